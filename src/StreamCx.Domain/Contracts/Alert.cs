@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+
+namespace StreamCx.Domain.Contracts;
+
+/// <summary>One alert emission (DESIGN.md "Alert"): the same shape on Kafka, the live stream and replay output.</summary>
+public sealed record Alert(
+    string AlertId,
+    AlertStatus Status,
+    int Sequence,
+    string SiteId,
+    string SiteName,
+    string RegionId,
+    string AttributeId,
+    string AttributeLabel,
+    double Severity,
+    SeverityLevel SeverityLevel,
+    IReadOnlyList<Factor> Factors,
+    ScoreSummary Score,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset EmittedAt,
+    TimeWindow Window,
+    string Explanation,
+    IReadOnlyList<Verbatim> Verbatims) : IWithSiteId;
+
+[JsonConverter(typeof(JsonStringEnumConverter<AlertStatus>))]
+public enum AlertStatus
+{
+    [JsonStringEnumMemberName("open")] Open,
+    [JsonStringEnumMemberName("updated")] Updated,
+    [JsonStringEnumMemberName("resolved")] Resolved,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<SeverityLevel>))]
+public enum SeverityLevel
+{
+    [JsonStringEnumMemberName("low")] Low,
+    [JsonStringEnumMemberName("medium")] Medium,
+    [JsonStringEnumMemberName("high")] High,
+    [JsonStringEnumMemberName("critical")] Critical,
+}
+
+/// <summary>The attribute's score over the alert's recent window.</summary>
+public sealed record ScoreSummary(double Mean, double DissatisfiedPct, int Count);
+
+/// <summary>An event-time interval, start inclusive, end exclusive.</summary>
+public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End);
+
+/// <summary>A customer's own words, kept as untrusted text.</summary>
+public sealed record Verbatim(string EventId, DateTimeOffset OccurredAt, string Channel, string Text, double? Rating);

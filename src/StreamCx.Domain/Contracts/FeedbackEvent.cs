@@ -1,0 +1,25 @@
+namespace StreamCx.Domain.Contracts;
+
+/// <summary>One piece of customer feedback, as produced by a channel system (DESIGN.md "Feedback event").</summary>
+public sealed record FeedbackEvent(
+    string EventId,
+    DateTimeOffset OccurredAt,
+    string SiteId,
+    string Channel,
+    IReadOnlyDictionary<string, double> Ratings) : IWithSiteId
+{
+    public string? Touchpoint { get; init; }
+    public string? CustomerId { get; init; }
+    public string? JourneyId { get; init; }
+    public int? Nps { get; init; }
+    public int? Csat { get; init; }
+    public int? Ces { get; init; }
+    public string? Comment { get; init; }
+    public string? Language { get; init; }
+}
+
+/// <summary>Anything routed by site: the site is the unit of distribution.</summary>
+public interface IWithSiteId
+{
+    string SiteId { get; }
+}

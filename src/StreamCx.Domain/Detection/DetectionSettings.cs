@@ -1,0 +1,105 @@
+namespace StreamCx.Domain.Detection;
+
+/// <summary>
+/// Every knob of the detectors and the alert policy, with defaults tuned on the scenarios of the test suite
+/// (see README "How alerts are decided"). Effects are fractions of the attribute's scale range (max - min).
+/// </summary>
+public sealed record DetectionSettings
+{
+    // Windows and event time
+    public TimeSpan BucketWidth { get; init; } = TimeSpan.FromMinutes(15);
+    public TimeSpan MaxOutOfOrderness { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan AllowedLateness { get; init; } = TimeSpan.FromHours(1);
+    public TimeSpan DuplicateHorizon { get; init; } = TimeSpan.FromHours(48);
+    public int MaxRememberedEventIdsPerSite { get; init; } = 200_000;
+
+    // Trend: a ramp fitted to the recent hours against the baseline before them
+    public TimeSpan BaselineWindow { get; init; } = TimeSpan.FromHours(24);
+    public IReadOnlyList<TimeSpan> TrendScales { get; init; } = [TimeSpan.FromHours(2), TimeSpan.FromHours(3), TimeSpan.FromHours(4)];
+    public double TrendZ { get; init; } = 4.5;
+    public int MinTrendRecentCount { get; init; } = 30;
+    public int MinBaselineCount { get; init; } = 60;
+    public double MinTrendEffect { get; init; } = 0.075;
+
+    // Peer: the site against the median of its region
+    public TimeSpan PeerWindow { get; init; } = TimeSpan.FromHours(12);
+    public int MinPeers { get; init; } = 5;
+    public int MinPeerSampleSize { get; init; } = 30;
+    public double PeerZ { get; init; } = 3.0;
+    public double MinPeerEffect { get; init; } = 0.1;
+    public double PeerSpreadFloor { get; init; } = 0.05;
+
+    // Expectation: the attribute against its own daily rhythm
+    public TimeSpan ExpectationWindow { get; init; } = TimeSpan.FromHours(2);
+    public int MinProfileDays { get; init; } = 3;
+    public double ProfileSmoothing { get; init; } = 0.25;
+    public int MinHourCountForProfile { get; init; } = 5;
+    public int MinExpectationCount { get; init; } = 20;
+    public double ExpectationZ { get; init; } = 4.0;
+    public double MinExpectationEffect { get; init; } = 0.075;
+    public double ProfileSpreadFloor { get; init; } = 0.02;
+
+    // Importance: correlation of the attribute with NPS in the region
+    public int MinImportancePairs { get; init; } = 100;
+
+    // Alert policy
+    public TimeSpan UpdateMinInterval { get; init; } = TimeSpan.FromMinutes(30);
+    public double UpdateSeverityDelta { get; init; } = 0.15;
+    public TimeSpan RecentWindow { get; init; } = TimeSpan.FromHours(1);
+    public int MinRecentCount { get; init; } = 10;
+    public double RecoveredFraction { get; init; } = 0.75;
+    public TimeSpan ResolveAfter { get; init; } = TimeSpan.FromHours(1);
+    public int MaxVerbatims { get; init; } = 3;
+
+    /// <summary>Span the bucket ring must cover: the baseline plus the longest trend scale plus lateness.</summary>
+    public TimeSpan RingSpan =>
+        BaselineWindow + TrendScales.Max() + AllowedLateness + MaxOutOfOrderness + BucketWidth;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        void Positive(TimeSpan v, string name) { if (v <= TimeSpan.Zero) errors.Add($"{name} must be positive, got {v}"); }
+        void NonNegative(TimeSpan v, string name) { if (v < TimeSpan.Zero) errors.Add($"{name} must not be negative, got {v}"); }
+        void AtLeast(double v, double min, string name) { if (!(v >= min)) errors.Add($"{name} must be at least {min}, got {v}"); }
+        void Fraction(double v, string name) { if (!(v > 0 && v <= 1)) errors.Add($"{name} must be in (0, 1], got {v}"); }
+
+        Positive(BucketWidth, nameof(BucketWidth));
+        if (BucketWidth > TimeSpan.FromHours(1) || (BucketWidth > TimeSpan.Zero && TimeSpan.FromHours(1).Ticks % BucketWidth.Ticks != 0))
+            errors.Add($"{nameof(BucketWidth)} must divide one hour, got {BucketWidth}");
+        NonNegative(MaxOutOfOrderness, nameof(MaxOutOfOrderness));
+        NonNegative(AllowedLateness, nameof(AllowedLateness));
+        Positive(DuplicateHorizon, nameof(DuplicateHorizon));
+        Positive(BaselineWindow, nameof(BaselineWindow));
+        Positive(PeerWindow, nameof(PeerWindow));
+        Positive(ExpectationWindow, nameof(ExpectationWindow));
+        Positive(RecentWindow, nameof(RecentWindow));
+        NonNegative(ResolveAfter, nameof(ResolveAfter));
+        NonNegative(UpdateMinInterval, nameof(UpdateMinInterval));
+        if (TrendScales.Count == 0) errors.Add($"{nameof(TrendScales)} must list at least one span");
+        foreach (var s in TrendScales) Positive(s, nameof(TrendScales));
+        if (PeerWindow > RingSpan || ExpectationWindow > RingSpan)
+            errors.Add($"{nameof(PeerWindow)} and {nameof(ExpectationWindow)} must fit in the ring ({RingSpan})");
+        AtLeast(TrendZ, 1, nameof(TrendZ));
+        AtLeast(PeerZ, 1, nameof(PeerZ));
+        AtLeast(ExpectationZ, 1, nameof(ExpectationZ));
+        AtLeast(MinPeers, 1, nameof(MinPeers));
+        AtLeast(MinProfileDays, 1, nameof(MinProfileDays));
+        AtLeast(MinTrendRecentCount, 2, nameof(MinTrendRecentCount));
+        AtLeast(MinBaselineCount, 2, nameof(MinBaselineCount));
+        AtLeast(MinPeerSampleSize, 1, nameof(MinPeerSampleSize));
+        AtLeast(MinExpectationCount, 2, nameof(MinExpectationCount));
+        AtLeast(MinImportancePairs, 3, nameof(MinImportancePairs));
+        AtLeast(MinRecentCount, 1, nameof(MinRecentCount));
+        AtLeast(MaxVerbatims, 0, nameof(MaxVerbatims));
+        AtLeast(MaxRememberedEventIdsPerSite, 1, nameof(MaxRememberedEventIdsPerSite));
+        Fraction(ProfileSmoothing, nameof(ProfileSmoothing));
+        Fraction(RecoveredFraction, nameof(RecoveredFraction));
+        Fraction(MinTrendEffect, nameof(MinTrendEffect));
+        Fraction(MinPeerEffect, nameof(MinPeerEffect));
+        Fraction(MinExpectationEffect, nameof(MinExpectationEffect));
+        Fraction(PeerSpreadFloor, nameof(PeerSpreadFloor));
+        Fraction(ProfileSpreadFloor, nameof(ProfileSpreadFloor));
+        Fraction(UpdateSeverityDelta, nameof(UpdateSeverityDelta));
+        return errors;
+    }
+}

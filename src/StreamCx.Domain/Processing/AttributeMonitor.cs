@@ -1,0 +1,124 @@
+using StreamCx.Domain.Alerting;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Windows;
+
+namespace StreamCx.Domain.Processing;
+
+/// <summary>
+/// All the state of one site-attribute — its sliding window, daily profile, alert lifecycle and verbatims — with
+/// <see cref="Apply"/> for an observation and <see cref="Evaluate"/> for the factors. Plain C#: the actor only hosts it.
+/// </summary>
+public sealed class AttributeMonitor
+{
+    private readonly DetectionSettings _s;
+    private readonly BucketRing _ring;
+    private readonly DailyProfile _profile;
+    private readonly AlertLifecycle _lifecycle;
+    private readonly VerbatimBuffer _verbatims;
+    private long _learnedThroughHour = long.MinValue;
+
+    public AttributeMonitor(Site site, AttributeDefinition attribute, DetectionSettings settings)
+    {
+        Site = site;
+        Attribute = attribute;
+        _s = settings;
+        var clock = new BucketClock(settings.BucketWidth);
+        _ring = new BucketRing(clock, clock.BucketsIn(settings.RingSpan));
+        _profile = new DailyProfile(settings.ProfileSmoothing, settings.MinProfileDays);
+        _lifecycle = new AlertLifecycle(site.SiteId, attribute.AttributeId, settings);
+        _verbatims = new VerbatimBuffer(settings.MaxVerbatims);
+    }
+
+    public Site Site { get; }
+
+    public AttributeDefinition Attribute { get; }
+
+    public AttributeTotals Totals { get; private set; }
+
+    public PairSums NpsPairs { get; private set; }
+
+    public DateTimeOffset? NewestEventTime { get; private set; }
+
+    public AlertState? OpenAlert => _lifecycle.Current;
+
+    public DailyProfile Profile => _profile;
+
+    /// <summary>Adds one observation. A too-late one only counts in the totals: its window is final.</summary>
+    public void Apply(AttributeObservation o, Lateness lateness)
+    {
+        var tooLate = lateness == Lateness.TooLate || !_ring.Accepts(_ring.Clock.IndexOf(o.OccurredAt));
+        Totals = Totals.Add(o.Value, tooLate);
+        if (tooLate) return;
+        var dissatisfied = Attribute.IsDissatisfied(o.Value);
+        _ring.Add(o.OccurredAt, o.Value, dissatisfied);
+        if (o.Nps is { } nps) NpsPairs = NpsPairs.Add(o.Value, nps);
+        if (o.Comment is { } text) _verbatims.Add(new Verbatim(o.EventId, o.OccurredAt, o.Channel, text, o.Value), dissatisfied);
+        if (NewestEventTime is null || o.OccurredAt > NewestEventTime)
+        {
+            NewestEventTime = o.OccurredAt;
+            LearnClosedHours();
+        }
+    }
+
+    /// <summary>Mean and count over the peer window: what the region compares.</summary>
+    public WindowStats PeerWindowStats => StatsOver(_s.PeerWindow);
+
+    /// <summary>Re-evaluates the factors and steps the alert lifecycle; returns an alert when one must be emitted.</summary>
+    public Alert? Evaluate(IReadOnlyList<double> peerValues, ImportanceFactor? importance, DateTimeOffset emittedAt)
+    {
+        if (NewestEventTime is not { } now) return null;
+        var current = _ring.Newest;
+        var range = Attribute.Range;
+        var signals = new List<Signal>(3);
+        if (TrendDetector.Evaluate(_ring, current, _profile, range, _s) is { } trend) signals.Add(trend);
+        var peer = PeerWindowStats;
+        if (PeerComparison.Evaluate(peer.Mean, peer.Count, peerValues, range, _s) is { } p) signals.Add(p);
+        if (ExpectationDetector.Evaluate(_ring, current, _profile, range, _s) is { } expectation) signals.Add(expectation);
+
+        var decision = _lifecycle.Step(signals, importance, StatsOver(_s.RecentWindow), now);
+        if (decision is null) return null;
+        var span = WindowSpan(signals);
+        var stats = StatsOver(span);
+        var score = new ScoreSummary(Math.Round(stats.Mean, 3), Math.Round(stats.DissatisfiedPct, 1), stats.Count);
+        var window = new TimeWindow(_ring.Clock.StartOf(current - _ring.Clock.BucketsIn(span) + 1), _ring.Clock.StartOf(current + 1));
+        return AlertComposer.Compose(decision, Site, Attribute, score, window, _verbatims.Pick(), emittedAt);
+    }
+
+    private TimeSpan WindowSpan(IReadOnlyList<Signal> signals)
+    {
+        var span = _s.RecentWindow;
+        foreach (var s in signals)
+        {
+            var candidate = s.Factor switch
+            {
+                TrendFactor t => TimeSpan.FromHours(t.WindowHours),
+                PeerFactor => _s.PeerWindow,
+                ExpectationFactor => _s.ExpectationWindow,
+                _ => TimeSpan.Zero,
+            };
+            if (candidate > span) span = candidate;
+        }
+        return span;
+    }
+
+    private WindowStats StatsOver(TimeSpan span) =>
+        _ring.Newest == long.MinValue ? default : _ring.Stats(_ring.Newest - _ring.Clock.BucketsIn(span) + 1, _ring.Newest);
+
+    /// <summary>Feeds the daily profile with every hour that can no longer change (past lateness).</summary>
+    private void LearnClosedHours()
+    {
+        var finalUpTo = NewestEventTime!.Value - _s.MaxOutOfOrderness - _s.AllowedLateness;
+        var lastClosedHour = (finalUpTo.UtcTicks / TimeSpan.TicksPerHour) - 1;
+        var perHour = _ring.Clock.BucketsIn(TimeSpan.FromHours(1));
+        var oldestHeld = (_ring.Newest - _ring.Capacity + 1 + perHour) / perHour;
+        var from = Math.Max(_learnedThroughHour == long.MinValue ? oldestHeld : _learnedThroughHour + 1, oldestHeld);
+        for (var hour = from; hour <= lastClosedHour; hour++)
+        {
+            var stats = _ring.Stats(hour * perHour, (hour * perHour) + perHour - 1);
+            if (stats.Count >= _s.MinHourCountForProfile) _profile.Learn((int)(hour % 24), stats.Mean);
+        }
+        if (lastClosedHour > _learnedThroughHour) _learnedThroughHour = lastClosedHour;
+    }
+}

@@ -1,0 +1,21 @@
+namespace StreamCx.Domain.Processing;
+
+/// <summary>How many events were applied, late, too late, or duplicates.</summary>
+public sealed class ProcessingCounters
+{
+    public long OnTime { get; private set; }
+    public long Late { get; private set; }
+    public long TooLate { get; private set; }
+    public long Duplicates { get; private set; }
+
+    public void Count(IntakeOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case IntakeOutcome.OnTime: OnTime++; break;
+            case IntakeOutcome.Late: Late++; break;
+            case IntakeOutcome.TooLate: TooLate++; break;
+            case IntakeOutcome.Duplicate: Duplicates++; break;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.Windows;
+
+namespace StreamCx.Domain.Processing;
+
+/// <summary>
+/// What a region (peer group) knows of its sites: each site-attribute's latest window value, for peer comparison,
+/// and its (rating, NPS) pair sums, for driver importance. Fed by snapshots; read by every site of the region.
+/// </summary>
+public sealed class RegionBoard(string regionId, DetectionSettings settings)
+{
+    private readonly Dictionary<string, Dictionary<string, WindowStats>> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, PairSums>> _pairs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PairSums> _pairTotals = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, ImportanceFactor>? _ranking;
+
+    public string RegionId { get; } = regionId;
+
+    public void Update(string siteId, string attributeId, WindowStats window, PairSums pairs)
+    {
+        Of(_values, attributeId)[siteId] = window;
+        var sitePairs = Of(_pairs, attributeId);
+        sitePairs.TryGetValue(siteId, out var previous);
+        if (previous == pairs) return;
+        sitePairs[siteId] = pairs;
+        _pairTotals[attributeId] = (_pairTotals.TryGetValue(attributeId, out var total) ? total : default) - previous + pairs;
+        _ranking = null;
+    }
+
+    /// <summary>Window means of the other sites of the region with enough responses.</summary>
+    public IReadOnlyList<double> PeersOf(string siteId, string attributeId)
+    {
+        if (!_values.TryGetValue(attributeId, out var sites)) return [];
+        var peers = new List<double>(sites.Count);
+        foreach (var (other, stats) in sites)
+            if (other != siteId && stats.Count >= settings.MinPeerSampleSize) peers.Add(stats.Mean);
+        return peers;
+    }
+
+    public ImportanceFactor? ImportanceOf(string attributeId)
+    {
+        _ranking ??= DriverImportance.Rank(_pairTotals, settings.MinImportancePairs);
+        return _ranking.GetValueOrDefault(attributeId);
+    }
+
+    public IReadOnlyDictionary<string, ImportanceFactor> Importance =>
+        _ranking ??= DriverImportance.Rank(_pairTotals, settings.MinImportancePairs);
+
+    private static Dictionary<string, T> Of<T>(Dictionary<string, Dictionary<string, T>> map, string key)
+    {
+        if (!map.TryGetValue(key, out var inner)) map[key] = inner = new Dictionary<string, T>(StringComparer.Ordinal);
+        return inner;
+    }
+}

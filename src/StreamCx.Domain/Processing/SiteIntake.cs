@@ -1,0 +1,69 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Windows;
+
+namespace StreamCx.Domain.Processing;
+
+/// <summary>
+/// The front door of one site: drops duplicate event ids, classifies lateness against the site's watermark,
+/// keeps the headline scores, and cuts the event into per-attribute observations.
+/// </summary>
+public sealed class SiteIntake
+{
+    private readonly DuplicateFilter _duplicates;
+
+    public SiteIntake(Site site, DetectionSettings settings)
+    {
+        Site = site;
+        Watermark = new Watermark(settings.MaxOutOfOrderness, settings.AllowedLateness);
+        _duplicates = new DuplicateFilter(settings.DuplicateHorizon, settings.MaxRememberedEventIdsPerSite);
+        var clock = new BucketClock(settings.BucketWidth);
+        Headline = new HeadlineScores(clock, settings.PeerWindow, clock.BucketsIn(settings.PeerWindow + settings.AllowedLateness + settings.MaxOutOfOrderness) + 1);
+    }
+
+    public Site Site { get; }
+
+    public Watermark Watermark { get; }
+
+    public HeadlineScores Headline { get; }
+
+    public DuplicateFilter Duplicates => _duplicates;
+
+    public IntakeOutcome Admit(FeedbackEvent e)
+    {
+        var newest = Watermark.NewestEventTime is { } n && n > e.OccurredAt ? n : e.OccurredAt;
+        if (!_duplicates.TryAdd(e.EventId, e.OccurredAt, newest)) return IntakeOutcome.Duplicate;
+        var lateness = Watermark.Classify(e.OccurredAt);
+        Watermark.Advance(e.OccurredAt);
+        if (lateness != Lateness.TooLate) Headline.Add(e);
+        return lateness switch
+        {
+            Lateness.OnTime => IntakeOutcome.OnTime,
+            Lateness.Late => IntakeOutcome.Late,
+            _ => IntakeOutcome.TooLate,
+        };
+    }
+
+    public static IEnumerable<AttributeObservation> Observations(FeedbackEvent e) =>
+        e.Ratings.Select(r => new AttributeObservation(r.Key, e.EventId, e.OccurredAt, e.Channel, r.Value, e.Nps, e.Comment));
+}
+
+public enum IntakeOutcome
+{
+    OnTime,
+    Late,
+    TooLate,
+    Duplicate,
+}
+
+public static class IntakeOutcomeExtensions
+{
+    public static Lateness ToLateness(this IntakeOutcome outcome) => outcome switch
+    {
+        IntakeOutcome.Late => Lateness.Late,
+        IntakeOutcome.TooLate => Lateness.TooLate,
+        _ => Lateness.OnTime,
+    };
+}

@@ -1,0 +1,77 @@
+namespace StreamCx.Domain.Windows;
+
+/// <summary>
+/// The sliding event-time window of one site-attribute: a ring of buckets covering a fixed span.
+/// A bucket slot is reused when a newer bucket needs it; reads check the stored index so stale data never leaks.
+/// </summary>
+public sealed class BucketRing
+{
+    private readonly Bucket[] _buckets;
+
+    public BucketRing(BucketClock clock, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
+        Clock = clock;
+        _buckets = new Bucket[capacity];
+        for (var i = 0; i < capacity; i++) _buckets[i].Index = long.MinValue;
+    }
+
+    public BucketClock Clock { get; }
+
+    public int Capacity => _buckets.Length;
+
+    /// <summary>Highest bucket index that received data (long.MinValue when empty).</summary>
+    public long Newest { get; private set; } = long.MinValue;
+
+    public bool Accepts(long index) => Newest == long.MinValue || index > Newest - Capacity;
+
+    public void Add(DateTimeOffset time, double value, bool dissatisfied)
+    {
+        var index = Clock.IndexOf(time);
+        if (!Accepts(index)) throw new InvalidOperationException("the bucket for this time has left the window");
+        ref var bucket = ref Slot(index);
+        if (bucket.Index != index) bucket = new Bucket { Index = index };
+        bucket.Add(value, Clock.TauHours(time), dissatisfied);
+        if (index > Newest) Newest = index;
+    }
+
+    /// <summary>The bucket with this index, or an empty one when it has no data or was overwritten.</summary>
+    public Bucket Get(long index)
+    {
+        var b = Slot(index);
+        return b.Index == index ? b : new Bucket { Index = index };
+    }
+
+    /// <summary>Count, sum and sum of squares over buckets [from, to] inclusive.</summary>
+    public WindowStats Stats(long from, long to)
+    {
+        var stats = default(WindowStats);
+        for (var i = Math.Max(from, Newest - Capacity + 1); i <= to; i++)
+        {
+            var b = Get(i);
+            stats = stats.Add(b);
+        }
+        return stats;
+    }
+
+    public IEnumerable<Bucket> Filled()
+    {
+        if (Newest == long.MinValue) yield break;
+        for (var i = Newest - Capacity + 1; i <= Newest; i++)
+        {
+            var b = Get(i);
+            if (b.Count > 0) yield return b;
+        }
+    }
+
+    public void Restore(IEnumerable<Bucket> buckets)
+    {
+        foreach (var b in buckets.OrderBy(b => b.Index))
+        {
+            Slot(b.Index) = b;
+            if (b.Index > Newest) Newest = b.Index;
+        }
+    }
+
+    private ref Bucket Slot(long index) => ref _buckets[(int)(((index % Capacity) + Capacity) % Capacity)];
+}

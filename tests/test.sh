@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Runs the whole StreamCx test suite: the one command for developers and CI.
+#
+#   tests/test.sh [extra dotnet test arguments, e.g. --filter "FullyQualifiedName~Domain"]
+#
+# Works from any directory on a fresh Debian 12 machine. It installs what the tests need
+# (Debian packages through apt, the .NET SDK if none is on the machine), builds the
+# solution once in Release, runs every test project, writes TRX files to TestResults/,
+# and prints the totals alone on the last line:
+#
+#   N passed, N failed[, N skipped]
+#
+# Exit code: 0 only if the build succeeded, dotnet test succeeded and no test failed.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SOLUTION="StreamCx.sln"
+CONFIGURATION="Release"
+RESULTS_DIR="$REPO_ROOT/TestResults"
+TRX_PREFIX="streamcx"
+
+log() { printf '[test.sh] %s\n' "$*"; }
+
+# ---------------------------------------------------------------------------------------
+# Debian packages
+# ---------------------------------------------------------------------------------------
+APT_UPDATED=0
+
+# ensure_debian_packages pkg... : installs the packages that are not installed yet.
+# Runs "apt-get update" at most once per script run, and only if something is missing.
+ensure_debian_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    # Output captured first: "dpkg -s | grep -q" can fail on SIGPIPE under pipefail.
+    if ! grep -q '^Status: install ok installed' <<<"$(dpkg -s "$pkg" 2>/dev/null || true)"; then
+      missing+=("$pkg")
+    fi
+  done
+  if ((${#missing[@]} == 0)); then
+    return 0
+  fi
+
+  local sudo=()
+  if [[ "$(id -u)" -ne 0 ]]; then
+    sudo=(sudo)
+  fi
+  log "installing Debian packages: ${missing[*]}"
+  if ((APT_UPDATED == 0)); then
+    "${sudo[@]}" apt-get update
+    APT_UPDATED=1
+  fi
+  # "env" so that DEBIAN_FRONTEND survives sudo's environment reset.
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+# Packages the test suite needs. None yet.
+# >>> Later work adds here what the tests start for real (see DESIGN.md, "Real parts"):
+#     kcat, postgresql, prometheus, chromium, openjdk-17-jre-headless.
+TEST_DEBIAN_PACKAGES=()
+
+# ---------------------------------------------------------------------------------------
+# .NET SDK
+# ---------------------------------------------------------------------------------------
+# has_dotnet_sdk_10 [dotnet-executable]
+has_dotnet_sdk_10() {
+  local exe="${1:-dotnet}" sdks
+  command -v "$exe" >/dev/null 2>&1 || return 1
+  sdks="$("$exe" --list-sdks 2>/dev/null)" || return 1
+  grep -q '^10\.' <<<"$sdks"
+}
+
+# Uses the machine's .NET 10 SDK; if there is none (fresh Debian 12), installs one with
+# Microsoft's dotnet-install script into .tools/dotnet (git-ignored), not system-wide.
+ensure_dotnet() {
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+  if has_dotnet_sdk_10; then
+    return 0
+  fi
+  local dir="$REPO_ROOT/.tools/dotnet"
+  if ! has_dotnet_sdk_10 "$dir/dotnet"; then
+    log "no .NET 10 SDK found; installing one into .tools/dotnet"
+    # Runtime dependencies of .NET on Debian 12, plus what the install script needs.
+    ensure_debian_packages ca-certificates curl libicu72 libssl3 zlib1g
+    mkdir -p "$REPO_ROOT/.tools"
+    curl -fsSL --retry 3 https://dot.net/v1/dotnet-install.sh -o "$REPO_ROOT/.tools/dotnet-install.sh"
+    bash "$REPO_ROOT/.tools/dotnet-install.sh" --channel 10.0 --install-dir "$dir" --no-path
+  fi
+  export DOTNET_ROOT="$dir"
+  export PATH="$dir:$PATH"
+}
+
+# ---------------------------------------------------------------------------------------
+# TRX summary
+# ---------------------------------------------------------------------------------------
+# trx_counter FILE ATTRIBUTE : the value of ATTRIBUTE in the file's <Counters .../>, or 0.
+trx_counter() {
+  local value
+  value="$(tr '\r\n' '  ' <"$1" \
+    | grep -o '<Counters[[:space:]][^>]*>' \
+    | grep -o "[[:space:]]$2=\"[0-9]*\"" \
+    | grep -o '[0-9][0-9]*' || true)"
+  value="${value%%$'\n'*}"
+  printf '%s\n' "${value:-0}"
+}
+
+# summarize_trx DIR : sums the counters of every *.trx under DIR into SUMMARY_PASSED,
+# SUMMARY_FAILED, SUMMARY_SKIPPED and SUMMARY_FILES, and sets SUMMARY_LINE.
+# Skipped = total - passed - failed (xUnit skips are "NotExecuted" in TRX; older TRX
+# loggers do not fill the notExecuted counter, so it is derived).
+summarize_trx() {
+  local dir="$1" file total passed failed
+  SUMMARY_PASSED=0 SUMMARY_FAILED=0 SUMMARY_SKIPPED=0 SUMMARY_FILES=0
+  if [[ -d "$dir" ]]; then
+    while IFS= read -r -d '' file; do
+      total="$(trx_counter "$file" total)"
+      passed="$(trx_counter "$file" passed)"
+      failed="$(trx_counter "$file" failed)"
+      SUMMARY_FILES=$((SUMMARY_FILES + 1))
+      SUMMARY_PASSED=$((SUMMARY_PASSED + passed))
+      SUMMARY_FAILED=$((SUMMARY_FAILED + failed))
+      if ((total > passed + failed)); then
+        SUMMARY_SKIPPED=$((SUMMARY_SKIPPED + total - passed - failed))
+      fi
+    done < <(find "$dir" -type f -name '*.trx' -print0)
+  fi
+  SUMMARY_LINE="$SUMMARY_PASSED passed, $SUMMARY_FAILED failed"
+  if ((SUMMARY_SKIPPED > 0)); then
+    SUMMARY_LINE+=", $SUMMARY_SKIPPED skipped"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------------------
+main() {
+  cd "$REPO_ROOT"
+
+  if ((${#TEST_DEBIAN_PACKAGES[@]} > 0)); then
+    ensure_debian_packages "${TEST_DEBIAN_PACKAGES[@]}"
+  fi
+  ensure_dotnet
+
+  # No lingering MSBuild worker nodes holding the CI job's output open.
+  export MSBUILDDISABLENODEREUSE=1
+
+  log "building $SOLUTION ($CONFIGURATION)"
+  local build_rc=0
+  dotnet build "$SOLUTION" -c "$CONFIGURATION" -nodeReuse:false || build_rc=$?
+  # Stop the compiler server the build started (same reason as above).
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+  if ((build_rc != 0)); then
+    log "dotnet build failed (exit code $build_rc); no test was run"
+    echo "0 passed, 0 failed"
+    exit "$build_rc"
+  fi
+
+  # Results of a previous run must not be counted again.
+  rm -rf "$RESULTS_DIR"
+  mkdir -p "$RESULTS_DIR"
+
+  log "running tests"
+  local test_rc=0
+  dotnet test "$SOLUTION" -c "$CONFIGURATION" --no-build \
+    --results-directory "$RESULTS_DIR" \
+    --logger "trx;LogFilePrefix=$TRX_PREFIX" \
+    --blame-hang-timeout 10m \
+    --blame-hang-dump-type mini \
+    "$@" || test_rc=$?
+
+  summarize_trx "$RESULTS_DIR"
+  log "TRX files: $SUMMARY_FILES in ${RESULTS_DIR#"$REPO_ROOT"/}/"
+  if ((test_rc != 0)); then
+    log "dotnet test failed (exit code $test_rc)"
+  fi
+  echo "$SUMMARY_LINE"
+
+  if ((test_rc != 0)); then
+    exit "$test_rc"
+  fi
+  if ((SUMMARY_FAILED > 0)); then
+    exit 1
+  fi
+}
+
+# Sourcing the script (e.g. to test summarize_trx) defines the functions without running.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi
