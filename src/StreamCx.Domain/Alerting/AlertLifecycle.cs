@@ -6,7 +6,8 @@ namespace StreamCx.Domain.Alerting;
 
 /// <summary>
 /// open → updated* → resolved for one site-attribute, with no storms: an update only when the level, the set of
-/// factors or the severity changed enough, and not more often than the minimum interval unless it escalates; a
+/// factors or the severity changed enough, and not more often than the minimum interval unless it escalates past its
+/// peak; a
 /// resolve only when no factor holds and the level has recovered most of its fall for a sustained time (hysteresis).
 /// </summary>
 public sealed class AlertLifecycle(string siteId, string attributeId, DetectionSettings settings)
@@ -29,7 +30,7 @@ public sealed class AlertLifecycle(string siteId, string attributeId, DetectionS
             if (signals.Count == 0) return null;
             var normal = signals.OrderByDescending(s => s.Strength).First().NormalLevel;
             var id = AlertIds.For(siteId, attributeId, now);
-            Current = new AlertState(id, now, 1, severity, level, Kinds(signals), now, normal, Worst(double.NaN, recentMean), null);
+            Current = new AlertState(id, now, 1, severity, level, level, Kinds(signals), now, normal, Worst(double.NaN, recentMean), null);
             return Decision(AlertStatus.Open, Current, signals, importance, now);
         }
 
@@ -39,9 +40,9 @@ public sealed class AlertLifecycle(string siteId, string attributeId, DetectionS
             Current = state with { WorstLevel = worst, RecoveringSince = null };
             var kinds = Kinds(signals);
             var changed = level != state.Level || !kinds.SequenceEqual(state.Kinds) || Math.Abs(severity - state.Severity) >= settings.UpdateSeverityDelta;
-            var due = level > state.Level || now - state.LastEmittedAt >= settings.UpdateMinInterval;
+            var due = level > state.PeakLevel || now - state.LastEmittedAt >= settings.UpdateMinInterval;
             if (!changed || !due) return null;
-            Current = Current with { Sequence = state.Sequence + 1, Severity = severity, Level = level, Kinds = kinds, LastEmittedAt = now };
+            Current = Current with { Sequence = state.Sequence + 1, Severity = severity, Level = level, PeakLevel = level > state.PeakLevel ? level : state.PeakLevel, Kinds = kinds, LastEmittedAt = now };
             return Decision(AlertStatus.Updated, Current, signals, importance, now);
         }
 

@@ -9,6 +9,7 @@ public sealed record AlertState(
     int Sequence,
     double Severity,
     SeverityLevel Level,
+    SeverityLevel PeakLevel,
     IReadOnlyList<FactorKind> Kinds,
     DateTimeOffset LastEmittedAt,
     double NormalLevel,

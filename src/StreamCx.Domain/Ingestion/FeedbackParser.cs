@@ -34,6 +34,11 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         {
             return ParseOutcome.Rejected(RejectionReason.NotJson, $"not valid JSON: {Shorten(e.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString refuses escaped lone surrogates (\ud800-\udfff): valid JSON, but not text
+            return ParseOutcome.Rejected(RejectionReason.InvalidEncoding, "message contains an escaped lone surrogate (\\uD800-\\uDFFF), which is not valid text");
+        }
     }
 
     private Rejection? ReadObject(ReadOnlySpan<byte> utf8, RawFields f)
@@ -136,9 +141,11 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         if (string.IsNullOrWhiteSpace(f.Channel)) return Missing("channel");
         if (!TryParseTimestamp(f.OccurredAt, out var occurredAt))
             return ParseOutcome.Rejected(RejectionReason.InvalidField, $"field 'occurredAt' must be an ISO-8601 timestamp with an offset (e.g. 2026-03-01T09:30:00+01:00), got '{Shorten(f.OccurredAt)}'");
+        if (occurredAt < limits.EarliestOccurredAt)
+            return ParseOutcome.Rejected(RejectionReason.InvalidField, $"occurredAt {f.OccurredAt} is before {limits.EarliestOccurredAt:yyyy-MM-dd}, the earliest accepted date");
         var latestAccepted = clock.GetUtcNow() + limits.MaxFutureSkew;
         if (occurredAt > latestAccepted)
-            return ParseOutcome.Rejected(RejectionReason.FutureTimestamp, $"occurredAt {f.OccurredAt} is more than {limits.MaxFutureSkew.TotalMinutes:0} minutes in the future");
+            return ParseOutcome.Rejected(RejectionReason.FutureTimestamp, $"occurredAt {f.OccurredAt} is more than {Describe(limits.MaxFutureSkew)} in the future");
         if (!catalog.TryGetSite(f.SiteId, out _))
             return ParseOutcome.Rejected(RejectionReason.UnknownSite, $"site '{Shorten(f.SiteId)}' is not in the site registry");
         var ratings = f.Ratings ?? (IReadOnlyDictionary<string, double>)EmptyRatings;
@@ -182,6 +189,9 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         JsonTokenType.Null => "null",
         _ => token.ToString(),
     };
+
+    private static string Describe(TimeSpan span) =>
+        span.TotalMinutes >= 1 ? $"{span.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture)} minutes" : $"{span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} seconds";
 
     private static string Shorten(string text) =>
         text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "…");

@@ -29,14 +29,16 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
     }
 
     /// <summary>Window means of the other sites of the region with enough responses.</summary>
-    public IReadOnlyList<double> PeersOf(string siteId, string attributeId)
-    {
-        if (!_values.TryGetValue(attributeId, out var sites)) return [];
-        var peers = new List<double>(sites.Count);
-        foreach (var (other, stats) in sites)
-            if (other != siteId && stats.Count >= settings.MinPeerSampleSize) peers.Add(stats.Mean);
-        return peers;
-    }
+    public IReadOnlyList<double> PeersOf(string siteId, string attributeId) =>
+        _values.TryGetValue(attributeId, out var sites)
+            ? new RegionSnapshot(attributeId, sites, null).PeersOf(siteId, settings.MinPeerSampleSize)
+            : [];
+
+    /// <summary>A copy of what the region knows of one attribute, safe to send to other actors.</summary>
+    public RegionSnapshot Snapshot(string attributeId) =>
+        new(attributeId,
+            _values.TryGetValue(attributeId, out var sites) ? new Dictionary<string, WindowStats>(sites, StringComparer.Ordinal) : new Dictionary<string, WindowStats>(),
+            ImportanceOf(attributeId));
 
     public ImportanceFactor? ImportanceOf(string attributeId)
     {

@@ -1,0 +1,44 @@
+using Akka.Actor;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.Processing;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Windows;
+using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Regions;
+
+namespace StreamCx.Engine.Attributes;
+
+/// <summary>
+/// Hosts the <see cref="AttributeMonitor"/> of one site-attribute: applies observations, reports its window to the
+/// region, and re-evaluates the factors on every observation and on every new view of its peers.
+/// </summary>
+public sealed class AttributeActor : ReceiveActor
+{
+    public AttributeActor(Site site, AttributeDefinition attribute, DetectionSettings settings, IActorRef region, IAlertPublisher alerts)
+    {
+        var monitor = new AttributeMonitor(site, attribute, settings);
+        RegionSnapshot? peers = null;
+
+        void Evaluate()
+        {
+            var alert = monitor.Evaluate(
+                peers?.PeersOf(site.SiteId, settings.MinPeerSampleSize) ?? [],
+                peers?.Importance,
+                alerts.Clock.GetUtcNow());
+            if (alert is not null) alerts.Publish(alert);
+        }
+
+        Receive<Observe>(m =>
+        {
+            monitor.Apply(m.Observation, m.Lateness);
+            if (m.Lateness == Lateness.TooLate) return;
+            region.Tell(new SiteAttributeReport(site.SiteId, attribute.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs));
+            Evaluate();
+        });
+        Receive<RegionUpdate>(m =>
+        {
+            peers = m.Snapshot;
+            Evaluate();
+        });
+    }
+}

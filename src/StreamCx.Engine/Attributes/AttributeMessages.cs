@@ -1,0 +1,7 @@
+using StreamCx.Domain.Processing;
+using StreamCx.Domain.Windows;
+
+namespace StreamCx.Engine.Attributes;
+
+/// <summary>One rating for the attribute actor, with the lateness its site gave the event.</summary>
+public sealed record Observe(AttributeObservation Observation, Lateness Lateness);

@@ -1,0 +1,11 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Processing;
+
+namespace StreamCx.Engine.Pipeline;
+
+/// <summary>What became of one message: applied to its site (with its intake outcome) or rejected with a reason.</summary>
+public sealed record PipelineResult(RawFeedback Raw, FeedbackEvent? Event, IntakeOutcome? Outcome, Rejection? Rejection)
+{
+    public bool IsRejected => Rejection is not null;
+}

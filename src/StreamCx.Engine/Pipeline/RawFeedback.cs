@@ -1,0 +1,14 @@
+namespace StreamCx.Engine.Pipeline;
+
+/// <summary>Where a message came from: enough to commit it and to dead-letter it.</summary>
+public sealed record SourcePosition(string Topic, int Partition, long Offset)
+{
+    public override string ToString() => $"{Topic}[{Partition}]@{Offset}";
+}
+
+/// <summary>The bytes of one incoming message, before parsing.</summary>
+public sealed record RawFeedback(ReadOnlyMemory<byte> Value, SourcePosition Position)
+{
+    /// <summary>The message key (the site id, by contract), when it was valid text.</summary>
+    public string? Key { get; init; }
+}

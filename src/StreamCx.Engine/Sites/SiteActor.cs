@@ -1,0 +1,55 @@
+using Akka.Actor;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.Processing;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Attributes;
+using StreamCx.Engine.Regions;
+
+namespace StreamCx.Engine.Sites;
+
+/// <summary>
+/// One site: dedups and classifies its events (<see cref="SiteIntake"/>), fans the ratings out to one child per
+/// attribute, and relays its region's views to those children. The unit of distribution.
+/// </summary>
+public sealed class SiteActor : ReceiveActor
+{
+    private readonly Dictionary<string, IActorRef> _attributes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AttributeTotals> _totals = new(StringComparer.Ordinal);
+
+    public SiteActor(Site site, ReferenceCatalog catalog, DetectionSettings settings, IActorRef region, IAlertPublisher alerts)
+    {
+        var intake = new SiteIntake(site, settings);
+        region.Tell(new RegisterSite(site.SiteId, Self));
+
+        Receive<ApplyFeedback>(m =>
+        {
+            var outcome = intake.Admit(m.Event);
+            if (outcome != IntakeOutcome.Duplicate)
+            {
+                foreach (var observation in SiteIntake.Observations(m.Event))
+                {
+                    AttributeFor(observation.AttributeId).Tell(new Observe(observation, outcome.ToLateness()));
+                    _totals[observation.AttributeId] = (_totals.TryGetValue(observation.AttributeId, out var t) ? t : default)
+                        .Add(observation.Value, outcome == IntakeOutcome.TooLate);
+                }
+            }
+            Sender.Tell(new FeedbackApplied(m.Event.EventId, outcome));
+        });
+        Receive<RegionUpdate>(m =>
+        {
+            if (_attributes.TryGetValue(m.Snapshot.AttributeId, out var child)) child.Tell(m);
+        });
+        Receive<GetSiteScores>(_ => Sender.Tell(new SiteScores(site.SiteId, intake.Headline.Current, new Dictionary<string, AttributeTotals>(_totals))));
+
+        IActorRef AttributeFor(string attributeId)
+        {
+            if (!_attributes.TryGetValue(attributeId, out var child))
+            {
+                var props = Props.Create(() => new AttributeActor(site, catalog.Attribute(attributeId), settings, region, alerts));
+                _attributes[attributeId] = child = Context.ActorOf(props, $"attribute-{_attributes.Count}");
+            }
+            return child;
+        }
+    }
+}

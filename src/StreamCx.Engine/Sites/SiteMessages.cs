@@ -1,0 +1,19 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Processing;
+
+namespace StreamCx.Engine.Sites;
+
+/// <summary>Apply one validated event to its site; the site answers <see cref="FeedbackApplied"/>.</summary>
+public sealed record ApplyFeedback(FeedbackEvent Event) : IWithSiteId
+{
+    public string SiteId => Event.SiteId;
+}
+
+/// <summary>The event was taken in by its site (or recognised as a duplicate).</summary>
+public sealed record FeedbackApplied(string EventId, IntakeOutcome Outcome);
+
+/// <summary>Ask a site for its current scores.</summary>
+public sealed record GetSiteScores(string SiteId) : IWithSiteId;
+
+/// <summary>A site's headline scores and the totals of each attribute it has seen.</summary>
+public sealed record SiteScores(string SiteId, SiteHeadline Headline, IReadOnlyDictionary<string, AttributeTotals> Attributes);

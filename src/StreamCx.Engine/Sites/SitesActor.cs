@@ -1,0 +1,47 @@
+using Akka.Actor;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Regions;
+
+namespace StreamCx.Engine.Sites;
+
+/// <summary>
+/// Routes every <see cref="IWithSiteId"/> message to its site actor, creating sites (and their region actors) on
+/// first use. Stands where a cluster-sharding region will stand when the engine scales out.
+/// </summary>
+public sealed class SitesActor : ReceiveActor
+{
+    public SitesActor(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan regionPublishInterval)
+    {
+        var sites = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
+        var regions = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
+
+        Receive<IWithSiteId>(m =>
+        {
+            if (!catalog.TryGetSite(m.SiteId, out var site))
+            {
+                Sender.Tell(new Status.Failure(new ArgumentException($"site '{m.SiteId}' is not in the site registry")));
+                return;
+            }
+            if (!sites.TryGetValue(site.SiteId, out var siteActor))
+            {
+                var region = RegionFor(site.RegionId);
+                siteActor = Context.ActorOf(Akka.Actor.Props.Create(() => new SiteActor(site, catalog, settings, region, alerts)), $"site-{sites.Count}");
+                sites[site.SiteId] = siteActor;
+            }
+            siteActor.Forward(m);
+        });
+
+        IActorRef RegionFor(string regionId)
+        {
+            if (!regions.TryGetValue(regionId, out var region))
+                regions[regionId] = region = Context.ActorOf(Akka.Actor.Props.Create(() => new PeerGroupActor(regionId, settings, regionPublishInterval)), $"region-{regions.Count}");
+            return region;
+        }
+    }
+
+    public static Props Create(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan? regionPublishInterval = null) =>
+        Akka.Actor.Props.Create(() => new SitesActor(catalog, settings, alerts, regionPublishInterval ?? TimeSpan.FromSeconds(1)));
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Engine.Hosting;
+using StreamCx.Host.Simulation;
+using StreamCx.Kafka;
+
+namespace StreamCx.Host.Configuration;
+
+/// <summary>
+/// Every settings section, bound from appsettings.json + environment variables + command-line overrides, and
+/// validated together so that a bad value stops the start with a message naming the key.
+/// </summary>
+public sealed record StreamCxConfiguration(
+    KafkaSettings Kafka,
+    DetectionSettings Detection,
+    EngineSettings Engine,
+    SimulatorSettings Simulator,
+    ParserLimits Parser,
+    ReferenceCatalog Catalog)
+{
+    public static StreamCxConfiguration Load(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        T Bind<T>(string section) where T : new()
+        {
+            try
+            {
+                return configuration.GetSection(section).Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? new T();
+            }
+            catch (InvalidOperationException e)
+            {
+                errors.Add($"{section}: {e.Message}{(e.InnerException is null ? "" : " " + e.InnerException.Message)}");
+                return new T();
+            }
+        }
+
+        var kafka = Bind<KafkaSettings>("Kafka");
+        var engine = Bind<EngineSettings>("Engine");
+        var simulator = Bind<SimulatorSettings>("Simulator");
+        var referenceData = Bind<ReferenceDataSettings>("ReferenceData");
+        var detection = BindRecord<DetectionSettings>(configuration.GetSection("Detection"), errors);
+        var parser = BindRecord<ParserLimits>(configuration.GetSection("Parser"), errors);
+        errors.AddRange(kafka.Validate().Select(e => $"Kafka: {e}"));
+        errors.AddRange(detection.Validate().Select(e => $"Detection: {e}"));
+        errors.AddRange(engine.Validate());
+        errors.AddRange(simulator.Validate());
+        if (parser.MaxMessageBytes <= 0) errors.Add($"Parser:MaxMessageBytes must be positive, got {parser.MaxMessageBytes}");
+        ReferenceCatalog? catalog = null;
+        try
+        {
+            catalog = ReferenceDataLoader.Load(ReferenceDataSettings.Resolve(referenceData.SitesFile), ReferenceDataSettings.Resolve(referenceData.AttributesFile));
+        }
+        catch (ReferenceDataException e)
+        {
+            errors.Add($"ReferenceData: {e.Message}");
+        }
+        if (errors.Count > 0) throw new ConfigurationException(errors);
+        return new StreamCxConfiguration(kafka, detection, engine, simulator, parser with { MaxMessageBytes = kafka.MaxMessageBytes }, catalog!);
+    }
+
+    /// <summary>Init-only records bind like classes: unknown keys and bad values are errors, not silence.</summary>
+    private static T BindRecord<T>(IConfigurationSection section, List<string> errors) where T : class, new()
+    {
+        var defaults = new T();
+        try
+        {
+            var bound = new T();
+            section.Bind(bound, o => o.ErrorOnUnknownConfiguration = true);
+            return bound;
+        }
+        catch (InvalidOperationException e)
+        {
+            errors.Add($"{section.Path}: {e.Message}{(e.InnerException is null ? "" : " " + e.InnerException.Message)}");
+            return defaults;
+        }
+    }
+}
+
+public sealed class ConfigurationException(IReadOnlyList<string> errors)
+    : Exception("invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)))
+{
+    public IReadOnlyList<string> Errors { get; } = errors;
+}

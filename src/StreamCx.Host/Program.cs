@@ -1,0 +1,3 @@
+using StreamCx.Host.Cli;
+
+return await StreamCxCli.Build(args).Parse(args).InvokeAsync().ConfigureAwait(false);

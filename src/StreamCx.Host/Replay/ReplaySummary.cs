@@ -1,0 +1,41 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Processing;
+
+namespace StreamCx.Host.Replay;
+
+/// <summary>What a replay read, rejected (with line numbers), and emitted.</summary>
+public sealed class ReplaySummary
+{
+    private const int LinesShownPerReason = 20;
+    private readonly SortedDictionary<string, List<(long Line, string Message)>> _rejected = new(StringComparer.Ordinal);
+    private readonly Dictionary<AlertStatus, long> _alerts = new();
+
+    public long LinesRead { get; set; }
+    public long Valid { get; set; }
+    public long Rejected => _rejected.Values.Sum(l => (long)l.Count);
+    public long Alerts => _alerts.Values.Sum();
+    public TimeSpan Elapsed { get; set; }
+
+    public void Reject(long line, Rejection rejection)
+    {
+        if (!_rejected.TryGetValue(rejection.Code, out var lines)) _rejected[rejection.Code] = lines = [];
+        lines.Add((line, rejection.Message));
+    }
+
+    public void Count(Alert alert) => _alerts[alert.Status] = _alerts.GetValueOrDefault(alert.Status) + 1;
+
+    public void Write(TextWriter w, ProcessingCounters counters)
+    {
+        var rate = Elapsed.TotalSeconds > 0 ? LinesRead / Elapsed.TotalSeconds : 0;
+        w.WriteLine($"replay: {LinesRead} lines read in {Elapsed.TotalSeconds:0.00} s ({rate:0} events/s)");
+        w.WriteLine($"  valid {Valid}: applied {counters.OnTime + counters.Late} (late but within the allowed lateness {counters.Late}), too late for any window {counters.TooLate} (counted in totals only), duplicates {counters.Duplicates}");
+        w.WriteLine($"  rejected {Rejected}");
+        foreach (var (reason, lines) in _rejected)
+        {
+            w.WriteLine($"    {reason}: {lines.Count} (lines {string.Join(", ", lines.Take(LinesShownPerReason).Select(l => l.Line))}{(lines.Count > LinesShownPerReason ? ", …" : "")})");
+            foreach (var (line, message) in lines.Take(3)) w.WriteLine($"      line {line}: {message}");
+        }
+        w.WriteLine($"  alerts {Alerts}: open {_alerts.GetValueOrDefault(AlertStatus.Open)}, updated {_alerts.GetValueOrDefault(AlertStatus.Updated)}, resolved {_alerts.GetValueOrDefault(AlertStatus.Resolved)}");
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using StreamCx.Domain.ReferenceData;
+
+namespace StreamCx.Host.Simulation;
+
+/// <summary>
+/// Realistic feedback for the sample sites: a channel mix, a gentle daily rhythm, site-to-site differences,
+/// NPS driven mostly by waiting time and staff courtesy, verbatims in French and English, and two scripted
+/// irritants: waiting time falling at one site, product availability below its peers at another.
+/// </summary>
+public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTimeOffset irritantStart)
+{
+    private static readonly (string Channel, int Weight)[] Channels =
+        [("store", 35), ("web", 20), ("app", 15), ("phone", 10), ("email", 5), ("chat", 5), ("social", 5), ("survey", 5)];
+    private static readonly string[] Praise =
+        ["Great service, thank you!", "Personnel très aimable.", "Quick and easy, as always.", "Rien à redire, parfait.", "Helpful advice from the staff."];
+    private static readonly string[] Complaints =
+        ["Way too long to wait at the checkout.", "Attente interminable en caisse, personne pour aider.", "The product I came for was out of stock again.",
+         "Rupture de stock sur l'article en promotion.", "Staff seemed overwhelmed and unfriendly.", "Not what I expected, disappointing."];
+    private readonly Random _rnd = new(seed);
+    private long _sequence;
+
+    public Site WaitingTimeIrritant { get; } = catalog.Sites[0];
+    public Site AvailabilityIrritant { get; } = catalog.Sites.First(s => s.RegionId != catalog.Sites[0].RegionId);
+
+    /// <summary>One response at <paramref name="at"/> for <paramref name="site"/>, as the JSON a channel system sends.</summary>
+    public byte[] Next(Site site, DateTimeOffset at)
+    {
+        var ratings = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var attribute in Pick(catalog.Attributes, 3))
+            ratings[attribute.AttributeId] = Rating(attribute, Mean(site, attribute.AttributeId, at));
+        var drivers = ratings.Where(r => r.Key is "waiting-time" or "staff-courtesy").Select(r => r.Value).DefaultIfEmpty(ratings.Values.Average());
+        var nps = Math.Clamp((int)Math.Round(((drivers.Average() - 1) * 2.5) + Normal(0.8)), 0, 10);
+        var worst = ratings.MinBy(r => r.Value);
+        var english = _rnd.NextDouble() < 0.5;
+        var comment = _rnd.NextDouble() < 0.3 ? (worst.Value <= 2 ? Choose(Complaints) : Choose(Praise)) : null;
+        var e = new Dictionary<string, object?>
+        {
+            ["eventId"] = $"sim-{seed}-{Interlocked.Increment(ref _sequence)}",
+            ["occurredAt"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz"),
+            ["siteId"] = site.SiteId,
+            ["channel"] = WeightedChannel(),
+            ["touchpoint"] = Choose(["checkout", "delivery", "after-sales", "advice"]),
+            ["nps"] = nps,
+            ["ratings"] = ratings,
+            ["comment"] = comment,
+            ["language"] = comment is null ? null : english ? "en" : "fr",
+        };
+        if (_rnd.NextDouble() < 0.3) e["csat"] = Math.Clamp((int)Math.Round(ratings.Values.Average() + Normal(0.5)), 1, 5);
+        return JsonSerializer.SerializeToUtf8Bytes(e.Where(kv => kv.Value is not null).ToDictionary());
+    }
+
+    /// <summary>Usual level of an attribute at a site and time, on a 1..5 scale.</summary>
+    private double Mean(Site site, string attributeId, DateTimeOffset at)
+    {
+        var siteEffect = ((Math.Abs(site.SiteId.GetHashCode(StringComparison.Ordinal) ^ attributeId.GetHashCode(StringComparison.Ordinal)) % 21) - 10) / 50.0;
+        var mean = 4.2 + siteEffect;
+        mean += 0.1 * Math.Sin(2 * Math.PI * at.UtcDateTime.TimeOfDay.TotalHours / 24); // a gentle daily rhythm
+        if (site == WaitingTimeIrritant && attributeId == "waiting-time" && at > irritantStart)
+            mean -= Math.Min(1.6, 1.6 * (at - irritantStart).TotalHours / 2);
+        if (site == AvailabilityIrritant && attributeId == "product-availability") mean -= 1.2;
+        return mean;
+    }
+
+    private double Rating(AttributeDefinition attribute, double meanOnFive)
+    {
+        var onFive = Math.Clamp(Math.Round(meanOnFive + Normal(0.6)), 1, 5);
+        return Math.Round(attribute.Min + ((onFive - 1) / 4 * attribute.Range));
+    }
+
+    private double Normal(double sd) => sd * Math.Sqrt(-2 * Math.Log(1 - _rnd.NextDouble())) * Math.Cos(2 * Math.PI * _rnd.NextDouble());
+
+    private T Choose<T>(IReadOnlyList<T> items) => items[_rnd.Next(items.Count)];
+
+    private IEnumerable<T> Pick<T>(IReadOnlyList<T> items, int count) => items.OrderBy(_ => _rnd.Next()).Take(count);
+
+    private string WeightedChannel()
+    {
+        var roll = _rnd.Next(Channels.Sum(c => c.Weight));
+        foreach (var (channel, weight) in Channels)
+            if ((roll -= weight) < 0) return channel;
+        return Channels[0].Channel;
+    }
+}

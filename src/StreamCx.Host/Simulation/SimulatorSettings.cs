@@ -1,0 +1,24 @@
+namespace StreamCx.Host.Simulation;
+
+/// <summary>
+/// Configuration section "Simulator": the built-in channel systems of the embedded demo. They replay
+/// <see cref="HistoryHours"/> of feedback quickly (so the windows have a baseline), then produce live.
+/// </summary>
+public sealed class SimulatorSettings
+{
+    /// <summary>null: on exactly when no Kafka:BootstrapServers is configured.</summary>
+    public bool? Enabled { get; set; }
+    public double HistoryHours { get; set; } = 30;
+    public double HistorySpeedup { get; set; } = 2400;
+    public double ResponsesPerSitePerHour { get; set; } = 30;
+    public int Seed { get; set; } = 42;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!(HistoryHours is >= 0 and <= 24 * 14)) errors.Add($"Simulator:HistoryHours must be from 0 to 336, got {HistoryHours}");
+        if (!(HistorySpeedup is >= 1 and <= 1_000_000)) errors.Add($"Simulator:HistorySpeedup must be from 1 to 1000000, got {HistorySpeedup}");
+        if (!(ResponsesPerSitePerHour is > 0 and <= 100_000)) errors.Add($"Simulator:ResponsesPerSitePerHour must be above 0 and at most 100000, got {ResponsesPerSitePerHour}");
+        return errors;
+    }
+}
