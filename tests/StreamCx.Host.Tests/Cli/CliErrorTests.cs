@@ -1,0 +1,76 @@
+using StreamCx.Host.Cli;
+using StreamCx.Host.Tests.Replay;
+
+namespace StreamCx.Host.Tests.Cli;
+
+[Collection("console")]
+public class CliErrorTests
+{
+    private static async Task<(int Code, string Error)> Cli(params string[] args)
+    {
+        var writer = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(writer);
+        try
+        {
+            return (await StreamCxCli.Build(args).Parse(args).InvokeAsync(), writer.ToString());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+
+    [Fact]
+    public async Task Replay_without_input_is_refused()
+    {
+        var (code, error) = await Cli("replay", "--output", "x.jsonl");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--input", error);
+    }
+
+    [Fact]
+    public async Task Replay_of_a_missing_file_names_it()
+    {
+        var (code, error) = await Cli("replay", "--input", "/nonexistent/events.jsonl", "--output", Path.GetTempFileName());
+        Assert.Equal(StreamCxCli.BadInput, code);
+        Assert.Contains("/nonexistent/events.jsonl", error);
+    }
+
+    [Theory]
+    [InlineData("Detection:TrendZ=abc", "Detection")]
+    [InlineData("Detection:TrendZ=0.1", "TrendZ")]
+    [InlineData("Detection:BucketWidth=00:07:00", "BucketWidth")]
+    [InlineData("Detection:NoSuchKnob=1", "NoSuchKnob")]
+    [InlineData("Kafka:Topics:0=bad topic!", "Kafka")]
+    [InlineData("Engine:Parallelism=-4", "Parallelism")]
+    [InlineData("Simulator:HistorySpeedup=0", "HistorySpeedup")]
+    [InlineData("not-a-pair", "KEY=VALUE")]
+    public async Task Bad_configuration_is_refused_with_a_message_naming_the_key(string setting, string named)
+    {
+        using var files = new ReplayFiles();
+        var (code, error) = await Cli("replay", "--input", files.Input, "--output", files.Output("o.jsonl"), "--sites", files.Sites, "--attributes", files.Attributes, "--set", setting);
+        Assert.Equal(StreamCxCli.BadInput, code);
+        Assert.Contains(named, error);
+        Assert.False(File.Exists(files.Output("o.jsonl")));
+    }
+
+    [Fact]
+    public async Task A_missing_reference_file_is_named()
+    {
+        using var files = new ReplayFiles();
+        var (code, error) = await Cli("replay", "--input", files.Input, "--output", files.Output("o.jsonl"), "--attributes", files.Attributes, "--set", "ReferenceData:SitesFile=/nonexistent/sites.json");
+        Assert.Equal(StreamCxCli.BadInput, code);
+        Assert.Contains("/nonexistent/sites.json", error);
+    }
+
+    [Fact]
+    public async Task A_hostile_sites_file_is_refused()
+    {
+        using var files = new ReplayFiles();
+        File.WriteAllText(files.Sites, """[{"siteId":"a\u0000b","name":"x","regionId":"r"},{"siteId":"a\u0000b","name":"y","regionId":"r"}]""");
+        var (code, error) = await Cli("replay", "--input", files.Input, "--output", files.Output("o.jsonl"), "--sites", files.Sites, "--attributes", files.Attributes);
+        Assert.Equal(StreamCxCli.BadInput, code);
+        Assert.Contains("siteId", error);
+    }
+}
