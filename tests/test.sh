@@ -70,24 +70,13 @@ has_dotnet_sdk_10() {
   grep -q '^10\.' <<<"$sdks"
 }
 
-# Uses the machine's .NET 10 SDK; if there is none (fresh Debian 12), installs one with
-# Microsoft's dotnet-install script into .tools/dotnet (git-ignored), not system-wide.
+# The .NET 10 SDK is part of the machine image (it is not a Debian package); say so clearly if it is missing.
 ensure_dotnet() {
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-  if has_dotnet_sdk_10; then
-    return 0
+  if ! has_dotnet_sdk_10; then
+    log "no .NET 10 SDK on PATH: install the .NET 10 SDK, then run this script again"
+    exit 1
   fi
-  local dir="$REPO_ROOT/.tools/dotnet"
-  if ! has_dotnet_sdk_10 "$dir/dotnet"; then
-    log "no .NET 10 SDK found; installing one into .tools/dotnet"
-    # Runtime dependencies of .NET on Debian 12, plus what the install script needs.
-    ensure_debian_packages ca-certificates curl libicu72 libssl3 zlib1g
-    mkdir -p "$REPO_ROOT/.tools"
-    curl -fsSL --retry 3 https://dot.net/v1/dotnet-install.sh -o "$REPO_ROOT/.tools/dotnet-install.sh"
-    bash "$REPO_ROOT/.tools/dotnet-install.sh" --channel 10.0 --install-dir "$dir" --no-path
-  fi
-  export DOTNET_ROOT="$dir"
-  export PATH="$dir:$PATH"
 }
 
 # ---------------------------------------------------------------------------------------

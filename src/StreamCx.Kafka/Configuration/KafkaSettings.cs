@@ -1,0 +1,81 @@
+namespace StreamCx.Kafka;
+
+/// <summary>
+/// Kafka connection and topic settings, bound from the configuration section <c>Kafka</c>
+/// (<see cref="SectionName"/>). Check them with <see cref="Validate"/> at start.
+/// </summary>
+public sealed class KafkaSettings
+{
+    /// <summary>The configuration section these settings are bound from.</summary>
+    public const string SectionName = "Kafka";
+
+    /// <summary>The input topic consumed when none is configured.</summary>
+    public const string DefaultTopic = "feedback";
+
+    /// <summary>
+    /// Comma-separated <c>host:port</c> list. Null, empty or whitespace means "use the embedded mock
+    /// cluster": start an <see cref="EmbeddedKafkaCluster"/> and pass its address to
+    /// <see cref="WithBootstrapServers"/> before building clients.
+    /// </summary>
+    public string? BootstrapServers { get; set; }
+
+    /// <summary>
+    /// Input topics (default <c>["feedback"]</c>). The default entry is replaced, not kept, by the first
+    /// topic added, so that binding <c>Kafka:Topics:0 = orders</c> gives <c>["orders"]</c> (the
+    /// configuration binder appends to existing lists).
+    /// </summary>
+    public IList<string> Topics { get; set; } = new ReplaceableDefaultList<string>(DefaultTopic);
+
+    /// <summary>Consumer group id (default <c>streamcx</c>).</summary>
+    public string GroupId { get; set; } = "streamcx";
+
+    /// <summary>
+    /// Raw librdkafka properties applied to every consumer and producer after StreamCx's defaults,
+    /// so they override them (e.g. <c>api.version.request=false</c>, <c>broker.version.fallback=0.9.0</c>,
+    /// <c>session.timeout.ms</c>, security settings).
+    /// </summary>
+    public Dictionary<string, string> Properties { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Topic alerts are produced to (default <c>streamcx.alerts</c>).</summary>
+    public string AlertsTopic { get; set; } = "streamcx.alerts";
+
+    /// <summary>Topic rejected input is produced to (default <c>streamcx.deadletters</c>).</summary>
+    public string DeadLetterTopic { get; set; } = "streamcx.deadletters";
+
+    /// <summary>
+    /// Largest message the engine accepts (default 1 MiB). Larger messages are still consumed and flow
+    /// downstream so the engine can dead-letter them.
+    /// </summary>
+    public int MaxMessageBytes { get; set; } = 1_048_576;
+
+    /// <summary>How many consumed records the source buffers ahead of a slow downstream (default 1024).</summary>
+    public int BufferSize { get; set; } = 1024;
+
+    /// <summary>True when no bootstrap servers are configured: the embedded mock cluster is meant.</summary>
+    public bool UsesEmbeddedCluster => string.IsNullOrWhiteSpace(BootstrapServers);
+
+    /// <summary>Human-readable problems with these settings; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate() => KafkaSettingsValidator.Validate(this);
+
+    /// <summary>A copy of these settings pointing at <paramref name="bootstrapServers"/>.</summary>
+    public KafkaSettings WithBootstrapServers(string bootstrapServers)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bootstrapServers);
+        var copy = Clone();
+        copy.BootstrapServers = bootstrapServers;
+        return copy;
+    }
+
+    /// <summary>A deep copy (lists and dictionary are copied).</summary>
+    public KafkaSettings Clone() => new()
+    {
+        BootstrapServers = BootstrapServers,
+        Topics = Topics is null ? null! : new List<string>(Topics),
+        GroupId = GroupId,
+        Properties = Properties is null ? null! : new Dictionary<string, string>(Properties, StringComparer.Ordinal),
+        AlertsTopic = AlertsTopic,
+        DeadLetterTopic = DeadLetterTopic,
+        MaxMessageBytes = MaxMessageBytes,
+        BufferSize = BufferSize,
+    };
+}

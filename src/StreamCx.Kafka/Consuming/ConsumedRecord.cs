@@ -1,0 +1,16 @@
+namespace StreamCx.Kafka;
+
+/// <summary>One Kafka record as the engine sees it.</summary>
+/// <param name="Topic">Source topic.</param>
+/// <param name="Partition">Source partition.</param>
+/// <param name="Offset">Offset within the partition.</param>
+/// <param name="Key">The key decoded as UTF-8; null when absent or not valid UTF-8.</param>
+/// <param name="Value">The raw value bytes (empty for a null value). Compared by reference in record equality.</param>
+/// <param name="Timestamp">The record timestamp; null when the broker has none (e.g. Kafka 0.9).</param>
+public sealed record ConsumedRecord(
+    string Topic,
+    int Partition,
+    long Offset,
+    string? Key,
+    byte[] Value,
+    DateTimeOffset? Timestamp);

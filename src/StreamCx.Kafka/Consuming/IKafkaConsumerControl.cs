@@ -1,0 +1,71 @@
+using Confluent.Kafka;
+
+namespace StreamCx.Kafka;
+
+/// <summary>
+/// Materialized value of <see cref="KafkaRecordSource.Create"/>: offset storage, status and stop for the
+/// consumer behind one materialization. Members are thread-safe.
+/// </summary>
+public interface IKafkaConsumerControl
+{
+    /// <summary>Raised on the consumer thread after partitions are assigned. Keep handlers short.</summary>
+    event EventHandler<KafkaPartitionsEventArgs>? PartitionsAssigned;
+
+    /// <summary>Raised on the consumer thread before partitions are revoked (rebalance or close).</summary>
+    event EventHandler<KafkaPartitionsEventArgs>? PartitionsRevoked;
+
+    /// <summary>Raised on the consumer thread when partitions were lost (session timed out, fenced).</summary>
+    event EventHandler<KafkaPartitionsEventArgs>? PartitionsLost;
+
+    /// <summary>Current life-cycle state.</summary>
+    KafkaConsumerState State { get; }
+
+    /// <summary>
+    /// True after an assignment or a record, false after librdkafka reported all brokers down
+    /// (until the next assignment or record: an idle topic keeps it false after a short outage).
+    /// </summary>
+    bool IsConnected { get; }
+
+    /// <summary>
+    /// True while the consumer has paused its partitions because downstream stalled with a full buffer
+    /// (it still polls, so group membership is kept).
+    /// </summary>
+    bool IsPaused { get; }
+
+    /// <summary>Partitions currently assigned to this consumer.</summary>
+    IReadOnlyCollection<TopicPartition> AssignedPartitions { get; }
+
+    /// <summary>Records taken from Kafka so far (pushed downstream or waiting in the buffer).</summary>
+    long ConsumedCount { get; }
+
+    /// <summary>Records waiting in the bounded buffer for downstream demand.</summary>
+    int BufferedCount { get; }
+
+    /// <summary>The last non-fatal error librdkafka reported, if any.</summary>
+    Error? LastError { get; }
+
+    /// <summary>The error that stopped the consumer, if any.</summary>
+    Exception? Failure { get; }
+
+    /// <summary>Completes (never faults) once the consumer is closed and disposed.</summary>
+    Task Completion { get; }
+
+    /// <summary>
+    /// Marks the record at <paramref name="offset"/> as applied: the next committed offset for that
+    /// partition becomes <paramref name="offset"/> + 1 (auto commit, <see cref="Commit"/> or close).
+    /// Returns false when the partition is not assigned to this consumer (anymore) or it is stopped.
+    /// </summary>
+    bool StoreOffset(string topic, int partition, long offset);
+
+    /// <summary>
+    /// Synchronously commits the stored offsets; returns what was committed (empty when nothing was
+    /// stored or the consumer is stopped). Throws <see cref="KafkaException"/> when the commit fails.
+    /// </summary>
+    IReadOnlyList<TopicPartitionOffset> Commit();
+
+    /// <summary>
+    /// Stops consuming and closes the consumer (leaving the group and committing stored offsets).
+    /// Records already buffered are still delivered, then the stream completes.
+    /// </summary>
+    Task StopAsync(CancellationToken cancellationToken = default);
+}

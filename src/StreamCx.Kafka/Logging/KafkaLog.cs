@@ -1,0 +1,71 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace StreamCx.Kafka;
+
+/// <summary>Source-generated log messages of the Kafka layer.</summary>
+internal static partial class KafkaLog
+{
+    [LoggerMessage("librdkafka {Client} {Facility}: {Message}")]
+    public static partial void Librdkafka(this ILogger logger, LogLevel level, string client, string facility, string message);
+
+    [LoggerMessage(LogLevel.Information, "Embedded Kafka cluster started at {BootstrapServers}")]
+    public static partial void EmbeddedStarted(this ILogger logger, string bootstrapServers);
+
+    [LoggerMessage(LogLevel.Information, "Embedded Kafka cluster at {BootstrapServers} stopped")]
+    public static partial void EmbeddedStopped(this ILogger logger, string bootstrapServers);
+
+    [LoggerMessage(LogLevel.Warning, "Embedded Kafka cluster: {Error}")]
+    public static partial void EmbeddedError(this ILogger logger, Error error);
+
+    [LoggerMessage(LogLevel.Information, "Kafka consumer in group {GroupId} subscribed to {Topics}")]
+    public static partial void ConsumerSubscribed(this ILogger logger, string groupId, IReadOnlyList<string> topics);
+
+    [LoggerMessage(LogLevel.Information, "Kafka consumer in group {GroupId} stopped")]
+    public static partial void ConsumerStopped(this ILogger logger, string groupId);
+
+    [LoggerMessage(LogLevel.Error, "Kafka consumer in group {GroupId} failed")]
+    public static partial void ConsumerFailed(this ILogger logger, Exception exception, string groupId);
+
+    [LoggerMessage(LogLevel.Warning, "Closing the Kafka consumer failed: {Reason}")]
+    public static partial void ConsumerCloseFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(LogLevel.Debug, "Offset {Offset} of {Topic} [{Partition}] not stored, partition not assigned: {Error}")]
+    public static partial void OffsetNotStored(this ILogger logger, long offset, string topic, int partition, Error error);
+
+    [LoggerMessage(LogLevel.Information, "Committed Kafka offsets {Offsets}")]
+    public static partial void OffsetsCommitted(this ILogger logger, IReadOnlyList<TopicPartitionOffset> offsets);
+
+    [LoggerMessage(LogLevel.Debug, "Kafka consumer {Action} {Count} partition(s); {Buffered} record(s) buffered")]
+    public static partial void FlowControl(this ILogger logger, string action, int count, int buffered);
+
+    [LoggerMessage(LogLevel.Warning, "Could not {Action} Kafka partitions: {Error}")]
+    public static partial void FlowControlFailed(this ILogger logger, string action, Error error);
+
+    [LoggerMessage(LogLevel.Warning, "Kafka consume error at {Position}: {Error}")]
+    public static partial void ConsumeError(this ILogger logger, TopicPartitionOffset? position, Error error);
+
+    [LoggerMessage(LogLevel.Error, "Fatal Kafka {Client} error: {Error}")]
+    public static partial void FatalError(this ILogger logger, string client, Error error);
+
+    [LoggerMessage(LogLevel.Warning, "Kafka {Client} error (librdkafka retries): {Error}")]
+    public static partial void ClientError(this ILogger logger, string client, Error error);
+
+    [LoggerMessage(LogLevel.Information, "Kafka partitions {Change}: {Partitions}")]
+    public static partial void PartitionsChanged(this ILogger logger, string change, IReadOnlyList<TopicPartition> partitions);
+
+    [LoggerMessage(LogLevel.Error, "A Kafka partition event handler failed")]
+    public static partial void PartitionHandlerFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Producing to {Topic} failed (attempt {Attempt} of {MaxAttempts}), retrying in {Delay}: {Error}")]
+    public static partial void ProduceRetry(this ILogger logger, string topic, int attempt, int maxAttempts, TimeSpan delay, Error error);
+
+    [LoggerMessage(LogLevel.Error, "Producing to {Topic} failed after {Attempts} attempt(s): {Error}")]
+    public static partial void ProduceFailed(this ILogger logger, string topic, int attempts, Error error);
+
+    [LoggerMessage(LogLevel.Warning, "Kafka producer disposed with {Remaining} message(s) not delivered")]
+    public static partial void FlushIncomplete(this ILogger logger, int remaining);
+
+    [LoggerMessage(LogLevel.Warning, "Dead letter for {Topic} [{Partition}] @{Offset} keeps {Kept} of {Size} original bytes: the envelope must fit {Limit} bytes")]
+    public static partial void DeadLetterTruncated(this ILogger logger, string topic, int partition, long offset, int kept, int size, int limit);
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Akka.Streams.Dsl;
+using Confluent.Kafka;
+
+namespace StreamCx.Kafka.Tests.Consuming;
+
+[Collection(KafkaCollection.Name)]
+public sealed class KafkaRecordSourceOffsetTests(EmbeddedKafkaFixture kafka)
+{
+    [Fact]
+    public async Task A_new_source_in_the_group_resumes_right_after_the_stored_offsets()
+    {
+        const int count = 100;
+        var settings = kafka.NewSettings("offsets");
+        settings.Properties["auto.commit.interval.ms"] = "600000"; // only the explicit Commit() commits
+        using (var producer = kafka.CreateRawProducer())
+        {
+            await Task.WhenAll(Enumerable.Range(0, count).Select(i => producer.ProduceAsync(settings.Topics[0], new Message<byte[]?, byte[]?>
+            {
+                Key = Encoding.UTF8.GetBytes($"site-{i % 7}"),
+                Value = Encoding.UTF8.GetBytes($"e{i}"),
+            })));
+        }
+
+        // First run: consume everything, store the first half (in consumption order), commit, stop.
+        var firstRun = new ConcurrentQueue<ConsumedRecord>();
+        var (control, done) = KafkaRecordSource.Create(settings)
+            .ToMaterialized(Sink.ForEach<ConsumedRecord>(firstRun.Enqueue), Keep.Both)
+            .Run(kafka.Materializer);
+        await Poll.UntilAsync(() => firstRun.Count >= count, TimeSpan.FromSeconds(20), "all records in the first run");
+        var applied = firstRun.Take(count / 2).ToList();
+        foreach (var record in applied)
+        {
+            Assert.True(control.StoreOffset(record.Topic, record.Partition, record.Offset));
+        }
+
+        var committed = control.Commit();
+        await control.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await done.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var expectedCommits = applied.GroupBy(r => r.Partition).ToDictionary(g => g.Key, g => g.Max(r => r.Offset) + 1);
+        Assert.Equal(expectedCommits, committed.ToDictionary(c => c.Partition.Value, c => c.Offset.Value));
+        Assert.False(control.StoreOffset(applied[0].Topic, applied[0].Partition, applied[0].Offset), "a stopped consumer stores nothing");
+
+        // Second run, same group: exactly the records that were not stored, none of the stored ones.
+        var secondRun = await KafkaRecordSource.Create(settings)
+            .Take(count - applied.Count)
+            .RunWith(Sink.Seq<ConsumedRecord>(), kafka.Materializer)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        var notApplied = firstRun.Skip(count / 2).Select(Id).Order();
+        Assert.Equal(notApplied, secondRun.Select(Id).Order());
+    }
+
+    private static string Id(ConsumedRecord record) => Encoding.UTF8.GetString(record.Value);
+}
