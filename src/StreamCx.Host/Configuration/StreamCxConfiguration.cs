@@ -42,7 +42,7 @@ public sealed record StreamCxConfiguration(
         var referenceData = Bind<ReferenceDataSettings>("ReferenceData");
         var detection = BindRecord<DetectionSettings>(configuration.GetSection("Detection"), errors);
         var parser = BindRecord<ParserLimits>(configuration.GetSection("Parser"), errors);
-        errors.AddRange(kafka.Validate().Select(e => $"Kafka: {e}"));
+        errors.AddRange(kafka.Validate());
         errors.AddRange(detection.Validate().Select(e => $"Detection: {e}"));
         errors.AddRange(engine.Validate());
         errors.AddRange(simulator.Validate());

@@ -1,4 +1,3 @@
-using Akka;
 using Akka.Streams.Dsl;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -35,6 +35,10 @@ public sealed class KafkaRecordSourceDeliveryTests(EmbeddedKafkaFixture kafka)
             .Take(count)
             .ToMaterialized(Sink.Seq<ConsumedRecord>(), Keep.Both)
             .Run(kafka.Materializer);
+        var assigned = new List<TopicPartition>();
+        var revoked = new List<TopicPartition>();
+        control.PartitionsAssigned += (_, e) => assigned.AddRange(e.Partitions); // group join takes ~3 s: no race
+        control.PartitionsRevoked += (_, e) => revoked.AddRange(e.Partitions);
         var records = await received.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(count, records.Count);
@@ -57,7 +61,12 @@ public sealed class KafkaRecordSourceDeliveryTests(EmbeddedKafkaFixture kafka)
             Assert.Equal(offsets.Order(), offsets);
         }
 
+        // Take(count) cancelled the source: the consumer closed, revoking what it had been assigned.
         await control.Completion.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(KafkaConsumerState.Stopped, control.State);
+        Assert.Equal(4, assigned.Count);
+        Assert.All(assigned, p => Assert.Equal(topic, p.Topic));
+        Assert.Equal(assigned.Order(), revoked.Order());
+        Assert.Empty(control.AssignedPartitions);
     }
 }

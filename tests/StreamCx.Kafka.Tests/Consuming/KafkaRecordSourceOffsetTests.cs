@@ -29,6 +29,8 @@ public sealed class KafkaRecordSourceOffsetTests(EmbeddedKafkaFixture kafka)
             .ToMaterialized(Sink.ForEach<ConsumedRecord>(firstRun.Enqueue), Keep.Both)
             .Run(kafka.Materializer);
         await Poll.UntilAsync(() => firstRun.Count >= count, TimeSpan.FromSeconds(20), "all records in the first run");
+        Assert.True(control.IsConnected);
+        Assert.Equal(4, control.AssignedPartitions.Count);
         var applied = firstRun.Take(count / 2).ToList();
         foreach (var record in applied)
         {

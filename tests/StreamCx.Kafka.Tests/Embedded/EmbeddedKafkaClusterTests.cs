@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace StreamCx.Kafka.Tests.Embedded;
 
 [Collection(KafkaCollection.Name)]
@@ -8,7 +6,7 @@ public sealed class EmbeddedKafkaClusterTests(EmbeddedKafkaFixture kafka)
     [Fact]
     public void Bootstrap_servers_is_the_mock_broker_on_loopback()
     {
-        Assert.Matches(new Regex(@"^127\.0\.0\.1:\d{2,5}$"), kafka.BootstrapServers);
+        Assert.Matches(@"^127\.0\.0\.1:\d{2,5}$", kafka.BootstrapServers);
     }
 
     [Fact]
