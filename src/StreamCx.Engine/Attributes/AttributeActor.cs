@@ -5,6 +5,7 @@ using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Windows;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Regions;
+using StreamCx.Engine.Telemetry;
 
 namespace StreamCx.Engine.Attributes;
 
@@ -14,10 +15,14 @@ namespace StreamCx.Engine.Attributes;
 /// </summary>
 public sealed class AttributeActor : ReceiveActor
 {
-    public AttributeActor(Site site, AttributeDefinition attribute, DetectionSettings settings, IActorRef region, IAlertPublisher alerts)
+    private readonly IEngineTelemetry _telemetry;
+
+    public AttributeActor(Site site, AttributeDefinition attribute, DetectionSettings settings, IActorRef region, IAlertPublisher alerts, IEngineTelemetry telemetry)
     {
+        _telemetry = telemetry;
         var monitor = new AttributeMonitor(site, attribute, settings);
         RegionSnapshot? peers = null;
+        long lastConsumedAt = 0; // the latest applied event: the one that tips an alert on this evaluation
 
         void Evaluate()
         {
@@ -25,13 +30,16 @@ public sealed class AttributeActor : ReceiveActor
                 peers?.PeersOf(site.SiteId, settings.MinPeerSampleSize) ?? [],
                 peers?.Importance,
                 alerts.Clock.GetUtcNow());
-            if (alert is not null) alerts.Publish(alert);
+            if (alert is null) return;
+            telemetry.AlertEmitted(alert, lastConsumedAt);
+            alerts.Publish(alert);
         }
 
         Receive<Observe>(m =>
         {
             monitor.Apply(m.Observation, m.Lateness);
             if (m.Lateness == Lateness.TooLate) return;
+            lastConsumedAt = m.ConsumedAt;
             region.Tell(new SiteAttributeReport(site.SiteId, attribute.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs));
             Evaluate();
         });
@@ -41,4 +49,8 @@ public sealed class AttributeActor : ReceiveActor
             Evaluate();
         });
     }
+
+    protected override void PreStart() => _telemetry.ActorStarted(EngineActorKind.Attribute);
+
+    protected override void PostStop() => _telemetry.ActorStopped(EngineActorKind.Attribute);
 }

@@ -4,4 +4,8 @@ using StreamCx.Domain.Windows;
 namespace StreamCx.Engine.Attributes;
 
 /// <summary>One rating for the attribute actor, with the lateness its site gave the event.</summary>
-public sealed record Observe(AttributeObservation Observation, Lateness Lateness);
+public sealed record Observe(AttributeObservation Observation, Lateness Lateness)
+{
+    /// <summary>Stopwatch timestamp of the event's consumption from Kafka (0 when unknown), for latency metrics.</summary>
+    public long ConsumedAt { get; init; }
+}

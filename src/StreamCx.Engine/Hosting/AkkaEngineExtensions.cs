@@ -3,6 +3,7 @@ using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Sites;
+using StreamCx.Engine.Telemetry;
 
 namespace StreamCx.Engine.Hosting;
 
@@ -10,10 +11,11 @@ namespace StreamCx.Engine.Hosting;
 public static class AkkaEngineExtensions
 {
     public static AkkaConfigurationBuilder AddStreamCxEngine(
-        this AkkaConfigurationBuilder builder, ReferenceCatalog catalog, DetectionSettings detection, EngineSettings engine, IAlertPublisher alerts) =>
+        this AkkaConfigurationBuilder builder, ReferenceCatalog catalog, DetectionSettings detection, EngineSettings engine, IAlertPublisher alerts,
+        IEngineTelemetry? telemetry = null) =>
         builder.WithActors((system, registry) =>
         {
-            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.RegionPublishInterval), "sites");
+            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.RegionPublishInterval, telemetry), "sites");
             registry.Register<SitesActor>(sites);
         });
 }

@@ -11,4 +11,7 @@ public sealed record RawFeedback(ReadOnlyMemory<byte> Value, SourcePosition Posi
 {
     /// <summary>The message key (the site id, by contract), when it was valid text.</summary>
     public string? Key { get; init; }
+
+    /// <summary>Stopwatch timestamp at which the message was taken from Kafka (0 when unknown), for latency metrics.</summary>
+    public long ConsumedAt { get; init; }
 }

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Processing;
+using StreamCx.Engine.Telemetry;
 
 namespace StreamCx.Engine.Regions;
 
@@ -15,10 +16,13 @@ public sealed class PeerGroupActor : ReceiveActor, IWithTimers
         public static readonly PublishTick Instance = new();
     }
 
+    private readonly IEngineTelemetry _telemetry;
+
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public PeerGroupActor(string regionId, DetectionSettings settings, TimeSpan publishInterval)
+    public PeerGroupActor(string regionId, DetectionSettings settings, TimeSpan publishInterval, IEngineTelemetry telemetry)
     {
+        _telemetry = telemetry;
         var board = new RegionBoard(regionId, settings);
         var sites = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
         var dirty = new HashSet<string>(StringComparer.Ordinal);
@@ -40,4 +44,8 @@ public sealed class PeerGroupActor : ReceiveActor, IWithTimers
             dirty.Clear();
         });
     }
+
+    protected override void PreStart() => _telemetry.ActorStarted(EngineActorKind.Region);
+
+    protected override void PostStop() => _telemetry.ActorStopped(EngineActorKind.Region);
 }

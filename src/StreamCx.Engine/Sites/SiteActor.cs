@@ -5,6 +5,7 @@ using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Attributes;
 using StreamCx.Engine.Regions;
+using StreamCx.Engine.Telemetry;
 
 namespace StreamCx.Engine.Sites;
 
@@ -16,9 +17,11 @@ public sealed class SiteActor : ReceiveActor
 {
     private readonly Dictionary<string, IActorRef> _attributes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AttributeTotals> _totals = new(StringComparer.Ordinal);
+    private readonly IEngineTelemetry _telemetry;
 
-    public SiteActor(Site site, ReferenceCatalog catalog, DetectionSettings settings, IActorRef region, IAlertPublisher alerts)
+    public SiteActor(Site site, ReferenceCatalog catalog, DetectionSettings settings, IActorRef region, IAlertPublisher alerts, IEngineTelemetry telemetry)
     {
+        _telemetry = telemetry;
         var intake = new SiteIntake(site, settings);
         region.Tell(new RegisterSite(site.SiteId, Self));
 
@@ -29,7 +32,7 @@ public sealed class SiteActor : ReceiveActor
             {
                 foreach (var observation in SiteIntake.Observations(m.Event))
                 {
-                    AttributeFor(observation.AttributeId).Tell(new Observe(observation, outcome.ToLateness()));
+                    AttributeFor(observation.AttributeId).Tell(new Observe(observation, outcome.ToLateness()) { ConsumedAt = m.ConsumedAt });
                     _totals[observation.AttributeId] = (_totals.TryGetValue(observation.AttributeId, out var t) ? t : default)
                         .Add(observation.Value, outcome == IntakeOutcome.TooLate);
                 }
@@ -46,10 +49,14 @@ public sealed class SiteActor : ReceiveActor
         {
             if (!_attributes.TryGetValue(attributeId, out var child))
             {
-                var props = Props.Create(() => new AttributeActor(site, catalog.Attribute(attributeId), settings, region, alerts));
+                var props = Props.Create(() => new AttributeActor(site, catalog.Attribute(attributeId), settings, region, alerts, telemetry));
                 _attributes[attributeId] = child = Context.ActorOf(props, $"attribute-{_attributes.Count}");
             }
             return child;
         }
     }
+
+    protected override void PreStart() => _telemetry.ActorStarted(EngineActorKind.Site);
+
+    protected override void PostStop() => _telemetry.ActorStopped(EngineActorKind.Site);
 }

@@ -7,6 +7,9 @@ namespace StreamCx.Engine.Sites;
 public sealed record ApplyFeedback(FeedbackEvent Event) : IWithSiteId
 {
     public string SiteId => Event.SiteId;
+
+    /// <summary>Stopwatch timestamp of the event's consumption from Kafka (0 when unknown), for latency metrics.</summary>
+    public long ConsumedAt { get; init; }
 }
 
 /// <summary>The event was taken in by its site (or recognised as a duplicate).</summary>

@@ -4,6 +4,7 @@ using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Regions;
+using StreamCx.Engine.Telemetry;
 
 namespace StreamCx.Engine.Sites;
 
@@ -13,7 +14,7 @@ namespace StreamCx.Engine.Sites;
 /// </summary>
 public sealed class SitesActor : ReceiveActor
 {
-    public SitesActor(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan regionPublishInterval)
+    public SitesActor(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan regionPublishInterval, IEngineTelemetry telemetry)
     {
         var sites = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
         var regions = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
@@ -28,7 +29,7 @@ public sealed class SitesActor : ReceiveActor
             if (!sites.TryGetValue(site.SiteId, out var siteActor))
             {
                 var region = RegionFor(site.RegionId);
-                siteActor = Context.ActorOf(Akka.Actor.Props.Create(() => new SiteActor(site, catalog, settings, region, alerts)), $"site-{sites.Count}");
+                siteActor = Context.ActorOf(Akka.Actor.Props.Create(() => new SiteActor(site, catalog, settings, region, alerts, telemetry)), $"site-{sites.Count}");
                 sites[site.SiteId] = siteActor;
             }
             siteActor.Forward(m);
@@ -37,11 +38,16 @@ public sealed class SitesActor : ReceiveActor
         IActorRef RegionFor(string regionId)
         {
             if (!regions.TryGetValue(regionId, out var region))
-                regions[regionId] = region = Context.ActorOf(Akka.Actor.Props.Create(() => new PeerGroupActor(regionId, settings, regionPublishInterval)), $"region-{regions.Count}");
+                regions[regionId] = region = Context.ActorOf(Akka.Actor.Props.Create(() => new PeerGroupActor(regionId, settings, regionPublishInterval, telemetry)), $"region-{regions.Count}");
             return region;
         }
     }
 
-    public static Props Create(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan? regionPublishInterval = null) =>
-        Akka.Actor.Props.Create(() => new SitesActor(catalog, settings, alerts, regionPublishInterval ?? TimeSpan.FromSeconds(1)));
+    public static Props Create(
+        ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan? regionPublishInterval = null, IEngineTelemetry? telemetry = null)
+    {
+        var interval = regionPublishInterval ?? TimeSpan.FromSeconds(1);
+        var reporter = telemetry ?? NoEngineTelemetry.Instance;
+        return Akka.Actor.Props.Create(() => new SitesActor(catalog, settings, alerts, interval, reporter));
+    }
 }

@@ -3,6 +3,8 @@ using StreamCx.Domain.Detection;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Hosting;
+using StreamCx.Host.Logging;
+using StreamCx.Host.Metrics;
 using StreamCx.Host.Simulation;
 using StreamCx.Kafka;
 
@@ -20,6 +22,9 @@ public sealed record StreamCxConfiguration(
     ParserLimits Parser,
     ReferenceCatalog Catalog)
 {
+    /// <summary>Section "Metrics": the Prometheus endpoint.</summary>
+    public MetricsSettings Metrics { get; init; } = new();
+
     public static StreamCxConfiguration Load(IConfiguration configuration)
     {
         var errors = new List<string>();
@@ -40,12 +45,15 @@ public sealed record StreamCxConfiguration(
         var engine = Bind<EngineSettings>("Engine");
         var simulator = Bind<SimulatorSettings>("Simulator");
         var referenceData = Bind<ReferenceDataSettings>("ReferenceData");
+        var metrics = Bind<MetricsSettings>("Metrics");
         var detection = BindRecord<DetectionSettings>(configuration.GetSection("Detection"), errors);
         var parser = BindRecord<ParserLimits>(configuration.GetSection("Parser"), errors);
         errors.AddRange(kafka.Validate());
         errors.AddRange(detection.Validate().Select(e => $"Detection: {e}"));
         errors.AddRange(engine.Validate());
         errors.AddRange(simulator.Validate());
+        errors.AddRange(MetricsSettingsValidator.Validate(metrics, configuration["Urls"]));
+        errors.AddRange(ConsoleLogFormat.Validate(configuration));
         if (parser.MaxMessageBytes <= 0) errors.Add($"Parser:MaxMessageBytes must be positive, got {parser.MaxMessageBytes}");
         ReferenceCatalog? catalog = null;
         try
@@ -57,7 +65,10 @@ public sealed record StreamCxConfiguration(
             errors.Add($"ReferenceData: {e.Message}");
         }
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new StreamCxConfiguration(kafka, detection, engine, simulator, parser with { MaxMessageBytes = kafka.MaxMessageBytes }, catalog!);
+        return new StreamCxConfiguration(kafka, detection, engine, simulator, parser with { MaxMessageBytes = kafka.MaxMessageBytes }, catalog!)
+        {
+            Metrics = metrics,
+        };
     }
 
     /// <summary>Init-only records bind like classes: unknown keys and bad values are errors, not silence.</summary>

@@ -7,7 +7,10 @@ using StreamCx.Domain.Ingestion;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Hosting;
 using StreamCx.Engine.Pipeline;
+using StreamCx.Engine.Telemetry;
 using StreamCx.Host.Configuration;
+using StreamCx.Host.Logging;
+using StreamCx.Host.Metrics;
 using StreamCx.Host.Simulation;
 using StreamCx.Host.Web;
 using StreamCx.Kafka;
@@ -23,7 +26,7 @@ public static class RunCommand
     public static async Task<int> RunAsync(WebApplicationBuilder builder, CancellationToken cancellationToken)
     {
         var config = StreamCxConfiguration.Load(builder.Configuration);
-        using var loggerFactory = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+        using var loggerFactory = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
         var log = loggerFactory.CreateLogger("StreamCx");
 
         EmbeddedKafkaCluster? embedded = null;
@@ -34,6 +37,7 @@ public static class RunCommand
             kafka = kafka.WithBootstrapServers(embedded.BootstrapServers);
             log.LogInformation("no Kafka:BootstrapServers configured: started the embedded mock cluster at {Bootstrap}", embedded.BootstrapServers);
         }
+        kafka = KafkaStatisticsSetting.Apply(kafka, config.Metrics);
         try
         {
             var clock = TimeProvider.System;
@@ -45,16 +49,19 @@ public static class RunCommand
             services.AddSingleton<PipelineCounters>().AddSingleton<EngineStatus>();
             services.AddSingleton(sp => new RecordProducer(kafka, sp.GetRequiredService<ILogger<RecordProducer>>()));
             services.AddSingleton(sp => new DeadLetterPublisher(sp.GetRequiredService<RecordProducer>(), kafka, sp.GetRequiredService<ILogger<DeadLetterPublisher>>(), clock));
-            services.AddAkka("streamcx", (akka, _) => akka
+            services.AddStreamCxObservability(config.Metrics, kafka);
+            services.AddAkka("streamcx", (akka, sp) => akka
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
-                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub));
+                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>()));
             services.AddHostedService<IngestionService>();
             if (config.Simulator.Enabled ?? embedded is not null)
                 services.AddHostedService<SimulatorService>();
 
             await using var app = builder.Build();
             app.MapStreamCx();
-            using var printer = hub.Alerts.Subscribe(a => Console.Out.WriteLine(AlertConsolePrinter.Line(a)));
+            app.MapStreamCxObservability(config.Metrics);
+            // JSON logs: the console carries JSON lines only; alerts are there as log events (3001-3003).
+            using var printer = ConsoleLogFormat.IsJson(builder.Configuration) ? null : hub.Alerts.Subscribe(a => Console.Out.WriteLine(AlertConsolePrinter.Line(a)));
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }

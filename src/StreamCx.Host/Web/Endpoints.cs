@@ -6,19 +6,14 @@ using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
-using StreamCx.Host.Run;
 
 namespace StreamCx.Host.Web;
 
-/// <summary>Health for SREs and a status view of the running engine.</summary>
+/// <summary>A status view of the running engine (health endpoints: Health/HealthEndpoints.cs).</summary>
 public static class Endpoints
 {
     public static void MapStreamCx(this WebApplication app)
     {
-        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", (EngineStatus status) => status.IsReady
-            ? Results.Ok(new { status = "ready", partitions = status.Consumer!.AssignedPartitions.Count })
-            : Results.Json(new { status = "not-ready", consumer = status.Consumer?.State.ToString() ?? "not started", error = status.Consumer?.LastError?.Reason }, statusCode: 503));
         app.MapGet("/api/status", (PipelineCounters c, AlertHub hub) => Results.Ok(new
         {
             applied = c.Applied, late = c.Late, tooLate = c.TooLate, duplicates = c.Duplicates,

@@ -13,4 +13,11 @@ public sealed record ConsumedRecord(
     long Offset,
     string? Key,
     byte[] Value,
-    DateTimeOffset? Timestamp);
+    DateTimeOffset? Timestamp)
+{
+    /// <summary>
+    /// <see cref="System.Diagnostics.Stopwatch"/> timestamp at which the consumer took the record from librdkafka
+    /// (0 when the record was not consumed, e.g. built for a dead letter): the start of latency measurements.
+    /// </summary>
+    public long ReceivedAt { get; init; }
+}

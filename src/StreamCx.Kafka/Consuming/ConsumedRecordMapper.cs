@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 
 namespace StreamCx.Kafka;
@@ -11,7 +12,10 @@ internal static class ConsumedRecordMapper
         result.Offset.Value,
         RecordKeyDecoder.Decode(result.Message.Key),
         result.Message.Value ?? [],
-        TimestampOf(result.Message.Timestamp));
+        TimestampOf(result.Message.Timestamp))
+    {
+        ReceivedAt = Stopwatch.GetTimestamp(),
+    };
 
     private static DateTimeOffset? TimestampOf(Timestamp timestamp) =>
         timestamp.Type == TimestampType.NotAvailable || timestamp.UnixTimestampMs < 0

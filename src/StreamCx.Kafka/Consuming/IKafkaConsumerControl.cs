@@ -17,6 +17,12 @@ public interface IKafkaConsumerControl
     /// <summary>Raised on the consumer thread when partitions were lost (session timed out, fenced).</summary>
     event EventHandler<KafkaPartitionsEventArgs>? PartitionsLost;
 
+    /// <summary>
+    /// Raised on the consumer thread with each librdkafka statistics report (only when the
+    /// <c>statistics.interval.ms</c> property is set). Keep handlers short.
+    /// </summary>
+    event EventHandler<KafkaStatisticsEventArgs>? StatisticsReported;
+
     /// <summary>Current life-cycle state.</summary>
     KafkaConsumerState State { get; }
 

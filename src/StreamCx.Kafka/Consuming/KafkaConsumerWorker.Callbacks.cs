@@ -13,6 +13,7 @@ internal sealed partial class KafkaConsumerWorker
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions, lost: false))
             .SetPartitionsLostHandler((_, partitions) => OnRevoked(partitions, lost: true))
+            .SetStatisticsHandler((_, json) => OnStatistics(json))
             .Build();
 
     private void OnError(Error error)
@@ -38,7 +39,7 @@ internal sealed partial class KafkaConsumerWorker
         ImmutableInterlocked.Update(ref _assigned, static (set, added) => set.Union(added), partitions);
         _assignmentChanged = true;
         Transition(KafkaConsumerState.Connected);
-        _logger.PartitionsChanged("assigned", partitions);
+        _logger.PartitionsAssigned(KafkaLog.Describe(partitions));
         Raise(PartitionsAssigned, partitions);
     }
 
@@ -47,8 +48,28 @@ internal sealed partial class KafkaConsumerWorker
         var removed = partitions.Select(p => p.TopicPartition).ToList();
         ImmutableInterlocked.Update(ref _assigned, static (set, gone) => set.Except(gone), removed);
         _assignmentChanged = true;
-        _logger.PartitionsChanged(lost ? "lost" : "revoked", removed);
+        if (lost)
+        {
+            _logger.PartitionsLost(KafkaLog.Describe(removed));
+        }
+        else
+        {
+            _logger.PartitionsRevoked(KafkaLog.Describe(removed));
+        }
+
         Raise(lost ? PartitionsLost : PartitionsRevoked, removed);
+    }
+
+    private void OnStatistics(string json)
+    {
+        try
+        {
+            StatisticsReported?.Invoke(this, new KafkaStatisticsEventArgs(json));
+        }
+        catch (Exception e)
+        {
+            _logger.StatisticsHandlerFailed(e);
+        }
     }
 
     private void Raise(EventHandler<KafkaPartitionsEventArgs>? handler, IReadOnlyList<TopicPartition> partitions)

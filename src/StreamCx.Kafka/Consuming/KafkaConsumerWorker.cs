@@ -68,6 +68,8 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
 
     public event EventHandler<KafkaPartitionsEventArgs>? PartitionsLost;
 
+    public event EventHandler<KafkaStatisticsEventArgs>? StatisticsReported;
+
     public KafkaConsumerState State => (KafkaConsumerState)Volatile.Read(ref _state);
 
     public bool IsConnected => State == KafkaConsumerState.Connected;

@@ -51,8 +51,24 @@ internal static partial class KafkaLog
     [LoggerMessage(LogLevel.Warning, "Kafka {Client} error (librdkafka retries): {Error}")]
     public static partial void ClientError(this ILogger logger, string client, Error error);
 
-    [LoggerMessage(LogLevel.Information, "Kafka partitions {Change}: {Partitions}")]
-    public static partial void PartitionsChanged(this ILogger logger, string change, IReadOnlyList<TopicPartition> partitions);
+    /// <summary>Stable event ids of the key consumer events (see README, "Logs").</summary>
+    public const int PartitionsAssignedId = 1001, PartitionsRevokedId = 1002, PartitionsLostId = 1003;
+
+    [LoggerMessage(PartitionsAssignedId, LogLevel.Information, "Kafka partitions assigned: {Partitions}")]
+    public static partial void PartitionsAssigned(this ILogger logger, string partitions);
+
+    [LoggerMessage(PartitionsRevokedId, LogLevel.Information, "Kafka partitions revoked: {Partitions}")]
+    public static partial void PartitionsRevoked(this ILogger logger, string partitions);
+
+    [LoggerMessage(PartitionsLostId, LogLevel.Warning, "Kafka partitions lost: {Partitions}")]
+    public static partial void PartitionsLost(this ILogger logger, string partitions);
+
+    /// <summary>"topic[0], topic[1]": partitions as one plain string (a JSON log keeps it readable).</summary>
+    public static string Describe(IEnumerable<TopicPartition> partitions) =>
+        string.Join(", ", partitions.Select(p => $"{p.Topic}[{p.Partition.Value}]"));
+
+    [LoggerMessage(LogLevel.Error, "A Kafka statistics handler failed")]
+    public static partial void StatisticsHandlerFailed(this ILogger logger, Exception exception);
 
     [LoggerMessage(LogLevel.Error, "A Kafka partition event handler failed")]
     public static partial void PartitionHandlerFailed(this ILogger logger, Exception exception);

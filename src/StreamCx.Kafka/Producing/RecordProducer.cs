@@ -39,6 +39,7 @@ public sealed class RecordProducer : IDisposable
         _producer = KafkaClientBuilder.Build("producer", settings, () => new ProducerBuilder<string?, byte[]>(config)
             .SetErrorHandler((_, error) => OnError(error))
             .SetLogHandler((_, message) => LibrdkafkaLog.Forward(_logger, message))
+            .SetStatisticsHandler((_, json) => OnStatistics(json))
             .Build());
         MaxMessageBytes = config.MessageMaxBytes ?? LibrdkafkaMessageMaxBytes;
     }
@@ -48,6 +49,12 @@ public sealed class RecordProducer : IDisposable
 
     /// <summary>Raised when a record finally fails (after its retries).</summary>
     public event EventHandler<RecordProducedEventArgs>? RecordFailed;
+
+    /// <summary>
+    /// Raised on a librdkafka thread with each statistics report (only when the <c>statistics.interval.ms</c>
+    /// property is set). Keep handlers short.
+    /// </summary>
+    public event EventHandler<KafkaStatisticsEventArgs>? StatisticsReported;
 
     /// <summary>Largest record this producer sends (<c>message.max.bytes</c>, key and value included).</summary>
     public int MaxMessageBytes { get; }
@@ -126,6 +133,18 @@ public sealed class RecordProducer : IDisposable
         var factor = Math.Pow(2, Math.Min(attempt - 1, 30));
         var delay = TimeSpan.FromTicks((long)Math.Min(_options.InitialBackoff.Ticks * factor, _options.MaxBackoff.Ticks));
         return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+    }
+
+    private void OnStatistics(string json)
+    {
+        try
+        {
+            StatisticsReported?.Invoke(this, new KafkaStatisticsEventArgs(json));
+        }
+        catch (Exception e)
+        {
+            _logger.StatisticsHandlerFailed(e);
+        }
     }
 
     private void OnError(Error error)
