@@ -54,10 +54,12 @@ ensure_debian_packages() {
     apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
-# Packages the test suite needs. None yet.
+# Packages the test suite needs.
 # >>> Later work adds here what the tests start for real (see DESIGN.md, "Real parts"):
-#     kcat, postgresql, prometheus, chromium, openjdk-17-jre-headless.
-TEST_DEBIAN_PACKAGES=()
+#     kcat, postgresql, chromium, openjdk-17-jre-headless.
+TEST_DEBIAN_PACKAGES=(
+  prometheus # /usr/bin/prometheus and promtool: tests/StreamCx.IntegrationTests/Observability
+)
 
 # ---------------------------------------------------------------------------------------
 # .NET SDK

@@ -33,7 +33,7 @@ public sealed class IngestionMetrics : IIngestionMetrics
         _channels = channels;
         _consumer = consumer;
         var f = Prometheus.Metrics.WithCustomRegistry(registry);
-        _consumed = f.CreateCounter("streamcx_events_consumed_total", "Messages taken from Kafka and processed, by topic and channel (unparsed: rejected before the channel was read)", ["topic", "channel"]);
+        _consumed = f.CreateCounter("streamcx_events_consumed_total", "Messages taken from Kafka and processed, by topic and channel (rejected: refused messages, whatever their channel)", ["topic", "channel"]);
         foreach (var topic in topics)
             foreach (var channel in channels.Values)
                 _consumedBy[(topic, channel)] = _consumed.WithLabels(topic, channel);

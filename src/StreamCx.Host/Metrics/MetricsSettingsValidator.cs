@@ -63,7 +63,7 @@ public static class MetricsSettingsValidator
             var c = channels[i];
             if (string.IsNullOrWhiteSpace(c) || c.Length > MaxChannelLength || c.Any(ch => !(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.')))
                 yield return $"Metrics:ChannelLabels:{i} {Quote(c)} must be 1 to {MaxChannelLength} letters, digits, '-', '_' or '.'";
-            else if (c.Equals(ChannelLabel.Other, StringComparison.OrdinalIgnoreCase) || c.Equals(ChannelLabel.Unparsed, StringComparison.OrdinalIgnoreCase))
+            else if (c.Equals(ChannelLabel.Other, StringComparison.OrdinalIgnoreCase) || c.Equals(ChannelLabel.Rejected, StringComparison.OrdinalIgnoreCase))
                 yield return $"Metrics:ChannelLabels:{i} {Quote(c)} is reserved";
             else if (!seen.Add(c))
                 yield return $"Metrics:ChannelLabels:{i} {Quote(c)} is listed twice";

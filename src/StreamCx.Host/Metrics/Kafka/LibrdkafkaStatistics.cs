@@ -71,11 +71,21 @@ public sealed record LibrdkafkaStatistics(
             {
                 var p = partition.Value;
                 if (p.ValueKind != JsonValueKind.Object || Long(p, "partition") is not { } id || id < 0 || id > int.MaxValue) continue; // -1: unassigned messages
-                var lag = Long(p, "consumer_lag_stored") is { } stored && stored >= 0 ? stored : Long(p, "consumer_lag");
-                partitions.Add(new PartitionStatistics(topic.Name, (int)id, lag is >= 0 ? lag : null, Long(p, "fetchq_cnt") ?? 0));
+                partitions.Add(new PartitionStatistics(topic.Name, (int)id, Lag(p), Long(p, "fetchq_cnt") ?? 0));
             }
         }
         return partitions;
+    }
+
+    /// <summary>
+    /// Lag behind the stored offset (what the engine applied), else behind the committed one; an empty partition
+    /// (low = high watermark) has none; otherwise unknown (nothing stored or committed yet).
+    /// </summary>
+    private static long? Lag(JsonElement p)
+    {
+        if (Long(p, "consumer_lag_stored") is >= 0 and var stored) return stored;
+        if (Long(p, "consumer_lag") is >= 0 and var committed) return committed;
+        return Long(p, "hi_offset") is >= 0 and var high && Long(p, "lo_offset") == high ? 0 : null;
     }
 
     private static long? Long(JsonElement e, string name) =>
@@ -90,6 +100,6 @@ public sealed record BrokerStatistics(int NodeId, bool Up, double? RttAverageSec
 
 /// <summary>
 /// One partition of a consumer: its lag in offsets (high watermark minus the stored offset, else the committed one;
-/// null while librdkafka does not know it) and the messages prefetched and waiting in librdkafka's queue.
+/// 0 for an empty partition; null while unknown) and the messages prefetched and waiting in librdkafka's queue.
 /// </summary>
 public sealed record PartitionStatistics(string Topic, int Partition, long? ConsumerLag, long FetchQueueMessages);
