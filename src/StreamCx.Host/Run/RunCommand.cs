@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Hosting;
@@ -57,11 +58,13 @@ public static class RunCommand
             if (config.Simulator.Enabled ?? embedded is not null)
                 services.AddHostedService<SimulatorService>();
 
+            var jsonLogs = ConsoleLogFormat.IsJson(builder.Configuration);
+            // Simple console: alert emissions show as ALERT lines, not twice; JSON: as log events 3001-3003 only.
+            if (!jsonLogs) builder.Logging.AddFilter<ConsoleLoggerProvider>(ObservabilityRegistration.EngineEventsCategory, LogLevel.Warning);
             await using var app = builder.Build();
             app.MapStreamCx();
             app.MapStreamCxObservability(config.Metrics);
-            // JSON logs: the console carries JSON lines only; alerts are there as log events (3001-3003).
-            using var printer = ConsoleLogFormat.IsJson(builder.Configuration) ? null : hub.Alerts.Subscribe(a => Console.Out.WriteLine(AlertConsolePrinter.Line(a)));
+            using var printer = jsonLogs ? null : hub.Alerts.Subscribe(a => Console.Out.WriteLine(AlertConsolePrinter.Line(a)));
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }

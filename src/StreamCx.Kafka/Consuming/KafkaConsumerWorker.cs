@@ -195,7 +195,7 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
 
             Transition(KafkaConsumerState.Starting, from: KafkaConsumerState.Created);
             consumer.Subscribe(_topics);
-            _logger.ConsumerSubscribed(_groupId, _topics);
+            _logger.ConsumerSubscribed(_groupId, string.Join(", ", _topics));
             ConsumeLoop(consumer);
             failure = _fatal;
         }

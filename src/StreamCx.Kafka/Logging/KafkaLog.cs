@@ -19,7 +19,7 @@ internal static partial class KafkaLog
     public static partial void EmbeddedError(this ILogger logger, Error error);
 
     [LoggerMessage(LogLevel.Information, "Kafka consumer in group {GroupId} subscribed to {Topics}")]
-    public static partial void ConsumerSubscribed(this ILogger logger, string groupId, IReadOnlyList<string> topics);
+    public static partial void ConsumerSubscribed(this ILogger logger, string groupId, string topics);
 
     [LoggerMessage(LogLevel.Information, "Kafka consumer in group {GroupId} stopped")]
     public static partial void ConsumerStopped(this ILogger logger, string groupId);
