@@ -136,12 +136,15 @@ static double Median(List<double> values)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
+static string Percent(double on, double off) =>
+    Math.Round((on - off) / off * 100, 1).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " %";
+
 var medianOff = Median(off);
 var medianOn = Median(on);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{count} events x {off.Count} rounds each: median metrics off {medianOff:0} events/s, on {medianOn:0} events/s, difference {(medianOn - medianOff) / medianOff * 100:+0.0;-0.0} % (range off {off.Min():0}-{off.Max():0}, on {on.Min():0}-{on.Max():0})"));
+    $"{count} events x {off.Count} rounds each: median metrics off {medianOff:0} events/s, on {medianOn:0} events/s, difference {Percent(medianOn, medianOff)} (range off {off.Min():0}-{off.Max():0}, on {on.Min():0}-{on.Max():0})"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"process CPU per event: median metrics off {Median(cpuOff):0.0} µs, on {Median(cpuOn):0.0} µs, difference {(Median(cpuOn) - Median(cpuOff)) / Median(cpuOff) * 100:+0.0;-0.0} %"));
+    $"process CPU per event: median metrics off {Median(cpuOff):0.0} µs, on {Median(cpuOn):0.0} µs, difference {Percent(Median(cpuOn), Median(cpuOff))}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"IngestionMetrics.Observe alone: median {Median(observeNanos):0} ns per message over {results.Count} real results x {observeNanos.Count}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
