@@ -5,3 +5,9 @@ namespace StreamCx.Engine.Attributes;
 
 /// <summary>One rating for the attribute actor, with the lateness its site gave the event.</summary>
 public sealed record Observe(AttributeObservation Observation, Lateness Lateness);
+
+/// <summary>Ask an attribute actor for its current <see cref="AttributeScore"/>.</summary>
+public sealed record GetAttributeScore(SparklineSpec Sparkline)
+{
+    public static GetAttributeScore Default { get; } = new(SparklineSpec.Default);
+}

@@ -10,6 +10,7 @@ using StreamCx.Engine.Pipeline;
 using StreamCx.Host.Configuration;
 using StreamCx.Host.Simulation;
 using StreamCx.Host.Web;
+using StreamCx.Host.Web.Live;
 using StreamCx.Kafka;
 
 namespace StreamCx.Host.Run;
@@ -48,11 +49,13 @@ public static class RunCommand
             services.AddAkka("streamcx", (akka, _) => akka
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
                 .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub));
+            services.AddLiveAlerts(config.Web);
             services.AddHostedService<IngestionService>();
             if (config.Simulator.Enabled ?? embedded is not null)
                 services.AddHostedService<SimulatorService>();
 
             await using var app = builder.Build();
+            app.UseLiveAlerts();
             app.MapStreamCx();
             using var printer = hub.Alerts.Subscribe(a => Console.Out.WriteLine(AlertConsolePrinter.Line(a)));
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
