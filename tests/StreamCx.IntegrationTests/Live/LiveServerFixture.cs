@@ -13,8 +13,12 @@ namespace StreamCx.IntegrationTests.Live;
 public sealed class LiveServerFixture : IAsyncLifetime
 {
     public const int SubscriberBufferSize = 16;
+    public const int MaxSubscribers = 40;
 
-    public string Token { get; } = "it-" + Guid.NewGuid().ToString("N");
+    /// <summary>This run's token (random per test run; theories read it as <see cref="TokenForTheory"/>).</summary>
+    public static string TokenForTheory { get; } = "it-" + Guid.NewGuid().ToString("N");
+
+    public string Token => TokenForTheory;
 
     public StreamcxProcess Server { get; private set; } = null!;
 
@@ -38,6 +42,7 @@ public sealed class LiveServerFixture : IAsyncLifetime
             "Engine:RegionPublishInterval=00:00:00.250",
             $"Web:Token={Token}",
             $"Web:SubscriberBufferSize={SubscriberBufferSize}",
+            $"Web:MaxSubscribers={MaxSubscribers}",
             "Web:HeartbeatInterval=00:00:02");
         await Server.WaitForAsync("/health/live", TimeSpan.FromSeconds(60));
         Http = new HttpClient { BaseAddress = Server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

@@ -29,15 +29,15 @@ public sealed class Scenarios : IDisposable
         _http = http;
     }
 
-    /// <summary>A region and attribute no other scenario of this run used.</summary>
-    public (string RegionId, string AttributeId) Take(string? region = null)
+    /// <summary>A region and attribute no other scenario of this run used (and that <paramref name="accept"/> accepts).</summary>
+    public (string RegionId, string AttributeId) Take(Func<string, string, bool>? accept = null)
     {
         while (true)
         {
             var i = Interlocked.Increment(ref _next);
             if (i >= Regions.Length * Attributes.Length) throw new InvalidOperationException("no scenario left");
-            var pair = (Regions[i % Regions.Length], Attributes[i / Regions.Length]);
-            if (region is null || pair.Item1 == region) return pair;
+            var (region, attribute) = (Regions[i % Regions.Length], Attributes[i / Regions.Length]);
+            if (accept is null || accept(region, attribute)) return (region, attribute);
         }
     }
 
