@@ -54,10 +54,12 @@ ensure_debian_packages() {
     apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
-# Packages the test suite needs. None yet.
+# Packages the test suite needs.
 # >>> Later work adds here what the tests start for real (see DESIGN.md, "Real parts"):
-#     kcat, postgresql, prometheus, chromium, openjdk-17-jre-headless.
-TEST_DEBIAN_PACKAGES=()
+#     kcat, postgresql, prometheus, openjdk-17-jre-headless.
+# chromium: the live page's browser tests drive /usr/bin/chromium with Microsoft.Playwright (its node driver ships
+# in the NuGet package; Playwright's own browser download is never used).
+TEST_DEBIAN_PACKAGES=(chromium)
 
 # ---------------------------------------------------------------------------------------
 # .NET SDK
