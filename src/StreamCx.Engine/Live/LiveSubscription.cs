@@ -24,7 +24,7 @@ public sealed class LiveSubscription : IDisposable
         StartPosition = startPosition;
         _onDispose = onDispose;
         _buffer = Channel.CreateBounded<LiveEvent>(
-            new BoundedChannelOptions(bufferSize) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true },
+            new BoundedChannelOptions(bufferSize) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             _ =>
             {
                 Interlocked.Increment(ref _dropped);

@@ -201,4 +201,45 @@ public class AlertApiTests(LiveServerFixture server)
         using var again = await PostAsync($"/api/alerts/{alertId}/resolve", """{"by":"Noé"}""");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
+
+    [Fact]
+    public async Task Region_and_site_scores_give_each_attribute_s_window_mean_dissatisfied_share_sparkline_and_status()
+    {
+        var (site, attribute, region, record) = await NewAlertAsync();
+        var sites = await server.Scenarios.SitesOfAsync(region);
+        var board = await LiveApi.GetAsync(server.Http, $"/api/regions/{region}/scores");
+        Assert.Equal(sites, board.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("siteId").GetString()));
+        JsonElement Cell(string siteId) => board.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("siteId").GetString() == siteId).GetProperty("attributes").GetProperty(attribute);
+
+        // the scenario: the alerted site rated 2 (8 times) and 3 (24 times), its peers 5 (11 times) and 4 (21 times)
+        var alerted = Cell(site);
+        Assert.Equal(32, alerted.GetProperty("window").GetProperty("count").GetInt32());
+        Assert.Equal(2.75, alerted.GetProperty("window").GetProperty("mean").GetDouble());
+        Assert.Equal(25, alerted.GetProperty("window").GetProperty("dissatisfiedPct").GetDouble());
+        Assert.Equal(record.GetProperty("alert").GetProperty("severityLevel").GetString(), alerted.GetProperty("status").GetString());
+        Assert.Equal(LiveApi.AlertId(record), alerted.GetProperty("alert").GetProperty("alertId").GetString());
+        var points = alerted.GetProperty("sparkline").GetProperty("points").EnumerateArray().ToArray();
+        Assert.Equal(24, points.Length);
+        Assert.Contains(points, p => p.ValueKind == JsonValueKind.Number);
+        Assert.All(points.Where(p => p.ValueKind == JsonValueKind.Number), p => Assert.InRange(p.GetDouble(), 2, 3));
+
+        var peer = Cell(sites[0]);
+        Assert.Equal(4.34, peer.GetProperty("window").GetProperty("mean").GetDouble());
+        Assert.Equal(0, peer.GetProperty("window").GetProperty("dissatisfiedPct").GetDouble());
+        Assert.Equal("ok", peer.GetProperty("status").GetString());
+        Assert.False(peer.TryGetProperty("alert", out _));
+
+        var one = await LiveApi.GetAsync(server.Http, $"/api/sites/{site}/scores");
+        Assert.Equal(alerted.GetRawText(), one.GetProperty("attributes").GetProperty(attribute).GetRawText());
+    }
+
+    [Theory]
+    [InlineData("/api/regions/nowhere/scores")]
+    [InlineData("/api/regions/%3Cb%3E/scores")]
+    [InlineData("/api/sites/store-nowhere/scores")]
+    public async Task Scores_of_an_unknown_region_or_site_are_404(string path)
+    {
+        using var response = await server.Http.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using StreamCx.Domain.Live;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Live;
 using StreamCx.Engine.Sites;
@@ -23,7 +24,7 @@ public static class ScoreEndpoints
 
         app.MapGet("/api/regions/{regionId}/scores", async (string regionId, ReferenceCatalog catalog, ActorRegistry registry, LiveFeed feed, CancellationToken ct) =>
         {
-            if (!catalog.Regions.Contains(regionId, StringComparer.Ordinal)) return ApiResults.NotFound($"no region '{Domain.Live.AlertFilterParser.Printable(regionId)}'");
+            if (!catalog.Regions.Contains(regionId, StringComparer.Ordinal)) return ApiResults.NotFound($"no region '{AlertFilterParser.Printable(regionId)}'");
             var sites = await registry.GetAsync<SitesActor>(ct).ConfigureAwait(false);
             var scores = await Task.WhenAll(catalog.SitesIn(regionId).Select(s => sites.Ask<SiteScores>(new GetSiteScores(s.SiteId), AskTimeout, ct))).ConfigureAwait(false);
             return ApiResults.Ok(new
