@@ -56,9 +56,10 @@ ensure_debian_packages() {
 
 # Packages the test suite needs.
 # >>> Later work adds here what the tests start for real (see DESIGN.md, "Real parts"):
-#     kcat, postgresql, chromium, openjdk-17-jre-headless.
+#     kcat, postgresql, openjdk-17-jre-headless.
 TEST_DEBIAN_PACKAGES=(
   prometheus # /usr/bin/prometheus and promtool: tests/StreamCx.IntegrationTests/Observability
+  chromium   # the live page's browser tests drive /usr/bin/chromium with Microsoft.Playwright (no browser download)
 )
 
 # ---------------------------------------------------------------------------------------

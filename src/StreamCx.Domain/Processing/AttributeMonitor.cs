@@ -65,6 +65,9 @@ public sealed class AttributeMonitor
     /// <summary>Mean and count over the peer window: what the region compares.</summary>
     public WindowStats PeerWindowStats => StatsOver(_s.PeerWindow);
 
+    /// <summary>Count, mean and % dissatisfied over the peer window, with a sparkline of the recent window.</summary>
+    public AttributeScore Score(SparklineSpec sparkline) => AttributeScore.From(Attribute.AttributeId, _ring, _s.PeerWindow, sparkline);
+
     /// <summary>Re-evaluates the factors and steps the alert lifecycle; returns an alert when one must be emitted.</summary>
     public Alert? Evaluate(IReadOnlyList<double> peerValues, ImportanceFactor? importance, DateTimeOffset emittedAt)
     {

@@ -43,6 +43,7 @@ public sealed class AttributeActor : ReceiveActor
             region.Tell(new SiteAttributeReport(site.SiteId, attribute.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs));
             Evaluate();
         });
+        Receive<GetAttributeScore>(m => Sender.Tell(monitor.Score(m.Sparkline)));
         Receive<RegionUpdate>(m =>
         {
             peers = m.Snapshot;

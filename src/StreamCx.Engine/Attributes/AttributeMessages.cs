@@ -9,3 +9,9 @@ public sealed record Observe(AttributeObservation Observation, Lateness Lateness
     /// <summary>Stopwatch timestamp of the event's consumption from Kafka (0 when unknown), for latency metrics.</summary>
     public long ConsumedAt { get; init; }
 }
+
+/// <summary>Ask an attribute actor for its current <see cref="AttributeScore"/>.</summary>
+public sealed record GetAttributeScore(SparklineSpec Sparkline)
+{
+    public static GetAttributeScore Default { get; } = new(SparklineSpec.Default);
+}

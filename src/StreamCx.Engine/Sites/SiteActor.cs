@@ -19,6 +19,8 @@ public sealed class SiteActor : ReceiveActor
     private readonly Dictionary<string, AttributeTotals> _totals = new(StringComparer.Ordinal);
     private readonly IEngineTelemetry _telemetry;
 
+    private static readonly TimeSpan ScoreTimeout = TimeSpan.FromSeconds(5);
+
     public SiteActor(Site site, ReferenceCatalog catalog, DetectionSettings settings, IActorRef region, IAlertPublisher alerts, IEngineTelemetry telemetry)
     {
         _telemetry = telemetry;
@@ -43,7 +45,14 @@ public sealed class SiteActor : ReceiveActor
         {
             if (_attributes.TryGetValue(m.Snapshot.AttributeId, out var child)) child.Tell(m);
         });
-        Receive<GetSiteScores>(_ => Sender.Tell(new SiteScores(site.SiteId, intake.Headline.Current, new Dictionary<string, AttributeTotals>(_totals))));
+        Receive<GetSiteScores>(_ =>
+        {
+            var headline = intake.Headline.Current;
+            var totals = new Dictionary<string, AttributeTotals>(_totals);
+            var asks = _attributes.Values.Select(child => child.Ask<AttributeScore>(GetAttributeScore.Default, ScoreTimeout)).ToArray();
+            Task.WhenAll(asks).PipeTo(Sender, success: scores =>
+                new SiteScores(site.SiteId, headline, totals, scores.ToDictionary(s => s.AttributeId, StringComparer.Ordinal)));
+        });
 
         IActorRef AttributeFor(string attributeId)
         {

@@ -18,5 +18,9 @@ public sealed record FeedbackApplied(string EventId, IntakeOutcome Outcome);
 /// <summary>Ask a site for its current scores.</summary>
 public sealed record GetSiteScores(string SiteId) : IWithSiteId;
 
-/// <summary>A site's headline scores and the totals of each attribute it has seen.</summary>
-public sealed record SiteScores(string SiteId, SiteHeadline Headline, IReadOnlyDictionary<string, AttributeTotals> Attributes);
+/// <summary>
+/// A site's headline scores, the totals of each attribute it has seen, and each attribute's current score (window
+/// mean, % dissatisfied, sparkline).
+/// </summary>
+public sealed record SiteScores(
+    string SiteId, SiteHeadline Headline, IReadOnlyDictionary<string, AttributeTotals> Attributes, IReadOnlyDictionary<string, AttributeScore> Scores);

@@ -6,6 +6,7 @@ using StreamCx.Engine.Hosting;
 using StreamCx.Host.Logging;
 using StreamCx.Host.Metrics;
 using StreamCx.Host.Simulation;
+using StreamCx.Host.Web.Live;
 using StreamCx.Kafka;
 
 namespace StreamCx.Host.Configuration;
@@ -20,7 +21,8 @@ public sealed record StreamCxConfiguration(
     EngineSettings Engine,
     SimulatorSettings Simulator,
     ParserLimits Parser,
-    ReferenceCatalog Catalog)
+    ReferenceCatalog Catalog,
+    WebSettings Web)
 {
     /// <summary>Section "Metrics": the Prometheus endpoint.</summary>
     public MetricsSettings Metrics { get; init; } = new();
@@ -46,6 +48,7 @@ public sealed record StreamCxConfiguration(
         var simulator = Bind<SimulatorSettings>("Simulator");
         var referenceData = Bind<ReferenceDataSettings>("ReferenceData");
         var metrics = Bind<MetricsSettings>("Metrics");
+        var web = Bind<WebSettings>("Web");
         var detection = BindRecord<DetectionSettings>(configuration.GetSection("Detection"), errors);
         var parser = BindRecord<ParserLimits>(configuration.GetSection("Parser"), errors);
         errors.AddRange(kafka.Validate());
@@ -54,6 +57,7 @@ public sealed record StreamCxConfiguration(
         errors.AddRange(simulator.Validate());
         errors.AddRange(MetricsSettingsValidator.Validate(metrics, configuration["Urls"]));
         errors.AddRange(ConsoleLogFormat.Validate(configuration));
+        errors.AddRange(web.Validate());
         if (parser.MaxMessageBytes <= 0) errors.Add($"Parser:MaxMessageBytes must be positive, got {parser.MaxMessageBytes}");
         ReferenceCatalog? catalog = null;
         try
@@ -65,7 +69,7 @@ public sealed record StreamCxConfiguration(
             errors.Add($"ReferenceData: {e.Message}");
         }
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new StreamCxConfiguration(kafka, detection, engine, simulator, parser with { MaxMessageBytes = kafka.MaxMessageBytes }, catalog!)
+        return new StreamCxConfiguration(kafka, detection, engine, simulator, parser with { MaxMessageBytes = kafka.MaxMessageBytes }, catalog!, web)
         {
             Metrics = metrics,
         };

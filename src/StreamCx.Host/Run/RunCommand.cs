@@ -14,6 +14,7 @@ using StreamCx.Host.Logging;
 using StreamCx.Host.Metrics;
 using StreamCx.Host.Simulation;
 using StreamCx.Host.Web;
+using StreamCx.Host.Web.Live;
 using StreamCx.Kafka;
 
 namespace StreamCx.Host.Run;
@@ -54,6 +55,7 @@ public static class RunCommand
             services.AddAkka("streamcx", (akka, sp) => akka
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
                 .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>()));
+            services.AddLiveAlerts(config.Web);
             services.AddHostedService<IngestionService>();
             if (config.Simulator.Enabled ?? embedded is not null)
                 services.AddHostedService<SimulatorService>();
@@ -62,6 +64,7 @@ public static class RunCommand
             // Simple console: alert emissions show as ALERT lines, not twice; JSON: as log events 3001-3003 only.
             if (!jsonLogs) builder.Logging.AddFilter<ConsoleLoggerProvider>(ObservabilityRegistration.EngineEventsCategory, LogLevel.Warning);
             await using var app = builder.Build();
+            app.UseLiveAlerts();
             app.MapStreamCx();
             app.MapStreamCxObservability(config.Metrics);
             using var printer = jsonLogs ? null : hub.Alerts.Subscribe(a => Console.Out.WriteLine(AlertConsolePrinter.Line(a)));

@@ -1,11 +1,13 @@
-using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using StreamCx.Domain.Contracts;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Live;
 using StreamCx.Engine.Pipeline;
-using StreamCx.Engine.Sites;
+using StreamCx.Host.Web.Live;
+using StreamCx.Kafka;
 
 namespace StreamCx.Host.Web;
 
@@ -14,26 +16,16 @@ public static class Endpoints
 {
     public static void MapStreamCx(this WebApplication app)
     {
-        app.MapGet("/api/status", (PipelineCounters c, AlertHub hub) => Results.Ok(new
+        app.MapGet("/api/status", (PipelineCounters c, AlertHub hub, KafkaSettings kafka, LiveFeed feed) => Results.Ok(new
         {
             applied = c.Applied, late = c.Late, tooLate = c.TooLate, duplicates = c.Duplicates,
             rejected = c.Rejected, rejectedByReason = c.RejectedByReason, alertsEmitted = hub.Published,
+            kafka = new { bootstrapServers = kafka.BootstrapServers, topics = kafka.Topics },
+            stream = new { position = feed.Position, subscribers = feed.Subscribers, dropped = feed.Dropped, alertsKept = feed.Store.Count },
         }));
-        app.MapGet("/api/sites/{siteId}/scores", async (string siteId, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
-        {
-            if (!catalog.TryGetSite(siteId, out _)) return Results.NotFound(new { error = $"site '{siteId}' is not in the site registry" });
-            var sites = await registry.GetAsync<SitesActor>(ct).ConfigureAwait(false);
-            var scores = await sites.Ask<SiteScores>(new GetSiteScores(siteId), TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
-            return Results.Ok(new
-            {
-                scores.SiteId,
-                nps = new { value = Round(scores.Headline.Nps.Mean), count = scores.Headline.Nps.Count },
-                csat = new { value = Round(scores.Headline.Csat.Mean), count = scores.Headline.Csat.Count },
-                ces = new { value = Round(scores.Headline.Ces.Mean), count = scores.Headline.Ces.Count },
-                attributes = scores.Attributes.ToDictionary(a => a.Key, a => new { count = a.Value.Count, sum = a.Value.Sum, tooLate = a.Value.TooLate }),
-            });
-        });
+        app.MapGet("/api/sites/{siteId}/scores", async (string siteId, ReferenceCatalog catalog, ActorRegistry registry, LiveFeed feed, CancellationToken ct) =>
+            catalog.TryGetSite(siteId, out _)
+                ? Results.Json(await ScoreEndpoints.SiteAsync(siteId, catalog, registry, feed, ct).ConfigureAwait(false), ContractJson.Options)
+                : Results.NotFound(new { error = $"site '{siteId}' is not in the site registry" }));
     }
-
-    private static double? Round(double v) => double.IsNaN(v) ? null : Math.Round(v, 2);
 }

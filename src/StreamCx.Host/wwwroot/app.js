@@ -1,0 +1,471 @@
+// StreamCx live alert page: vanilla JS, no build step.
+// Everything that comes from the server is rendered with textContent (never innerHTML): verbatims are untrusted text.
+
+const TOKEN_KEY = 'streamcx.token';
+const NAME_KEY = 'streamcx.name';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+const state = {
+  token: null,
+  catalog: null,
+  attributes: new Map(),
+  sites: new Map(),
+  alerts: new Map(),      // alertId -> record { alert, open, acknowledgement, resolvedByHand, ... }
+  selectedId: null,
+  source: null,
+  generation: 0,          // bumps on every (re)connection; stale callbacks check it
+  boardTimer: null,
+  boardRefresh: null,
+};
+
+const $ = (id) => document.getElementById(id);
+
+/** Creates an element; text goes through textContent only. */
+function el(tag, options = {}, children = []) {
+  const node = document.createElement(tag);
+  if (options.className) node.className = options.className;
+  if (options.text !== undefined && options.text !== null) node.textContent = String(options.text);
+  if (options.attrs) for (const [k, v] of Object.entries(options.attrs)) node.setAttribute(k, String(v));
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+function formatNumber(value, digits = 2) {
+  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits).replace(/\.?0+$/, '') : '—';
+}
+
+function formatTime(iso) {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString();
+}
+
+// ---------------------------------------------------------------- access
+
+function readTokenFromFragment() {
+  const hash = window.location.hash.replace(/^#/, '');
+  if (!hash) return null;
+  const token = new URLSearchParams(hash).get('token');
+  // the token must not stay in the address bar or the history
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  return token;
+}
+
+async function api(path, options = {}) {
+  const headers = { Accept: 'application/json', Authorization: `Bearer ${state.token}` };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    cache: 'no-store',
+  });
+  if (response.status === 401) {
+    signOut('That token was refused.');
+    throw new Error('unauthorized');
+  }
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(data.error ?? `HTTP ${response.status}`);
+  return data;
+}
+
+function showLogin(message) {
+  $('app').hidden = true;
+  $('sign-out').hidden = true;
+  $('login').hidden = false;
+  $('login-error').textContent = message ?? '';
+  $('token-input').focus();
+}
+
+function signOut(message) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  state.token = null;
+  disconnect();
+  clearInterval(state.boardTimer);
+  setConnection('offline');
+  showLogin(message);
+}
+
+async function signIn(token) {
+  state.token = token;
+  try {
+    state.catalog = await api('/api/catalog');
+  } catch (e) {
+    if (e.message !== 'unauthorized') showLogin(`Cannot reach the engine: ${e.message}`);
+    return;
+  }
+  sessionStorage.setItem(TOKEN_KEY, token);
+  $('login').hidden = true;
+  $('app').hidden = false;
+  $('sign-out').hidden = false;
+  fillCatalog();
+  await reload();
+  await loadBoard();
+  clearInterval(state.boardTimer);
+  state.boardTimer = setInterval(loadBoard, 30000);
+}
+
+// ---------------------------------------------------------------- filters
+
+function fillCatalog() {
+  state.attributes = new Map(state.catalog.attributes.map((a) => [a.attributeId, a]));
+  state.sites = new Map();
+  for (const region of state.catalog.regions) for (const site of region.sites) state.sites.set(site.siteId, { ...site, regionId: region.regionId });
+  const regionSelect = $('filter-region');
+  const boardRegion = $('board-region');
+  regionSelect.replaceChildren(el('option', { text: 'All regions', attrs: { value: '' } }));
+  boardRegion.replaceChildren();
+  for (const region of state.catalog.regions) {
+    regionSelect.append(el('option', { text: region.regionId, attrs: { value: region.regionId } }));
+    boardRegion.append(el('option', { text: region.regionId, attrs: { value: region.regionId } }));
+  }
+  const attributeSelect = $('filter-attribute');
+  attributeSelect.replaceChildren(el('option', { text: 'All attributes', attrs: { value: '' } }));
+  for (const a of state.catalog.attributes) attributeSelect.append(el('option', { text: a.label, attrs: { value: a.attributeId } }));
+  fillSites();
+}
+
+function fillSites() {
+  const region = $('filter-region').value;
+  const select = $('filter-site');
+  const previous = select.value;
+  select.replaceChildren(el('option', { text: 'All sites', attrs: { value: '' } }));
+  for (const site of state.sites.values()) {
+    if (!region || site.regionId === region) select.append(el('option', { text: site.name, attrs: { value: site.siteId } }));
+  }
+  select.value = [...select.options].some((o) => o.value === previous) ? previous : '';
+}
+
+function filterQuery() {
+  const query = new URLSearchParams();
+  const add = (name, id) => { const v = $(id).value; if (v) query.set(name, v); };
+  add('region', 'filter-region');
+  add('site', 'filter-site');
+  add('attribute', 'filter-attribute');
+  add('minSeverity', 'filter-severity');
+  return query;
+}
+
+// ---------------------------------------------------------------- live stream
+
+function setConnection(stateName, text) {
+  const pill = $('connection');
+  pill.dataset.state = stateName;
+  pill.textContent = text ?? stateName;
+}
+
+function showNotice(text) {
+  const notice = $('notice');
+  notice.textContent = text;
+  notice.hidden = !text;
+}
+
+function disconnect() {
+  state.generation++;
+  if (state.source) state.source.close();
+  state.source = null;
+}
+
+/** Loads the open alerts for the filters, then follows the stream from exactly that position. */
+async function reload() {
+  disconnect();
+  const generation = state.generation;
+  const query = filterQuery();
+  let data;
+  try {
+    data = await api(`/api/alerts?${query}`);
+  } catch (e) {
+    if (e.message !== 'unauthorized') { showNotice(`Could not load the alerts: ${e.message}`); setTimeout(() => generation === state.generation && reload(), 3000); }
+    return;
+  }
+  if (generation !== state.generation) return;
+  state.alerts = new Map(data.alerts.map((r) => [r.alert.alertId, r]));
+  renderFeed();
+  if (state.selectedId) renderDetailFromList();
+  connect(query, data.position, generation);
+}
+
+function connect(query, position, generation) {
+  query.set('access_token', state.token);
+  query.set('lastEventId', String(position));
+  const source = new EventSource(`/api/alerts/stream?${query}`);
+  state.source = source;
+  setConnection('connecting');
+  const live = (handler) => (event) => { if (generation === state.generation) handler(event); };
+  source.addEventListener('ready', live(() => { setConnection('live'); }));
+  source.addEventListener('alert', live((event) => onAlert(JSON.parse(event.data))));
+  source.addEventListener('acknowledged', live((event) => onRecord(JSON.parse(event.data))));
+  source.addEventListener('resolved-by-hand', live((event) => onRecord(JSON.parse(event.data))));
+  source.addEventListener('overflow', live((event) => {
+    const data = JSON.parse(event.data);
+    setConnection('lagging');
+    showNotice(`This page fell behind: ${data.dropped} live events were dropped. Reloading the open alerts.`);
+    reload();
+  }));
+  source.addEventListener('reset', live(() => {
+    showNotice('Some live events could not be replayed. Reloading the open alerts.');
+    reload();
+  }));
+  source.onerror = live(async () => {
+    if (source.readyState === EventSource.CLOSED) {
+      // refused (e.g. 401 or 503): check the token, then start again
+      setConnection('reconnecting');
+      try { await api('/api/catalog'); } catch { return; }
+      setTimeout(() => generation === state.generation && reload(), 2000);
+    } else {
+      setConnection('reconnecting');
+    }
+  });
+}
+
+function onAlert(alert) {
+  const existing = state.alerts.get(alert.alertId);
+  if (alert.status === 'resolved') {
+    state.alerts.delete(alert.alertId);
+  } else {
+    const record = existing ? { ...existing, alert, open: true, resolvedByHand: undefined } : { alert, open: true, fresh: true };
+    state.alerts.set(alert.alertId, record);
+  }
+  renderFeed();
+  if (state.selectedId === alert.alertId) loadDetail(alert.alertId);
+  scheduleBoardRefresh(alert.regionId);
+}
+
+function onRecord(record) {
+  if (record.open) state.alerts.set(record.alert.alertId, record);
+  else state.alerts.delete(record.alert.alertId);
+  renderFeed();
+  if (state.selectedId === record.alert.alertId) loadDetail(record.alert.alertId);
+  scheduleBoardRefresh(record.alert.regionId);
+}
+
+// ---------------------------------------------------------------- feed
+
+function renderFeed() {
+  const records = [...state.alerts.values()].sort((a, b) =>
+    b.alert.severity - a.alert.severity || String(b.alert.emittedAt).localeCompare(String(a.alert.emittedAt)));
+  const list = $('alerts');
+  list.replaceChildren(...records.map(alertItem));
+  $('open-count').textContent = String(records.length);
+  $('feed-empty').hidden = records.length > 0;
+  for (const r of records) delete r.fresh;
+}
+
+function alertItem(record) {
+  const a = record.alert;
+  const level = a.severityLevel;
+  const item = el('li', {
+    className: `alert-item sev-${level}${record.fresh ? ' fresh' : ''}${a.alertId === state.selectedId ? ' selected' : ''}`,
+    attrs: { 'data-alert-id': a.alertId, 'data-region': a.regionId, 'data-site': a.siteId, 'data-attribute': a.attributeId, tabindex: '0' },
+  }, [
+    el('div', { className: 'alert-line' }, [
+      el('span', { className: `badge sev-${level}`, text: level }),
+      el('span', { className: 'alert-title', text: `${a.siteName} · ${a.attributeLabel}` }),
+      el('span', { className: 'muted', text: `${a.status} #${a.sequence}` }),
+      record.acknowledgement ? el('span', { className: 'chip ack-chip', text: `acknowledged by ${record.acknowledgement.by}` }) : null,
+    ]),
+    el('p', { className: 'alert-explanation', text: a.explanation }),
+  ]);
+  item.addEventListener('click', () => select(a.alertId));
+  item.addEventListener('keydown', (e) => { if (e.key === 'Enter') select(a.alertId); });
+  return item;
+}
+
+// ---------------------------------------------------------------- detail
+
+function select(alertId) {
+  state.selectedId = alertId;
+  for (const item of document.querySelectorAll('.alert-item')) item.classList.toggle('selected', item.dataset.alertId === alertId);
+  $('ack-error').textContent = '';
+  loadDetail(alertId);
+}
+
+function renderDetailFromList() {
+  const record = state.alerts.get(state.selectedId);
+  if (record) renderDetail(record);
+}
+
+async function loadDetail(alertId) {
+  try {
+    const record = await api(`/api/alerts/${encodeURIComponent(alertId)}`);
+    if (state.selectedId === alertId) renderDetail(record);
+  } catch (e) {
+    if (e.message !== 'unauthorized') $('ack-error').textContent = e.message;
+  }
+}
+
+const FACTOR_FIELDS = {
+  trend: [['slopePerHour', 'slope per hour'], ['tStatistic', 'z'], ['firstMean', 'mean before'], ['lastMean', 'mean now'], ['sampleSize', 'responses'], ['windowHours', 'over (hours)']],
+  peer: [['siteValue', 'this site'], ['peerMedian', 'peer median'], ['robustZ', 'robust z'], ['peerCount', 'peers']],
+  importance: [['weight', 'weight on NPS'], ['rank', 'rank'], ['attributeCount', 'of attributes']],
+  expectation: [['expected', 'expected'], ['lower', 'lower bound'], ['upper', 'upper bound'], ['observed', 'observed'], ['sampleSize', 'responses']],
+};
+
+function renderDetail(record) {
+  const a = record.alert;
+  $('detail-empty').hidden = true;
+  $('detail-body').hidden = false;
+  $('detail-body').dataset.alertId = a.alertId;
+  const badge = $('detail-severity');
+  badge.className = `badge sev-${a.severityLevel}`;
+  badge.textContent = `${a.severityLevel} ${formatNumber(a.severity)}`;
+  $('detail-heading').textContent = `${a.siteName} · ${a.attributeLabel}`;
+  $('detail-status').textContent = `${a.status} · emission #${a.sequence}${record.open ? '' : ' · closed'}`;
+  $('detail-explanation').textContent = a.explanation;
+
+  const facts = [
+    ['Region', a.regionId], ['Raised at (event time)', formatTime(a.raisedAt)], ['Emitted at', formatTime(a.emittedAt)],
+    ['Window', `${formatTime(a.window?.start)} → ${formatTime(a.window?.end)}`],
+    ['Score', a.score ? `mean ${formatNumber(a.score.mean)}, ${formatNumber(a.score.dissatisfiedPct, 1)} % dissatisfied, ${a.score.count} responses` : '—'],
+    ['Alert id', a.alertId],
+  ];
+  $('detail-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
+
+  $('detail-factors').replaceChildren(...(a.factors ?? []).map((f) => {
+    const fields = FACTOR_FIELDS[f.kind] ?? Object.keys(f).filter((k) => k !== 'kind').map((k) => [k, k]);
+    return el('section', { className: `factor factor-${f.kind}`, attrs: { 'data-kind': f.kind } }, [
+      el('h5', { text: f.kind }),
+      el('dl', {}, fields.flatMap(([key, label]) => [el('dt', { text: label }), el('dd', { text: formatNumber(f[key], 3) })])),
+    ]);
+  }));
+
+  const verbatims = a.verbatims ?? [];
+  $('detail-verbatims').replaceChildren(...(verbatims.length ? verbatims.map((v) => el('li', { className: 'verbatim' }, [
+    el('span', { className: 'verbatim-text', text: v.text }),
+    el('div', { className: 'verbatim-meta', text: `${v.channel} · ${formatTime(v.occurredAt)}${v.rating != null ? ` · rated ${v.rating}` : ''}` }),
+  ])) : [el('li', { className: 'muted', text: 'No verbatim for this alert.' })]));
+
+  const ack = record.acknowledgement;
+  const resolved = record.resolvedByHand;
+  $('detail-ack').textContent = [
+    ack ? `Acknowledged by ${ack.by} at ${formatTime(ack.at)}${ack.note ? ` — “${ack.note}”` : ''}.` : 'Not acknowledged yet.',
+    resolved ? `Resolved by hand by ${resolved.by} at ${formatTime(resolved.at)}${resolved.note ? ` — “${resolved.note}”` : ''}.` : '',
+  ].filter(Boolean).join(' ');
+  $('resolve-button').disabled = !record.open;
+
+  const history = record.history ?? [];
+  $('detail-history').replaceChildren(...history.slice().reverse().map((h) => el('li', {
+    text: h.kind === 'emission'
+      ? `${formatTime(h.at)} — ${h.status} #${h.sequence}, severity ${formatNumber(h.severity)} (${h.severityLevel})`
+      : `${formatTime(h.at)} — ${h.kind} by ${h.by}${h.note ? `: ${h.note}` : ''}`,
+  })));
+}
+
+async function act(kind) {
+  const alertId = state.selectedId;
+  if (!alertId) return;
+  const by = $('ack-by').value.trim();
+  if (!by) { $('ack-error').textContent = 'Please enter your name.'; $('ack-by').focus(); return; }
+  localStorage.setItem(NAME_KEY, by);
+  const note = $('ack-note').value;
+  $('ack-error').textContent = '';
+  $('ack-button').disabled = true;
+  try {
+    const record = await api(`/api/alerts/${encodeURIComponent(alertId)}/${kind}`, { method: 'POST', body: { by, note } });
+    onRecord(record);
+    $('ack-note').value = '';
+  } catch (e) {
+    if (e.message !== 'unauthorized') $('ack-error').textContent = e.message;
+  } finally {
+    $('ack-button').disabled = false;
+  }
+}
+
+// ---------------------------------------------------------------- region board
+
+function scheduleBoardRefresh(regionId) {
+  if (regionId !== $('board-region').value) return;
+  clearTimeout(state.boardRefresh);
+  state.boardRefresh = setTimeout(loadBoard, 1000);
+}
+
+async function loadBoard() {
+  const regionId = $('board-region').value;
+  if (!regionId) return;
+  let data;
+  try {
+    data = await api(`/api/regions/${encodeURIComponent(regionId)}/scores`);
+  } catch {
+    return;
+  }
+  if (regionId !== $('board-region').value) return;
+  const table = $('board-table');
+  const head = el('tr', {}, [el('th', { text: 'Site' }), el('th', { text: 'NPS' }),
+    ...data.attributes.map((a) => el('th', { text: a.label, attrs: { scope: 'col' } }))]);
+  const rows = data.sites.map((site) => el('tr', { attrs: { 'data-site': site.siteId } }, [
+    el('th', { text: site.name, attrs: { scope: 'row' } }),
+    el('td', { className: 'status-no-data', text: site.nps?.value != null ? formatNumber(site.nps.value, 0) : '—' }),
+    ...data.attributes.map((a) => boardCell(site, a)),
+  ]));
+  table.replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows));
+}
+
+function boardCell(site, attribute) {
+  const cell = site.attributes?.[attribute.attributeId];
+  const status = cell?.status ?? 'no-data';
+  const td = el('td', {
+    className: `status-${status}${cell?.alert ? ' has-alert' : ''}${cell?.alert?.acknowledged ? ' acknowledged' : ''}`,
+    attrs: { 'data-attribute': attribute.attributeId, 'data-status': status },
+  });
+  const mean = cell?.window?.mean;
+  td.append(el('span', { className: 'cell-value', text: mean != null ? formatNumber(mean) : '—' }));
+  if (cell?.sparkline?.points?.some((p) => p != null)) td.append(sparkline(cell.sparkline.points, attribute.min, attribute.max));
+  const title = cell?.window
+    ? `${site.name} · ${attribute.label}: mean ${formatNumber(mean)} over ${cell.window.count} responses, ${formatNumber(cell.window.dissatisfiedPct, 1)} % dissatisfied`
+    : `${site.name} · ${attribute.label}: no recent response`;
+  td.setAttribute('title', cell?.alert ? `${title} — ${status} alert` : title);
+  if (cell?.alert) td.addEventListener('click', () => select(cell.alert.alertId));
+  return td;
+}
+
+/** An inline SVG line of the recent bucket means; gaps (no response) break the line. */
+function sparkline(points, min, max) {
+  const width = 84, height = 18, pad = 1.5;
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('class', 'sparkline');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('aria-hidden', 'true');
+  const x = (i) => pad + (i * (width - 2 * pad)) / Math.max(1, points.length - 1);
+  const y = (v) => height - pad - ((Math.min(max, Math.max(min, v)) - min) * (height - 2 * pad)) / (max - min || 1);
+  let segment = [];
+  const flush = () => {
+    if (segment.length === 1) segment = [[segment[0][0] - 1.5, segment[0][1]], [segment[0][0] + 1.5, segment[0][1]]];
+    if (segment.length > 1) {
+      const line = document.createElementNS(SVG_NS, 'polyline');
+      line.setAttribute('points', segment.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' '));
+      svg.append(line);
+    }
+    segment = [];
+  };
+  points.forEach((p, i) => { if (p == null) flush(); else segment.push([x(i), y(p)]); });
+  flush();
+  return svg;
+}
+
+// ---------------------------------------------------------------- start
+
+function start() {
+  $('login-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const token = $('token-input').value.trim();
+    $('token-input').value = '';
+    if (token) signIn(token);
+  });
+  $('sign-out').addEventListener('click', () => signOut());
+  $('filter-region').addEventListener('change', () => {
+    fillSites();
+    if ($('filter-region').value) { $('board-region').value = $('filter-region').value; loadBoard(); }
+    reload();
+  });
+  for (const id of ['filter-site', 'filter-attribute', 'filter-severity']) $(id).addEventListener('change', () => reload());
+  $('board-region').addEventListener('change', loadBoard);
+  $('ack-form').addEventListener('submit', (e) => { e.preventDefault(); act('ack'); });
+  $('resolve-button').addEventListener('click', () => act('resolve'));
+  $('ack-by').value = localStorage.getItem(NAME_KEY) ?? '';
+
+  const token = readTokenFromFragment() ?? sessionStorage.getItem(TOKEN_KEY);
+  if (token) signIn(token);
+  else showLogin();
+}
+
+start();

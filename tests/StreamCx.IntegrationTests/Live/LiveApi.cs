@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace StreamCx.IntegrationTests.Live;
+
+/// <summary>Reads of the REST view the tests compare the page and the stream with.</summary>
+public static class LiveApi
+{
+    /// <summary>The open alert on a site-attribute, polling until it exists.</summary>
+    public static async Task<JsonElement> WaitForOpenAlertAsync(HttpClient http, string siteId, string attributeId, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var list = await http.GetFromJsonAsync<JsonElement>($"/api/alerts?site={siteId}&attribute={attributeId}");
+            var alerts = list.GetProperty("alerts");
+            if (alerts.GetArrayLength() > 0) return alerts[0];
+            if (clock.Elapsed > timeout) throw new TimeoutException($"no open alert on {siteId}/{attributeId} within {timeout}");
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task<JsonElement> GetAsync(HttpClient http, string path) => await http.GetFromJsonAsync<JsonElement>(path);
+
+    public static string AlertId(JsonElement record) => record.GetProperty("alert").GetProperty("alertId").GetString()!;
+}

@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Confluent.Kafka;
+
+namespace StreamCx.IntegrationTests.Live;
+
+/// <summary>
+/// Causes real alerts the way channel systems would: feedback events produced to the engine's Kafka topic. The peer
+/// scenario: six sites of one region with 32 responses each on one attribute, the last site a point and a half below
+/// the others. Each scenario takes its own (region, attribute) pair, so tests do not disturb each other.
+/// </summary>
+public sealed class Scenarios : IDisposable
+{
+    private static readonly string[] Regions = ["north", "south", "east", "west", "paris"];
+    private static readonly string[] Attributes =
+        ["waiting-time", "staff-courtesy", "product-availability", "cleanliness", "delivery", "checkout-speed", "advice-quality", "price-perception", "ease-of-return", "app-usability"];
+
+    private readonly IProducer<string, string> _producer;
+    private readonly string _topic;
+    private readonly HttpClient _http;
+    private int _next = -1;
+    private IReadOnlyDictionary<string, string[]>? _sitesByRegion;
+
+    public Scenarios(string bootstrapServers, string topic, HttpClient http)
+    {
+        _producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = bootstrapServers, LingerMs = 0 }).Build();
+        _topic = topic;
+        _http = http;
+    }
+
+    /// <summary>A region and attribute no other scenario of this run used (and that <paramref name="accept"/> accepts).</summary>
+    public (string RegionId, string AttributeId) Take(Func<string, string, bool>? accept = null)
+    {
+        while (true)
+        {
+            var i = Interlocked.Increment(ref _next);
+            if (i >= Regions.Length * Attributes.Length) throw new InvalidOperationException("no scenario left");
+            var (region, attribute) = (Regions[i % Regions.Length], Attributes[i / Regions.Length]);
+            if (accept is null || accept(region, attribute)) return (region, attribute);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> SitesOfAsync(string regionId)
+    {
+        _sitesByRegion ??= (await _http.GetFromJsonAsync<JsonElement>("/api/catalog")).GetProperty("regions").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("regionId").GetString()!, r => r.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("siteId").GetString()!).ToArray());
+        return _sitesByRegion[regionId];
+    }
+
+    /// <summary>
+    /// Produces the peer scenario and returns the site that must be alerted. Its comments are the given verbatims
+    /// (for the low ratings) so that they appear in the alert.
+    /// </summary>
+    public async Task<string> ProducePeerScenarioAsync(string regionId, string attributeId, params string[] verbatims)
+    {
+        var sites = (await SitesOfAsync(regionId)).Take(6).ToArray();
+        var target = sites[^1];
+        var now = DateTimeOffset.UtcNow;
+        var messages = new List<(string Key, string Value)>();
+        for (var i = 0; i < 32; i++)
+        {
+            foreach (var site in sites)
+            {
+                var low = site == target;
+                var rating = low ? (i % 4 == 0 ? 2 : 3) : (i % 3 == 0 ? 5 : 4);
+                var e = new JsonObject
+                {
+                    ["eventId"] = $"it-{Guid.NewGuid():N}",
+                    ["occurredAt"] = now.AddMinutes(-40).AddSeconds(i * 60).ToString("O"),
+                    ["siteId"] = site,
+                    ["channel"] = "web",
+                    ["ratings"] = new JsonObject { [attributeId] = rating },
+                };
+                if (low && verbatims.Length > 0 && rating == 2) e["comment"] = verbatims[i / 4 % verbatims.Length];
+                messages.Add((site, e.ToJsonString()));
+            }
+        }
+        await ProduceAsync(messages);
+        return target;
+    }
+
+    public async Task ProduceAsync(IEnumerable<(string Key, string Value)> messages)
+    {
+        foreach (var (key, value) in messages)
+            _producer.Produce(_topic, new Message<string, string> { Key = key, Value = value });
+        await Task.Run(() => _producer.Flush(TimeSpan.FromSeconds(30)));
+    }
+
+    public void Dispose() => _producer.Dispose();
+}
