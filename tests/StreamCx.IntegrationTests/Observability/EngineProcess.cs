@@ -22,6 +22,17 @@ public sealed class EngineProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The access token every engine started here runs with (the API needs it; health and metrics do not).</summary>
+    public const string Token = "observability-tests-token-0123456789";
+
+    /// <summary>An HTTP client for the engine's web port, carrying the access token.</summary>
+    public static HttpClient Client(int port)
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        return http;
+    }
+
     /// <summary>Starts <c>dotnet streamcx.dll run</c> with the given <c>--set</c> overrides and extra arguments.</summary>
     public static EngineProcess Start(IEnumerable<string> settings, params string[] extraArguments)
     {
@@ -34,6 +45,8 @@ public sealed class EngineProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(exe);
         info.ArgumentList.Add("run");
+        info.ArgumentList.Add("--set");
+        info.ArgumentList.Add($"Web:Token={Token}");
         foreach (var s in settings)
         {
             info.ArgumentList.Add("--set");

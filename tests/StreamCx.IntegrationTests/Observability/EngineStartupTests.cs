@@ -14,7 +14,7 @@ public class EngineStartupTests
     public async Task Readiness_stays_false_while_the_broker_is_unreachable_and_metrics_are_served_on_a_custom_path()
     {
         var port = EngineProcess.FreePort();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var http = EngineProcess.Client(port);
         await using var engine = EngineProcess.Start([$"Kafka:BootstrapServers={UnreachableBroker()}", $"Urls=http://127.0.0.1:{port}", "Metrics:Path=/internal/prometheus"]);
         await engine.WaitForHttpAsync(http, $"http://127.0.0.1:{port}/health/live", TimeSpan.FromSeconds(90));
 
@@ -42,7 +42,7 @@ public class EngineStartupTests
     public async Task With_metrics_disabled_there_is_no_metrics_endpoint()
     {
         var port = EngineProcess.FreePort();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var http = EngineProcess.Client(port);
         await using var engine = EngineProcess.Start([$"Kafka:BootstrapServers={UnreachableBroker()}", $"Urls=http://127.0.0.1:{port}", "Metrics:Enabled=false"]);
         await engine.WaitForHttpAsync(http, $"http://127.0.0.1:{port}/health/live", TimeSpan.FromSeconds(90));
         using var metrics = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
@@ -55,7 +55,7 @@ public class EngineStartupTests
     public async Task Akka_logs_reach_the_JSON_console_log_and_a_graceful_stop_exits_0()
     {
         var port = EngineProcess.FreePort();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var http = EngineProcess.Client(port);
         await using var engine = EngineProcess.Start([$"Kafka:BootstrapServers={UnreachableBroker()}", $"Urls=http://127.0.0.1:{port}",
             "Logging:Console:FormatterName=json", "Logging:LogLevel:Akka=Information"]);
         await engine.WaitForHttpAsync(http, $"http://127.0.0.1:{port}/health/live", TimeSpan.FromSeconds(90));

@@ -47,8 +47,8 @@ public sealed class ObservedEngineFixture : IAsyncLifetime
         await File.WriteAllTextAsync(attributes, KnownFeedback.AttributesJson());
         var webPort = EngineProcess.FreePort();
         var metricsPort = EngineProcess.FreePort();
-        Web = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}") };
-        MetricsEndpoint = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
+        Web = EngineProcess.Client(webPort);
+        MetricsEndpoint = EngineProcess.Client(metricsPort);
         Engine = EngineProcess.Start(
         [
             $"Kafka:BootstrapServers={_cluster.BootstrapServers}",

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Live;
 
@@ -35,8 +36,15 @@ public static class LiveWeb
         if (token.Generated)
         {
             var url = (app.Configuration["Urls"] ?? "http://127.0.0.1:8080").Split(';')[0].TrimEnd('/');
-            Console.Out.WriteLine($"web: no Web:Token configured; this run's token is {token.Value}");
-            Console.Out.WriteLine($"web: page: {url}/#token={token.Value}");
+            if (Logging.ConsoleLogFormat.IsJson(app.Configuration)) // the console carries JSON lines only
+            {
+                app.Logger.LogWarning("web: no Web:Token configured; this run's token is {Token}; page: {Page}", token.Value, $"{url}/#token={token.Value}");
+            }
+            else
+            {
+                Console.Out.WriteLine($"web: no Web:Token configured; this run's token is {token.Value}");
+                Console.Out.WriteLine($"web: page: {url}/#token={token.Value}");
+            }
         }
         app.Use((context, next) =>
         {
