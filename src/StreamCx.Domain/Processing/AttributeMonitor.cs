@@ -2,6 +2,7 @@ using StreamCx.Domain.Alerting;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Processing;
@@ -60,6 +61,23 @@ public sealed class AttributeMonitor
             NewestEventTime = o.OccurredAt;
             LearnClosedHours();
         }
+    }
+
+    public AttributeMonitorSnapshot ToSnapshot() => new(
+        _ring.Filled().ToArray(), _profile.Slots.ToArray(), _lifecycle.Current, _verbatims.Entries,
+        Totals, NpsPairs, NewestEventTime, _learnedThroughHour);
+
+    /// <summary>Puts the monitor back in the state of a snapshot taken with the same settings.</summary>
+    public void Restore(AttributeMonitorSnapshot s)
+    {
+        _ring.Restore(s.Buckets);
+        _profile.Restore(s.Profile);
+        _lifecycle.Restore(s.Alert);
+        _verbatims.Restore(s.Verbatims);
+        Totals = s.Totals;
+        NpsPairs = s.NpsPairs;
+        NewestEventTime = s.NewestEventTime;
+        _learnedThroughHour = s.LearnedThroughHour;
     }
 
     /// <summary>Mean and count over the peer window: what the region compares.</summary>

@@ -2,6 +2,7 @@ using Akka.Actor;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Windows;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Regions;
@@ -14,9 +15,10 @@ namespace StreamCx.Engine.Attributes;
 /// </summary>
 public sealed class AttributeActor : ReceiveActor
 {
-    public AttributeActor(Site site, AttributeDefinition attribute, DetectionSettings settings, IActorRef region, IAlertPublisher alerts)
+    public AttributeActor(Site site, AttributeDefinition attribute, DetectionSettings settings, IActorRef region, IAlertPublisher alerts, AttributeMonitorSnapshot? restored = null)
     {
         var monitor = new AttributeMonitor(site, attribute, settings);
+        if (restored is not null) monitor.Restore(restored);
         RegionSnapshot? peers = null;
 
         void Evaluate()
@@ -35,6 +37,7 @@ public sealed class AttributeActor : ReceiveActor
             region.Tell(new SiteAttributeReport(site.SiteId, attribute.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs));
             Evaluate();
         });
+        Receive<CaptureState>(m => Sender.Tell(new CapturedState(m.CaptureId, attribute.AttributeId, monitor.ToSnapshot())));
         Receive<RegionUpdate>(m =>
         {
             peers = m.Snapshot;

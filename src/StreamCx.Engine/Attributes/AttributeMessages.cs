@@ -5,3 +5,9 @@ namespace StreamCx.Engine.Attributes;
 
 /// <summary>One rating for the attribute actor, with the lateness its site gave the event.</summary>
 public sealed record Observe(AttributeObservation Observation, Lateness Lateness);
+
+/// <summary>Asks the attribute for its state, as part of a consistent capture of its site.</summary>
+public sealed record CaptureState(long CaptureId);
+
+/// <summary>The attribute's state at the capture.</summary>
+public sealed record CapturedState(long CaptureId, string AttributeId, StreamCx.Domain.Snapshots.AttributeMonitorSnapshot State);

@@ -3,6 +3,7 @@ using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Durability;
 using StreamCx.Engine.Regions;
 
 namespace StreamCx.Engine.Sites;
@@ -13,7 +14,7 @@ namespace StreamCx.Engine.Sites;
 /// </summary>
 public sealed class SitesActor : ReceiveActor
 {
-    public SitesActor(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan regionPublishInterval)
+    public SitesActor(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan regionPublishInterval, SiteDurability? durability)
     {
         var sites = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
         var regions = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
@@ -28,7 +29,7 @@ public sealed class SitesActor : ReceiveActor
             if (!sites.TryGetValue(site.SiteId, out var siteActor))
             {
                 var region = RegionFor(site.RegionId);
-                siteActor = Context.ActorOf(Akka.Actor.Props.Create(() => new SiteActor(site, catalog, settings, region, alerts)), $"site-{sites.Count}");
+                siteActor = Context.ActorOf(Akka.Actor.Props.Create(() => new SiteActor(site, catalog, settings, region, alerts, durability)), $"site-{sites.Count}");
                 sites[site.SiteId] = siteActor;
             }
             siteActor.Forward(m);
@@ -42,6 +43,6 @@ public sealed class SitesActor : ReceiveActor
         }
     }
 
-    public static Props Create(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan? regionPublishInterval = null) =>
-        Akka.Actor.Props.Create(() => new SitesActor(catalog, settings, alerts, regionPublishInterval ?? TimeSpan.FromSeconds(1)));
+    public static Props Create(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan? regionPublishInterval = null, SiteDurability? durability = null) =>
+        Akka.Actor.Props.Create(() => new SitesActor(catalog, settings, alerts, regionPublishInterval ?? TimeSpan.FromSeconds(1), durability));
 }

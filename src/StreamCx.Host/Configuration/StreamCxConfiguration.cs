@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Host.Simulation;
 using StreamCx.Kafka;
@@ -18,6 +19,7 @@ public sealed record StreamCxConfiguration(
     EngineSettings Engine,
     SimulatorSettings Simulator,
     ParserLimits Parser,
+    SnapshotSettings Snapshots,
     ReferenceCatalog Catalog)
 {
     public static StreamCxConfiguration Load(IConfiguration configuration)
@@ -40,12 +42,14 @@ public sealed record StreamCxConfiguration(
         var engine = Bind<EngineSettings>("Engine");
         var simulator = Bind<SimulatorSettings>("Simulator");
         var referenceData = Bind<ReferenceDataSettings>("ReferenceData");
+        var snapshots = Bind<SnapshotSettings>("Snapshots");
         var detection = BindRecord<DetectionSettings>(configuration.GetSection("Detection"), errors);
         var parser = BindRecord<ParserLimits>(configuration.GetSection("Parser"), errors);
         errors.AddRange(kafka.Validate());
         errors.AddRange(detection.Validate().Select(e => $"Detection: {e}"));
         errors.AddRange(engine.Validate());
         errors.AddRange(simulator.Validate());
+        errors.AddRange(snapshots.Validate());
         if (parser.MaxMessageBytes <= 0) errors.Add($"Parser:MaxMessageBytes must be positive, got {parser.MaxMessageBytes}");
         ReferenceCatalog? catalog = null;
         try
@@ -57,7 +61,7 @@ public sealed record StreamCxConfiguration(
             errors.Add($"ReferenceData: {e.Message}");
         }
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new StreamCxConfiguration(kafka, detection, engine, simulator, parser with { MaxMessageBytes = kafka.MaxMessageBytes }, catalog!);
+        return new StreamCxConfiguration(kafka, detection, engine, simulator, parser with { MaxMessageBytes = kafka.MaxMessageBytes }, snapshots, catalog!);
     }
 
     /// <summary>Init-only records bind like classes: unknown keys and bad values are errors, not silence.</summary>

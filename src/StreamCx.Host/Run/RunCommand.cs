@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Host.Configuration;
@@ -43,11 +44,14 @@ public static class RunCommand
             services.AddSingleton(kafka).AddSingleton(config.Engine).AddSingleton(config.Detection).AddSingleton(config.Catalog).AddSingleton(config.Simulator);
             services.AddSingleton(new FeedbackParser(config.Catalog, config.Parser, clock));
             services.AddSingleton<PipelineCounters>().AddSingleton<EngineStatus>();
+            var ledger = new OffsetLedger();
+            var snapshotCounters = new SnapshotCounters();
+            services.AddSingleton(config.Snapshots).AddSingleton(ledger).AddSingleton(snapshotCounters);
             services.AddSingleton(sp => new RecordProducer(kafka, sp.GetRequiredService<ILogger<RecordProducer>>()));
             services.AddSingleton(sp => new DeadLetterPublisher(sp.GetRequiredService<RecordProducer>(), kafka, sp.GetRequiredService<ILogger<DeadLetterPublisher>>(), clock));
             services.AddAkka("streamcx", (akka, _) => akka
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
-                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub));
+                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, (config.Snapshots, ledger, snapshotCounters)));
             services.AddHostedService<IngestionService>();
             if (config.Simulator.Enabled ?? embedded is not null)
                 services.AddHostedService<SimulatorService>();
