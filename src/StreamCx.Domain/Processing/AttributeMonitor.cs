@@ -91,11 +91,11 @@ public sealed class AttributeMonitor
         var range = Attribute.Range;
         var signals = new List<Signal>(3);
         if (TrendDetector.Evaluate(_ring, current, _profile, range, _s) is { } trend) signals.Add(trend);
-        var peer = PeerWindowStats;
-        if (PeerComparison.Evaluate(peer.Mean, peer.Count, peerValues, range, _s) is { } p) signals.Add(p);
+        var recent = StatsOver(_s.RecentWindow);
+        if (PeerComparison.Evaluate(PeerWindowStats, recent, peerValues, range, _s) is { } p) signals.Add(p);
         if (ExpectationDetector.Evaluate(_ring, current, _profile, range, _s) is { } expectation) signals.Add(expectation);
 
-        var decision = _lifecycle.Step(signals, importance, StatsOver(_s.RecentWindow), now);
+        var decision = _lifecycle.Step(signals, importance, recent, now);
         if (decision is null) return null;
         var span = WindowSpan(signals);
         var stats = StatsOver(span);

@@ -35,6 +35,9 @@ public sealed class SiteOffsets
         _firstAfterCapture.TryAdd(key, p.Offset);
     }
 
+    /// <summary>A capture failed: what it covered is unsaved again, so the next tick captures anew.</summary>
+    public void CaptureFailed() => SinceCapture = Math.Max(SinceCapture, 1);
+
     /// <summary>Starts a capture: returns the offsets it covers.</summary>
     public IReadOnlyDictionary<string, long> Capture()
     {

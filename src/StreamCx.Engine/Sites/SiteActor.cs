@@ -142,6 +142,7 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
         Receive<SaveSnapshotFailure>(m =>
         {
             _capture = null;
+            _offsets.CaptureFailed();
             _durability!.Counters.CountFailed();
             _log.Warning("snapshot of {0} failed ({1}); offsets stay uncommitted until a later snapshot succeeds", PersistenceId, m.Cause.Message);
         });

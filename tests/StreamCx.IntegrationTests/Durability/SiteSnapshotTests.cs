@@ -11,10 +11,16 @@ using StreamCx.Engine.Durability;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
 
-namespace StreamCx.Engine.Tests.Durability;
+namespace StreamCx.IntegrationTests.Durability;
 
-/// <summary>Snapshots in a real SQLite file, across two actor systems (a restart).</summary>
-public sealed class SiteSnapshotTests : IDisposable
+/// <summary>Snapshots in a real SQLite file.</summary>
+public sealed class SqliteSiteSnapshotTests() : SiteSnapshotTests(null);
+
+/// <summary>Snapshots in a real PostgreSQL server (one per test run), each test in its own schema-free table set.</summary>
+public sealed class PostgresSiteSnapshotTests() : SiteSnapshotTests(Infrastructure.PostgresServer.NewDatabase());
+
+/// <summary>Site snapshots across two actor systems (a restart), against a real store.</summary>
+public abstract class SiteSnapshotTests : IDisposable
 {
     private static readonly ReferenceCatalog Catalog = new(
         Enumerable.Range(0, 6).Select(i => new Site($"s{i}", $"Site {i}", "north")),
@@ -24,8 +30,14 @@ public sealed class SiteSnapshotTests : IDisposable
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"streamcx-snap-{Guid.NewGuid():N}.db");
     private readonly SnapshotSettings _settings;
 
-    public SiteSnapshotTests() =>
-        _settings = new SnapshotSettings { ConnectionString = _db, EveryEvents = 25, EveryInterval = TimeSpan.FromMilliseconds(200) };
+    protected SiteSnapshotTests(string? postgres)
+    {
+        _settings = postgres is null
+            ? new SnapshotSettings { ConnectionString = _db }
+            : new SnapshotSettings { Provider = "postgresql", ConnectionString = postgres };
+        _settings.EveryEvents = 25;
+        _settings.EveryInterval = TimeSpan.FromMilliseconds(200);
+    }
 
     public void Dispose()
     {
@@ -114,7 +126,7 @@ public sealed class SiteSnapshotTests : IDisposable
         second.AwaitCondition(() => { lock (second.Alerts) return second.Alerts.Any(a => a.Status == AlertStatus.Resolved); }, TimeSpan.FromSeconds(10));
         lock (second.Alerts)
         {
-            Assert.DoesNotContain(second.Alerts, a => a.Status == AlertStatus.Open);
+            Assert.True(!second.Alerts.Any(a => a.Status == AlertStatus.Open), string.Join("\n", second.Alerts.Select(a => $"{a.Status} {a.AlertId} {a.SiteId} {a.RaisedAt} {a.Explanation}")) + " opened " + opened);
             var resolved = second.Alerts.Single(a => a.Status == AlertStatus.Resolved);
             Assert.Equal(opened, resolved.AlertId);
             Assert.True(resolved.Sequence >= 2);
