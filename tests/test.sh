@@ -57,7 +57,9 @@ ensure_debian_packages() {
 # Packages the test suite needs. None yet.
 # >>> Later work adds here what the tests start for real (see DESIGN.md, "Real parts"):
 #     kcat, postgresql, prometheus, chromium, openjdk-17-jre-headless.
-TEST_DEBIAN_PACKAGES=()
+TEST_DEBIAN_PACKAGES=(
+  postgresql   # durable snapshots: IntegrationTests start a throwaway server on 127.0.0.1 (Infrastructure/PostgresServer.cs)
+)
 
 # ---------------------------------------------------------------------------------------
 # .NET SDK
