@@ -1,18 +1,29 @@
+using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace StreamCx.Engine.Durability;
 
-/// <summary>Site snapshots as versioned JSON bytes; anything unreadable is a <see cref="SnapshotFormatException"/>.</summary>
+/// <summary>
+/// Site snapshots as versioned, gzip-compressed JSON (buckets as number arrays); anything unreadable is a
+/// <see cref="SnapshotFormatException"/>.
+/// </summary>
 public static class SnapshotCodec
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         IncludeFields = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new BucketJsonConverter() },
     };
 
-    public static byte[] Encode(SiteSnapshot snapshot) => JsonSerializer.SerializeToUtf8Bytes(snapshot, Json);
+    public static byte[] Encode(SiteSnapshot snapshot)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            JsonSerializer.Serialize(gzip, snapshot, Json);
+        return buffer.ToArray();
+    }
 
     public static SiteSnapshot Decode(object? stored, string persistenceId)
     {
@@ -20,9 +31,10 @@ public static class SnapshotCodec
         SiteSnapshot? snapshot;
         try
         {
-            snapshot = JsonSerializer.Deserialize<SiteSnapshot>(bytes, Json);
+            using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+            snapshot = JsonSerializer.Deserialize<SiteSnapshot>(gzip, Json);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
         {
             throw new SnapshotFormatException($"snapshot of {persistenceId} is unreadable: {e.Message}");
         }
