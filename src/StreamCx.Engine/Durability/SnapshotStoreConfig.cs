@@ -21,6 +21,8 @@ public static class SnapshotStoreConfig
                   connection-string = "{{Escape(connection)}}"
                   provider-name = "{{provider}}"
                   auto-initialize = on
+                  # fail fast while the database is down, and try again soon after it is back
+                  circuit-breaker { max-failures = 5, call-timeout = 10s, reset-timeout = 5s }
                 }
               }
             }

@@ -25,6 +25,11 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
         public static readonly SnapshotTick Instance = new();
     }
 
+    /// <summary>A capture that got no answer from the store in time is given up, so the next one can start.</summary>
+    private sealed record CaptureTimeout(long Sequence);
+
+    private static readonly TimeSpan CaptureDeadline = TimeSpan.FromSeconds(15);
+
     private readonly Site _site;
     private readonly ReferenceCatalog _catalog;
     private readonly DetectionSettings _settings;
@@ -139,21 +144,26 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
         });
         Receive<CapturedState>(OnCaptured);
         Receive<SaveSnapshotSuccess>(OnSaved);
-        Receive<SaveSnapshotFailure>(m =>
-        {
-            _capture = null;
-            _offsets.CaptureFailed();
-            _durability!.Counters.CountFailed();
-            _log.Warning("snapshot of {0} failed ({1}); offsets stay uncommitted until a later snapshot succeeds", PersistenceId, m.Cause.Message);
-        });
+        Receive<SaveSnapshotFailure>(m => CaptureFailed(m.Metadata.SequenceNr, m.Cause.Message));
+        Receive<CaptureTimeout>(m => CaptureFailed(m.Sequence, $"no answer from the snapshot store within {CaptureDeadline.TotalSeconds:0} s"));
         Receive<DeleteSnapshotsSuccess>(_ => { });
         Receive<DeleteSnapshotsFailure>(m => _log.Warning("old snapshots of {0} could not be deleted: {1}", PersistenceId, m.Cause.Message));
+    }
+
+    private void CaptureFailed(long sequence, string reason)
+    {
+        if (_capture is null || _capture.Sequence != sequence) return;
+        _capture = null;
+        _offsets.CaptureFailed();
+        _durability!.Counters.CountFailed();
+        _log.Warning("snapshot of {0} failed ({1}); offsets stay uncommitted until a later snapshot succeeds", PersistenceId, reason);
     }
 
     private void StartCapture()
     {
         if (_capture is not null) return;
         _capture = new Capture(++_snapshotSequence, _intake.ToSnapshot(), _offsets.Capture(), _attributes.Count);
+        Timers.StartSingleTimer("capture-timeout", new CaptureTimeout(_capture.Sequence), CaptureDeadline);
         foreach (var child in _attributes.Values) child.Tell(new CaptureState(_capture.Sequence));
         if (_capture.IsComplete) Save(_capture);
     }
@@ -176,6 +186,7 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
     {
         if (_capture is not { } c || m.Metadata.SequenceNr != c.Sequence) return;
         _capture = null;
+        Timers.Cancel("capture-timeout");
         _durability!.Counters.CountSaved(c.Size);
         foreach (var (topic, partition, next) in _offsets.AfterCapture(c.Offsets))
             _durability.Ledger.Durable(_site.SiteId, topic, partition, next);

@@ -17,7 +17,7 @@ namespace StreamCx.IntegrationTests.Durability;
 public sealed class SqliteSiteSnapshotTests() : SiteSnapshotTests(null);
 
 /// <summary>Snapshots in a real PostgreSQL server (one per test run), each test in its own schema-free table set.</summary>
-public sealed class PostgresSiteSnapshotTests() : SiteSnapshotTests(Infrastructure.PostgresServer.NewDatabase());
+public sealed class PostgresSiteSnapshotTests() : SiteSnapshotTests(Infrastructure.PostgresServer.Shared.NewDatabase());
 
 /// <summary>Site snapshots across two actor systems (a restart), against a real store.</summary>
 public abstract class SiteSnapshotTests : IDisposable
@@ -44,43 +44,10 @@ public abstract class SiteSnapshotTests : IDisposable
         foreach (var f in Directory.GetFiles(Path.GetDirectoryName(_db)!, Path.GetFileName(_db) + "*")) File.Delete(f);
     }
 
-    /// <summary>One engine life: an actor system with the sites actor, a ledger and the alerts it published.</summary>
-    private sealed class Engine : TestKit
-    {
-        public Engine(SnapshotSettings settings)
-            : base(SnapshotStoreConfig.For(settings).WithFallback(ConfigurationFactory.ParseString("akka.loglevel = INFO")))
-        {
-            Hub.Alerts.Subscribe(a => { lock (Alerts) Alerts.Add(a); });
-            var durability = new SiteDurability(settings, Persistence.Instance.Apply(Sys).SnapshotStoreFor(null), Ledger, Counters);
-            Sites = Sys.ActorOf(SitesActor.Create(Catalog, new DetectionSettings(), Hub, TimeSpan.FromMilliseconds(20), durability));
-        }
-
-        public AlertHub Hub { get; } = new(new FakeTimeProvider(Start));
-        public OffsetLedger Ledger { get; } = new();
-        public SnapshotCounters Counters { get; } = new();
-        public List<Alert> Alerts { get; } = [];
-        public IActorRef Sites { get; }
-
-        public FeedbackApplied Apply(long offset, string site, double hours, double rating)
-        {
-            var e = new FeedbackEvent($"e{offset}", Start.AddHours(hours), site, "store", new Dictionary<string, double> { ["waiting-time"] = rating });
-            var applied = Sites.Ask<FeedbackApplied>(new ApplyFeedback(e, new SourcePosition("feedback", 0, offset)), TimeSpan.FromSeconds(10)).Result;
-            if (!applied.AlreadyApplied) Ledger.Applied(site, "feedback", 0, offset);
-            return applied;
-        }
-
-        public long Committable() => Ledger.Committable().Single().NextOffset;
-
-        public void WaitUntilDurable(long upTo) =>
-            AwaitCondition(() => Ledger.Committable() is [var c] && c.NextOffset > upTo, TimeSpan.FromSeconds(15));
-
-        public SiteScores Scores(string site) => Sites.Ask<SiteScores>(new GetSiteScores(site), TimeSpan.FromSeconds(5)).Result;
-    }
-
     [Fact]
     public void After_a_restart_a_site_skips_what_its_snapshot_holds_and_counts_the_rest_once()
     {
-        using (var first = new Engine(_settings))
+        using (var first = new EngineLife(_settings, Catalog))
         {
             for (var o = 0; o < 50; o++) first.Apply(o, "s1", o / 10.0, 4);
             first.WaitUntilDurable(49);
@@ -88,7 +55,7 @@ public abstract class SiteSnapshotTests : IDisposable
             Assert.True(first.Counters.Saved > 0);
         }
 
-        using var second = new Engine(_settings);
+        using var second = new EngineLife(_settings, Catalog);
         // the consumer resumes from an older committed offset: 30..49 come again, then new ones
         for (var o = 30; o < 60; o++)
         {
@@ -109,7 +76,7 @@ public abstract class SiteSnapshotTests : IDisposable
             Math.Clamp(Math.Round((site == "s0" && !recovered ? 3.2 : 4.3) + ((rnd.NextDouble() - 0.5) * 1.4)), 1, 5);
 
         string opened;
-        using (var first = new Engine(_settings))
+        using (var first = new EngineLife(_settings, Catalog))
         {
             for (var i = 0; i < 6 * 20 * 14; i++) first.Apply(offset++, $"s{i % 6}", i / 120.0, Rating($"s{i % 6}", i / 120.0, false));
             first.AwaitCondition(() => { lock (first.Alerts) return first.Alerts.Any(a => a.Status == AlertStatus.Open); }, TimeSpan.FromSeconds(10));
@@ -117,7 +84,7 @@ public abstract class SiteSnapshotTests : IDisposable
             first.WaitUntilDurable(offset - 1);
         }
 
-        using var second = new Engine(_settings);
+        using var second = new EngineLife(_settings, Catalog);
         for (var i = 0; i < 6 * 20 * 16; i++)
         {
             var h = 14 + (i / 120.0);
@@ -136,14 +103,14 @@ public abstract class SiteSnapshotTests : IDisposable
     [Fact]
     public void An_unreadable_snapshot_is_reported_with_the_actor_and_the_site_rebuilds_instead_of_failing()
     {
-        using (var first = new Engine(_settings))
+        using (var first = new EngineLife(_settings, Catalog))
         {
             var store = Persistence.Instance.Apply(first.Sys).SnapshotStoreFor(null);
             store.Tell(new SaveSnapshot(new SnapshotMetadata("site-s2", 7, DateTime.UtcNow), "garbage"u8.ToArray()), first.TestActor);
             first.ExpectMsg<SaveSnapshotSuccess>(TimeSpan.FromSeconds(10));
         }
 
-        using var second = new Engine(_settings);
+        using var second = new EngineLife(_settings, Catalog);
         second.EventFilter.Error(contains: "site-s2").ExpectOne(() => second.Apply(0, "s2", 1, 4));
         Assert.Equal(1, second.Counters.Unreadable);
         Assert.Equal(1, second.Scores("s2").Attributes["waiting-time"].Count);

@@ -5,17 +5,42 @@ using System.Net.Sockets;
 namespace StreamCx.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A real PostgreSQL server (Debian package `postgresql`, installed by tests/test.sh) started once per test run on
-/// 127.0.0.1 in a temporary data folder, and stopped when the test process exits. As root it runs as `postgres`.
+/// A real PostgreSQL server (Debian package `postgresql`, installed by tests/test.sh) in a temporary data folder on
+/// 127.0.0.1. <see cref="Shared"/> is started once per test run; a test that stops the server makes its own.
+/// As root the server runs as the `postgres` user.
 /// </summary>
-public static class PostgresServer
+public sealed class PostgresServer : IDisposable
 {
-    private static readonly Lazy<string> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> SharedServer = new(() =>
+    {
+        var server = new PostgresServer();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        return server;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string ConnectionString => Started.Value;
+    private static readonly bool AsRoot = Environment.UserName == "root";
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"streamcx-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private readonly int _port = FreePort();
 
-    /// <summary>A fresh, empty database on the shared server, so tests do not see each other's rows.</summary>
-    public static string NewDatabase()
+    public PostgresServer()
+    {
+        Directory.CreateDirectory(_data);
+        if (AsRoot) Run("chown", ["-R", "postgres:postgres", _data]);
+        Pg("initdb", ["-D", _data, "-A", "trust", "-U", "postgres", "--no-sync"]);
+        Start();
+    }
+
+    public static PostgresServer Shared => SharedServer.Value;
+
+    public string ConnectionString => $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Timeout=3;Command Timeout=5";
+
+    public void Start() =>
+        Pg("pg_ctl", ["-D", _data, "-l", Path.Combine(_data, "server.log"), "-w", "-o", $"-p {_port} -h 127.0.0.1 -k {_data} -F", "start"]);
+
+    public void Stop() => Pg("pg_ctl", ["-D", _data, "-m", "fast", "-w", "stop"]);
+
+    /// <summary>A fresh, empty database on this server, so tests do not see each other's rows.</summary>
+    public string NewDatabase()
     {
         var name = $"t_{Guid.NewGuid():N}";
         using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
@@ -27,39 +52,35 @@ public static class PostgresServer
         return new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
+    public void Dispose()
+    {
+        try
+        {
+            Pg("pg_ctl", ["-D", _data, "-m", "immediate", "stop"]);
+        }
+        catch (InvalidOperationException)
+        {
+            // already stopped
+        }
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"PostgreSQL test server cleanup: {e.Message}");
+        }
+    }
+
     public static string BinDirectory =>
         Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d, StringComparer.Ordinal).Select(d => Path.Combine(d, "bin"))
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
         ?? throw new InvalidOperationException("PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb); tests/test.sh installs the Debian package");
 
-    private static string Start()
-    {
-        var data = Path.Combine(Path.GetTempPath(), $"streamcx-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(data);
-        var port = FreePort();
-        var asRoot = Environment.UserName == "root";
-        if (asRoot) Run("chown", ["-R", "postgres:postgres", data]);
-        Pg(asRoot, "initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
-        Pg(asRoot, "pg_ctl", ["-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-o", $"-p {port} -h 127.0.0.1 -k {data} -F", "start"]);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Pg(asRoot, "pg_ctl", ["-D", data, "-m", "immediate", "stop"]);
-                Directory.Delete(data, recursive: true);
-            }
-            catch (Exception e) when (e is InvalidOperationException or IOException)
-            {
-                Console.Error.WriteLine($"PostgreSQL test server cleanup: {e.Message}");
-            }
-        };
-        return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Timeout=5";
-    }
-
-    private static void Pg(bool asRoot, string tool, string[] args)
+    private static void Pg(string tool, string[] args)
     {
         var exe = Path.Combine(BinDirectory, tool);
-        if (asRoot) Run("runuser", ["-u", "postgres", "--", exe, .. args]);
+        if (AsRoot) Run("runuser", ["-u", "postgres", "--", exe, .. args]);
         else Run(exe, args);
     }
 
