@@ -56,10 +56,11 @@ ensure_debian_packages() {
 
 # Packages the test suite needs.
 # >>> Later work adds here what the tests start for real (see DESIGN.md, "Real parts"):
-#     kcat, postgresql, openjdk-17-jre-headless.
+#     kcat, openjdk-17-jre-headless.
 TEST_DEBIAN_PACKAGES=(
   prometheus # /usr/bin/prometheus and promtool: tests/StreamCx.IntegrationTests/Observability
   chromium   # the live page's browser tests drive /usr/bin/chromium with Microsoft.Playwright (no browser download)
+  postgresql # durable snapshots: IntegrationTests start throwaway servers on 127.0.0.1 (Infrastructure/PostgresServer.cs)
 )
 
 # ---------------------------------------------------------------------------------------

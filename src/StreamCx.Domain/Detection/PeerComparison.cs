@@ -1,23 +1,26 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Detection;
 
 /// <summary>
 /// The site against similar sites: robust z = (site - peer median) / (1.4826 * MAD), with a floor on the spread so
-/// that very uniform peers do not turn a small gap into a huge z.
+/// that very uniform peers do not turn a small gap into a huge z. The site must also be below its peers right now
+/// (its recent window), so a long window that still remembers a recovered fall does not re-open an alert.
 /// </summary>
 public static class PeerComparison
 {
-    public static Signal? Evaluate(double siteValue, int siteCount, IReadOnlyList<double> peerValues, double range, DetectionSettings s)
+    public static Signal? Evaluate(WindowStats site, WindowStats recent, IReadOnlyList<double> peerValues, double range, DetectionSettings s)
     {
-        if (peerValues.Count < s.MinPeers || siteCount < s.MinPeerSampleSize || double.IsNaN(siteValue)) return null;
+        var siteValue = site.Mean;
+        if (peerValues.Count < s.MinPeers || site.Count < s.MinPeerSampleSize || recent.Count < s.MinRecentCount) return null;
         var sorted = peerValues.Order().ToArray();
         var median = Median(sorted);
         var deviations = sorted.Select(v => Math.Abs(v - median)).Order().ToArray();
         var spread = Math.Max(1.4826 * Median(deviations), s.PeerSpreadFloor * range);
         var z = (siteValue - median) / spread;
         var effect = median - siteValue;
-        if (z > -s.PeerZ || effect < s.MinPeerEffect * range) return null;
+        if (z > -s.PeerZ || effect < s.MinPeerEffect * range || median - recent.Mean < s.MinPeerEffect * range) return null;
         var factor = new PeerFactor(siteValue, median, z, peerValues.Count);
         return new Signal(factor, Signal.StrengthOf(z, s.PeerZ, effect, range), median);
     }

@@ -2,6 +2,7 @@ using StreamCx.Domain.Alerting;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Processing;
@@ -62,6 +63,23 @@ public sealed class AttributeMonitor
         }
     }
 
+    public AttributeMonitorSnapshot ToSnapshot() => new(
+        _ring.Filled().ToArray(), _profile.Slots.ToArray(), _lifecycle.Current, _verbatims.Entries,
+        Totals, NpsPairs, NewestEventTime, _learnedThroughHour);
+
+    /// <summary>Puts the monitor back in the state of a snapshot taken with the same settings.</summary>
+    public void Restore(AttributeMonitorSnapshot s)
+    {
+        _ring.Restore(s.Buckets);
+        _profile.Restore(s.Profile);
+        _lifecycle.Restore(s.Alert);
+        _verbatims.Restore(s.Verbatims);
+        Totals = s.Totals;
+        NpsPairs = s.NpsPairs;
+        NewestEventTime = s.NewestEventTime;
+        _learnedThroughHour = s.LearnedThroughHour;
+    }
+
     /// <summary>Mean and count over the peer window: what the region compares.</summary>
     public WindowStats PeerWindowStats => StatsOver(_s.PeerWindow);
 
@@ -76,11 +94,11 @@ public sealed class AttributeMonitor
         var range = Attribute.Range;
         var signals = new List<Signal>(3);
         if (TrendDetector.Evaluate(_ring, current, _profile, range, _s) is { } trend) signals.Add(trend);
-        var peer = PeerWindowStats;
-        if (PeerComparison.Evaluate(peer.Mean, peer.Count, peerValues, range, _s) is { } p) signals.Add(p);
+        var recent = StatsOver(_s.RecentWindow);
+        if (PeerComparison.Evaluate(PeerWindowStats, recent, peerValues, range, _s) is { } p) signals.Add(p);
         if (ExpectationDetector.Evaluate(_ring, current, _profile, range, _s) is { } expectation) signals.Add(expectation);
 
-        var decision = _lifecycle.Step(signals, importance, StatsOver(_s.RecentWindow), now);
+        var decision = _lifecycle.Step(signals, importance, recent, now);
         if (decision is null) return null;
         var span = WindowSpan(signals);
         var stats = StatsOver(span);

@@ -31,6 +31,16 @@ public sealed class HeadlineScores
         if (e.Ces is { } ces && _ces.Accepts(_ces.Clock.IndexOf(e.OccurredAt))) _ces.Add(e.OccurredAt, ces, ces >= 5);
     }
 
+    public (IReadOnlyList<Bucket> Nps, IReadOnlyList<Bucket> Csat, IReadOnlyList<Bucket> Ces) Buckets =>
+        (_nps.Filled().ToArray(), _csat.Filled().ToArray(), _ces.Filled().ToArray());
+
+    public void Restore(IReadOnlyList<Bucket> nps, IReadOnlyList<Bucket> csat, IReadOnlyList<Bucket> ces)
+    {
+        _nps.Restore(nps);
+        _csat.Restore(csat);
+        _ces.Restore(ces);
+    }
+
     public SiteHeadline Current => new(Window(_nps), Window(_csat), Window(_ces));
 
     private WindowStats Window(BucketRing ring) =>

@@ -2,6 +2,7 @@ using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Processing;
@@ -30,6 +31,19 @@ public sealed class SiteIntake
     public HeadlineScores Headline { get; }
 
     public DuplicateFilter Duplicates => _duplicates;
+
+    public SiteIntakeSnapshot ToSnapshot()
+    {
+        var (nps, csat, ces) = Headline.Buckets;
+        return new SiteIntakeSnapshot(Watermark.NewestEventTime, _duplicates.Entries.Select(e => new RememberedEventId(e.At, e.Id)).ToArray(), nps, csat, ces);
+    }
+
+    public void Restore(SiteIntakeSnapshot s)
+    {
+        Watermark.Restore(s.NewestEventTime);
+        _duplicates.Restore(s.EventIds.Select(e => (e.At, e.Id)));
+        Headline.Restore(s.Nps, s.Csat, s.Ces);
+    }
 
     public IntakeOutcome Admit(FeedbackEvent e)
     {

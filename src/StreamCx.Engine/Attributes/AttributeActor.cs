@@ -2,6 +2,7 @@ using Akka.Actor;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Windows;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Regions;
@@ -17,10 +18,13 @@ public sealed class AttributeActor : ReceiveActor
 {
     private readonly IEngineTelemetry _telemetry;
 
-    public AttributeActor(Site site, AttributeDefinition attribute, DetectionSettings settings, IActorRef region, IAlertPublisher alerts, IEngineTelemetry telemetry)
+    public AttributeActor(
+        Site site, AttributeDefinition attribute, DetectionSettings settings, IActorRef region, IAlertPublisher alerts, IEngineTelemetry telemetry,
+        AttributeMonitorSnapshot? restored = null)
     {
         _telemetry = telemetry;
         var monitor = new AttributeMonitor(site, attribute, settings);
+        if (restored is not null) monitor.Restore(restored);
         RegionSnapshot? peers = null;
         long lastConsumedAt = 0; // the latest applied event: the one that tips an alert on this evaluation
 
@@ -43,6 +47,7 @@ public sealed class AttributeActor : ReceiveActor
             region.Tell(new SiteAttributeReport(site.SiteId, attribute.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs));
             Evaluate();
         });
+        Receive<CaptureState>(m => Sender.Tell(new CapturedState(m.CaptureId, attribute.AttributeId, monitor.ToSnapshot())));
         Receive<GetAttributeScore>(m => Sender.Tell(monitor.Score(m.Sparkline)));
         Receive<RegionUpdate>(m =>
         {

@@ -15,3 +15,9 @@ public sealed record GetAttributeScore(SparklineSpec Sparkline)
 {
     public static GetAttributeScore Default { get; } = new(SparklineSpec.Default);
 }
+
+/// <summary>Asks the attribute for its state, as part of a consistent capture of its site.</summary>
+public sealed record CaptureState(long CaptureId);
+
+/// <summary>The attribute's state at the capture.</summary>
+public sealed record CapturedState(long CaptureId, string AttributeId, StreamCx.Domain.Snapshots.AttributeMonitorSnapshot State);

@@ -1,7 +1,9 @@
 using Akka.Hosting;
+using Akka.Persistence;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Durability;
 using StreamCx.Engine.Sites;
 using StreamCx.Engine.Telemetry;
 
@@ -10,12 +12,20 @@ namespace StreamCx.Engine.Hosting;
 /// <summary>Composable Akka.Hosting wiring of the engine: the host and the tests use the same call.</summary>
 public static class AkkaEngineExtensions
 {
+    /// <param name="durability">Snapshot settings, ledger and counters; null runs without snapshots.</param>
     public static AkkaConfigurationBuilder AddStreamCxEngine(
         this AkkaConfigurationBuilder builder, ReferenceCatalog catalog, DetectionSettings detection, EngineSettings engine, IAlertPublisher alerts,
-        IEngineTelemetry? telemetry = null) =>
-        builder.WithActors((system, registry) =>
+        IEngineTelemetry? telemetry = null,
+        (SnapshotSettings Settings, OffsetLedger Ledger, SnapshotCounters Counters)? durability = null)
+    {
+        if (durability is { Settings.Enabled: true } d) builder.AddHocon(SnapshotStoreConfig.For(d.Settings), HoconAddMode.Prepend);
+        return builder.WithActors((system, registry) =>
         {
-            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.RegionPublishInterval, telemetry), "sites");
+            SiteDurability? siteDurability = durability is { Settings.Enabled: true } on
+                ? new SiteDurability(on.Settings, Persistence.Instance.Apply(system).SnapshotStoreFor(null), on.Ledger, on.Counters)
+                : null;
+            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.RegionPublishInterval, telemetry, siteDurability), "sites");
             registry.Register<SitesActor>(sites);
         });
+    }
 }

@@ -17,7 +17,7 @@ public static class FeedbackPipeline
         {
             var parsed = parser.Parse(raw.Value.Span);
             if (parsed.Event is not { } e) return new PipelineResult(raw, null, null, parsed.Rejection);
-            var applied = await sites.Ask<FeedbackApplied>(new ApplyFeedback(e) { ConsumedAt = raw.ConsumedAt }, askTimeout).ConfigureAwait(false);
-            return new PipelineResult(raw, e, applied.Outcome, null);
+            var applied = await sites.Ask<FeedbackApplied>(new ApplyFeedback(e, raw.Position) { ConsumedAt = raw.ConsumedAt }, askTimeout).ConfigureAwait(false);
+            return new PipelineResult(raw, e, applied.Outcome, null) { AlreadyApplied = applied.AlreadyApplied };
         });
 }

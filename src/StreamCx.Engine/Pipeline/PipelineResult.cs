@@ -8,4 +8,7 @@ namespace StreamCx.Engine.Pipeline;
 public sealed record PipelineResult(RawFeedback Raw, FeedbackEvent? Event, IntakeOutcome? Outcome, Rejection? Rejection)
 {
     public bool IsRejected => Rejection is not null;
+
+    /// <summary>The site's restored snapshot already held this message: it was skipped, not counted again.</summary>
+    public bool AlreadyApplied { get; init; }
 }

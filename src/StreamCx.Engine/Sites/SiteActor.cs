@@ -1,9 +1,13 @@
 using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Attributes;
+using StreamCx.Engine.Durability;
 using StreamCx.Engine.Regions;
 using StreamCx.Engine.Telemetry;
 
@@ -11,25 +15,119 @@ namespace StreamCx.Engine.Sites;
 
 /// <summary>
 /// One site: dedups and classifies its events (<see cref="SiteIntake"/>), fans the ratings out to one child per
-/// attribute, and relays its region's views to those children. The unit of distribution.
+/// attribute, and relays its region's views to those children. With durability, it restores its latest snapshot
+/// before taking any message, skips what that snapshot already holds, and captures a consistent snapshot of itself
+/// and its children every N events / T seconds, reporting what became durable to the offset ledger.
 /// </summary>
-public sealed class SiteActor : ReceiveActor
+public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
 {
-    private readonly Dictionary<string, IActorRef> _attributes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AttributeTotals> _totals = new(StringComparer.Ordinal);
-    private readonly IEngineTelemetry _telemetry;
+    private sealed record SnapshotTick
+    {
+        public static readonly SnapshotTick Instance = new();
+    }
 
+    /// <summary>A capture that got no answer from the store in time is given up, so the next one can start.</summary>
+    private sealed record CaptureTimeout(long Sequence);
+
+    private static readonly TimeSpan CaptureDeadline = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan ScoreTimeout = TimeSpan.FromSeconds(5);
 
-    public SiteActor(Site site, ReferenceCatalog catalog, DetectionSettings settings, IActorRef region, IAlertPublisher alerts, IEngineTelemetry telemetry)
-    {
-        _telemetry = telemetry;
-        var intake = new SiteIntake(site, settings);
-        region.Tell(new RegisterSite(site.SiteId, Self));
+    private readonly Site _site;
+    private readonly ReferenceCatalog _catalog;
+    private readonly DetectionSettings _settings;
+    private readonly IActorRef _region;
+    private readonly IAlertPublisher _alerts;
+    private readonly SiteDurability? _durability;
+    private readonly IEngineTelemetry _telemetry;
+    private readonly SiteIntake _intake;
+    private readonly SiteOffsets _offsets = new();
+    private readonly Dictionary<string, IActorRef> _attributes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AttributeTotals> _totals = new(StringComparer.Ordinal);
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private long _snapshotSequence;
+    private Capture? _capture;
 
+    public SiteActor(
+        Site site, ReferenceCatalog catalog, DetectionSettings settings, IActorRef region, IAlertPublisher alerts, IEngineTelemetry telemetry,
+        SiteDurability? durability = null)
+    {
+        (_site, _catalog, _settings, _region, _alerts, _telemetry, _durability) = (site, catalog, settings, region, alerts, telemetry, durability);
+        _intake = new SiteIntake(site, settings);
+        if (durability is null) Running();
+        else Loading();
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private string PersistenceId => $"site-{_site.SiteId}";
+
+    protected override void PostStop() => _telemetry.ActorStopped(EngineActorKind.Site);
+
+    protected override void PreStart()
+    {
+        _telemetry.ActorStarted(EngineActorKind.Site);
+        _region.Tell(new RegisterSite(_site.SiteId, Self));
+        if (_durability is not null)
+            _durability.SnapshotStore.Tell(new LoadSnapshot(PersistenceId, SnapshotSelectionCriteria.Latest, long.MaxValue));
+    }
+
+    private void Loading()
+    {
+        Receive<LoadSnapshotResult>(m =>
+        {
+            if (m.Snapshot is { } selected) Restore(selected);
+            StartRunning();
+        });
+        Receive<LoadSnapshotFailed>(m =>
+        {
+            _durability!.Counters.CountUnreadable();
+            _log.Error(m.Cause, "snapshot of {0} could not be loaded ({1}); the site starts empty and rebuilds from what Kafka delivers", PersistenceId, m.Cause.Message);
+            StartRunning();
+        });
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void StartRunning()
+    {
+        Become(Running);
+        Stash.UnstashAll();
+        Timers.StartPeriodicTimer(SnapshotTick.Instance, SnapshotTick.Instance, _durability!.Settings.EveryInterval);
+    }
+
+    private void Restore(SelectedSnapshot selected)
+    {
+        try
+        {
+            var snapshot = SnapshotCodec.Decode(selected.Snapshot, PersistenceId);
+            _intake.Restore(snapshot.Intake);
+            _offsets.Restore(snapshot.AppliedOffsets);
+            foreach (var (attributeId, state) in snapshot.Attributes)
+            {
+                if (!_catalog.TryGetAttribute(attributeId, out _)) continue;
+                AttributeFor(attributeId, state);
+                _totals[attributeId] = state.Totals;
+            }
+            _snapshotSequence = selected.Metadata.SequenceNr;
+        }
+        catch (SnapshotFormatException e)
+        {
+            _durability!.Counters.CountUnreadable();
+            _log.Error("{0}; the site starts empty and rebuilds from what Kafka delivers", e.Message);
+        }
+    }
+
+    private void Running()
+    {
         Receive<ApplyFeedback>(m =>
         {
-            var outcome = intake.Admit(m.Event);
+            if (m.Position is { } position && _offsets.Covers(position))
+            {
+                Sender.Tell(new FeedbackApplied(m.Event.EventId, IntakeOutcome.Duplicate, AlreadyApplied: true));
+                return;
+            }
+            var outcome = _intake.Admit(m.Event);
             if (outcome != IntakeOutcome.Duplicate)
             {
                 foreach (var observation in SiteIntake.Observations(m.Event))
@@ -39,7 +137,9 @@ public sealed class SiteActor : ReceiveActor
                         .Add(observation.Value, outcome == IntakeOutcome.TooLate);
                 }
             }
+            _offsets.Apply(m.Position);
             Sender.Tell(new FeedbackApplied(m.Event.EventId, outcome));
+            if (_durability is not null && _offsets.SinceCapture >= _durability.Settings.EveryEvents) StartCapture();
         });
         Receive<RegionUpdate>(m =>
         {
@@ -47,25 +147,90 @@ public sealed class SiteActor : ReceiveActor
         });
         Receive<GetSiteScores>(_ =>
         {
-            var headline = intake.Headline.Current;
+            var headline = _intake.Headline.Current;
             var totals = new Dictionary<string, AttributeTotals>(_totals);
             var asks = _attributes.Values.Select(child => child.Ask<AttributeScore>(GetAttributeScore.Default, ScoreTimeout)).ToArray();
             Task.WhenAll(asks).PipeTo(Sender, success: scores =>
-                new SiteScores(site.SiteId, headline, totals, scores.ToDictionary(s => s.AttributeId, StringComparer.Ordinal)));
+                new SiteScores(_site.SiteId, headline, totals, scores.ToDictionary(s => s.AttributeId, StringComparer.Ordinal)));
         });
-
-        IActorRef AttributeFor(string attributeId)
+        Receive<SnapshotTick>(_ =>
         {
-            if (!_attributes.TryGetValue(attributeId, out var child))
-            {
-                var props = Props.Create(() => new AttributeActor(site, catalog.Attribute(attributeId), settings, region, alerts, telemetry));
-                _attributes[attributeId] = child = Context.ActorOf(props, $"attribute-{_attributes.Count}");
-            }
-            return child;
-        }
+            if (_offsets.IsDirty) StartCapture();
+        });
+        Receive<CapturedState>(OnCaptured);
+        Receive<SaveSnapshotSuccess>(OnSaved);
+        Receive<SaveSnapshotFailure>(m => CaptureFailed(m.Metadata.SequenceNr, m.Cause));
+        Receive<CaptureTimeout>(m => CaptureFailed(m.Sequence, new TimeoutException($"no answer from the snapshot store within {CaptureDeadline.TotalSeconds:0} s")));
+        Receive<DeleteSnapshotsSuccess>(_ => { });
+        Receive<DeleteSnapshotsFailure>(m => _log.Warning("old snapshots of {0} could not be deleted: {1}", PersistenceId, m.Cause.Message));
     }
 
-    protected override void PreStart() => _telemetry.ActorStarted(EngineActorKind.Site);
+    private void CaptureFailed(long sequence, Exception error)
+    {
+        if (_capture is not { } c || c.Sequence != sequence) return;
+        _capture = null;
+        _offsets.CaptureFailed();
+        _durability!.Counters.CountFailed();
+        _telemetry.SnapshotFailed(c.Elapsed, error);
+        _log.Warning("snapshot of {0} failed ({1}); offsets stay uncommitted until a later snapshot succeeds", PersistenceId, error.Message);
+    }
 
-    protected override void PostStop() => _telemetry.ActorStopped(EngineActorKind.Site);
+    private void StartCapture()
+    {
+        if (_capture is not null) return;
+        _capture = new Capture(++_snapshotSequence, _intake.ToSnapshot(), _offsets.Capture(), _attributes.Count);
+        Timers.StartSingleTimer("capture-timeout", new CaptureTimeout(_capture.Sequence), CaptureDeadline);
+        foreach (var child in _attributes.Values) child.Tell(new CaptureState(_capture.Sequence));
+        if (_capture.IsComplete) Save(_capture);
+    }
+
+    private void OnCaptured(CapturedState m)
+    {
+        if (_capture is null || m.CaptureId != _capture.Sequence) return;
+        _capture.Attributes[m.AttributeId] = m.State;
+        if (_capture.IsComplete) Save(_capture);
+    }
+
+    private void Save(Capture c)
+    {
+        var bytes = SnapshotCodec.Encode(new SiteSnapshot(SiteSnapshot.CurrentVersion, _site.SiteId, c.Intake, c.Attributes, c.Offsets));
+        c.Size = bytes.Length;
+        _durability!.SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId, c.Sequence, DateTime.UtcNow), bytes));
+    }
+
+    private void OnSaved(SaveSnapshotSuccess m)
+    {
+        if (_capture is not { } c || m.Metadata.SequenceNr != c.Sequence) return;
+        _capture = null;
+        Timers.Cancel("capture-timeout");
+        _durability!.Counters.CountSaved(c.Size);
+        _telemetry.SnapshotSaved(c.Elapsed);
+        foreach (var (topic, partition, next) in _offsets.AfterCapture(c.Offsets))
+            _durability.Ledger.Durable(_site.SiteId, topic, partition, next);
+        _durability.SnapshotStore.Tell(new DeleteSnapshots(PersistenceId, new SnapshotSelectionCriteria(c.Sequence - 1)));
+    }
+
+    private IActorRef AttributeFor(string attributeId, AttributeMonitorSnapshot? restored = null)
+    {
+        if (!_attributes.TryGetValue(attributeId, out var child))
+        {
+            var (site, attribute, settings, region, alerts, telemetry) = (_site, _catalog.Attribute(attributeId), _settings, _region, _alerts, _telemetry);
+            var props = Props.Create(() => new AttributeActor(site, attribute, settings, region, alerts, telemetry, restored));
+            _attributes[attributeId] = child = Context.ActorOf(props, $"attribute-{_attributes.Count}");
+        }
+        return child;
+    }
+
+    private sealed class Capture(long sequence, SiteIntakeSnapshot intake, IReadOnlyDictionary<string, long> offsets, int children)
+    {
+        public long Sequence { get; } = sequence;
+        public SiteIntakeSnapshot Intake { get; } = intake;
+        public IReadOnlyDictionary<string, long> Offsets { get; } = offsets;
+        public Dictionary<string, AttributeMonitorSnapshot> Attributes { get; } = new(StringComparer.Ordinal);
+        private readonly long _startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public int Size { get; set; }
+        public TimeSpan Elapsed => System.Diagnostics.Stopwatch.GetElapsedTime(_startedAt);
+        public bool IsComplete => Attributes.Count == children;
+    }
 }

@@ -1,10 +1,11 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Processing;
+using StreamCx.Engine.Pipeline;
 
 namespace StreamCx.Engine.Sites;
 
 /// <summary>Apply one validated event to its site; the site answers <see cref="FeedbackApplied"/>.</summary>
-public sealed record ApplyFeedback(FeedbackEvent Event) : IWithSiteId
+public sealed record ApplyFeedback(FeedbackEvent Event, SourcePosition? Position = null) : IWithSiteId
 {
     public string SiteId => Event.SiteId;
 
@@ -12,8 +13,11 @@ public sealed record ApplyFeedback(FeedbackEvent Event) : IWithSiteId
     public long ConsumedAt { get; init; }
 }
 
-/// <summary>The event was taken in by its site (or recognised as a duplicate).</summary>
-public sealed record FeedbackApplied(string EventId, IntakeOutcome Outcome);
+/// <summary>
+/// The event was taken in by its site (or recognised as a duplicate). <paramref name="AlreadyApplied"/>: its source
+/// offset was already covered by the site's restored snapshot, so it was skipped.
+/// </summary>
+public sealed record FeedbackApplied(string EventId, IntakeOutcome Outcome, bool AlreadyApplied = false);
 
 /// <summary>Ask a site for its current scores.</summary>
 public sealed record GetSiteScores(string SiteId) : IWithSiteId;

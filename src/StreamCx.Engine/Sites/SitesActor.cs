@@ -3,6 +3,7 @@ using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Durability;
 using StreamCx.Engine.Regions;
 using StreamCx.Engine.Telemetry;
 
@@ -14,7 +15,9 @@ namespace StreamCx.Engine.Sites;
 /// </summary>
 public sealed class SitesActor : ReceiveActor
 {
-    public SitesActor(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan regionPublishInterval, IEngineTelemetry telemetry)
+    public SitesActor(
+        ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan regionPublishInterval, IEngineTelemetry telemetry,
+        SiteDurability? durability)
     {
         var sites = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
         var regions = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
@@ -29,7 +32,7 @@ public sealed class SitesActor : ReceiveActor
             if (!sites.TryGetValue(site.SiteId, out var siteActor))
             {
                 var region = RegionFor(site.RegionId);
-                siteActor = Context.ActorOf(Akka.Actor.Props.Create(() => new SiteActor(site, catalog, settings, region, alerts, telemetry)), $"site-{sites.Count}");
+                siteActor = Context.ActorOf(Akka.Actor.Props.Create(() => new SiteActor(site, catalog, settings, region, alerts, telemetry, durability)), $"site-{sites.Count}");
                 sites[site.SiteId] = siteActor;
             }
             siteActor.Forward(m);
@@ -44,10 +47,11 @@ public sealed class SitesActor : ReceiveActor
     }
 
     public static Props Create(
-        ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan? regionPublishInterval = null, IEngineTelemetry? telemetry = null)
+        ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan? regionPublishInterval = null, IEngineTelemetry? telemetry = null,
+        SiteDurability? durability = null)
     {
         var interval = regionPublishInterval ?? TimeSpan.FromSeconds(1);
         var reporter = telemetry ?? NoEngineTelemetry.Instance;
-        return Akka.Actor.Props.Create(() => new SitesActor(catalog, settings, alerts, interval, reporter));
+        return Akka.Actor.Props.Create(() => new SitesActor(catalog, settings, alerts, interval, reporter, durability));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Host.Logging;
 using StreamCx.Host.Metrics;
@@ -27,6 +28,9 @@ public sealed record StreamCxConfiguration(
     /// <summary>Section "Metrics": the Prometheus endpoint.</summary>
     public MetricsSettings Metrics { get; init; } = new();
 
+    /// <summary>Section "Snapshots": the durable state store and its cadence.</summary>
+    public SnapshotSettings Snapshots { get; init; } = new();
+
     public static StreamCxConfiguration Load(IConfiguration configuration)
     {
         var errors = new List<string>();
@@ -49,6 +53,7 @@ public sealed record StreamCxConfiguration(
         var referenceData = Bind<ReferenceDataSettings>("ReferenceData");
         var metrics = Bind<MetricsSettings>("Metrics");
         var web = Bind<WebSettings>("Web");
+        var snapshots = Bind<SnapshotSettings>("Snapshots");
         var detection = BindRecord<DetectionSettings>(configuration.GetSection("Detection"), errors);
         var parser = BindRecord<ParserLimits>(configuration.GetSection("Parser"), errors);
         errors.AddRange(kafka.Validate());
@@ -58,6 +63,7 @@ public sealed record StreamCxConfiguration(
         errors.AddRange(MetricsSettingsValidator.Validate(metrics, configuration["Urls"]));
         errors.AddRange(ConsoleLogFormat.Validate(configuration));
         errors.AddRange(web.Validate());
+        errors.AddRange(snapshots.Validate());
         if (parser.MaxMessageBytes <= 0) errors.Add($"Parser:MaxMessageBytes must be positive, got {parser.MaxMessageBytes}");
         ReferenceCatalog? catalog = null;
         try
@@ -72,6 +78,7 @@ public sealed record StreamCxConfiguration(
         return new StreamCxConfiguration(kafka, detection, engine, simulator, parser with { MaxMessageBytes = kafka.MaxMessageBytes }, catalog!, web)
         {
             Metrics = metrics,
+            Snapshots = snapshots,
         };
     }
 

@@ -18,7 +18,9 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddStreamCxHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<KafkaReadinessCheck>("kafka", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<KafkaReadinessCheck>("kafka", tags: [ReadyTag])
+            .AddCheck<StateStoreReadinessCheck>("state-store", tags: [ReadyTag]);
         return services;
     }
 

@@ -5,6 +5,8 @@ using Akka.Streams.Dsl;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Processing;
+using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
@@ -16,16 +18,16 @@ namespace StreamCx.Host.Run;
 
 /// <summary>
 /// The main job: Kafka consumer-group source → parse + validate → site actors; rejected messages to the dead-letter
-/// topic; offsets stored once a message is applied or dead-lettered, so auto-commit never passes unapplied work.
+/// topic; offsets stored for auto-commit only up to what the sites' snapshots cover (see <see cref="OffsetLedger"/>).
 /// </summary>
 public sealed class IngestionService(
     ActorSystem system, ActorRegistry registry, KafkaSettings kafka, EngineSettings engine, FeedbackParser parser,
-    DeadLetterPublisher deadLetters, PipelineCounters counters, EngineStatus status, IIngestionMetrics metrics, ILogger<IngestionService> logger) : BackgroundService
+    DeadLetterPublisher deadLetters, PipelineCounters counters, EngineStatus status, IIngestionMetrics metrics, OffsetLedger ledger,
+    SnapshotSettings snapshots, ILogger<IngestionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sites = await registry.GetAsync<SitesActor>(stoppingToken).ConfigureAwait(false);
-        var controlReady = new TaskCompletionSource<IKafkaConsumerControl>(TaskCreationOptions.RunContinuationsAsynchronously);
         var (control, done) = KafkaRecordSource.Create(kafka, logger, stoppingToken)
             .Select(r => new RawFeedback(r.Value ?? [], new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt })
             .Via(FeedbackPipeline.Create(parser, sites, engine.Parallelism, engine.AskTimeout))
@@ -39,15 +41,20 @@ public sealed class IngestionService(
                     var record = new ConsumedRecord(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset, r.Raw.Key, r.Raw.Value.ToArray(), null);
                     await deadLetters.PublishAsync(record, rejection.Code, rejection.Message, stoppingToken).ConfigureAwait(false);
                 }
-                var consumer = await controlReady.Task.ConfigureAwait(false);
-                consumer.StoreOffset(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset);
+                var p = r.Raw.Position;
+                if (snapshots.Enabled && r.Event is { } e && !r.AlreadyApplied && r.Outcome != IntakeOutcome.Duplicate)
+                    ledger.Applied(e.SiteId, p.Topic, p.Partition, p.Offset); // committed once the site's snapshot covers it
+                else
+                    ledger.Done(p.Topic, p.Partition, p.Offset);
                 return r;
             })
             .ToMaterialized(Sink.ForEach<PipelineResult>(_ => { }), Keep.Both)
             .Run(system.Materializer());
         metrics.Attach(control);
-        controlReady.SetResult(control);
         status.Consumer = control;
+        control.PartitionsRevoked += (_, e) => { foreach (var tp in e.Partitions) ledger.Revoke(tp.Topic, tp.Partition.Value); };
+        using var storing = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        _ = StoreCommittableAsync(control, storing, stoppingToken);
         logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}", string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers);
         try
         {
@@ -58,8 +65,27 @@ public sealed class IngestionService(
         }
         finally
         {
+            StoreCommittable(control);
             control.Commit();
             await control.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Stores, for auto-commit, every offset the ledger says is safe (applied and covered by snapshots).</summary>
+    private async Task StoreCommittableAsync(IKafkaConsumerControl control, PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false)) StoreCommittable(control);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void StoreCommittable(IKafkaConsumerControl control)
+    {
+        foreach (var (topic, partition, next) in ledger.Committable())
+            if (next > 0) control.StoreOffset(topic, partition, next - 1);
     }
 }

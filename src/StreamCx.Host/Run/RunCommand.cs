@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Telemetry;
@@ -49,12 +50,15 @@ public static class RunCommand
             services.AddSingleton(kafka).AddSingleton(config.Engine).AddSingleton(config.Detection).AddSingleton(config.Catalog).AddSingleton(config.Simulator);
             services.AddSingleton(new FeedbackParser(config.Catalog, config.Parser, clock));
             services.AddSingleton<PipelineCounters>().AddSingleton<EngineStatus>();
+            var ledger = new OffsetLedger();
+            var snapshotCounters = new SnapshotCounters();
+            services.AddSingleton(config.Snapshots).AddSingleton(ledger).AddSingleton(snapshotCounters);
             services.AddSingleton(sp => new RecordProducer(kafka, sp.GetRequiredService<ILogger<RecordProducer>>()));
             services.AddSingleton(sp => new DeadLetterPublisher(sp.GetRequiredService<RecordProducer>(), kafka, sp.GetRequiredService<ILogger<DeadLetterPublisher>>(), clock));
             services.AddStreamCxObservability(config.Metrics, kafka);
             services.AddAkka("streamcx", (akka, sp) => akka
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
-                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>()));
+                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>(), (config.Snapshots, ledger, snapshotCounters)));
             services.AddLiveAlerts(config.Web);
             services.AddHostedService<IngestionService>();
             if (config.Simulator.Enabled ?? embedded is not null)

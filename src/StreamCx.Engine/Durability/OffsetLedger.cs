@@ -1,0 +1,79 @@
+namespace StreamCx.Engine.Durability;
+
+/// <summary>
+/// Which source offsets may be committed: for each topic-partition, everything before the first offset that some
+/// site has applied but not yet snapshotted. Rejected messages (dead-lettered) are done at once. Thread-safe.
+/// </summary>
+public sealed class OffsetLedger
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<(string Topic, int Partition), Partition> _partitions = new();
+
+    /// <summary>A message needs no snapshot (rejected, or snapshots are off): it is done once handled.</summary>
+    public void Done(string topic, int partition, long offset)
+    {
+        lock (_gate) Of(topic, partition).Seen(offset);
+    }
+
+    /// <summary>A site applied the message; it is pending until the site reports a snapshot covering it.</summary>
+    public void Applied(string siteId, string topic, int partition, long offset)
+    {
+        lock (_gate)
+        {
+            var p = Of(topic, partition);
+            p.Seen(offset);
+            if (!p.FirstPending.ContainsKey(siteId)) p.FirstPending[siteId] = offset;
+        }
+    }
+
+    /// <summary>A site's snapshot is durable; <paramref name="nextPending"/> is its first offset applied after the capture.</summary>
+    public void Durable(string siteId, string topic, int partition, long? nextPending)
+    {
+        lock (_gate)
+        {
+            var p = Of(topic, partition);
+            if (nextPending is { } next) p.FirstPending[siteId] = next;
+            else p.FirstPending.Remove(siteId);
+        }
+    }
+
+    /// <summary>The offset to commit (the next one to read) per partition, or nothing where no progress is safe.</summary>
+    public IReadOnlyList<(string Topic, int Partition, long NextOffset)> Committable()
+    {
+        lock (_gate)
+        {
+            var result = new List<(string, int, long)>();
+            foreach (var ((topic, partition), p) in _partitions)
+            {
+                if (p.Highest is not { } highest) continue;
+                var next = p.FirstPending.Count == 0 ? highest + 1 : p.FirstPending.Values.Min();
+                result.Add((topic, partition, next));
+            }
+            return result;
+        }
+    }
+
+    /// <summary>Forgets a partition that was revoked: its new owner starts from the committed offset.</summary>
+    public void Revoke(string topic, int partition)
+    {
+        lock (_gate) _partitions.Remove((topic, partition));
+    }
+
+    private Partition Of(string topic, int partition)
+    {
+        if (!_partitions.TryGetValue((topic, partition), out var p)) _partitions[(topic, partition)] = p = new Partition();
+        return p;
+    }
+
+    private sealed class Partition
+    {
+        public long? Highest { get; private set; }
+
+        public Dictionary<string, long> FirstPending { get; } = new(StringComparer.Ordinal);
+
+        public void Seen(long offset)
+        {
+            if (Highest is null || offset > Highest) Highest = offset;
+        }
+    }
+}

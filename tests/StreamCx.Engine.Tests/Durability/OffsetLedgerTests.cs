@@ -1,0 +1,61 @@
+using StreamCx.Engine.Durability;
+
+namespace StreamCx.Engine.Tests.Durability;
+
+public class OffsetLedgerTests
+{
+    private static long Next(OffsetLedger ledger, int partition = 0) =>
+        ledger.Committable().Single(c => c.Partition == partition).NextOffset;
+
+    [Fact]
+    public void Nothing_is_committable_before_anything_is_handled() => Assert.Empty(new OffsetLedger().Committable());
+
+    [Fact]
+    public void Done_messages_advance_the_commit_at_once()
+    {
+        var ledger = new OffsetLedger();
+        ledger.Done("t", 0, 0);
+        ledger.Done("t", 0, 1);
+        Assert.Equal(2, Next(ledger));
+    }
+
+    [Fact]
+    public void Applied_messages_hold_the_commit_until_their_site_is_durable()
+    {
+        var ledger = new OffsetLedger();
+        ledger.Done("t", 0, 0);
+        ledger.Applied("a", "t", 0, 1);
+        ledger.Applied("b", "t", 0, 2);
+        ledger.Applied("a", "t", 0, 3);
+        Assert.Equal(1, Next(ledger));
+
+        ledger.Durable("a", "t", 0, nextPending: null); // a's snapshot holds 1 and 3
+        Assert.Equal(2, Next(ledger)); // b still holds 2
+
+        ledger.Durable("b", "t", 0, nextPending: null);
+        Assert.Equal(4, Next(ledger));
+    }
+
+    [Fact]
+    public void What_a_site_applied_after_its_capture_stays_pending()
+    {
+        var ledger = new OffsetLedger();
+        ledger.Applied("a", "t", 0, 5);
+        ledger.Applied("a", "t", 0, 6);
+        ledger.Applied("a", "t", 0, 7);
+        ledger.Durable("a", "t", 0, nextPending: 7); // captured after 6
+        Assert.Equal(7, Next(ledger));
+    }
+
+    [Fact]
+    public void Partitions_are_independent_and_a_revoked_one_is_forgotten()
+    {
+        var ledger = new OffsetLedger();
+        ledger.Applied("a", "t", 0, 10);
+        ledger.Done("t", 1, 20);
+        Assert.Equal(10, Next(ledger, 0));
+        Assert.Equal(21, Next(ledger, 1));
+        ledger.Revoke("t", 0);
+        Assert.DoesNotContain(ledger.Committable(), c => c.Partition == 0);
+    }
+}

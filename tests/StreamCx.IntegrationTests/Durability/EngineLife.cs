@@ -1,0 +1,54 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Persistence;
+using Akka.TestKit.Xunit2;
+using Microsoft.Extensions.Time.Testing;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Durability;
+using StreamCx.Engine.Pipeline;
+using StreamCx.Engine.Sites;
+
+namespace StreamCx.IntegrationTests.Durability;
+
+/// <summary>
+/// One life of the engine (until disposed, as by a crash): an actor system with the sites actor on a real snapshot
+/// store, the offset ledger fed as the ingestion feeds it, and the alerts it published.
+/// </summary>
+public sealed class EngineLife : TestKit
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+
+    public EngineLife(SnapshotSettings settings, ReferenceCatalog catalog)
+        : base(SnapshotStoreConfig.For(settings).WithFallback(ConfigurationFactory.ParseString("akka.loglevel = INFO")))
+    {
+        Hub.Alerts.Subscribe(a => { lock (Alerts) Alerts.Add(a); });
+        var durability = new SiteDurability(settings, Persistence.Instance.Apply(Sys).SnapshotStoreFor(null), Ledger, Counters);
+        Sites = Sys.ActorOf(SitesActor.Create(catalog, new DetectionSettings(), Hub, TimeSpan.FromMilliseconds(20), durability: durability));
+    }
+
+    public AlertHub Hub { get; } = new(new FakeTimeProvider(Start));
+    public OffsetLedger Ledger { get; } = new();
+    public SnapshotCounters Counters { get; } = new();
+    public List<Alert> Alerts { get; } = [];
+    public IActorRef Sites { get; }
+
+    public FeedbackApplied Apply(long offset, string site, double hours, double rating)
+    {
+        var e = new FeedbackEvent($"e{offset}", Start.AddHours(hours), site, "store", new Dictionary<string, double> { ["waiting-time"] = rating });
+        var applied = Sites.Ask<FeedbackApplied>(new ApplyFeedback(e, new SourcePosition("feedback", 0, offset)), TimeSpan.FromSeconds(10)).Result;
+        if (applied.AlreadyApplied) Ledger.Done("feedback", 0, offset);
+        else Ledger.Applied(site, "feedback", 0, offset);
+        return applied;
+    }
+
+    /// <summary>The next offset the consumer would resume from after a crash.</summary>
+    public long Committable() => Ledger.Committable() is [var c] ? c.NextOffset : 0;
+
+    public void WaitUntilDurable(long upTo, TimeSpan? within = null) =>
+        AwaitCondition(() => Committable() > upTo, within ?? TimeSpan.FromSeconds(15));
+
+    public SiteScores Scores(string site) => Sites.Ask<SiteScores>(new GetSiteScores(site), TimeSpan.FromSeconds(5)).Result;
+}
