@@ -45,6 +45,7 @@ public sealed record DetectionSettings
     // Alert policy
     public TimeSpan UpdateMinInterval { get; init; } = TimeSpan.FromMinutes(30);
     public double UpdateSeverityDelta { get; init; } = 0.15;
+    /// <summary>"Now" for recovery and peer checks: this span, stretched back until it holds <see cref="MinRecentCount"/> responses.</summary>
     public TimeSpan RecentWindow { get; init; } = TimeSpan.FromHours(1);
     public int MinRecentCount { get; init; } = 10;
     public double RecoveredFraction { get; init; } = 0.75;

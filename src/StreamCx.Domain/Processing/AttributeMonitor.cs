@@ -94,7 +94,7 @@ public sealed class AttributeMonitor
         var range = Attribute.Range;
         var signals = new List<Signal>(3);
         if (TrendDetector.Evaluate(_ring, current, _profile, range, _s) is { } trend) signals.Add(trend);
-        var recent = StatsOver(_s.RecentWindow);
+        var recent = RecentStats();
         if (PeerComparison.Evaluate(PeerWindowStats, recent, peerValues, range, _s) is { } p) signals.Add(p);
         if (ExpectationDetector.Evaluate(_ring, current, _profile, range, _s) is { } expectation) signals.Add(expectation);
 
@@ -122,6 +122,20 @@ public sealed class AttributeMonitor
             if (candidate > span) span = candidate;
         }
         return span;
+    }
+
+    /// <summary>
+    /// The attribute right now: the recent window, stretched back bucket by bucket (at most to the peer window) until
+    /// it holds the minimum number of responses, so that a low-volume site is judged on its latest responses too.
+    /// </summary>
+    private WindowStats RecentStats()
+    {
+        if (_ring.Newest == long.MinValue) return default;
+        var first = _ring.Newest - _ring.Clock.BucketsIn(_s.RecentWindow) + 1;
+        var oldest = _ring.Newest - _ring.Clock.BucketsIn(_s.PeerWindow) + 1;
+        var stats = _ring.Stats(first, _ring.Newest);
+        while (stats.Count < _s.MinRecentCount && first > oldest) stats = stats.Add(_ring.Get(--first));
+        return stats;
     }
 
     private WindowStats StatsOver(TimeSpan span) =>

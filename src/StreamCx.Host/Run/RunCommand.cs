@@ -41,6 +41,7 @@ public static class RunCommand
             log.LogInformation("no Kafka:BootstrapServers configured: started the embedded mock cluster at {Bootstrap}", embedded.BootstrapServers);
         }
         kafka = KafkaStatisticsSetting.Apply(kafka, config.Metrics);
+        var snapshots = SnapshotStoreForRun(config.Snapshots, embedded is not null, builder.Configuration, log);
         try
         {
             var clock = TimeProvider.System;
@@ -52,13 +53,13 @@ public static class RunCommand
             services.AddSingleton<PipelineCounters>().AddSingleton<EngineStatus>();
             var ledger = new OffsetLedger();
             var snapshotCounters = new SnapshotCounters();
-            services.AddSingleton(config.Snapshots).AddSingleton(ledger).AddSingleton(snapshotCounters);
+            services.AddSingleton(snapshots).AddSingleton(ledger).AddSingleton(snapshotCounters);
             services.AddSingleton(sp => new RecordProducer(kafka, sp.GetRequiredService<ILogger<RecordProducer>>()));
             services.AddSingleton(sp => new DeadLetterPublisher(sp.GetRequiredService<RecordProducer>(), kafka, sp.GetRequiredService<ILogger<DeadLetterPublisher>>(), clock));
             services.AddStreamCxObservability(config.Metrics, kafka);
             services.AddAkka("streamcx", (akka, sp) => akka
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
-                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>(), (config.Snapshots, ledger, snapshotCounters)));
+                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>(), (snapshots, ledger, snapshotCounters)));
             services.AddLiveAlerts(config.Web);
             services.AddHostedService<IngestionService>();
             if (config.Simulator.Enabled ?? embedded is not null)
@@ -78,6 +79,29 @@ public static class RunCommand
         finally
         {
             embedded?.Dispose();
+            if (embedded is not null && snapshots != config.Snapshots) DeleteRunStore(snapshots.ConnectionString);
         }
+    }
+
+    /// <summary>
+    /// The embedded mock cluster lives and dies with the process, so state snapshotted from it must not outlive the run
+    /// (a next run's cluster starts from offset 0 again): unless a store was configured explicitly, such a run keeps
+    /// its snapshots in a SQLite file of its own, deleted at the end.
+    /// </summary>
+    private static SnapshotSettings SnapshotStoreForRun(SnapshotSettings configured, bool embedded, IConfiguration configuration, ILogger log)
+    {
+        if (!embedded || !configured.Enabled || configuration["Snapshots:ConnectionString"] is not null) return configured;
+        var file = Path.Combine(Path.GetTempPath(), $"streamcx-embedded-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
+        log.LogInformation("embedded cluster: snapshots of this run go to {File} (deleted at exit; set Snapshots:ConnectionString to keep them)", file);
+        return new SnapshotSettings
+        {
+            Enabled = true, Provider = "sqlite", ConnectionString = file, EveryEvents = configured.EveryEvents, EveryInterval = configured.EveryInterval,
+        };
+    }
+
+    private static void DeleteRunStore(string file)
+    {
+        foreach (var f in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+            if (File.Exists(f)) File.Delete(f);
     }
 }

@@ -47,6 +47,8 @@ public sealed class EngineProcess : IAsyncDisposable
         info.ArgumentList.Add("run");
         info.ArgumentList.Add("--set");
         info.ArgumentList.Add($"Web:Token={Token}");
+        info.ArgumentList.Add("--set"); // every engine its own state store: nothing left over from another test or run
+        info.ArgumentList.Add($"Snapshots:ConnectionString={Path.Combine(Path.GetTempPath(), $"streamcx-obs-{Guid.NewGuid():N}.db")}");
         foreach (var s in settings)
         {
             info.ArgumentList.Add("--set");

@@ -78,14 +78,14 @@ public sealed record LibrdkafkaStatistics(
     }
 
     /// <summary>
-    /// Lag behind the stored offset (what the engine applied), else behind the committed one; an empty partition
-    /// (low = high watermark) has none; otherwise unknown (nothing stored or committed yet).
+    /// Lag behind the stored offset (what the engine may commit: applied and covered by snapshots), else behind the
+    /// committed one; with neither yet, the whole partition (high minus low watermark: a restart would read it all).
     /// </summary>
     private static long? Lag(JsonElement p)
     {
         if (Long(p, "consumer_lag_stored") is >= 0 and var stored) return stored;
         if (Long(p, "consumer_lag") is >= 0 and var committed) return committed;
-        return Long(p, "hi_offset") is >= 0 and var high && Long(p, "lo_offset") == high ? 0 : null;
+        return Long(p, "hi_offset") is >= 0 and var high && Long(p, "lo_offset") is >= 0 and var low ? Math.Max(0, high - low) : null;
     }
 
     private static long? Long(JsonElement e, string name) =>
@@ -99,7 +99,7 @@ public sealed record LibrdkafkaStatistics(
 public sealed record BrokerStatistics(int NodeId, bool Up, double? RttAverageSeconds);
 
 /// <summary>
-/// One partition of a consumer: its lag in offsets (high watermark minus the stored offset, else the committed one;
-/// 0 for an empty partition; null while unknown) and the messages prefetched and waiting in librdkafka's queue.
+/// One partition of a consumer: its lag in offsets (high watermark minus the stored offset, else the committed one,
+/// else minus the low watermark; null while unknown) and the messages prefetched and waiting in librdkafka's queue.
 /// </summary>
 public sealed record PartitionStatistics(string Topic, int Partition, long? ConsumerLag, long FetchQueueMessages);
