@@ -28,3 +28,6 @@ public sealed record GetSiteScores(string SiteId) : IWithSiteId;
 /// </summary>
 public sealed record SiteScores(
     string SiteId, SiteHeadline Headline, IReadOnlyDictionary<string, AttributeTotals> Attributes, IReadOnlyDictionary<string, AttributeScore> Scores);
+
+/// <summary>These source partitions were revoked from this engine: the sites fed by them must be handed over.</summary>
+public sealed record PartitionsReleased(IReadOnlyList<(string Topic, int Partition)> Partitions);

@@ -11,7 +11,9 @@ namespace StreamCx.Engine.Sites;
 
 /// <summary>
 /// Routes every <see cref="IWithSiteId"/> message to its site actor, creating sites (and their region actors) on
-/// first use. Stands where a cluster-sharding region will stand when the engine scales out.
+/// first use. Stands where a cluster-sharding region will stand when the engine scales out. When source partitions
+/// are revoked (a rebalance), the sites that took events from them are stopped: their next owner, or this engine
+/// when the partition comes back, restores them from their snapshots and re-applies what those do not cover.
 /// </summary>
 public sealed class SitesActor : ReceiveActor
 {
@@ -21,6 +23,19 @@ public sealed class SitesActor : ReceiveActor
     {
         var sites = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
         var regions = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
+        var partitionsOf = new Dictionary<string, HashSet<(string Topic, int Partition)>>(StringComparer.Ordinal);
+        var created = 0L;
+
+        Receive<PartitionsReleased>(m =>
+        {
+            var released = m.Partitions.ToHashSet();
+            foreach (var (siteId, seen) in partitionsOf.Where(kv => kv.Value.Overlaps(released)).ToArray())
+            {
+                if (durability is null) continue; // without snapshots a site's state cannot move: keep it
+                if (sites.Remove(siteId, out var stopped)) Context.Stop(stopped);
+                partitionsOf.Remove(siteId);
+            }
+        });
 
         Receive<IWithSiteId>(m =>
         {
@@ -32,8 +47,13 @@ public sealed class SitesActor : ReceiveActor
             if (!sites.TryGetValue(site.SiteId, out var siteActor))
             {
                 var region = RegionFor(site.RegionId);
-                siteActor = Context.ActorOf(Akka.Actor.Props.Create(() => new SiteActor(site, catalog, settings, region, alerts, telemetry, durability)), $"site-{sites.Count}");
+                siteActor = Context.ActorOf(Akka.Actor.Props.Create(() => new SiteActor(site, catalog, settings, region, alerts, telemetry, durability)), $"site-{created++}");
                 sites[site.SiteId] = siteActor;
+            }
+            if (m is ApplyFeedback { Position: { } p })
+            {
+                if (!partitionsOf.TryGetValue(site.SiteId, out var seen)) partitionsOf[site.SiteId] = seen = [];
+                seen.Add((p.Topic, p.Partition));
             }
             siteActor.Forward(m);
         });

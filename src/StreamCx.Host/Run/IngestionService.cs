@@ -52,7 +52,15 @@ public sealed class IngestionService(
             .Run(system.Materializer());
         metrics.Attach(control);
         status.Consumer = control;
-        control.PartitionsRevoked += (_, e) => { foreach (var tp in e.Partitions) ledger.Revoke(tp.Topic, tp.Partition.Value); };
+        void Release(IReadOnlyList<Confluent.Kafka.TopicPartition> partitions)
+        {
+            foreach (var tp in partitions) ledger.Revoke(tp.Topic, tp.Partition.Value);
+            sites.Tell(new PartitionsReleased(partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
+        }
+        control.PartitionsRevoked += (_, e) => Release(e.Partitions);
+        control.PartitionsLost += (_, e) => Release(e.Partitions);
+        // a site left in memory from an earlier ownership of a partition may be stale: it restarts from its snapshot
+        control.PartitionsAssigned += (_, e) => sites.Tell(new PartitionsReleased(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
         using var storing = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
         _ = StoreCommittableAsync(control, storing, stoppingToken);
         logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}", string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers);
