@@ -7,6 +7,7 @@ using StreamCx.Domain.Ingestion;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Hosting;
 using StreamCx.Engine.Pipeline;
+using StreamCx.Host.Alerts;
 using StreamCx.Host.Configuration;
 using StreamCx.Host.Simulation;
 using StreamCx.Host.Web;
@@ -45,7 +46,12 @@ public static class RunCommand
             services.AddSingleton<PipelineCounters>().AddSingleton<EngineStatus>();
             services.AddSingleton(sp => new RecordProducer(kafka, sp.GetRequiredService<ILogger<RecordProducer>>()));
             services.AddSingleton(sp => new DeadLetterPublisher(sp.GetRequiredService<RecordProducer>(), kafka, sp.GetRequiredService<ILogger<DeadLetterPublisher>>(), clock));
+            // Registered before Akka: started first (subscribed before any alert), stopped after the actors.
+            services.AddSingleton(sp => new AlertKafkaPublisher(hub, sp.GetRequiredService<RecordProducer>(), kafka, sp.GetRequiredService<ILogger<AlertKafkaPublisher>>(), clock));
+            services.AddHostedService(sp => sp.GetRequiredService<AlertKafkaPublisher>());
             services.AddAkka("streamcx", (akka, _) => akka
+                // The web host stops the actor system (after ingestion drained), not Akka's own SIGTERM hook.
+                .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
                 .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub));
             services.AddHostedService<IngestionService>();

@@ -6,7 +6,9 @@ using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
+using StreamCx.Host.Alerts;
 using StreamCx.Host.Run;
+using StreamCx.Kafka;
 
 namespace StreamCx.Host.Web;
 
@@ -18,11 +20,28 @@ public static class Endpoints
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
         app.MapGet("/health/ready", (EngineStatus status) => status.IsReady
             ? Results.Ok(new { status = "ready", partitions = status.Consumer!.AssignedPartitions.Count })
-            : Results.Json(new { status = "not-ready", consumer = status.Consumer?.State.ToString() ?? "not started", error = status.Consumer?.LastError?.Reason }, statusCode: 503));
-        app.MapGet("/api/status", (PipelineCounters c, AlertHub hub) => Results.Ok(new
+            : Results.Json(new
+            {
+                status = "not-ready",
+                consumer = status.Consumer?.State.ToString() ?? "not started",
+                unreachableSince = status.Consumer?.UnreachableSince,
+                error = status.Consumer?.LastError?.Reason,
+            }, statusCode: 503));
+        app.MapGet("/api/status", (PipelineCounters c, AlertHub hub, EngineStatus status, DeadLetterPublisher deadLetters, AlertKafkaPublisher alertsOut) => Results.Ok(new
         {
             applied = c.Applied, late = c.Late, tooLate = c.TooLate, duplicates = c.Duplicates,
             rejected = c.Rejected, rejectedByReason = c.RejectedByReason, alertsEmitted = hub.Published,
+            deadLetters = new { written = deadLetters.PublishedCount, failedAttempts = deadLetters.FailedCount, topic = deadLetters.Topic },
+            alertsToKafka = new { delivered = alertsOut.Delivered, pending = alertsOut.Pending, failedAttempts = alertsOut.FailedAttempts, undeliverable = alertsOut.Undeliverable, topic = alertsOut.Topic },
+            kafka = status.Consumer is not { } consumer ? null : new
+            {
+                state = consumer.State.ToString(),
+                assignedPartitions = consumer.AssignedPartitions.Select(p => $"{p.Topic}[{p.Partition.Value}]").Order(StringComparer.Ordinal).ToArray(),
+                consumed = consumer.ConsumedCount,
+                droppedOnRevoke = consumer.DroppedCount,
+                unreachableSince = consumer.UnreachableSince,
+                lastError = consumer.LastError?.Reason,
+            },
         }));
         app.MapGet("/api/sites/{siteId}/scores", async (string siteId, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
         {
