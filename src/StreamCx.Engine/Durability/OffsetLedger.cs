@@ -53,6 +53,15 @@ public sealed class OffsetLedger
         }
     }
 
+    /// <summary>True while some site has applied messages its snapshots do not cover yet.</summary>
+    public bool HasPending
+    {
+        get
+        {
+            lock (_gate) return _partitions.Values.Any(p => p.FirstPending.Count > 0);
+        }
+    }
+
     /// <summary>Forgets a partition that was revoked: its new owner starts from the committed offset.</summary>
     public void Revoke(string topic, int partition)
     {

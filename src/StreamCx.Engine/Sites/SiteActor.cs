@@ -153,6 +153,10 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
             Task.WhenAll(asks).PipeTo(Sender, success: scores =>
                 new SiteScores(_site.SiteId, headline, totals, scores.ToDictionary(s => s.AttributeId, StringComparer.Ordinal)));
         });
+        Receive<SnapshotNow>(_ =>
+        {
+            if (_durability is not null && _offsets.IsDirty) StartCapture();
+        });
         Receive<SnapshotTick>(_ =>
         {
             if (_offsets.IsDirty) StartCapture();

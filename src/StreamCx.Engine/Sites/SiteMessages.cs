@@ -31,3 +31,9 @@ public sealed record SiteScores(
 
 /// <summary>These source partitions were revoked from this engine: the sites fed by them must be handed over.</summary>
 public sealed record PartitionsReleased(IReadOnlyList<(string Topic, int Partition)> Partitions);
+
+/// <summary>Every site snapshots what it has not saved yet (before a graceful stop).</summary>
+public sealed record SnapshotNow
+{
+    public static readonly SnapshotNow Instance = new();
+}

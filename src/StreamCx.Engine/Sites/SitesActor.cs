@@ -26,6 +26,10 @@ public sealed class SitesActor : ReceiveActor
         var partitionsOf = new Dictionary<string, HashSet<(string Topic, int Partition)>>(StringComparer.Ordinal);
         var created = 0L;
 
+        Receive<SnapshotNow>(m =>
+        {
+            foreach (var site in sites.Values) site.Tell(m);
+        });
         Receive<PartitionsReleased>(m =>
         {
             var released = m.Partitions.ToHashSet();

@@ -12,6 +12,12 @@ public static class StreamCxCli
 {
     public const int BadInput = 2;
 
+    /// <summary>
+    /// How the command line is invoked: SIGTERM / Ctrl+C are left to the web host, which stops the engine
+    /// gracefully (System.CommandLine's own handling would end the process after two seconds).
+    /// </summary>
+    public static InvocationConfiguration Invocation => new() { ProcessTerminationTimeout = null };
+
     public static RootCommand Build(string[] rawArgs)
     {
         var sites = new Option<FileInfo?>("--sites") { Description = "Site registry JSON file (ReferenceData:SitesFile)" };
@@ -43,7 +49,7 @@ public static class StreamCxCli
         }));
 
         var root = new RootCommand("StreamCx: real-time customer-experience feedback → explained alerts") { run, replay, sites, attributes, set };
-        root.SetAction((parse, ct) => run.Parse(rawArgs.Prepend("run").ToArray()).InvokeAsync(cancellationToken: ct));
+        root.SetAction((parse, ct) => run.Parse(rawArgs.Prepend("run").ToArray()).InvokeAsync(Invocation, ct));
         return root;
     }
 

@@ -15,6 +15,7 @@ public sealed class KafkaReadinessCheck(EngineStatus status) : IHealthCheck
             ["partitions"] = consumer?.AssignedPartitions.Count ?? 0,
         };
         if (consumer?.LastError is { } error) data["lastError"] = error.Reason;
+        if (consumer?.UnreachableSince is { } since) data["unreachableSince"] = since;
         var result = status.IsReady
             ? HealthCheckResult.Healthy("partitions assigned", data)
             : HealthCheckResult.Unhealthy(consumer is null ? "consumer not started" : "no partition assigned or broker unreachable", data: data);

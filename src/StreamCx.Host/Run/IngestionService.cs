@@ -1,7 +1,7 @@
+using Akka;
 using Akka.Actor;
 using Akka.Hosting;
 using Akka.Streams;
-using Akka.Streams.Dsl;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StreamCx.Domain.Ingestion;
@@ -10,45 +10,31 @@ using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
-using StreamCx.Host.Logging;
 using StreamCx.Host.Metrics;
 using StreamCx.Kafka;
 
 namespace StreamCx.Host.Run;
 
 /// <summary>
-/// The main job: Kafka consumer-group source → parse + validate → site actors; rejected messages to the dead-letter
-/// topic; offsets stored for auto-commit only up to what the sites' snapshots cover (see <see cref="OffsetLedger"/>).
+/// Runs the <see cref="IngestionGraph"/> for the life of the engine. Stopping is graceful: the consumer stops
+/// fetching and revokes its partitions as in a rebalance (records still buffered are left for the next owner,
+/// those in flight are applied and their offsets stored and committed), then leaves the group; the final totals
+/// are logged. Offsets are stored for commit only up to what the sites' snapshots cover (<see cref="OffsetLedger"/>):
+/// before stopping, every site is asked to snapshot what it holds.
 /// </summary>
 public sealed class IngestionService(
     ActorSystem system, ActorRegistry registry, KafkaSettings kafka, EngineSettings engine, FeedbackParser parser,
     DeadLetterPublisher deadLetters, PipelineCounters counters, EngineStatus status, IIngestionMetrics metrics, OffsetLedger ledger,
     SnapshotSettings snapshots, ILogger<IngestionService> logger) : BackgroundService
 {
+    /// <summary>How long stopping waits for dead letters still waiting for Kafka before giving up on them (their offsets stay uncommitted).</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sites = await registry.GetAsync<SitesActor>(stoppingToken).ConfigureAwait(false);
-        var (control, done) = KafkaRecordSource.Create(kafka, logger, stoppingToken)
-            .Select(r => new RawFeedback(r.Value ?? [], new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt })
-            .Via(FeedbackPipeline.Create(parser, sites, engine.Parallelism, engine.AskTimeout))
-            .SelectAsync(1, async r =>
-            {
-                counters.Count(r);
-                metrics.Observe(r);
-                if (r.Rejection is { } rejection)
-                {
-                    logger.MessageRejected(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset, rejection.Code, rejection.Message);
-                    var record = new ConsumedRecord(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset, r.Raw.Key, r.Raw.Value.ToArray(), null);
-                    await deadLetters.PublishAsync(record, rejection.Code, rejection.Message, stoppingToken).ConfigureAwait(false);
-                }
-                var p = r.Raw.Position;
-                if (snapshots.Enabled && r.Event is { } e && !r.AlreadyApplied && r.Outcome != IntakeOutcome.Duplicate)
-                    ledger.Applied(e.SiteId, p.Topic, p.Partition, p.Offset); // committed once the site's snapshot covers it
-                else
-                    ledger.Done(p.Topic, p.Partition, p.Offset);
-                return r;
-            })
-            .ToMaterialized(Sink.ForEach<PipelineResult>(_ => { }), Keep.Both)
+        using var abort = new CancellationTokenSource();
+        var (control, done) = IngestionGraph.Create(kafka, parser, sites, engine, deadLetters, counters, logger, abort.Token, Handled)
             .Run(system.Materializer());
         metrics.Attach(control);
         status.Consumer = control;
@@ -61,7 +47,7 @@ public sealed class IngestionService(
         control.PartitionsLost += (_, e) => Release(e.Partitions);
         // a site left in memory from an earlier ownership of a partition may be stale: it restarts from its snapshot
         control.PartitionsAssigned += (_, e) => sites.Tell(new PartitionsReleased(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
-        using var storing = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        using var storing = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         _ = StoreCommittableAsync(control, storing, stoppingToken);
         logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}", string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers);
         try
@@ -73,10 +59,51 @@ public sealed class IngestionService(
         }
         finally
         {
-            StoreCommittable(control);
-            control.Commit();
-            await control.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await SnapshotEverythingAsync(sites, control).ConfigureAwait(false);
+            await StopAsync(control, done, abort).ConfigureAwait(false);
+            logger.LogInformation(
+                "ingestion stopped: applied={Applied} late={Late} tooLate={TooLate} duplicates={Duplicates} rejected={Rejected} deadLettered={DeadLettered} consumed={Consumed} droppedOnRevoke={Dropped}",
+                counters.Applied, counters.Late, counters.TooLate, counters.Duplicates, counters.Rejected, deadLetters.PublishedCount, control.ConsumedCount, control.DroppedCount);
         }
+    }
+
+    private async Task StopAsync(IKafkaConsumerControl control, Task<Done> done, CancellationTokenSource abort)
+    {
+        var finished = Task.WhenAll(control.StopAsync(), done);
+        if (await Task.WhenAny(finished, Task.Delay(StopGrace)).ConfigureAwait(false) != finished)
+        {
+            logger.LogWarning("ingestion did not finish within {Grace} of the stop (a dead letter is waiting for Kafka); giving up on what is in flight: its offsets stay uncommitted", StopGrace);
+            await abort.CancelAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await finished.WaitAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("ingestion stopped before everything in flight was applied ({Reason})", e.Message);
+        }
+    }
+
+    private void Handled(IKafkaConsumerControl control, PipelineResult r)
+    {
+        metrics.Observe(r);
+        var p = r.Raw.Position;
+        if (snapshots.Enabled && r.Event is { } e && !r.AlreadyApplied && r.Outcome != IntakeOutcome.Duplicate)
+            ledger.Applied(e.SiteId, p.Topic, p.Partition, p.Offset); // committed once the site's snapshot covers it
+        else
+            ledger.Done(p.Topic, p.Partition, p.Offset);
+    }
+
+    /// <summary>Before a graceful stop: every site snapshots now, so that the final commit covers what was applied.</summary>
+    private async Task SnapshotEverythingAsync(IActorRef sites, IKafkaConsumerControl control)
+    {
+        if (!snapshots.Enabled) return;
+        sites.Tell(SnapshotNow.Instance);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (ledger.HasPending && DateTime.UtcNow < deadline) await Task.Delay(50).ConfigureAwait(false);
+        StoreCommittable(control);
     }
 
     /// <summary>Stores, for auto-commit, every offset the ledger says is safe (applied and covered by snapshots).</summary>

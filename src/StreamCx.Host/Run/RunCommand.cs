@@ -10,6 +10,7 @@ using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Telemetry;
+using StreamCx.Host.Alerts;
 using StreamCx.Host.Configuration;
 using StreamCx.Host.Logging;
 using StreamCx.Host.Metrics;
@@ -57,7 +58,12 @@ public static class RunCommand
             services.AddSingleton(sp => new RecordProducer(kafka, sp.GetRequiredService<ILogger<RecordProducer>>()));
             services.AddSingleton(sp => new DeadLetterPublisher(sp.GetRequiredService<RecordProducer>(), kafka, sp.GetRequiredService<ILogger<DeadLetterPublisher>>(), clock));
             services.AddStreamCxObservability(config.Metrics, kafka);
+            // Registered before Akka: started first (subscribed before any alert), stopped after the actors.
+            services.AddSingleton(sp => new AlertKafkaPublisher(hub, sp.GetRequiredService<RecordProducer>(), kafka, sp.GetRequiredService<ILogger<AlertKafkaPublisher>>(), clock));
+            services.AddHostedService(sp => sp.GetRequiredService<AlertKafkaPublisher>());
             services.AddAkka("streamcx", (akka, sp) => akka
+                // The web host stops the actor system (after ingestion drained), not Akka's own SIGTERM hook.
+                .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
                 .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>(), (snapshots, ledger, snapshotCounters)));
             services.AddLiveAlerts(config.Web);

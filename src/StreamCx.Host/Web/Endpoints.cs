@@ -7,6 +7,8 @@ using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Live;
 using StreamCx.Engine.Pipeline;
+using StreamCx.Host.Alerts;
+using StreamCx.Host.Run;
 using StreamCx.Host.Web.Live;
 using StreamCx.Kafka;
 
@@ -17,14 +19,27 @@ public static class Endpoints
 {
     public static void MapStreamCx(this WebApplication app)
     {
-        app.MapGet("/api/status", (PipelineCounters c, AlertHub hub, KafkaSettings kafka, LiveFeed feed, SnapshotCounters snaps) => Results.Ok(new
+        app.MapGet("/api/status", (PipelineCounters c, AlertHub hub, KafkaSettings kafka, LiveFeed feed, SnapshotCounters snaps, EngineStatus status,
+            DeadLetterPublisher deadLetters, AlertKafkaPublisher alertsOut) => Results.Ok(new
         {
             applied = c.Applied, late = c.Late, tooLate = c.TooLate, duplicates = c.Duplicates,
             rejected = c.Rejected, rejectedByReason = c.RejectedByReason, alertsEmitted = hub.Published,
-            kafka = new { bootstrapServers = kafka.BootstrapServers, topics = kafka.Topics },
             alreadyApplied = c.AlreadyApplied,
+            deadLetters = new { written = deadLetters.PublishedCount, failedAttempts = deadLetters.FailedCount, topic = deadLetters.Topic },
+            alertsToKafka = new { delivered = alertsOut.Delivered, pending = alertsOut.Pending, failedAttempts = alertsOut.FailedAttempts, undeliverable = alertsOut.Undeliverable, topic = alertsOut.Topic },
             snapshots = new { saved = snaps.Saved, failed = snaps.Failed, unreadable = snaps.Unreadable, bytesWritten = snaps.BytesWritten },
             stream = new { position = feed.Position, subscribers = feed.Subscribers, dropped = feed.Dropped, alertsKept = feed.Store.Count },
+            kafka = new
+            {
+                bootstrapServers = kafka.BootstrapServers,
+                topics = kafka.Topics,
+                state = status.Consumer?.State.ToString(),
+                assignedPartitions = status.Consumer?.AssignedPartitions.Select(p => $"{p.Topic}[{p.Partition.Value}]").Order(StringComparer.Ordinal).ToArray(),
+                consumed = status.Consumer?.ConsumedCount,
+                droppedOnRevoke = status.Consumer?.DroppedCount,
+                unreachableSince = status.Consumer?.UnreachableSince,
+                lastError = status.Consumer?.LastError?.Reason,
+            },
         }));
         app.MapGet("/api/sites/{siteId}/scores", async (string siteId, ReferenceCatalog catalog, ActorRegistry registry, LiveFeed feed, CancellationToken ct) =>
             catalog.TryGetSite(siteId, out _)

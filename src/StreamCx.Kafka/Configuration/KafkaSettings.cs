@@ -51,6 +51,14 @@ public sealed class KafkaSettings
     /// <summary>How many consumed records the source buffers ahead of a slow downstream (default 1024).</summary>
     public int BufferSize { get; set; } = 1024;
 
+    /// <summary>
+    /// How long a revocation (rebalance or stop) waits for the records already handed downstream to be stored
+    /// before their offsets are committed and the partitions released (default 10 s; zero: no wait). Applies
+    /// once the application has stored an offset. Keep it below the group's rebalance timeout
+    /// (<c>session.timeout.ms</c> on old brokers).
+    /// </summary>
+    public TimeSpan RevokeDrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>True when no bootstrap servers are configured: the embedded mock cluster is meant.</summary>
     public bool UsesEmbeddedCluster => string.IsNullOrWhiteSpace(BootstrapServers);
 
@@ -77,5 +85,6 @@ public sealed class KafkaSettings
         DeadLetterTopic = DeadLetterTopic,
         MaxMessageBytes = MaxMessageBytes,
         BufferSize = BufferSize,
+        RevokeDrainTimeout = RevokeDrainTimeout,
     };
 }

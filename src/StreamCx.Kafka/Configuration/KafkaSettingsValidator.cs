@@ -9,6 +9,9 @@ internal static class KafkaSettingsValidator
     /// <summary>Upper bound for <see cref="KafkaSettings.BufferSize"/>.</summary>
     public const int BufferSizeLimit = 1_000_000;
 
+    /// <summary>Upper bound for <see cref="KafkaSettings.RevokeDrainTimeout"/>.</summary>
+    public static readonly TimeSpan MaxRevokeDrainTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>Properties that have a typed setting of their own.</summary>
     private static readonly Dictionary<string, string> TypedProperties = new(StringComparer.Ordinal)
     {
@@ -38,6 +41,11 @@ internal static class KafkaSettingsValidator
 
         ValidateRange("Kafka:MaxMessageBytes", settings.MaxMessageBytes, MaxMessageBytesLimit, errors);
         ValidateRange("Kafka:BufferSize", settings.BufferSize, BufferSizeLimit, errors);
+        if (settings.RevokeDrainTimeout < TimeSpan.Zero || settings.RevokeDrainTimeout > MaxRevokeDrainTimeout)
+        {
+            errors.Add($"Kafka:RevokeDrainTimeout must be from 00:00:00 to {MaxRevokeDrainTimeout:c} (was {settings.RevokeDrainTimeout:c}).");
+        }
+
         ValidateProperties(settings.Properties, errors);
         return errors;
     }

@@ -11,7 +11,11 @@ public interface IKafkaConsumerControl
     /// <summary>Raised on the consumer thread after partitions are assigned. Keep handlers short.</summary>
     event EventHandler<KafkaPartitionsEventArgs>? PartitionsAssigned;
 
-    /// <summary>Raised on the consumer thread before partitions are revoked (rebalance or close).</summary>
+    /// <summary>
+    /// Raised on the consumer thread when partitions are revoked (rebalance or close), after the records
+    /// already handed out for them were stored (or <see cref="KafkaSettings.RevokeDrainTimeout"/> ran out)
+    /// and their offsets committed, before another member gets them.
+    /// </summary>
     event EventHandler<KafkaPartitionsEventArgs>? PartitionsRevoked;
 
     /// <summary>Raised on the consumer thread when partitions were lost (session timed out, fenced).</summary>
@@ -27,8 +31,8 @@ public interface IKafkaConsumerControl
     KafkaConsumerState State { get; }
 
     /// <summary>
-    /// True after an assignment or a record, false after librdkafka reported all brokers down
-    /// (until the next assignment or record: an idle topic keeps it false after a short outage).
+    /// True after an assignment, a record or a broker's answer; false after librdkafka reported all brokers
+    /// down, until a broker answers again (the consumer probes the cluster about once a second meanwhile).
     /// </summary>
     bool IsConnected { get; }
 
@@ -46,6 +50,15 @@ public interface IKafkaConsumerControl
 
     /// <summary>Records waiting in the bounded buffer for downstream demand.</summary>
     int BufferedCount { get; }
+
+    /// <summary>
+    /// Records consumed but never handed downstream because their partition was revoked or lost first
+    /// (the partition's next owner reads them again from the committed offset).
+    /// </summary>
+    long DroppedCount { get; }
+
+    /// <summary>When librdkafka last reported all brokers down, while it still is; null when a broker answers.</summary>
+    DateTimeOffset? UnreachableSince { get; }
 
     /// <summary>The last non-fatal error librdkafka reported, if any.</summary>
     Error? LastError { get; }
@@ -70,8 +83,9 @@ public interface IKafkaConsumerControl
     IReadOnlyList<TopicPartitionOffset> Commit();
 
     /// <summary>
-    /// Stops consuming and closes the consumer (leaving the group and committing stored offsets).
-    /// Records already buffered are still delivered, then the stream completes.
+    /// Stops consuming and closes the consumer: its partitions are revoked as in a rebalance (records still
+    /// buffered are dropped, those handed out are waited for and their stored offsets committed), it leaves
+    /// the group, then the stream completes.
     /// </summary>
     Task StopAsync(CancellationToken cancellationToken = default);
 }

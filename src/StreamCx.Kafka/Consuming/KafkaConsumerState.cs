@@ -9,7 +9,7 @@ public enum KafkaConsumerState
     /// <summary>Consumer created and subscribed; no sign of a broker yet.</summary>
     Starting,
 
-    /// <summary>Received an assignment or a record since the last "all brokers down".</summary>
+    /// <summary>Received an assignment, a record or a broker's answer since the last "all brokers down".</summary>
     Connected,
 
     /// <summary>librdkafka reported all brokers down; it keeps reconnecting.</summary>

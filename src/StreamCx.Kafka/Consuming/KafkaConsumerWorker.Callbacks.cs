@@ -10,9 +10,9 @@ internal sealed partial class KafkaConsumerWorker
         new ConsumerBuilder<byte[]?, byte[]?>(_config)
             .SetErrorHandler((_, error) => OnError(error))
             .SetLogHandler((_, message) => LibrdkafkaLog.Forward(_logger, message))
-            .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
-            .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions, lost: false))
-            .SetPartitionsLostHandler((_, partitions) => OnRevoked(partitions, lost: true))
+            .SetPartitionsAssignedHandler((consumer, partitions) => OnAssigned(consumer, partitions))
+            .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
+            .SetPartitionsLostHandler((_, partitions) => OnLost(partitions))
             .SetStatisticsHandler((_, json) => OnStatistics(json))
             .Build();
 
@@ -26,38 +26,117 @@ internal sealed partial class KafkaConsumerWorker
         }
 
         _lastError = error;
+        _logger.ClientError(_errorLog, "consumer", error);
         if (error.Code == ErrorCode.Local_AllBrokersDown)
         {
-            Transition(KafkaConsumerState.Disconnected);
+            MarkUnreachable(error);
         }
-
-        _logger.ClientError("consumer", error);
     }
 
-    private void OnAssigned(List<TopicPartition> partitions)
+    /// <summary>New partitions: a new ledger epoch each, and where to start in them (<see cref="StartPositions"/>).</summary>
+    private IEnumerable<TopicPartitionOffset> OnAssigned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
+        _ledger.Assign(partitions);
+        var start = StartPositions(consumer, partitions);
         ImmutableInterlocked.Update(ref _assigned, static (set, added) => set.Union(added), partitions);
         _assignmentChanged = true;
-        Transition(KafkaConsumerState.Connected);
+        MarkConnected("partitions were assigned");
         _logger.PartitionsAssigned(KafkaLog.Describe(partitions));
         Raise(PartitionsAssigned, partitions);
+        return start;
     }
 
-    private void OnRevoked(List<TopicPartitionOffset> partitions, bool lost)
+    /// <summary>
+    /// The committed offset, unless this consumer held the partition before and got further than what is
+    /// committed (the commit on revocation failed, or the partition was lost before an auto commit): then where it stopped, so that it does not apply again what
+    /// it already applied. Another member that got further meanwhile committed further, and wins.
+    /// </summary>
+    private List<TopicPartitionOffset> StartPositions(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
-        var removed = partitions.Select(p => p.TopicPartition).ToList();
-        ImmutableInterlocked.Update(ref _assigned, static (set, gone) => set.Except(gone), removed);
-        _assignmentChanged = true;
-        if (lost)
+        var start = partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset)).ToList();
+        var known = _ledger.ResumePositions(partitions);
+        if (known.Count == 0)
         {
-            _logger.PartitionsLost(KafkaLog.Describe(removed));
-        }
-        else
-        {
-            _logger.PartitionsRevoked(KafkaLog.Describe(removed));
+            return start;
         }
 
-        Raise(lost ? PartitionsLost : PartitionsRevoked, removed);
+        try
+        {
+            var committed = consumer.Committed(known.Keys, CommittedTimeout).ToDictionary(c => c.TopicPartition, c => c.Offset);
+            for (var i = 0; i < start.Count; i++)
+            {
+                var partition = start[i].TopicPartition;
+                if (known.TryGetValue(partition, out var resumeAt)
+                    && committed.TryGetValue(partition, out var offset)
+                    && (offset.IsSpecial || offset.Value < resumeAt))
+                {
+                    start[i] = new TopicPartitionOffset(partition, new Offset(resumeAt));
+                    _logger.ResumingAhead(partition, resumeAt, offset.IsSpecial ? "none" : offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+        catch (KafkaException e)
+        {
+            _logger.CommittedNotRead(e.Error); // the committed offsets then: at worst some records are applied again
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// Rebalance or close: stop handing out the partitions' records, wait for those already handed out to be
+    /// stored, commit what was stored, then let them go.
+    /// </summary>
+    private void OnRevoked(List<TopicPartitionOffset> partitions)
+    {
+        var removed = partitions.Select(p => p.TopicPartition).ToList();
+        var (toCommit, undrained) = _ledger.Revoke(removed, _settings.RevokeDrainTimeout);
+        if (undrained.Count > 0)
+        {
+            _logger.RevokeNotDrained(_settings.RevokeDrainTimeout, undrained);
+        }
+
+        CommitRevoked(toCommit);
+        ImmutableInterlocked.Update(ref _assigned, static (set, gone) => set.Except(gone), removed);
+        _assignmentChanged = true;
+        _logger.PartitionsRevoked(KafkaLog.Describe(removed));
+        Raise(PartitionsRevoked, removed);
+    }
+
+    /// <summary>Partitions lost (session timed out): another member may own them already, so nothing is committed.</summary>
+    private void OnLost(List<TopicPartitionOffset> partitions)
+    {
+        var removed = partitions.Select(p => p.TopicPartition).ToList();
+        _ledger.Lose(removed);
+        ImmutableInterlocked.Update(ref _assigned, static (set, gone) => set.Except(gone), removed);
+        _assignmentChanged = true;
+        _logger.PartitionsLost(KafkaLog.Describe(removed));
+        Raise(PartitionsLost, removed);
+    }
+
+    private void CommitRevoked(IReadOnlyList<TopicPartitionOffset> offsets)
+    {
+        if (offsets.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            IConsumer<byte[]?, byte[]?>? consumer;
+            lock (_gate)
+            {
+                consumer = _consumer;
+            }
+
+            consumer?.Commit(offsets);
+            _logger.OffsetsCommitted(offsets);
+        }
+        catch (KafkaException e)
+        {
+            // Auto commit retries what is stored; what is not committed is read again by the next owner.
+            _logger.RevokeCommitFailed(offsets, e.Error);
+        }
     }
 
     private void OnStatistics(string json)

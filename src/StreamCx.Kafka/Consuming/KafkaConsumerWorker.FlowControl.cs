@@ -7,7 +7,7 @@ internal sealed partial class KafkaConsumerWorker
 {
     private void ConsumeLoop(IConsumer<byte[]?, byte[]?> consumer)
     {
-        var pending = new Queue<ConsumedRecord>();
+        var pending = new Queue<TrackedRecord>();
         var paused = false;
         while (!_stopRequested && _fatal is null)
         {
@@ -37,6 +37,7 @@ internal sealed partial class KafkaConsumerWorker
             }
 
             Poll(consumer, pending, paused ? PausedPollTimeout : PollTimeout);
+            ProbeIfDisconnected(consumer);
         }
     }
 
@@ -89,7 +90,7 @@ internal sealed partial class KafkaConsumerWorker
         return pause;
     }
 
-    private void Poll(IConsumer<byte[]?, byte[]?> consumer, Queue<ConsumedRecord> pending, TimeSpan timeout)
+    private void Poll(IConsumer<byte[]?, byte[]?> consumer, Queue<TrackedRecord> pending, TimeSpan timeout)
     {
         ConsumeResult<byte[]?, byte[]?>? result;
         try
@@ -109,7 +110,7 @@ internal sealed partial class KafkaConsumerWorker
         }
 
         Interlocked.Increment(ref _consumed);
-        Transition(KafkaConsumerState.Connected);
-        pending.Enqueue(ConsumedRecordMapper.From(result));
+        MarkConnected("a record arrived");
+        pending.Enqueue(new TrackedRecord(ConsumedRecordMapper.From(result), _ledger.EpochOf(result.TopicPartition)));
     }
 }

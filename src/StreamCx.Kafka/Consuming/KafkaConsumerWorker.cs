@@ -13,11 +13,15 @@ namespace StreamCx.Kafka;
 /// downstream, and resumes once the buffer has drained to half. Pausing drops what librdkafka prefetched
 /// and resuming fetches again from the last record handed out (about 0.5 s on the mock cluster), so
 /// nothing is lost; the wait before pausing avoids paying that refetch on every momentarily full buffer.
+/// A <see cref="PartitionLedger"/> makes rebalances clean: records of a revoked partition still buffered
+/// are dropped, those already handed out are waited for (<see cref="KafkaSettings.RevokeDrainTimeout"/>)
+/// and their stored offsets committed before the partition goes to another member.
 /// </summary>
 internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan PausedPollTimeout = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan CommittedTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a full buffer may block the consumer thread before it pauses and polls again.</summary>
     private static readonly TimeSpan PauseAfter = TimeSpan.FromSeconds(1);
@@ -27,7 +31,8 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
     private readonly ILogger _logger;
     private readonly string _groupId;
     private readonly IReadOnlyList<string> _topics;
-    private readonly Channel<ConsumedRecord> _buffer;
+    private readonly Channel<TrackedRecord> _buffer;
+    private readonly PartitionLedger _ledger = new();
     private readonly int _resumeAt;
     private readonly CancellationTokenRegistration _externalStop;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -53,7 +58,7 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
         _groupId = settings.GroupId;
         _topics = [.. settings.Topics];
         _resumeAt = settings.BufferSize / 2;
-        _buffer = Channel.CreateBounded<ConsumedRecord>(new BoundedChannelOptions(settings.BufferSize)
+        _buffer = Channel.CreateBounded<TrackedRecord>(new BoundedChannelOptions(settings.BufferSize)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -88,8 +93,13 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
 
     public Task Completion => _completion.Task;
 
+    public long DroppedCount => _ledger.DroppedCount;
+
     /// <summary>Records for the source stage; completes (or faults) after the consumer closed.</summary>
-    internal ChannelReader<ConsumedRecord> Reader => _buffer.Reader;
+    internal ChannelReader<TrackedRecord> Reader => _buffer.Reader;
+
+    /// <summary>True when <paramref name="tracked"/> may go downstream (its partition is still assigned in the same epoch).</summary>
+    internal bool TryHandOut(TrackedRecord tracked) => _ledger.TryHandOut(tracked.Record, tracked.Epoch);
 
     /// <summary>Starts the consumer thread once; does nothing after a stop.</summary>
     internal void Start()
@@ -150,14 +160,16 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
             try
             {
                 _consumer.StoreOffset(new TopicPartitionOffset(topic, partition, offset + 1));
-                return true;
             }
-            catch (KafkaException e) when (e.Error.Code is ErrorCode.Local_State or ErrorCode.Local_UnknownPartition)
+            catch (KafkaException e)
             {
                 _logger.OffsetNotStored(offset, topic, partition, e.Error);
                 return false;
             }
         }
+
+        _ledger.Stored(topic, partition, offset);
+        return true;
     }
 
     public IReadOnlyList<TopicPartitionOffset> Commit()
@@ -221,25 +233,36 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
             _logger.ConsumerFailed(failure, _groupId);
         }
 
+        IConsumer<byte[]?, byte[]?>? consumer;
         lock (_gate)
         {
-            if (_consumer is null)
-            {
-                return;
-            }
+            consumer = _consumer;
+        }
 
-            try
-            {
-                _consumer.Close();
-            }
-            catch (Exception e)
-            {
-                _logger.ConsumerCloseFailed(e.Message);
-            }
+        if (consumer is null)
+        {
+            return;
+        }
 
-            _consumer.Dispose();
+        StopProbe();
+
+        // Not under _gate: Close() runs the revocation handler, which waits for StoreOffset calls.
+        try
+        {
+            consumer.Close();
+        }
+        catch (Exception e)
+        {
+            _logger.ConsumerCloseFailed(e.Message);
+        }
+
+        lock (_gate)
+        {
+            consumer.Dispose();
             _consumer = null;
         }
+
+        _ledger.Clear();
     }
 
     private void Finish(Exception? failure)

@@ -3,8 +3,8 @@ using Akka.Streams.Stage;
 namespace StreamCx.Kafka;
 
 /// <summary>
-/// Pushes records from the consumer's bounded channel on demand; waits for the channel asynchronously
-/// (never blocks the stream). Completes or fails once the channel does, after delivering what it holds.
+/// Pushes records from the consumer's bounded channel on demand, skipping those whose partition was revoked
+/// since they were consumed; waits for the channel asynchronously (never blocks the stream). Completes or fails once the channel does, after delivering what it holds.
 /// Downstream cancellation or stage stop asks the consumer to stop.
 /// </summary>
 internal sealed class KafkaSourceLogic : OutGraphStageLogic
@@ -45,10 +45,15 @@ internal sealed class KafkaSourceLogic : OutGraphStageLogic
 
     private void TryPush()
     {
-        if (_worker.Reader.TryRead(out var record))
+        while (_worker.Reader.TryRead(out var tracked))
         {
-            Push(_stage.Out, record);
-            return;
+            if (_worker.TryHandOut(tracked))
+            {
+                Push(_stage.Out, tracked.Record);
+                return;
+            }
+
+            // its partition was revoked meanwhile: the next owner reads it again from the committed offset
         }
 
         if (_waiting)

@@ -22,6 +22,7 @@ public sealed class DeadLetterPublisher
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private long _published;
+    private long _failed;
 
     public DeadLetterPublisher(RecordProducer producer, KafkaSettings settings, ILogger? logger = null, TimeProvider? timeProvider = null)
     {
@@ -45,6 +46,9 @@ public sealed class DeadLetterPublisher
     /// <summary>Dead letters written so far.</summary>
     public long PublishedCount => Interlocked.Read(ref _published);
 
+    /// <summary>Calls of <see cref="PublishAsync"/> that failed (after the producer's own retries).</summary>
+    public long FailedCount => Interlocked.Read(ref _failed);
+
     /// <summary>The envelope <see cref="PublishAsync"/> would write for <paramref name="record"/> (truncated if needed).</summary>
     public DeadLetterEnvelope CreateEnvelope(ConsumedRecord record, string reasonCode, string reason) =>
         Build(record, reasonCode, reason).Envelope;
@@ -54,9 +58,17 @@ public sealed class DeadLetterPublisher
     public async Task<TopicPartitionOffset> PublishAsync(ConsumedRecord record, string reasonCode, string reason, CancellationToken cancellationToken = default)
     {
         var (_, json) = Build(record, reasonCode, reason);
-        var written = await _producer.ProduceAsync(Topic, record.Key, json, cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _published);
-        return written;
+        try
+        {
+            var written = await _producer.ProduceAsync(Topic, record.Key, json, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _published);
+            return written;
+        }
+        catch (KafkaException)
+        {
+            Interlocked.Increment(ref _failed);
+            throw;
+        }
     }
 
     private (DeadLetterEnvelope Envelope, byte[] Json) Build(ConsumedRecord record, string reasonCode, string reason)

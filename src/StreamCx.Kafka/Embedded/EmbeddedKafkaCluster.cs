@@ -26,8 +26,14 @@ namespace StreamCx.Kafka;
 /// same group next waits <c>session.timeout.ms</c> − 1 s (44 s with the 45 s default) before it is assigned:
 /// lower <c>session.timeout.ms</c> (e.g. 3000, with <c>heartbeat.interval.ms</c> 1000) where a consumer is
 /// restarted in the same group.</item>
+/// <item>While a rebalance is in progress the mock refuses offset commits (REBALANCE_IN_PROGRESS), also from
+/// the current generation's members in their revocation handler, which a real broker accepts: offsets stored
+/// since the last auto commit are then not committed, and a partition's next owner in another process reads
+/// those records again. The consumer itself resumes where it stopped when it gets such a partition back.</item>
 /// <item>Records carry timestamps (CreateTime); a real Kafka 0.9 broker has none.</item>
 /// <item>A 2 MB record is accepted once the producer's <c>message.max.bytes</c> allows it.</item>
+/// <item>Each partition keeps at most 5 MiB (and 100,000 message sets); older records are dropped, as by a
+/// tiny retention: a demo or test that produces more than that per partition cannot read it all back.</item>
 /// <item>Disposing destroys the cluster: clients still pointing at it report all brokers down.</item>
 /// </list>
 /// </remarks>

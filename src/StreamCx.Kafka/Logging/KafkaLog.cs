@@ -30,7 +30,7 @@ internal static partial class KafkaLog
     [LoggerMessage(LogLevel.Warning, "Closing the Kafka consumer failed: {Reason}")]
     public static partial void ConsumerCloseFailed(this ILogger logger, string reason);
 
-    [LoggerMessage(LogLevel.Debug, "Offset {Offset} of {Topic} [{Partition}] not stored, partition not assigned: {Error}")]
+    [LoggerMessage(LogLevel.Debug, "Offset {Offset} of {Topic} [{Partition}] not stored (partition not assigned or consumer closing): {Error}")]
     public static partial void OffsetNotStored(this ILogger logger, long offset, string topic, int partition, Error error);
 
     [LoggerMessage(LogLevel.Information, "Committed Kafka offsets {Offsets}")]
@@ -48,8 +48,24 @@ internal static partial class KafkaLog
     [LoggerMessage(LogLevel.Error, "Fatal Kafka {Client} error: {Error}")]
     public static partial void FatalError(this ILogger logger, string client, Error error);
 
-    [LoggerMessage(LogLevel.Warning, "Kafka {Client} error (librdkafka retries): {Error}")]
-    public static partial void ClientError(this ILogger logger, string client, Error error);
+    [LoggerMessage(LogLevel.Warning, "Kafka {Client} error (librdkafka retries): {Error}{Repeats}")]
+    private static partial void ClientErrorMessage(this ILogger logger, string client, Error error, string repeats);
+
+    [LoggerMessage(LogLevel.Debug, "Kafka {Client} error (repeated, librdkafka retries): {Error}")]
+    private static partial void ClientErrorRepeated(this ILogger logger, string client, Error error);
+
+    /// <summary>A non-fatal client error; identical ones are logged at most once a minute (the others at Debug).</summary>
+    public static void ClientError(this ILogger logger, ErrorLogThrottle throttle, string client, Error error)
+    {
+        if (throttle.ShouldLog(error.Reason, out var suppressed))
+        {
+            logger.ClientErrorMessage(client, error, suppressed > 0 ? $" (and {suppressed} identical one(s) in the last minute)" : "");
+        }
+        else
+        {
+            logger.ClientErrorRepeated(client, error);
+        }
+    }
 
     /// <summary>Stable event ids of the key consumer events (see README, "Logs").</summary>
     public const int PartitionsAssignedId = 1001, PartitionsRevokedId = 1002, PartitionsLostId = 1003;
@@ -69,6 +85,24 @@ internal static partial class KafkaLog
 
     [LoggerMessage(LogLevel.Error, "A Kafka statistics handler failed")]
     public static partial void StatisticsHandlerFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Kafka is unreachable at {BootstrapServers} ({Reason}): consumer group {GroupId} is not ready, {Consequence}; the engine keeps running and reconnects as soon as a broker answers")]
+    public static partial void BrokersUnreachable(this ILogger logger, string bootstrapServers, string groupId, string reason, string consequence);
+
+    [LoggerMessage(LogLevel.Information, "Kafka is reachable again at {BootstrapServers} after {OutageSeconds:0.0} s ({Evidence}): consumer group {GroupId} resumes")]
+    public static partial void BrokersReachable(this ILogger logger, string bootstrapServers, string groupId, double outageSeconds, string evidence);
+
+    [LoggerMessage(LogLevel.Warning, "Records handed out for {Partitions} were not all stored within {Timeout} of their revocation; the next owner may process some of them again")]
+    public static partial void RevokeNotDrained(this ILogger logger, TimeSpan timeout, IReadOnlyList<TopicPartition> partitions);
+
+    [LoggerMessage(LogLevel.Warning, "Committing {Offsets} on revocation failed: {Error}")]
+    public static partial void RevokeCommitFailed(this ILogger logger, IReadOnlyList<TopicPartitionOffset> offsets, Error error);
+
+    [LoggerMessage(LogLevel.Information, "{Partition}: resuming at offset {ResumeAt}, where this consumer stopped; the committed offset ({Committed}) is behind: its last commit did not get through")]
+    public static partial void ResumingAhead(this ILogger logger, TopicPartition partition, long resumeAt, string committed);
+
+    [LoggerMessage(LogLevel.Warning, "Could not read the committed offsets of re-assigned partitions ({Error}); starting from the committed offsets")]
+    public static partial void CommittedNotRead(this ILogger logger, Error error);
 
     [LoggerMessage(LogLevel.Error, "A Kafka partition event handler failed")]
     public static partial void PartitionHandlerFailed(this ILogger logger, Exception exception);

@@ -8,7 +8,8 @@ internal static class LibrdkafkaLog
 {
     public static void Forward(ILogger logger, LogMessage message)
     {
-        var level = ToLogLevel(message.Level);
+        // FAIL lines (a broker connection failed) repeat what the error callback reports, throttled, there.
+        var level = message.Facility == "FAIL" ? LogLevel.Debug : ToLogLevel(message.Level);
         if (logger.IsEnabled(level))
         {
             logger.Librdkafka(level, message.Name, message.Facility, message.Message);

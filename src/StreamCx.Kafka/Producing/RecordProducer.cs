@@ -23,6 +23,7 @@ public sealed class RecordProducer : IDisposable
     private readonly IProducer<string?, byte[]> _producer;
     private readonly RecordProducerOptions _options;
     private readonly ILogger _logger;
+    private readonly ErrorLogThrottle _errorLog = new();
     private long _delivered;
     private long _failed;
     private long _retried;
@@ -108,6 +109,16 @@ public sealed class RecordProducer : IDisposable
         }
     }
 
+    /// <summary>
+    /// True when a produce error may go away by itself (broker down, leader moving, timeouts, full local queue),
+    /// false for errors that trying again cannot fix (record too large, authorization, fatal errors).
+    /// </summary>
+    public static bool IsTransient(Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return TransientProduceErrors.IsTransient(error);
+    }
+
     /// <summary>Waits up to <paramref name="timeout"/> for outstanding deliveries; returns how many remain.</summary>
     public int Flush(TimeSpan timeout) => _producer.Flush(timeout);
 
@@ -155,7 +166,7 @@ public sealed class RecordProducer : IDisposable
         }
         else
         {
-            _logger.ClientError("producer", error);
+            _logger.ClientError(_errorLog, "producer", error);
         }
     }
 }

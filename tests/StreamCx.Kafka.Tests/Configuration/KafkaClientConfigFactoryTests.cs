@@ -18,6 +18,7 @@ public sealed class KafkaClientConfigFactoryTests
         Assert.Equal(AutoOffsetReset.Earliest, config.AutoOffsetReset);
         Assert.True(config.MaxPartitionFetchBytes >= 2_000_000, "a 2 MB message fits one partition fetch");
         Assert.True(config.FetchMaxBytes >= config.MaxPartitionFetchBytes);
+        Assert.Equal(100, config.FetchQueueBackoffMs);
     }
 
     [Fact]

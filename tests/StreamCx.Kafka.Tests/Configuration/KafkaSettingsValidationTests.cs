@@ -15,7 +15,27 @@ public sealed class KafkaSettingsValidationTests
         Assert.Equal("streamcx.deadletters", settings.DeadLetterTopic);
         Assert.Equal(1_048_576, settings.MaxMessageBytes);
         Assert.Equal(1024, settings.BufferSize);
+        Assert.Equal(TimeSpan.FromSeconds(10), settings.RevokeDrainTimeout);
         Assert.Empty(settings.Properties);
+    }
+
+    [Theory]
+    [InlineData(-1, "Kafka:RevokeDrainTimeout must be from 00:00:00 to 00:05:00 (was -00:00:01).")]
+    [InlineData(301, "Kafka:RevokeDrainTimeout must be from 00:00:00 to 00:05:00 (was 00:05:01).")]
+    public void A_revoke_drain_timeout_out_of_range_is_reported(int seconds, string expected)
+    {
+        var settings = new KafkaSettings { RevokeDrainTimeout = TimeSpan.FromSeconds(seconds) };
+
+        Assert.Equal(expected, Assert.Single(settings.Validate()));
+    }
+
+    [Fact]
+    public void A_clone_keeps_the_revoke_drain_timeout()
+    {
+        var settings = new KafkaSettings { RevokeDrainTimeout = TimeSpan.Zero };
+
+        Assert.Equal(TimeSpan.Zero, settings.Clone().RevokeDrainTimeout);
+        Assert.Empty(settings.Validate());
     }
 
     [Theory]

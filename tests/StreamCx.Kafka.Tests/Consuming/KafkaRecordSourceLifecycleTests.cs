@@ -29,6 +29,26 @@ public sealed class KafkaRecordSourceLifecycleTests(EmbeddedKafkaFixture kafka)
     }
 
     [Fact]
+    public async Task An_unreachable_broker_is_logged_once_clearly_and_repeated_connection_errors_are_not_flooded()
+    {
+        var logger = new ListLogger(Microsoft.Extensions.Logging.LogLevel.Information);
+        var (control, done) = KafkaRecordSource.Create(DeadBroker(), logger)
+            .ToMaterialized(Sink.Ignore<ConsumedRecord>(), Keep.Both)
+            .Run(kafka.Materializer);
+
+        await Poll.UntilAsync(() => control.UnreachableSince is not null, TimeSpan.FromSeconds(10), "the outage to be noticed");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // librdkafka retries many times meanwhile
+        await control.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await done.WaitAsync(TimeSpan.FromSeconds(5));
+
+        var unreachable = Assert.Single(logger.Messages, m => m.Contains("Kafka is unreachable at 127.0.0.1:9", StringComparison.Ordinal));
+        Assert.Contains("not ready", unreachable, StringComparison.Ordinal);
+        Assert.Equal(KafkaConsumerState.Stopped, control.State);
+        var warnings = logger.Entries.Count(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.True(warnings <= 6, $"{warnings} warnings or errors in 3 s of a dead broker:\n{string.Join("\n", logger.Messages)}");
+    }
+
+    [Fact]
     public async Task Cancelling_the_token_completes_the_stream()
     {
         using var cancellation = new CancellationTokenSource();

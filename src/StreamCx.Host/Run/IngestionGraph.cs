@@ -1,0 +1,73 @@
+using Akka;
+using Akka.Actor;
+using Akka.Streams.Dsl;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StreamCx.Domain.Ingestion;
+using StreamCx.Engine.Hosting;
+using StreamCx.Engine.Pipeline;
+using StreamCx.Host.Logging;
+using StreamCx.Kafka;
+
+namespace StreamCx.Host.Run;
+
+/// <summary>
+/// The engine's ingestion stream: Kafka consumer-group source → parse + validate → site actors; each rejected
+/// message written to the dead-letter topic; then, in consumption order, <c>handled</c> is told (the service
+/// stores for commit only what the sites' snapshots cover). The service and the performance harness run the same graph.
+/// </summary>
+public static class IngestionGraph
+{
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <param name="abort">Cancels a dead letter that is waiting for Kafka (the stream then fails; the offset stays uncommitted).</param>
+    public static IRunnableGraph<(IKafkaConsumerControl Control, Task<Done> Completion)> Create(
+        KafkaSettings kafka, FeedbackParser parser, IActorRef sites, EngineSettings engine, DeadLetterPublisher deadLetters,
+        PipelineCounters counters, ILogger logger, CancellationToken abort, Action<IKafkaConsumerControl, PipelineResult>? handled = null)
+    {
+        handled ??= static (control, r) => control.StoreOffset(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset);
+        IKafkaConsumerControl? control = null;
+        return KafkaRecordSource.Create(kafka, logger, CancellationToken.None)
+            .MapMaterializedValue(c => control = c)
+            .Select(r => new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt })
+            .Via(FeedbackPipeline.Create(parser, sites, engine.Parallelism, engine.AskTimeout))
+            .SelectAsync(1, async r =>
+            {
+                counters.Count(r);
+                if (r.Rejection is { } rejection)
+                {
+                    logger.MessageRejected(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset, rejection.Code, rejection.Message);
+                    await DeadLetterAsync(deadLetters, r, rejection, logger, abort).ConfigureAwait(false);
+                }
+
+                handled(control!, r);
+                return r;
+            })
+            .ToMaterialized(Sink.Ignore<PipelineResult>(), Keep.Both);
+    }
+
+    /// <summary>Writes the dead letter, trying again (with a growing delay) until it is written: its offset must not be committed before.</summary>
+    private static async Task DeadLetterAsync(DeadLetterPublisher deadLetters, PipelineResult result, Rejection rejection, ILogger logger, CancellationToken abort)
+    {
+        var position = result.Raw.Position;
+        var record = new ConsumedRecord(position.Topic, position.Partition, position.Offset, result.Raw.Key, result.Raw.Value.ToArray(), null);
+        var delay = FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await deadLetters.PublishAsync(record, rejection.Code, rejection.Message, abort).ConfigureAwait(false);
+                return;
+            }
+            catch (KafkaException e) when (!abort.IsCancellationRequested)
+            {
+                logger.LogError("dead letter for {Position} not written to {Topic} (attempt {Attempt}: {Code} {Reason}); ingestion waits and tries again in {Delay}",
+                    position, deadLetters.Topic, attempt, e.Error.Code, e.Error.Reason, delay);
+            }
+
+            await Task.Delay(delay, abort).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace StreamCx.IntegrationTests.Infrastructure;
+
+/// <summary>Compares what engines report per site-attribute with what was produced.</summary>
+public static class Counts
+{
+    /// <summary>Per site-attribute counts summed over <paramref name="engines"/> (GET /api/sites/{siteId}/scores).</summary>
+    public static async Task<Dictionary<(string Site, string Attribute), long>> ReportedAsync(IEnumerable<string> sites, params EngineProcess[] engines)
+    {
+        var reported = new Dictionary<(string, string), long>();
+        foreach (var site in sites)
+        {
+            foreach (var engine in engines)
+            {
+                foreach (var (attribute, count) in await engine.AttributeCountsAsync(site))
+                {
+                    reported[(site, attribute)] = reported.GetValueOrDefault((site, attribute)) + count;
+                }
+            }
+        }
+
+        return reported;
+    }
+
+    public static string Describe(IReadOnlyDictionary<(string Site, string Attribute), long> expected, IReadOnlyDictionary<(string Site, string Attribute), long> reported) =>
+        string.Join("\n", expected.Keys.Union(reported.Keys).Order()
+            .Where(k => expected.GetValueOrDefault(k) != reported.GetValueOrDefault(k))
+            .Select(k => $"{k.Site}/{k.Attribute}: produced {expected.GetValueOrDefault(k)}, engine reports {reported.GetValueOrDefault(k)}"));
+
+    /// <summary>Asserts the engines report exactly what was produced, for every site-attribute.</summary>
+    public static async Task AssertEqualAsync(FeedbackEvents produced, params EngineProcess[] engines)
+    {
+        var reported = await ReportedAsync(FeedbackEvents.Sites, engines);
+        var expected = produced.Expected;
+        Assert.True(
+            expected.Count == reported.Count && expected.All(e => reported.GetValueOrDefault(e.Key) == e.Value),
+            "per site-attribute counts differ:\n" + Describe(expected, reported));
+    }
+}
