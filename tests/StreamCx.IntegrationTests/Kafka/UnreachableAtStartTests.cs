@@ -31,10 +31,12 @@ public sealed class UnreachableAtStartTests(RealKafkaFixture kafka)
             {
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
                 var body = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
-                Assert.Equal("not-ready", body["status"]!.GetValue<string>());
-                Assert.Equal("Disconnected", body["consumer"]!.GetValue<string>());
-                Assert.Contains("Connection refused", body["error"]!.GetValue<string>(), StringComparison.Ordinal);
-                Assert.NotNull(body["unreachableSince"]);
+                Assert.Equal("unhealthy", body["status"]!.GetValue<string>());
+                var kafkaCheck = body["checks"]!["kafka"]!;
+                Assert.Equal("unhealthy", kafkaCheck["status"]!.GetValue<string>());
+                Assert.Equal("Disconnected", kafkaCheck["data"]!["state"]!.GetValue<string>());
+                Assert.Contains("Connection refused", kafkaCheck["data"]!["lastError"]!.GetValue<string>(), StringComparison.Ordinal);
+                Assert.NotNull(kafkaCheck["data"]!["unreachableSince"]);
             }
 
             await Task.Delay(TimeSpan.FromSeconds(5));
