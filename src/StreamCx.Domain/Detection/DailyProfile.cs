@@ -7,28 +7,22 @@ namespace StreamCx.Domain.Detection;
 public sealed class DailyProfile(double smoothing, int minDays)
 {
     private readonly Slot[] _slots = new Slot[24];
+    private double _level = double.NaN;
+    private bool _fullyLearned;
 
     public bool IsLearned(int hour) => _slots[hour].Days >= minDays;
 
-    public bool IsFullyLearned => _slots.All(s => s.Days >= minDays);
+    public bool IsFullyLearned => _fullyLearned;
 
     public double Mean(int hour) => _slots[hour].Mean;
 
     public double DayToDayVariance(int hour) => _slots[hour].Variance;
 
     /// <summary>Mean of the learned slots: the attribute's level over a day.</summary>
-    public double Level
-    {
-        get
-        {
-            double sum = 0; var n = 0;
-            foreach (var s in _slots) if (s.Days >= minDays) { sum += s.Mean; n++; }
-            return n == 0 ? double.NaN : sum / n;
-        }
-    }
+    public double Level => _level;
 
-    /// <summary>How far this hour usually sits from the daily level (0 while not learned).</summary>
-    public double Offset(int hour) => IsLearned(hour) && IsFullyLearned ? _slots[hour].Mean - Level : 0;
+    /// <summary>How far this hour usually sits from the daily level (0 while not learned). Read per bucket on the hot path.</summary>
+    public double Offset(int hour) => _fullyLearned ? _slots[hour].Mean - _level : 0;
 
     public void Learn(int hour, double hourMean)
     {
@@ -36,11 +30,24 @@ public sealed class DailyProfile(double smoothing, int minDays)
         if (s.Days == 0)
         {
             s = new Slot(1, hourMean, 0);
-            return;
         }
-        var deviation = hourMean - s.Mean;
-        var alpha = Math.Max(smoothing, 1.0 / (s.Days + 1));
-        s = new Slot(s.Days + 1, s.Mean + (alpha * deviation), ((1 - alpha) * s.Variance) + (alpha * deviation * deviation));
+        else
+        {
+            var deviation = hourMean - s.Mean;
+            var alpha = Math.Max(smoothing, 1.0 / (s.Days + 1));
+            s = new Slot(s.Days + 1, s.Mean + (alpha * deviation), ((1 - alpha) * s.Variance) + (alpha * deviation * deviation));
+        }
+        Summarize();
+    }
+
+    /// <summary>The level and the fully-learned flag change only when a slot does: computed once, not per read.</summary>
+    private void Summarize()
+    {
+        double sum = 0;
+        var n = 0;
+        foreach (var slot in _slots) if (slot.Days >= minDays) { sum += slot.Mean; n++; }
+        _level = n == 0 ? double.NaN : sum / n;
+        _fullyLearned = n == _slots.Length;
     }
 
     public IReadOnlyList<Slot> Slots => _slots;
@@ -48,6 +55,7 @@ public sealed class DailyProfile(double smoothing, int minDays)
     public void Restore(IReadOnlyList<Slot> slots)
     {
         for (var i = 0; i < 24 && i < slots.Count; i++) _slots[i] = slots[i];
+        Summarize();
     }
 
     public readonly record struct Slot(int Days, double Mean, double Variance);

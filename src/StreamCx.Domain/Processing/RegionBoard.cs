@@ -46,9 +46,6 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
         return _ranking.GetValueOrDefault(attributeId);
     }
 
-    public IReadOnlyDictionary<string, ImportanceFactor> Importance =>
-        _ranking ??= DriverImportance.Rank(_pairTotals, settings.MinImportancePairs);
-
     private static Dictionary<string, T> Of<T>(Dictionary<string, Dictionary<string, T>> map, string key)
     {
         if (!map.TryGetValue(key, out var inner)) map[key] = inner = new Dictionary<string, T>(StringComparer.Ordinal);
