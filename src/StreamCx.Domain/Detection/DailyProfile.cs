@@ -14,6 +14,9 @@ public sealed class DailyProfile(double smoothing, int minDays)
 
     public bool IsFullyLearned => _fullyLearned;
 
+    /// <summary>Changes whenever the profile does: lets readers keep what they derived from it.</summary>
+    public int Version { get; private set; }
+
     public double Mean(int hour) => _slots[hour].Mean;
 
     public double DayToDayVariance(int hour) => _slots[hour].Variance;
@@ -43,6 +46,7 @@ public sealed class DailyProfile(double smoothing, int minDays)
     /// <summary>The level and the fully-learned flag change only when a slot does: computed once, not per read.</summary>
     private void Summarize()
     {
+        Version++;
         double sum = 0;
         var n = 0;
         foreach (var slot in _slots) if (slot.Days >= minDays) { sum += slot.Mean; n++; }

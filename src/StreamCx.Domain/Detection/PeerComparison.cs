@@ -14,9 +14,15 @@ public static class PeerComparison
     {
         var siteValue = site.Mean;
         if (peerValues.Count < s.MinPeers || site.Count < s.MinPeerSampleSize || recent.Count < s.MinRecentCount) return null;
-        var sorted = peerValues.Order().ToArray();
+        var n = peerValues.Count;
+        var memory = n <= 512 ? stackalloc double[2 * n] : new double[2 * n];
+        var sorted = memory[..n];
+        var deviations = memory[n..];
+        for (var i = 0; i < n; i++) sorted[i] = peerValues[i];
+        sorted.Sort();
         var median = Median(sorted);
-        var deviations = sorted.Select(v => Math.Abs(v - median)).Order().ToArray();
+        for (var i = 0; i < n; i++) deviations[i] = Math.Abs(sorted[i] - median);
+        deviations.Sort();
         var spread = Math.Max(1.4826 * Median(deviations), s.PeerSpreadFloor * range);
         var z = (siteValue - median) / spread;
         var effect = median - siteValue;
@@ -25,8 +31,9 @@ public static class PeerComparison
         return new Signal(factor, Signal.StrengthOf(z, s.PeerZ, effect, range), median);
     }
 
-    public static double Median(IReadOnlyList<double> sorted) =>
-        sorted.Count == 0 ? double.NaN
-        : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
-        : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    /// <summary>The median of values already in ascending order.</summary>
+    public static double Median(ReadOnlySpan<double> sorted) =>
+        sorted.Length == 0 ? double.NaN
+        : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+        : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 }

@@ -7,28 +7,58 @@ namespace StreamCx.Domain.Detection;
 /// Downward trend: for each recent span (e.g. 2, 3, 4 h) a ramp anchored on the baseline level before the span is
 /// fitted to the observations (values corrected for the usual daily rhythm once it is learned). The ramp's z statistic
 /// is the matched filter for a fall that started at the span's beginning; the most significant span wins.
+/// The profile-adjusted bucket sums are read once into running totals, so every span's baseline is a difference of two
+/// totals, and they are kept (<see cref="TrendBaselines"/>) until the newest bucket, the profile or a baseline bucket changes.
 /// </summary>
 public static class TrendDetector
 {
-    public static Signal? Evaluate(BucketRing ring, long current, DailyProfile profile, double range, DetectionSettings s)
+    /// <param name="baselines">Baseline sums kept from earlier evaluations of the same ring, if any.</param>
+    public static Signal? Evaluate(BucketRing ring, long current, DailyProfile profile, double range, DetectionSettings s, TrendBaselines? baselines = null)
     {
-        Signal? best = null;
         var baselineBuckets = ring.Clock.BucketsIn(s.BaselineWindow);
-        foreach (var scale in s.TrendScales)
+        var scales = s.TrendScales;
+        var sums = Baselines(ring, current, profile, baselineBuckets, s, baselines);
+
+        Signal? best = null;
+        for (var j = 0; j < scales.Count; j++)
         {
-            var k = ring.Clock.BucketsIn(scale);
-            var signal = EvaluateSpan(ring, current, k, baselineBuckets, profile, range, s);
+            var k = ring.Clock.BucketsIn(scales[j]);
+            var signal = EvaluateSpan(ring, current, k, baselineBuckets, sums[j], profile, range, s);
             if (signal is not null && (best is null || ((TrendFactor)signal.Factor).TStatistic < ((TrendFactor)best.Factor).TStatistic))
                 best = signal;
         }
         return best;
     }
 
-    private static Signal? EvaluateSpan(BucketRing ring, long current, int k, int baselineBuckets, DailyProfile profile, double range, DetectionSettings s)
+    /// <summary>Each span's baseline: the profile-adjusted sums over the baseline window just before the span.</summary>
+    private static WindowStats[] Baselines(BucketRing ring, long current, DailyProfile profile, int baselineBuckets, DetectionSettings s, TrendBaselines? cache)
     {
-        var first = current - k + 1;
-        var baseline = Adjusted(ring, first - baselineBuckets, first - 1, profile);
+        var scales = s.TrendScales;
+        int shortest = int.MaxValue, longest = 0;
+        foreach (var scale in scales)
+        {
+            var k = ring.Clock.BucketsIn(scale);
+            shortest = Math.Min(shortest, k);
+            longest = Math.Max(longest, k);
+        }
+        if (cache?.Get(current, profile.Version, current - shortest, scales.Count) is { } kept) return kept;
+
+        var sums = cache?.Store(current, profile.Version, scales.Count) ?? new WindowStats[scales.Count];
+        var from = current - longest - baselineBuckets + 1;
+        var length = AdjustedTotals.Length(from, current);
+        var totals = new AdjustedTotals(ring, from, current, profile, length <= 4096 ? stackalloc double[length] : new double[length]);
+        for (var j = 0; j < scales.Count; j++)
+        {
+            var k = ring.Clock.BucketsIn(scales[j]);
+            sums[j] = totals.Between(current - k + 1 - baselineBuckets, current - k);
+        }
+        return sums;
+    }
+
+    private static Signal? EvaluateSpan(BucketRing ring, long current, int k, int baselineBuckets, WindowStats baseline, DailyProfile profile, double range, DetectionSettings s)
+    {
         if (baseline.Count < s.MinBaselineCount || baseline.Count < 2) return null;
+        var first = current - k + 1;
         var mu = baseline.Sum / baseline.Count;
         var variance = Math.Max((baseline.SumSquares - (baseline.Sum * mu)) / (baseline.Count - 1), 1e-6);
 
@@ -37,8 +67,8 @@ public static class TrendDetector
         var width = ring.Clock.WidthHours;
         for (var i = first; i <= current; i++)
         {
-            var b = ring.Get(i);
-            if (b.Count == 0) continue;
+            ref readonly var b = ref ring.Peek(i, out var filled);
+            if (!filled) continue;
             var p = profile.Offset(ring.Clock.HourOfDay(i));
             var delta = (i - first) * width;
             var sumAdj = b.Sum - (b.Count * p);
@@ -60,23 +90,5 @@ public static class TrendDetector
         var lastMean = ring.Stats(current - ring.Clock.BucketsIn(TimeSpan.FromHours(1)) + 1, current).Mean;
         var factor = new TrendFactor(slope, z, firstMean, lastMean, n, spanHours);
         return new Signal(factor, Signal.StrengthOf(z, s.TrendZ, effect, range), firstMean);
-    }
-
-    /// <summary>Sums of the values minus each hour's usual offset over buckets [from, to].</summary>
-    private static WindowStats Adjusted(BucketRing ring, long from, long to, DailyProfile profile)
-    {
-        var stats = default(WindowStats);
-        for (var i = from; i <= to; i++)
-        {
-            var b = ring.Get(i);
-            if (b.Count == 0) continue;
-            var p = profile.Offset(ring.Clock.HourOfDay(i));
-            stats = new WindowStats(
-                stats.Count + b.Count,
-                stats.Dissatisfied + b.Dissatisfied,
-                stats.Sum + b.Sum - (b.Count * p),
-                stats.SumSquares + b.SumSquares - (2 * p * b.Sum) + (b.Count * p * p));
-        }
-        return stats;
     }
 }

@@ -46,14 +46,22 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             return new Rejection(RejectionReason.NotAnObject, "message must be one JSON object");
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = 0;
+        HashSet<string>? unknown = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var field = KnownField(ref reader);
+            var unknownName = field < 0 ? reader.GetString()! : null;
             reader.Read();
-            if (!seen.Add(name))
-                return new Rejection(RejectionReason.InvalidField, $"field '{Shorten(name)}' appears twice");
-            var error = ReadField(name, ref reader, f);
+            if ((field >= 0 && (seen & (1 << field)) != 0) || (unknownName is not null && !(unknown ??= new(StringComparer.Ordinal)).Add(unknownName)))
+                return new Rejection(RejectionReason.InvalidField, $"field '{Shorten(unknownName ?? FieldNames[field])}' appears twice");
+            if (unknownName is not null)
+            {
+                reader.Skip(); // unknown fields are tolerated for forward compatibility
+                continue;
+            }
+            seen |= 1 << field;
+            var error = ReadField(field, ref reader, f);
             if (error is not null) return error;
         }
         if (reader.TokenType != JsonTokenType.EndObject) throw new JsonException("unexpected content after the object's fields");
@@ -61,27 +69,77 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         return null;
     }
 
-    private Rejection? ReadField(string name, ref Utf8JsonReader reader, RawFields f)
+    /// <summary>The contract's field names, in the order of <see cref="ReadField"/>; matched on the raw bytes, so reading a name allocates nothing.</summary>
+    private static readonly string[] FieldNames =
+        ["eventId", "siteId", "channel", "occurredAt", "touchpoint", "customerId", "journeyId", "language", "comment", "nps", "csat", "ces", "ratings"];
+
+    private static readonly byte[][] FieldNamesUtf8 = [.. FieldNames.Select(Encoding.UTF8.GetBytes)];
+
+    private static int KnownField(ref Utf8JsonReader reader)
     {
-        switch (name)
+        for (var i = 0; i < FieldNamesUtf8.Length; i++)
+            if (reader.ValueTextEquals(FieldNamesUtf8[i])) return i;
+        return -1;
+    }
+
+    private Rejection? ReadField(int field, ref Utf8JsonReader reader, RawFields f)
+    {
+        var name = FieldNames[field];
+        return field switch
         {
-            case "eventId": return ReadString(ref reader, name, limits.MaxIdLength, out f.EventId);
-            case "siteId": return ReadString(ref reader, name, limits.MaxIdLength, out f.SiteId);
-            case "channel": return ReadString(ref reader, name, limits.MaxTextLength, out f.Channel);
-            case "occurredAt": return ReadString(ref reader, name, limits.MaxTextLength, out f.OccurredAt);
-            case "touchpoint": return ReadString(ref reader, name, limits.MaxTextLength, out f.Touchpoint);
-            case "customerId": return ReadString(ref reader, name, limits.MaxIdLength, out f.CustomerId);
-            case "journeyId": return ReadString(ref reader, name, limits.MaxIdLength, out f.JourneyId);
-            case "language": return ReadString(ref reader, name, limits.MaxTextLength, out f.Language);
-            case "comment": return ReadString(ref reader, name, limits.MaxCommentLength, out f.Comment);
-            case "nps": return ReadScore(ref reader, name, 0, 10, out f.Nps);
-            case "csat": return ReadScore(ref reader, name, 1, 5, out f.Csat);
-            case "ces": return ReadScore(ref reader, name, 1, 7, out f.Ces);
-            case "ratings": return ReadRatings(ref reader, f);
-            default:
-                reader.Skip(); // unknown fields are tolerated for forward compatibility
-                return null;
+            0 => ReadString(ref reader, name, limits.MaxIdLength, out f.EventId),
+            1 => ReadSiteId(ref reader, f),
+            2 => ReadString(ref reader, name, limits.MaxTextLength, out f.Channel),
+            3 => ReadOccurredAt(ref reader, f),
+            4 => ReadString(ref reader, name, limits.MaxTextLength, out f.Touchpoint),
+            5 => ReadString(ref reader, name, limits.MaxIdLength, out f.CustomerId),
+            6 => ReadString(ref reader, name, limits.MaxIdLength, out f.JourneyId),
+            7 => ReadString(ref reader, name, limits.MaxTextLength, out f.Language),
+            8 => ReadString(ref reader, name, limits.MaxCommentLength, out f.Comment),
+            9 => ReadScore(ref reader, name, 0, 10, out f.Nps),
+            10 => ReadScore(ref reader, name, 1, 5, out f.Csat),
+            11 => ReadScore(ref reader, name, 1, 7, out f.Ces),
+            _ => ReadRatings(ref reader, f),
+        };
+    }
+
+    /// <summary>The site id as the registry's own string when it is known (no copy per message).</summary>
+    private Rejection? ReadSiteId(ref Utf8JsonReader reader, RawFields f)
+    {
+        Span<char> buffer = stackalloc char[ShortTextMax];
+        var id = reader.TokenType == JsonTokenType.String ? ShortText(reader, buffer) : [];
+        if (!id.IsEmpty && id.Length <= limits.MaxIdLength && catalog.TryGetSite(id, out var site))
+        {
+            f.SiteId = site.SiteId;
+            return null;
         }
+        return ReadString(ref reader, "siteId", limits.MaxIdLength, out f.SiteId);
+    }
+
+    /// <summary>The timestamp parsed straight from the message; its text is kept only when it will be quoted in a rejection.</summary>
+    private Rejection? ReadOccurredAt(ref Utf8JsonReader reader, RawFields f)
+    {
+        Span<char> buffer = stackalloc char[ShortTextMax];
+        var text = reader.TokenType == JsonTokenType.String ? ShortText(reader, buffer) : [];
+        if (!text.IsEmpty && text.Length <= limits.MaxTextLength && TryParseTimestamp(text, out var at)
+            && at >= limits.EarliestOccurredAt && at <= clock.GetUtcNow() + limits.MaxFutureSkew)
+        {
+            f.OccurredAtAccepted = at;
+            f.OccurredAt = null;
+            return null;
+        }
+        f.OccurredAtAccepted = null;
+        return ReadString(ref reader, "occurredAt", limits.MaxTextLength, out f.OccurredAt);
+    }
+
+    private const int ShortTextMax = 256;
+
+    /// <summary>The string value unescaped into <paramref name="buffer"/>, or empty when it does not fit.</summary>
+    private static ReadOnlySpan<char> ShortText(in Utf8JsonReader reader, Span<char> buffer)
+    {
+        if (reader.HasValueSequence || reader.ValueSpan.Length > buffer.Length) return [];
+        var written = reader.CopyString(buffer);
+        return buffer[..written];
     }
 
     private static Rejection? ReadString(ref Utf8JsonReader reader, string name, int maxLength, out string? value)
@@ -114,13 +172,17 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         if (reader.TokenType != JsonTokenType.StartObject)
             return new Rejection(RejectionReason.InvalidField, $"field 'ratings' must be an object of attribute → number, got {Describe(reader.TokenType)}");
         var ratings = new Dictionary<string, double>(StringComparer.Ordinal);
+        Span<char> buffer = stackalloc char[ShortTextMax];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var attributeId = reader.GetString()!;
+            // the catalog's own string for a known attribute: no copy per rating
+            var name = ShortText(reader, buffer);
+            var known = !name.IsEmpty && catalog.TryGetAttribute(name, out var found) ? found : null;
+            var attributeId = known?.AttributeId ?? reader.GetString()!;
             reader.Read();
             if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var value) || !double.IsFinite(value))
                 return new Rejection(RejectionReason.InvalidField, $"rating '{Shorten(attributeId)}' must be a number, got {Describe(reader.TokenType)}");
-            if (!catalog.TryGetAttribute(attributeId, out var attribute))
+            if ((known ?? (catalog.TryGetAttribute(attributeId, out var other) ? other : null)) is not { } attribute)
                 return new Rejection(RejectionReason.UnknownAttribute, $"attribute '{Shorten(attributeId)}' is not in the attribute catalog");
             if (!attribute.IsOnScale(value))
                 return new Rejection(RejectionReason.OutOfScale, $"rating '{attributeId}' must be from {attribute.Min} to {attribute.Max}, got {value.ToString(CultureInfo.InvariantCulture)}");
@@ -137,10 +199,11 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
     {
         if (string.IsNullOrWhiteSpace(f.EventId)) return Missing("eventId");
         if (string.IsNullOrWhiteSpace(f.SiteId)) return Missing("siteId");
-        if (string.IsNullOrWhiteSpace(f.OccurredAt)) return Missing("occurredAt");
+        if (f.OccurredAtAccepted is null && string.IsNullOrWhiteSpace(f.OccurredAt)) return Missing("occurredAt");
         if (string.IsNullOrWhiteSpace(f.Channel)) return Missing("channel");
-        if (!TryParseTimestamp(f.OccurredAt, out var occurredAt))
-            return ParseOutcome.Rejected(RejectionReason.InvalidField, $"field 'occurredAt' must be an ISO-8601 timestamp with an offset (e.g. 2026-03-01T09:30:00+01:00), got '{Shorten(f.OccurredAt)}'");
+        var occurredAt = f.OccurredAtAccepted.GetValueOrDefault();
+        if (f.OccurredAtAccepted is null && !TryParseTimestamp(f.OccurredAt, out occurredAt))
+            return ParseOutcome.Rejected(RejectionReason.InvalidField, $"field 'occurredAt' must be an ISO-8601 timestamp with an offset (e.g. 2026-03-01T09:30:00+01:00), got '{Shorten(f.OccurredAt ?? "")}'");
         if (occurredAt < limits.EarliestOccurredAt)
             return ParseOutcome.Rejected(RejectionReason.InvalidField, $"occurredAt {f.OccurredAt} is before {limits.EarliestOccurredAt:yyyy-MM-dd}, the earliest accepted date");
         var latestAccepted = clock.GetUtcNow() + limits.MaxFutureSkew;
@@ -170,10 +233,9 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         ParseOutcome.Rejected(RejectionReason.MissingField, $"required field '{field}' is missing or empty");
 
     /// <summary>ISO-8601 with an explicit offset ('Z' or ±hh:mm): a timestamp without one is ambiguous.</summary>
-    internal static bool TryParseTimestamp(string text, out DateTimeOffset value)
+    internal static bool TryParseTimestamp(ReadOnlySpan<char> t, out DateTimeOffset value)
     {
         value = default;
-        var t = text.AsSpan();
         if (t.Length < 20 || t[10] is not ('T' or 't')) return false;
         var hasOffset = t[^1] is 'Z' or 'z' || (t.Length >= 25 && t[^6] is '+' or '-' && t[^3] == ':');
         return hasOffset && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
@@ -201,5 +263,8 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         public string? EventId, SiteId, Channel, OccurredAt, Touchpoint, CustomerId, JourneyId, Language, Comment;
         public int? Nps, Csat, Ces;
         public Dictionary<string, double>? Ratings;
+
+        /// <summary>The timestamp when it was read and accepted already (its text is then not kept).</summary>
+        public DateTimeOffset? OccurredAtAccepted;
     }
 }

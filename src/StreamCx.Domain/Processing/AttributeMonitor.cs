@@ -18,6 +18,7 @@ public sealed class AttributeMonitor
     private readonly DailyProfile _profile;
     private readonly AlertLifecycle _lifecycle;
     private readonly VerbatimBuffer _verbatims;
+    private readonly TrendBaselines _trendBaselines = new();
     private long _learnedThroughHour = long.MinValue;
 
     public AttributeMonitor(Site site, AttributeDefinition attribute, DetectionSettings settings)
@@ -54,6 +55,7 @@ public sealed class AttributeMonitor
         if (tooLate) return;
         var dissatisfied = Attribute.IsDissatisfied(o.Value);
         _ring.Add(o.OccurredAt, o.Value, dissatisfied);
+        _trendBaselines.Written(_ring.Clock.IndexOf(o.OccurredAt));
         if (o.Nps is { } nps) NpsPairs = NpsPairs.Add(o.Value, nps);
         if (o.Comment is { } text) _verbatims.Add(new Verbatim(o.EventId, o.OccurredAt, o.Channel, text, o.Value), dissatisfied);
         if (NewestEventTime is null || o.OccurredAt > NewestEventTime)
@@ -71,6 +73,7 @@ public sealed class AttributeMonitor
     public void Restore(AttributeMonitorSnapshot s)
     {
         _ring.Restore(s.Buckets);
+        _trendBaselines.Clear();
         _profile.Restore(s.Profile);
         _lifecycle.Restore(s.Alert);
         _verbatims.Restore(s.Verbatims);
@@ -93,7 +96,7 @@ public sealed class AttributeMonitor
         var current = _ring.Newest;
         var range = Attribute.Range;
         var signals = new List<Signal>(3);
-        if (TrendDetector.Evaluate(_ring, current, _profile, range, _s) is { } trend) signals.Add(trend);
+        if (TrendDetector.Evaluate(_ring, current, _profile, range, _s, _trendBaselines) is { } trend) signals.Add(trend);
         var recent = RecentStats();
         if (PeerComparison.Evaluate(PeerWindowStats, recent, peerValues, range, _s) is { } p) signals.Add(p);
         if (ExpectationDetector.Evaluate(_ring, current, _profile, range, _s) is { } expectation) signals.Add(expectation);

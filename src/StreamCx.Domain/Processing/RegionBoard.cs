@@ -7,6 +7,9 @@ namespace StreamCx.Domain.Processing;
 /// <summary>
 /// What a region (peer group) knows of its sites: each site-attribute's latest window value, for peer comparison,
 /// and its (rating, NPS) pair sums, for driver importance. Fed by snapshots; read by every site of the region.
+/// Driver importance is re-ranked once the region's pairs changed by 1 % since the last ranking (at every pair while
+/// it holds fewer than 100): correlations over thousands of pairs barely move with one more, and ranking at every
+/// event was the replay's largest cost.
 /// </summary>
 public sealed class RegionBoard(string regionId, DetectionSettings settings)
 {
@@ -14,6 +17,8 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
     private readonly Dictionary<string, Dictionary<string, PairSums>> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PairSums> _pairTotals = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, ImportanceFactor>? _ranking;
+    private long _pairsAtRanking;
+    private long _pairsChangedSinceRanking;
 
     public string RegionId { get; } = regionId;
 
@@ -25,7 +30,7 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
         if (previous == pairs) return;
         sitePairs[siteId] = pairs;
         _pairTotals[attributeId] = (_pairTotals.TryGetValue(attributeId, out var total) ? total : default) - previous + pairs;
-        _ranking = null;
+        _pairsChangedSinceRanking += Math.Max(1, Math.Abs(pairs.Count - previous.Count));
     }
 
     /// <summary>Window means of the other sites of the region with enough responses.</summary>
@@ -42,7 +47,13 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
 
     public ImportanceFactor? ImportanceOf(string attributeId)
     {
-        _ranking ??= DriverImportance.Rank(_pairTotals, settings.MinImportancePairs);
+        if (_ranking is null || _pairsChangedSinceRanking >= Math.Max(1, _pairsAtRanking / 100))
+        {
+            _ranking = DriverImportance.Rank(_pairTotals, settings.MinImportancePairs);
+            _pairsAtRanking = 0;
+            foreach (var pairs in _pairTotals.Values) _pairsAtRanking += pairs.Count;
+            _pairsChangedSinceRanking = 0;
+        }
         return _ranking.GetValueOrDefault(attributeId);
     }
 

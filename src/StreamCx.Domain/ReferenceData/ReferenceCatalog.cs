@@ -7,6 +7,8 @@ public sealed class ReferenceCatalog
 {
     private readonly FrozenDictionary<string, Site> _sites;
     private readonly FrozenDictionary<string, AttributeDefinition> _attributes;
+    private readonly FrozenDictionary<string, Site>.AlternateLookup<ReadOnlySpan<char>> _sitesBySpan;
+    private readonly FrozenDictionary<string, AttributeDefinition>.AlternateLookup<ReadOnlySpan<char>> _attributesBySpan;
 
     public ReferenceCatalog(IEnumerable<Site> sites, IEnumerable<AttributeDefinition> attributes)
     {
@@ -14,6 +16,8 @@ public sealed class ReferenceCatalog
         Attributes = attributes.ToArray();
         _sites = Sites.ToFrozenDictionary(s => s.SiteId, StringComparer.Ordinal);
         _attributes = Attributes.ToFrozenDictionary(a => a.AttributeId, StringComparer.Ordinal);
+        _sitesBySpan = _sites.GetAlternateLookup<ReadOnlySpan<char>>();
+        _attributesBySpan = _attributes.GetAlternateLookup<ReadOnlySpan<char>>();
         Regions = Sites.Select(s => s.RegionId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 
@@ -27,6 +31,12 @@ public sealed class ReferenceCatalog
 
     public bool TryGetAttribute(string attributeId, out AttributeDefinition attribute) =>
         _attributes.TryGetValue(attributeId, out attribute!);
+
+    /// <summary>Lookup by characters (e.g. straight from a message buffer), without making a string.</summary>
+    public bool TryGetSite(ReadOnlySpan<char> siteId, out Site site) => _sitesBySpan.TryGetValue(siteId, out site!);
+
+    public bool TryGetAttribute(ReadOnlySpan<char> attributeId, out AttributeDefinition attribute) =>
+        _attributesBySpan.TryGetValue(attributeId, out attribute!);
 
     public Site Site(string siteId) => _sites[siteId];
 

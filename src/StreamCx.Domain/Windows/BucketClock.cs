@@ -14,5 +14,9 @@ public readonly record struct BucketClock(TimeSpan Width)
     public int BucketsIn(TimeSpan span) => (int)Math.Ceiling(span.Ticks / (double)Width.Ticks);
 
     /// <summary>Hour of the UTC day (0..23) in which a bucket starts: the slot of the daily profile.</summary>
-    public int HourOfDay(long index) => StartOf(index).UtcDateTime.Hour;
+    public int HourOfDay(long index)
+    {
+        var hours = Math.DivRem(index * Width.Ticks, TimeSpan.TicksPerHour, out var rem) - (rem < 0 ? 1 : 0);
+        return (int)(((hours % 24) + 24) % 24);
+    }
 }

@@ -42,16 +42,32 @@ public sealed class BucketRing
         return b.Index == index ? b : new Bucket { Index = index };
     }
 
+    /// <summary>
+    /// The stored bucket with this index, read in place (no copy); <paramref name="filled"/> is false when the slot holds
+    /// another index or nothing, and the bucket returned must then be ignored.
+    /// </summary>
+    public ref readonly Bucket Peek(long index, out bool filled)
+    {
+        ref var b = ref Slot(index);
+        filled = b.Index == index && b.Count > 0;
+        return ref b;
+    }
+
     /// <summary>Count, sum and sum of squares over buckets [from, to] inclusive.</summary>
     public WindowStats Stats(long from, long to)
     {
-        var stats = default(WindowStats);
+        int count = 0, dissatisfied = 0;
+        double sum = 0, squares = 0;
         for (var i = Math.Max(from, Newest - Capacity + 1); i <= to; i++)
         {
-            var b = Get(i);
-            stats = stats.Add(b);
+            ref readonly var b = ref Peek(i, out var filled);
+            if (!filled) continue;
+            count += b.Count;
+            dissatisfied += b.Dissatisfied;
+            sum += b.Sum;
+            squares += b.SumSquares;
         }
-        return stats;
+        return new WindowStats(count, dissatisfied, sum, squares);
     }
 
     public IEnumerable<Bucket> Filled()

@@ -16,6 +16,8 @@ public static class ReplayCommand
     public static int Run(StreamCxConfiguration config, string input, string output, TextWriter console, TimeProvider clock)
     {
         var stopwatch = Stopwatch.StartNew();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var parser = new FeedbackParser(config.Catalog, config.Parser, clock);
         var summary = new ReplaySummary();
         var events = new List<(FeedbackEvent Event, long Line)>();
@@ -43,6 +45,8 @@ public static class ReplayCommand
             }
         }
         summary.Elapsed = stopwatch.Elapsed;
+        summary.AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        summary.Collections = (GC.CollectionCount(0) - collectionsBefore.Item1, GC.CollectionCount(1) - collectionsBefore.Item2, GC.CollectionCount(2) - collectionsBefore.Item3);
         summary.Write(console, processor.Counters);
         return 0;
     }

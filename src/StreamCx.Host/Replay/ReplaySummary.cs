@@ -17,6 +17,12 @@ public sealed class ReplaySummary
     public long Alerts => _alerts.Values.Sum();
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>Bytes allocated by the run (all threads), for the cost per event.</summary>
+    public long AllocatedBytes { get; set; }
+
+    /// <summary>Garbage collections during the run: generation 0, 1 and 2.</summary>
+    public (int Gen0, int Gen1, int Gen2) Collections { get; set; }
+
     public void Reject(long line, Rejection rejection)
     {
         if (!_rejected.TryGetValue(rejection.Code, out var lines)) _rejected[rejection.Code] = lines = [];
@@ -36,6 +42,7 @@ public sealed class ReplaySummary
             w.WriteLine($"    {reason}: {lines.Count} (lines {string.Join(", ", lines.Take(LinesShownPerReason).Select(l => l.Line))}{(lines.Count > LinesShownPerReason ? ", …" : "")})");
             foreach (var (line, message) in lines.Take(3)) w.WriteLine($"      line {line}: {message}");
         }
+        w.WriteLine($"  memory: {(LinesRead > 0 ? AllocatedBytes / LinesRead : 0)} bytes allocated per line read; garbage collections gen0 {Collections.Gen0}, gen1 {Collections.Gen1}, gen2 {Collections.Gen2}");
         w.WriteLine($"  alerts {Alerts}: open {_alerts.GetValueOrDefault(AlertStatus.Open)}, updated {_alerts.GetValueOrDefault(AlertStatus.Updated)}, resolved {_alerts.GetValueOrDefault(AlertStatus.Resolved)}");
     }
 }
