@@ -20,6 +20,7 @@ internal readonly ref struct AdjustedTotals
         _from = from;
         _totals = memory[..Length(from, to)];
         _totals[..3].Clear();
+        var hours = new HourCursor(ring.Clock, from);
         for (var i = from; i <= to; i++)
         {
             var at = 3 * (int)(i - from);
@@ -27,7 +28,7 @@ internal readonly ref struct AdjustedTotals
             ref readonly var b = ref ring.Peek(i, out var filled);
             if (filled)
             {
-                var p = profile.Offset(ring.Clock.HourOfDay(i));
+                var p = profile.Offset(hours.HourOf(i));
                 count += b.Count;
                 sum += b.Sum - (b.Count * p);
                 squares += b.SumSquares - (2 * p * b.Sum) + (b.Count * p * p);

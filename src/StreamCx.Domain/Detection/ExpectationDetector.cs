@@ -14,11 +14,12 @@ public static class ExpectationDetector
         var first = current - ring.Clock.BucketsIn(s.ExpectationWindow) + 1;
         double expectedSum = 0, dayVarSum = 0;
         var observed = default(WindowStats);
+        var hours = new HourCursor(ring.Clock, first);
         for (var i = first; i <= current; i++)
         {
-            var b = ring.Get(i);
-            if (b.Count == 0) continue;
-            var hour = ring.Clock.HourOfDay(i);
+            ref readonly var b = ref ring.Peek(i, out var filled);
+            if (!filled) continue;
+            var hour = hours.HourOf(i);
             if (!profile.IsLearned(hour)) return null;
             expectedSum += b.Count * profile.Mean(hour);
             dayVarSum += b.Count * profile.DayToDayVariance(hour);

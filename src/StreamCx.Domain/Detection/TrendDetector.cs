@@ -65,11 +65,12 @@ public static class TrendDetector
         double num = 0, den = 0, sumW = 0;
         var n = 0;
         var width = ring.Clock.WidthHours;
+        var hours = new HourCursor(ring.Clock, first);
         for (var i = first; i <= current; i++)
         {
             ref readonly var b = ref ring.Peek(i, out var filled);
             if (!filled) continue;
-            var p = profile.Offset(ring.Clock.HourOfDay(i));
+            var p = profile.Offset(hours.HourOf(i));
             var delta = (i - first) * width;
             var sumAdj = b.Sum - (b.Count * p);
             var tauYAdj = b.SumTauValue - (p * b.SumTau);

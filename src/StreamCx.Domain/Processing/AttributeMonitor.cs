@@ -19,7 +19,10 @@ public sealed class AttributeMonitor
     private readonly AlertLifecycle _lifecycle;
     private readonly VerbatimBuffer _verbatims;
     private readonly TrendBaselines _trendBaselines = new();
+    private readonly List<Signal> _signals = new(3);
     private long _learnedThroughHour = long.MinValue;
+    private long _peerStatsNewest = long.MinValue;
+    private WindowStats _peerStats;
 
     public AttributeMonitor(Site site, AttributeDefinition attribute, DetectionSettings settings)
     {
@@ -54,8 +57,11 @@ public sealed class AttributeMonitor
         Totals = Totals.Add(o.Value, tooLate);
         if (tooLate) return;
         var dissatisfied = Attribute.IsDissatisfied(o.Value);
+        var index = _ring.Clock.IndexOf(o.OccurredAt);
+        var newestBefore = _ring.Newest;
         _ring.Add(o.OccurredAt, o.Value, dissatisfied);
-        _trendBaselines.Written(_ring.Clock.IndexOf(o.OccurredAt));
+        _trendBaselines.Written(index);
+        KeepPeerStats(index, newestBefore, o.Value, dissatisfied);
         if (o.Nps is { } nps) NpsPairs = NpsPairs.Add(o.Value, nps);
         if (o.Comment is { } text) _verbatims.Add(new Verbatim(o.EventId, o.OccurredAt, o.Channel, text, o.Value), dissatisfied);
         if (NewestEventTime is null || o.OccurredAt > NewestEventTime)
@@ -73,6 +79,7 @@ public sealed class AttributeMonitor
     public void Restore(AttributeMonitorSnapshot s)
     {
         _ring.Restore(s.Buckets);
+        _peerStatsNewest = long.MinValue;
         _trendBaselines.Clear();
         _profile.Restore(s.Profile);
         _lifecycle.Restore(s.Alert);
@@ -83,8 +90,33 @@ public sealed class AttributeMonitor
         _learnedThroughHour = s.LearnedThroughHour;
     }
 
-    /// <summary>Mean and count over the peer window: what the region compares.</summary>
-    public WindowStats PeerWindowStats => StatsOver(_s.PeerWindow);
+    /// <summary>
+    /// Mean and count over the peer window: what the region compares. Summed over the buckets once per newest bucket,
+    /// then kept up to date observation by observation.
+    /// </summary>
+    public WindowStats PeerWindowStats
+    {
+        get
+        {
+            if (_peerStatsNewest != _ring.Newest)
+            {
+                _peerStats = StatsOver(_s.PeerWindow);
+                _peerStatsNewest = _ring.Newest;
+            }
+            return _peerStats;
+        }
+    }
+
+    private void KeepPeerStats(long index, long newestBefore, double value, bool dissatisfied)
+    {
+        if (_ring.Newest != newestBefore || _peerStatsNewest != newestBefore)
+        {
+            _peerStatsNewest = long.MinValue; // the window moved: summed again when next read
+            return;
+        }
+        if (index > _ring.Newest - _ring.Clock.BucketsIn(_s.PeerWindow))
+            _peerStats = new WindowStats(_peerStats.Count + 1, _peerStats.Dissatisfied + (dissatisfied ? 1 : 0), _peerStats.Sum + value, _peerStats.SumSquares + (value * value));
+    }
 
     /// <summary>Count, mean and % dissatisfied over the peer window, with a sparkline of the recent window.</summary>
     public AttributeScore Score(SparklineSpec sparkline) => AttributeScore.From(Attribute.AttributeId, _ring, _s.PeerWindow, sparkline);
@@ -95,7 +127,8 @@ public sealed class AttributeMonitor
         if (NewestEventTime is not { } now) return null;
         var current = _ring.Newest;
         var range = Attribute.Range;
-        var signals = new List<Signal>(3);
+        var signals = _signals; // reused: the decision below is consumed before the next evaluation
+        signals.Clear();
         if (TrendDetector.Evaluate(_ring, current, _profile, range, _s, _trendBaselines) is { } trend) signals.Add(trend);
         var recent = RecentStats();
         if (PeerComparison.Evaluate(PeerWindowStats, recent, peerValues, range, _s) is { } p) signals.Add(p);

@@ -13,6 +13,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     private readonly Dictionary<string, SiteIntake> _sites = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Site, string Attribute), AttributeMonitor> _monitors = new();
     private readonly Dictionary<string, RegionBoard> _regions = new(StringComparer.Ordinal);
+    private readonly List<double> _peers = [];
 
     public ProcessingCounters Counters { get; } = new();
 
@@ -36,16 +37,25 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
 
         var region = Region(site.RegionId);
         List<Alert>? alerts = null;
-        foreach (var observation in SiteIntake.Observations(e))
+        if (e.Ratings is Dictionary<string, double> ratings)
         {
-            var monitor = MonitorFor(site, observation.AttributeId);
-            monitor.Apply(observation, outcome.ToLateness());
-            if (outcome == IntakeOutcome.TooLate) continue;
-            region.Update(site.SiteId, observation.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs);
-            var alert = monitor.Evaluate(region.PeersOf(site.SiteId, observation.AttributeId), region.ImportanceOf(observation.AttributeId), clock.GetUtcNow());
-            if (alert is not null) (alerts ??= []).Add(alert);
+            foreach (var (attributeId, value) in ratings) Observe(site, region, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
+        }
+        else
+        {
+            foreach (var (attributeId, value) in e.Ratings) Observe(site, region, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
         }
         return alerts ?? (IReadOnlyList<Alert>)[];
+    }
+
+    private void Observe(Site site, RegionBoard region, AttributeObservation observation, IntakeOutcome outcome, ref List<Alert>? alerts)
+    {
+        var monitor = MonitorFor(site, observation.AttributeId);
+        monitor.Apply(observation, outcome.ToLateness());
+        if (outcome == IntakeOutcome.TooLate) return;
+        region.Update(site.SiteId, observation.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs);
+        var alert = monitor.Evaluate(region.PeersOf(site.SiteId, observation.AttributeId, _peers), region.ImportanceOf(observation.AttributeId), clock.GetUtcNow());
+        if (alert is not null) (alerts ??= []).Add(alert);
     }
 
     private AttributeMonitor MonitorFor(Site site, string attributeId)

@@ -34,10 +34,15 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
     }
 
     /// <summary>Window means of the other sites of the region with enough responses.</summary>
-    public IReadOnlyList<double> PeersOf(string siteId, string attributeId) =>
-        _values.TryGetValue(attributeId, out var sites)
-            ? new RegionSnapshot(attributeId, sites, null).PeersOf(siteId, settings.MinPeerSampleSize)
-            : [];
+    public IReadOnlyList<double> PeersOf(string siteId, string attributeId) => PeersOf(siteId, attributeId, []);
+
+    /// <summary>The same, into <paramref name="into"/> (cleared first), so a caller can reuse one list.</summary>
+    public List<double> PeersOf(string siteId, string attributeId, List<double> into)
+    {
+        if (_values.TryGetValue(attributeId, out var sites)) return RegionSnapshot.Collect(sites, siteId, settings.MinPeerSampleSize, into);
+        into.Clear();
+        return into;
+    }
 
     /// <summary>A copy of what the region knows of one attribute, safe to send to other actors.</summary>
     public RegionSnapshot Snapshot(string attributeId) =>

@@ -6,11 +6,16 @@ namespace StreamCx.Domain.Processing;
 /// <summary>An immutable view of one attribute across a region, handed to each of its sites for peer comparison.</summary>
 public sealed record RegionSnapshot(string AttributeId, IReadOnlyDictionary<string, WindowStats> Sites, ImportanceFactor? Importance)
 {
-    public IReadOnlyList<double> PeersOf(string siteId, int minSampleSize)
+    public IReadOnlyList<double> PeersOf(string siteId, int minSampleSize) => PeersOf(siteId, minSampleSize, new List<double>(Sites.Count));
+
+    /// <summary>The peers' window means into <paramref name="into"/> (cleared first), so a caller can reuse one list.</summary>
+    public List<double> PeersOf(string siteId, int minSampleSize, List<double> into) => Collect(Sites, siteId, minSampleSize, into);
+
+    internal static List<double> Collect(IEnumerable<KeyValuePair<string, WindowStats>> sites, string siteId, int minSampleSize, List<double> into)
     {
-        var peers = new List<double>(Sites.Count);
-        foreach (var (other, stats) in Sites)
-            if (other != siteId && stats.Count >= minSampleSize) peers.Add(stats.Mean);
-        return peers;
+        into.Clear();
+        foreach (var (other, stats) in sites)
+            if (other != siteId && stats.Count >= minSampleSize) into.Add(stats.Mean);
+        return into;
     }
 }

@@ -61,7 +61,10 @@ public sealed class SiteIntake
     }
 
     public static IEnumerable<AttributeObservation> Observations(FeedbackEvent e) =>
-        e.Ratings.Select(r => new AttributeObservation(r.Key, e.EventId, e.OccurredAt, e.Channel, r.Value, e.Nps, e.Comment));
+        e.Ratings.Select(r => Observation(e, r.Key, r.Value));
+
+    public static AttributeObservation Observation(FeedbackEvent e, string attributeId, double value) =>
+        new(attributeId, e.EventId, e.OccurredAt, e.Channel, value, e.Nps, e.Comment);
 }
 
 public enum IntakeOutcome

@@ -13,6 +13,9 @@ public readonly record struct BucketClock(TimeSpan Width)
 
     public int BucketsIn(TimeSpan span) => (int)Math.Ceiling(span.Ticks / (double)Width.Ticks);
 
+    /// <summary>Buckets per hour (the width divides an hour: <c>DetectionSettings</c> checks it).</summary>
+    public int BucketsPerHour => (int)(TimeSpan.TicksPerHour / Width.Ticks);
+
     /// <summary>Hour of the UTC day (0..23) in which a bucket starts: the slot of the daily profile.</summary>
     public int HourOfDay(long index)
     {

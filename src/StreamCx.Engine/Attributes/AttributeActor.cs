@@ -26,12 +26,13 @@ public sealed class AttributeActor : ReceiveActor
         var monitor = new AttributeMonitor(site, attribute, settings);
         if (restored is not null) monitor.Restore(restored);
         RegionSnapshot? peers = null;
+        var peerValues = new List<double>();
         long lastConsumedAt = 0; // the latest applied event: the one that tips an alert on this evaluation
 
         void Evaluate()
         {
             var alert = monitor.Evaluate(
-                peers?.PeersOf(site.SiteId, settings.MinPeerSampleSize) ?? [],
+                peers is null ? [] : peers.PeersOf(site.SiteId, settings.MinPeerSampleSize, peerValues),
                 peers?.Importance,
                 alerts.Clock.GetUtcNow());
             if (alert is null) return;

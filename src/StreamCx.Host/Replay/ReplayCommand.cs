@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using StreamCx.Domain.Contracts;
@@ -20,15 +21,22 @@ public static class ReplayCommand
         var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var parser = new FeedbackParser(config.Catalog, config.Parser, clock);
         var summary = new ReplaySummary();
-        var events = new List<(FeedbackEvent Event, long Line)>();
-        foreach (var (line, bytes) in ReadLines(input))
+        var lines = ReplayInput.ReadLines(input).ToList();
+        summary.LinesRead = lines.Count;
+        // Parsing is independent per line: all cores; the outcomes stay in line order.
+        var outcomes = new ParseOutcome[lines.Count];
+        Parallel.ForEach(Partitioner.Create(0, lines.Count, 4096), range =>
         {
-            summary.LinesRead++;
-            var parsed = parser.Parse(bytes.Span);
-            if (parsed.Event is { } e) events.Add((e, line));
-            else summary.Reject(line, parsed.Rejection!);
+            for (var i = range.Item1; i < range.Item2; i++) outcomes[i] = parser.Parse(lines[i].Bytes);
+        });
+        var events = new List<(FeedbackEvent Event, long Line)>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (outcomes[i].Event is { } e) events.Add((e, lines[i].Line));
+            else summary.Reject(lines[i].Line, outcomes[i].Rejection!);
         }
         summary.Valid = events.Count;
+        lines.Clear(); // the raw bytes are no longer needed
         // Event-time order; ties keep file order, so the same file always replays the same way.
         events.Sort((a, b) => a.Event.OccurredAt != b.Event.OccurredAt ? a.Event.OccurredAt.CompareTo(b.Event.OccurredAt) : a.Line.CompareTo(b.Line));
 
@@ -49,34 +57,5 @@ public static class ReplayCommand
         summary.Collections = (GC.CollectionCount(0) - collectionsBefore.Item1, GC.CollectionCount(1) - collectionsBefore.Item2, GC.CollectionCount(2) - collectionsBefore.Item3);
         summary.Write(console, processor.Counters);
         return 0;
-    }
-
-    /// <summary>Lines as raw bytes (so invalid UTF-8 is reported, not silently replaced), numbered from 1; blank lines skipped.</summary>
-    private static IEnumerable<(long Line, ReadOnlyMemory<byte> Bytes)> ReadLines(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var buffer = new MemoryStream();
-        long line = 0;
-        int b;
-        while (true)
-        {
-            b = stream.ReadByte();
-            if (b == '\n' || b == -1)
-            {
-                line++;
-                var bytes = buffer.ToArray().AsMemory();
-                if (bytes.Length > 0 && bytes.Span[^1] == '\r') bytes = bytes[..^1];
-                if (!IsBlank(bytes.Span)) yield return (line, bytes);
-                buffer.SetLength(0);
-                if (b == -1) yield break;
-            }
-            else buffer.WriteByte((byte)b);
-        }
-    }
-
-    private static bool IsBlank(ReadOnlySpan<byte> bytes)
-    {
-        foreach (var c in bytes) if (c is not ((byte)' ' or (byte)'\t')) return false;
-        return true;
     }
 }

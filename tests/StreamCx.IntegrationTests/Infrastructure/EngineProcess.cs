@@ -92,8 +92,27 @@ public sealed class EngineProcess : IAsyncDisposable
         }
     }
 
-    public Task WaitUntilReadyAsync(TimeSpan timeout) =>
-        Poll.UntilAsync(async () => await ReadyStatusAsync() == HttpStatusCode.OK, timeout, () => $"{Name} to be ready\n{Tail()}");
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        var lastBody = "";
+        await Poll.UntilAsync(
+            async () =>
+            {
+                try
+                {
+                    using var response = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                    lastBody = await response.Content.ReadAsStringAsync();
+                    return response.StatusCode == HttpStatusCode.OK;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    lastBody = e.Message;
+                    return false;
+                }
+            },
+            timeout,
+            () => $"{Name} to be ready; last /health/ready answer: {lastBody}\n{Tail()}");
+    }
 
     public async Task<JsonObject> StatusAsync() =>
         JsonNode.Parse(await Http.GetStringAsync(new Uri("/api/status", UriKind.Relative)))!.AsObject();
