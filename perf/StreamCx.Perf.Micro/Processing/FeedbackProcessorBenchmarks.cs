@@ -32,14 +32,20 @@ public class FeedbackProcessorBenchmarks
         var catalog = RepoFiles.Catalog();
         _processor = new FeedbackProcessor(catalog, new DetectionSettings(), new FixedClock(Start.AddYears(1)));
         _stream = new EventStream(catalog, Start, seed: 1);
-        long warmup = 0, warmupAlerts = 0;
+        long warmup = 0;
+        var emitted = new Dictionary<string, int>(StringComparer.Ordinal);
         while (_stream.Time < Start + WarmedAttribute.History)
         {
-            warmupAlerts += _processor.Process(_stream.Next()).Count;
+            foreach (var a in _processor.Process(_stream.Next()))
+            {
+                var key = $"day {(a.RaisedAt - Start).Days + 1} {a.Status} [{string.Join("+", a.Factors.Select(f => f.Kind))}]";
+                emitted[key] = emitted.GetValueOrDefault(key) + 1;
+            }
             warmup++;
         }
         var learned = _processor.Monitors.Count(m => m.Profile.IsFullyLearned);
-        Console.WriteLine($"// warm-up: {warmup} events, {warmupAlerts} alert emissions, {learned} of {_processor.Monitors.Count()} monitors with a fully learned profile");
+        Console.WriteLine($"// warm-up: {warmup} events, {emitted.Values.Sum()} alert emissions, {learned} of {_processor.Monitors.Count()} monitors with a fully learned profile");
+        foreach (var (key, count) in emitted.OrderBy(kv => kv.Key, StringComparer.Ordinal)) Console.WriteLine($"//   {key}: {count}");
     }
 
     [IterationSetup]
