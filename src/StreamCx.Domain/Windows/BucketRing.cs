@@ -1,24 +1,32 @@
 namespace StreamCx.Domain.Windows;
 
 /// <summary>
-/// The sliding event-time window of one site-attribute: a ring of buckets covering a fixed span.
-/// A bucket slot is reused when a newer bucket needs it; reads check the stored index so stale data never leaks.
+/// The sliding event-time window of one site-attribute: a ring of buckets covering a fixed span (<see cref="Capacity"/>
+/// buckets). A bucket slot is reused when a newer bucket needs it; reads check the stored index so stale data never
+/// leaks. The slots grow with the span of data actually held (from <see cref="InitialSlots"/> up to the capacity), so a
+/// quiet site-attribute costs a few hundred bytes, not the whole window.
 /// </summary>
 public sealed class BucketRing
 {
-    private readonly Bucket[] _buckets;
+    public const int InitialSlots = 4;
+
+    private Bucket[] _buckets;
 
     public BucketRing(BucketClock clock, int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
         Clock = clock;
-        _buckets = new Bucket[capacity];
-        for (var i = 0; i < capacity; i++) _buckets[i].Index = long.MinValue;
+        Capacity = capacity;
+        _buckets = EmptySlots(Math.Min(capacity, InitialSlots));
     }
 
     public BucketClock Clock { get; }
 
-    public int Capacity => _buckets.Length;
+    /// <summary>How many buckets the window spans.</summary>
+    public int Capacity { get; }
+
+    /// <summary>How many slots are allocated now (at most <see cref="Capacity"/>).</summary>
+    public int Slots => _buckets.Length;
 
     /// <summary>Highest bucket index that received data (long.MinValue when empty).</summary>
     public long Newest { get; private set; } = long.MinValue;
@@ -30,6 +38,11 @@ public sealed class BucketRing
         var index = Clock.IndexOf(time);
         if (!Accepts(index)) throw new InvalidOperationException("the bucket for this time has left the window");
         ref var bucket = ref Slot(index);
+        if (bucket.Index != index && bucket.Index != long.MinValue && IsLive(bucket.Index, Math.Max(Newest, index)))
+        {
+            Grow(Math.Max(Newest, index), index);
+            bucket = ref Slot(index);
+        }
         if (bucket.Index != index) bucket = new Bucket { Index = index };
         bucket.Add(value, Clock.TauHours(time), dissatisfied);
         if (index > Newest) Newest = index;
@@ -82,6 +95,7 @@ public sealed class BucketRing
 
     public void Restore(IEnumerable<Bucket> buckets)
     {
+        if (_buckets.Length < Capacity) _buckets = Newest == long.MinValue ? EmptySlots(Capacity) : Relayout(EmptySlots(Capacity), Newest);
         foreach (var b in buckets.OrderBy(b => b.Index))
         {
             Slot(b.Index) = b;
@@ -89,5 +103,43 @@ public sealed class BucketRing
         }
     }
 
-    private ref Bucket Slot(long index) => ref _buckets[(int)(((index % Capacity) + Capacity) % Capacity)];
+    private bool IsLive(long index, long newest) => index > newest - Capacity;
+
+    /// <summary>More slots, until every live bucket and the new one have a slot of their own (at most the capacity).</summary>
+    private void Grow(long newest, long adding)
+    {
+        var length = _buckets.Length;
+        while (length < Capacity)
+        {
+            length = Math.Min(Capacity, length * 2);
+            if (FitsIn(length, newest, adding)) break;
+        }
+        _buckets = Relayout(EmptySlots(length), newest);
+    }
+
+    private bool FitsIn(int length, long newest, long adding)
+    {
+        var used = new HashSet<long> { Mod(adding, length) };
+        foreach (var b in _buckets)
+            if (b.Index != long.MinValue && IsLive(b.Index, newest) && !used.Add(Mod(b.Index, length))) return false;
+        return true;
+    }
+
+    private Bucket[] Relayout(Bucket[] slots, long newest)
+    {
+        foreach (var b in _buckets)
+            if (b.Index != long.MinValue && IsLive(b.Index, newest)) slots[Mod(b.Index, slots.Length)] = b;
+        return slots;
+    }
+
+    private static Bucket[] EmptySlots(int length)
+    {
+        var slots = new Bucket[length];
+        for (var i = 0; i < length; i++) slots[i].Index = long.MinValue;
+        return slots;
+    }
+
+    private static long Mod(long index, int length) => ((index % length) + length) % length;
+
+    private ref Bucket Slot(long index) => ref _buckets[(int)Mod(index, _buckets.Length)];
 }

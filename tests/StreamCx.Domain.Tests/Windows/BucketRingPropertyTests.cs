@@ -89,4 +89,34 @@ public sealed class BucketRingPropertyTests
             Assert.Equal(window, ring.Filled().Select(b => b.Index));
         }, iter: 2_000);
     }
+
+    [Fact]
+    public void A_large_window_grows_its_slots_with_the_data_and_stays_exact()
+    {
+        const int capacity = 118; // the default detection settings' ring
+        var gen = Gen.Select(Gen.Int[1, capacity * 2], Gen.Int[1, 200]).SelectMany((spanBuckets, n) => ObsWithin(spanBuckets * 15L).Array[n]);
+
+        gen.Sample(observations =>
+        {
+            var ring = new BucketRing(Clock, capacity);
+            var accepted = new List<Obs>();
+            foreach (var o in observations)
+            {
+                if (!ring.Accepts(o.Index)) continue;
+                ring.Add(o.Time, o.Value, o.Dissatisfied);
+                accepted.Add(o);
+            }
+
+            var newest = ring.Newest;
+            var live = accepted.Where(x => x.Index > newest - capacity).ToList();
+            AssertStatsEqual(live, ring.Stats(newest - capacity + 1, newest));
+            var span = accepted.Max(x => x.Index) - accepted.Min(x => x.Index) + 1; // the widest the data ever spanned
+            Assert.True(ring.Slots <= Math.Min(capacity, Math.Max(BucketRing.InitialSlots, 2 * span)), $"{ring.Slots} slots for a span of {span} buckets");
+
+            var restored = new BucketRing(Clock, capacity);
+            restored.Restore(ring.Filled().ToArray());
+            AssertStatsEqual(live, restored.Stats(newest - capacity + 1, newest));
+            Assert.Equal(ring.Filled().Select(b => b.Index), restored.Filled().Select(b => b.Index));
+        }, iter: 1_000);
+    }
 }
