@@ -4,7 +4,7 @@ using StreamCx.Perf.Kafka;
 namespace StreamCx.Perf.EndToEnd;
 
 /// <summary>
-/// Command line: <c>--events N --runs N --real-broker --latency-rate N --alerts N --tip-rate N --fetch-wait-ms N|default
+/// Command line: <c>--events N --runs N --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default
 /// --memory-sites N --memory-attributes N --memory-events-per-site N --replay-runs N --skip-sustained --skip-latency
 /// --skip-memory --skip-replay --output-dir DIR --note TEXT</c>.
 /// </summary>
@@ -13,8 +13,10 @@ public sealed record Options
     public int Events { get; init; } = 200_000;
     public int Runs { get; init; } = 5;
     public bool RealBroker { get; init; }
-    /// <summary>Paced produce rate of the latency step (events/s); null: half the sustained rate of step 1.</summary>
+    /// <summary>Paced produce rate of the latency step (events/s); null: fractions of the sustained rate of step 1.</summary>
     public int? LatencyRate { get; init; }
+    /// <summary>Fractions of the sustained rate the latency step runs at, one after the other (the first is the issue's: half).</summary>
+    public IReadOnlyList<double> LatencyFractions { get; init; } = [0.5, 0.25];
     public int Alerts { get; init; } = 400;
     public int TipRate { get; init; } = 20;
     /// <summary>The engine consumer's fetch.wait.max.ms in the latency step; null leaves librdkafka's default (500).</summary>
@@ -43,6 +45,7 @@ public sealed record Options
                 "--runs" => options with { Runs = Number() },
                 "--real-broker" => options with { RealBroker = true },
                 "--latency-rate" => options with { LatencyRate = Number() },
+                "--latency-fractions" => options with { LatencyFractions = [.. Value().Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))] },
                 "--alerts" => options with { Alerts = Number() },
                 "--tip-rate" => options with { TipRate = Number() },
                 "--fetch-wait-ms" => options with { FetchWaitMs = Value() is var v && v == "default" ? null : int.Parse(v, CultureInfo.InvariantCulture) },

@@ -19,7 +19,7 @@ var load = new List<LoadSample>();
 void Step(string name) => load.Add(new LoadSample(name, MachineInfo.LoadAverage()));
 var workload = options.Sustained || options.Replay ? Workload.Create(options.Events) : null;
 SustainedResult? sustained = null;
-LatencyResult? latency = null;
+var latency = new List<LatencyResult>();
 
 if (options.Sustained || options.Latency)
 {
@@ -49,10 +49,13 @@ if (options.Sustained || options.Latency)
         if (options.Latency)
         {
             Step("latency");
-            var (rate, source) = options.LatencyRate is { } r ? (r, "--latency-rate")
-                : sustained is not null ? (Math.Round(sustained.MedianEngineEventsPerSecond / 2), "half the median sustained engine rate of step 1")
+            IEnumerable<(double, string)> rates = options.LatencyRate is { } r ? [(r, "--latency-rate")]
+                : sustained is not null ? options.LatencyFractions.Select(f => (Math.Round(sustained.MedianEngineEventsPerSecond * f), $"{f:0.##} × the median sustained engine rate of step 1"))
                 : throw new ArgumentException("--skip-sustained needs --latency-rate");
-            latency = await Latency.MeasureAsync(target, options, rate, source);
+            foreach (var (rate, source) in rates)
+            {
+                latency.Add(await Latency.MeasureAsync(target, options, rate, source));
+            }
         }
     }
     finally

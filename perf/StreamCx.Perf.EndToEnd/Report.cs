@@ -26,7 +26,7 @@ public static class Report
         Line(r.Command);
         Line("```");
         Line();
-        Line("(`--events`, `--runs`, `--real-broker`, `--latency-rate`, `--alerts`, `--tip-rate`, `--fetch-wait-ms`, `--memory-sites`, "
+        Line("(`--events`, `--runs`, `--real-broker`, `--latency-rate`, `--latency-fractions`, `--alerts`, `--tip-rate`, `--fetch-wait-ms`, `--memory-sites`, "
             + "`--memory-attributes`, `--memory-events-per-site`, `--replay-runs`, `--skip-sustained|latency|memory|replay`, `--output-dir`, `--note` change the run; "
             + "raw figures in [`e2e.json`](e2e.json)).");
         Line();
@@ -53,9 +53,10 @@ public static class Report
             Row("engine / bare consume loop (median)", F(s.MedianRatio, "0.000"), "≥ 0.5", s.MedianRatio >= 0.5);
         }
 
-        if (r.Latency is { } l)
+        foreach (var l in r.Latency)
         {
-            Row($"event → alert p99 at {N(l.AchievedEventsPerSecond)} events/s", $"{F(l.P99Ms, "0.0")} ms", "≤ 500 ms at half max throughput", l.P99Ms <= 500 && l.Missed == 0);
+            Row($"event → alert p99 at {N(l.AchievedEventsPerSecond)} events/s ({l.RateSource})", $"{F(l.P99Ms, "0.0")} ms",
+                l == r.Latency[0] ? "≤ 500 ms at half max throughput" : "≤ 500 ms (informative: lower load)", l.P99Ms <= 500 && l.Missed + l.WrongTip == 0);
         }
 
         foreach (var mem in r.Memory)

@@ -2,7 +2,7 @@ namespace StreamCx.Perf.EndToEnd;
 
 /// <summary>Everything one run of the harness measured, as written to e2e.json.</summary>
 public sealed record E2eResults(
-    MachineInfo Machine, string Command, string? Note, SustainedResult? Sustained, LatencyResult? Latency,
+    MachineInfo Machine, string Command, string? Note, SustainedResult? Sustained, IReadOnlyList<LatencyResult> Latency,
     IReadOnlyList<MemoryResult> Memory, ReplayResult? Replay, IReadOnlyList<LoadSample> Load);
 
 public sealed record SustainedRun(double BareRecordsPerSecond, double EngineEventsPerSecond, double Ratio);
