@@ -5,7 +5,8 @@ public sealed record E2eResults(
     MachineInfo Machine, string Command, string? Note, SustainedResult? Sustained, IReadOnlyList<LatencyResult> Latency,
     IReadOnlyList<MemoryResult> Memory, ReplayResult? Replay, IReadOnlyList<LoadSample> Load);
 
-public sealed record SustainedRun(double BareRecordsPerSecond, double EngineEventsPerSecond, double Ratio);
+/// <summary>One alternating pair; <c>Late</c> / <c>TooLate</c>: the engine's count of events applied late / too late for any window (0 expected).</summary>
+public sealed record SustainedRun(double BareRecordsPerSecond, double EngineEventsPerSecond, double Ratio, long Late, long TooLate);
 
 public sealed record SustainedResult(
     string Cluster, int Events, int AverageEventBytes, int Topics, double ProduceEventsPerSecond, IReadOnlyList<SustainedRun> Runs,

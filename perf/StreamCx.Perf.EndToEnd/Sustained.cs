@@ -22,8 +22,8 @@ public static class Sustained
         for (var i = 0; i < runCount; i++)
         {
             var bare = BareLoop.Run(target, topics, count);
-            var engine = await EngineRunAsync(target, topics, workload);
-            runs.Add(new SustainedRun(count / bare, count / engine, bare / engine));
+            var (engine, late, tooLate) = await EngineRunAsync(target, topics, workload);
+            runs.Add(new SustainedRun(count / bare, count / engine, bare / engine, late, tooLate));
             Console.WriteLine($"[1] run {i + 1}: bare loop {count / bare:N0} records/s, engine {count / engine:N0} events/s, ratio {bare / engine:0.000}");
         }
 
@@ -32,7 +32,7 @@ public static class Sustained
     }
 
     /// <summary>Seconds from the first record consumed to the last applied (the group join is not counted).</summary>
-    private static async Task<double> EngineRunAsync(Target target, IReadOnlyList<string> topics, Workload workload)
+    private static async Task<(double Seconds, long Late, long TooLate)> EngineRunAsync(Target target, IReadOnlyList<string> topics, Workload workload)
     {
         await using var engine = new Engine(target.For(topics, $"engine-{Guid.NewGuid():N}"), workload.Catalog);
         var deadline = Stopwatch.StartNew();
@@ -55,7 +55,7 @@ public static class Sustained
             throw new InvalidOperationException($"the workload should be clean: {engine.Counters.Rejected} rejected, {engine.Counters.Duplicates} duplicates");
         }
 
-        return seconds;
+        return (seconds, engine.Counters.Late, engine.Counters.TooLate);
     }
 
     private static void Check(Stopwatch deadline, Engine engine, int count)
