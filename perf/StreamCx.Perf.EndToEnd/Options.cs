@@ -1,0 +1,79 @@
+using System.Globalization;
+using StreamCx.Perf.Kafka;
+
+namespace StreamCx.Perf.EndToEnd;
+
+/// <summary>
+/// Command line: <c>--events N --runs N --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default
+/// --memory-sites N --memory-attributes N --memory-events-per-site N --replay-runs N --skip-sustained --skip-latency
+/// --skip-memory --skip-replay --output-dir DIR --note TEXT</c>.
+/// </summary>
+public sealed record Options
+{
+    public int Events { get; init; } = 200_000;
+    public int Runs { get; init; } = 5;
+    public bool RealBroker { get; init; }
+    /// <summary>Paced produce rate of the latency step (events/s); null: fractions of the sustained rate of step 1.</summary>
+    public int? LatencyRate { get; init; }
+    /// <summary>Fractions of the sustained rate the latency step runs at, one after the other (the first is the issue's: half).</summary>
+    public IReadOnlyList<double> LatencyFractions { get; init; } = [0.5, 0.25];
+    public int Alerts { get; init; } = 400;
+    public int TipRate { get; init; } = 20;
+    /// <summary>The engine consumer's fetch.wait.max.ms in the latency step; null leaves librdkafka's default (500).</summary>
+    public int? FetchWaitMs { get; init; } = 10;
+    public int MemorySites { get; init; } = 10_000;
+    public int MemoryAttributes { get; init; } = 10;
+    public int MemoryEventsPerSite { get; init; } = 5;
+    public int ReplayRuns { get; init; } = 3;
+    public bool Sustained { get; init; } = true;
+    public bool Latency { get; init; } = true;
+    public bool Memory { get; init; } = true;
+    public bool Replay { get; init; } = true;
+    public string OutputDir { get; init; } = Path.Combine(Repo.Root, "perf", "results");
+    public string? Note { get; init; }
+
+    public static Options Parse(string[] args)
+    {
+        var options = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Number() => int.Parse(Value(), CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--events" => options with { Events = Number() },
+                "--runs" => options with { Runs = Number() },
+                "--real-broker" => options with { RealBroker = true },
+                "--latency-rate" => options with { LatencyRate = Number() },
+                "--latency-fractions" => options with { LatencyFractions = [.. Value().Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))] },
+                "--alerts" => options with { Alerts = Number() },
+                "--tip-rate" => options with { TipRate = Number() },
+                "--fetch-wait-ms" => options with { FetchWaitMs = Value() is var v && v == "default" ? null : int.Parse(v, CultureInfo.InvariantCulture) },
+                "--memory-sites" => options with { MemorySites = Number() },
+                "--memory-attributes" => options with { MemoryAttributes = Number() },
+                "--memory-events-per-site" => options with { MemoryEventsPerSite = Number() },
+                "--replay-runs" => options with { ReplayRuns = Number() },
+                "--skip-sustained" => options with { Sustained = false },
+                "--skip-latency" => options with { Latency = false },
+                "--skip-memory" => options with { Memory = false },
+                "--skip-replay" => options with { Replay = false },
+                "--output-dir" => options with { OutputDir = Value() },
+                "--note" => options with { Note = Value() },
+                _ => throw new ArgumentException($"unknown argument {args[i]}"),
+            };
+        }
+
+        if (options.Events < 1 || options.Runs < 1 || options.Alerts < 1 || options.TipRate < 1 || options.ReplayRuns < 1)
+        {
+            throw new ArgumentException("--events, --runs, --alerts, --tip-rate and --replay-runs must be positive");
+        }
+
+        return options;
+    }
+
+    /// <summary>The command line that reproduces this run (defaults left out).</summary>
+    public static string CommandLine(string[] args) =>
+        "dotnet run -c Release --project perf/StreamCx.Perf.EndToEnd" + (args.Length > 0 ? " -- " + string.Join(' ', args.Select(Quote)) : "");
+
+    private static string Quote(string a) => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a;
+}

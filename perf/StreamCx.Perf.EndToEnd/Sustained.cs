@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using StreamCx.Perf.Kafka;
+
+namespace StreamCx.Perf.EndToEnd;
+
+/// <summary>
+/// Step 1: the workload produced once, then alternating runs over it, each in a new consumer group: the bare
+/// Confluent.Kafka loop (the ceiling), then the engine until every event is applied. One warm-up pair first.
+/// </summary>
+public static class Sustained
+{
+    public static async Task<SustainedResult> MeasureAsync(Target target, Workload workload, int runCount)
+    {
+        var prefix = $"e2e.sustained.{Guid.NewGuid():N}"[..26];
+        Console.WriteLine($"[1] {target.Name}: producing {workload.Events.Count:N0} events ({workload.Bytes / workload.Events.Count} bytes on average) to {prefix}.*");
+        var (topics, produceSeconds) = TopicWriter.Produce(target, prefix, workload);
+        Console.WriteLine($"[1] produced in {produceSeconds:0.00} s to {topics.Count} topics; warm-up (one bare loop and one engine run, not reported)");
+        var count = workload.Events.Count;
+        BareLoop.Run(target, topics, count);
+        await EngineRunAsync(target, topics, workload);
+        var runs = new List<SustainedRun>();
+        for (var i = 0; i < runCount; i++)
+        {
+            var bare = BareLoop.Run(target, topics, count);
+            var (engine, late, tooLate) = await EngineRunAsync(target, topics, workload);
+            runs.Add(new SustainedRun(count / bare, count / engine, bare / engine, late, tooLate));
+            Console.WriteLine($"[1] run {i + 1}: bare loop {count / bare:N0} records/s, engine {count / engine:N0} events/s, ratio {bare / engine:0.000}");
+        }
+
+        return new SustainedResult(target.Name, count, (int)(workload.Bytes / count), topics.Count, count / produceSeconds, runs,
+            Stats.Median(runs.Select(r => r.BareRecordsPerSecond)), Stats.Median(runs.Select(r => r.EngineEventsPerSecond)), Stats.Median(runs.Select(r => r.Ratio)));
+    }
+
+    /// <summary>Seconds from the first record consumed to the last applied (the group join is not counted).</summary>
+    private static async Task<(double Seconds, long Late, long TooLate)> EngineRunAsync(Target target, IReadOnlyList<string> topics, Workload workload)
+    {
+        await using var engine = new Engine(target.For(topics, $"engine-{Guid.NewGuid():N}"), workload.Catalog);
+        var deadline = Stopwatch.StartNew();
+        while (engine.Control.ConsumedCount == 0)
+        {
+            Check(deadline, engine, workload.Events.Count);
+            Thread.Sleep(1);
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (engine.Processed < workload.Events.Count)
+        {
+            Check(deadline, engine, workload.Events.Count);
+            Thread.Sleep(2);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (engine.Counters.Rejected > 0 || engine.Counters.Duplicates > 0)
+        {
+            throw new InvalidOperationException($"the workload should be clean: {engine.Counters.Rejected} rejected, {engine.Counters.Duplicates} duplicates");
+        }
+
+        return (seconds, engine.Counters.Late, engine.Counters.TooLate);
+    }
+
+    private static void Check(Stopwatch deadline, Engine engine, int count)
+    {
+        if (deadline.Elapsed > TimeSpan.FromMinutes(10))
+        {
+            throw new TimeoutException($"engine: {engine.Processed} of {count} records processed");
+        }
+    }
+}
