@@ -26,9 +26,9 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
             return ParseOutcome.Rejected(RejectionReason.InvalidEncoding, "message is not valid UTF-8 text");
         try
         {
-            var fields = new RawFields();
-            var error = ReadObject(utf8, fields);
-            return error is not null ? new ParseOutcome(null, error) : Validate(fields);
+            var fields = default(RawFields);
+            var error = ReadObject(utf8, ref fields);
+            return error is not null ? new ParseOutcome(null, error) : Validate(ref fields);
         }
         catch (JsonException e)
         {
@@ -41,7 +41,7 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         }
     }
 
-    private Rejection? ReadObject(ReadOnlySpan<byte> utf8, RawFields f)
+    private Rejection? ReadObject(ReadOnlySpan<byte> utf8, ref RawFields f)
     {
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -61,7 +61,7 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
                 continue;
             }
             seen |= 1 << field;
-            var error = ReadField(field, ref reader, f);
+            var error = ReadField(field, ref reader, ref f);
             if (error is not null) return error;
         }
         if (reader.TokenType != JsonTokenType.EndObject) throw new JsonException("unexpected content after the object's fields");
@@ -82,15 +82,15 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         return -1;
     }
 
-    private Rejection? ReadField(int field, ref Utf8JsonReader reader, RawFields f)
+    private Rejection? ReadField(int field, ref Utf8JsonReader reader, ref RawFields f)
     {
         var name = FieldNames[field];
         return field switch
         {
             0 => ReadString(ref reader, name, limits.MaxIdLength, out f.EventId),
-            1 => ReadSiteId(ref reader, f),
+            1 => ReadSiteId(ref reader, ref f),
             2 => ReadString(ref reader, name, limits.MaxTextLength, out f.Channel),
-            3 => ReadOccurredAt(ref reader, f),
+            3 => ReadOccurredAt(ref reader, ref f),
             4 => ReadString(ref reader, name, limits.MaxTextLength, out f.Touchpoint),
             5 => ReadString(ref reader, name, limits.MaxIdLength, out f.CustomerId),
             6 => ReadString(ref reader, name, limits.MaxIdLength, out f.JourneyId),
@@ -99,12 +99,12 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
             9 => ReadScore(ref reader, name, 0, 10, out f.Nps),
             10 => ReadScore(ref reader, name, 1, 5, out f.Csat),
             11 => ReadScore(ref reader, name, 1, 7, out f.Ces),
-            _ => ReadRatings(ref reader, f),
+            _ => ReadRatings(ref reader, ref f),
         };
     }
 
     /// <summary>The site id as the registry's own string when it is known (no copy per message).</summary>
-    private Rejection? ReadSiteId(ref Utf8JsonReader reader, RawFields f)
+    private Rejection? ReadSiteId(ref Utf8JsonReader reader, ref RawFields f)
     {
         Span<char> buffer = stackalloc char[ShortTextMax];
         var id = reader.TokenType == JsonTokenType.String ? ShortText(reader, buffer) : [];
@@ -117,7 +117,7 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
     }
 
     /// <summary>The timestamp parsed straight from the message; its text is kept only when it will be quoted in a rejection.</summary>
-    private Rejection? ReadOccurredAt(ref Utf8JsonReader reader, RawFields f)
+    private Rejection? ReadOccurredAt(ref Utf8JsonReader reader, ref RawFields f)
     {
         Span<char> buffer = stackalloc char[ShortTextMax];
         var text = reader.TokenType == JsonTokenType.String ? ShortText(reader, buffer) : [];
@@ -166,12 +166,12 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         return null;
     }
 
-    private Rejection? ReadRatings(ref Utf8JsonReader reader, RawFields f)
+    private Rejection? ReadRatings(ref Utf8JsonReader reader, ref RawFields f)
     {
         if (reader.TokenType == JsonTokenType.Null) return null;
         if (reader.TokenType != JsonTokenType.StartObject)
             return new Rejection(RejectionReason.InvalidField, $"field 'ratings' must be an object of attribute → number, got {Describe(reader.TokenType)}");
-        var ratings = new Dictionary<string, double>(StringComparer.Ordinal);
+        var ratings = new Dictionary<string, double>(CountProperties(reader), StringComparer.Ordinal); // sized once
         Span<char> buffer = stackalloc char[ShortTextMax];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -195,7 +195,7 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         return null;
     }
 
-    private ParseOutcome Validate(RawFields f)
+    private ParseOutcome Validate(ref RawFields f)
     {
         if (string.IsNullOrWhiteSpace(f.EventId)) return Missing("eventId");
         if (string.IsNullOrWhiteSpace(f.SiteId)) return Missing("siteId");
@@ -258,7 +258,28 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
     private static string Shorten(string text) =>
         text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "…");
 
-    private sealed class RawFields
+    /// <summary>How many properties the object at the reader has (read on a copy of the reader; at most a limit beyond the maximum).</summary>
+    private int CountProperties(Utf8JsonReader probe)
+    {
+        var count = 0;
+        try
+        {
+            while (count <= limits.MaxRatings && probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
+            {
+                count++;
+                probe.Read();
+                probe.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // the real read reports it, in its own order
+        }
+        return Math.Min(count, limits.MaxRatings + 1);
+    }
+
+    /// <summary>The fields as read, before validation: a struct on the parser's stack.</summary>
+    private struct RawFields
     {
         public string? EventId, SiteId, Channel, OccurredAt, Touchpoint, CustomerId, JourneyId, Language, Comment;
         public int? Nps, Csat, Ces;
