@@ -8,6 +8,15 @@ public sealed class ProcessingCounters
     public long TooLate { get; private set; }
     public long Duplicates { get; private set; }
 
+    /// <summary>Adds another set of counters (e.g. of a processor that handled other regions).</summary>
+    public void Add(ProcessingCounters other)
+    {
+        OnTime += other.OnTime;
+        Late += other.Late;
+        TooLate += other.TooLate;
+        Duplicates += other.Duplicates;
+    }
+
     public void Count(IntakeOutcome outcome)
     {
         switch (outcome)

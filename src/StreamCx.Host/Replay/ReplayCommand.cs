@@ -10,7 +10,8 @@ namespace StreamCx.Host.Replay;
 
 /// <summary>
 /// <c>replay</c>: a file of feedback events (JSON lines) through the same domain pipeline as the live engine, in
-/// event-time order, single-threaded and deterministic; every alert emission written as one JSON line.
+/// event-time order and deterministic (regions in parallel, <see cref="RegionalReplay"/>); every alert emission written
+/// as one JSON line.
 /// </summary>
 public static class ReplayCommand
 {
@@ -40,12 +41,12 @@ public static class ReplayCommand
         // Event-time order; ties keep file order, so the same file always replays the same way.
         events.Sort((a, b) => a.Event.OccurredAt != b.Event.OccurredAt ? a.Event.OccurredAt.CompareTo(b.Event.OccurredAt) : a.Line.CompareTo(b.Line));
 
-        var processor = new FeedbackProcessor(config.Catalog, config.Detection, clock);
+        var (alertsByEvent, counters) = RegionalReplay.Run(events.ConvertAll(x => x.Event), config.Catalog, config.Detection, clock);
         using (var writer = new StreamWriter(output, append: false, new UTF8Encoding(false)))
         {
-            foreach (var (e, _) in events)
+            foreach (var alerts in alertsByEvent)
             {
-                foreach (var alert in processor.Process(e))
+                foreach (var alert in alerts)
                 {
                     writer.WriteLine(ContractJson.Serialize(alert));
                     summary.Count(alert);
@@ -55,7 +56,7 @@ public static class ReplayCommand
         summary.Elapsed = stopwatch.Elapsed;
         summary.AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedBefore;
         summary.Collections = (GC.CollectionCount(0) - collectionsBefore.Item1, GC.CollectionCount(1) - collectionsBefore.Item2, GC.CollectionCount(2) - collectionsBefore.Item3);
-        summary.Write(console, processor.Counters);
+        summary.Write(console, counters);
         return 0;
     }
 }
