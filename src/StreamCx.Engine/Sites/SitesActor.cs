@@ -12,8 +12,9 @@ namespace StreamCx.Engine.Sites;
 /// <summary>
 /// Routes every <see cref="IWithSiteId"/> message to its site actor, creating sites (and their region actors) on
 /// first use. Stands where a cluster-sharding region will stand when the engine scales out. When source partitions
-/// are revoked (a rebalance), the sites that took events from them are stopped: their next owner, or this engine
-/// when the partition comes back, restores them from their snapshots and re-applies what those do not cover.
+/// are revoked or assigned (a rebalance), the sites that took events from them, and the sites only loaded by queries,
+/// are stopped: their next owner, or this engine when the partition comes back, restores them from their snapshots
+/// and re-applies what those do not cover.
 /// </summary>
 public sealed class SitesActor : ReceiveActor
 {
@@ -32,12 +33,18 @@ public sealed class SitesActor : ReceiveActor
         });
         Receive<PartitionsReleased>(m =>
         {
+            if (durability is null) return; // without snapshots a site's state cannot move: keep it
             var released = m.Partitions.ToHashSet();
             foreach (var (siteId, seen) in partitionsOf.Where(kv => kv.Value.Overlaps(released)).ToArray())
             {
-                if (durability is null) continue; // without snapshots a site's state cannot move: keep it
                 if (sites.Remove(siteId, out var stopped)) Context.Stop(stopped);
                 partitionsOf.Remove(siteId);
+            }
+            // A site no partition fed here (loaded by a query, e.g. the live board) holds whatever snapshot it read then;
+            // another engine may have moved it on since. It applied nothing itself: stop it, it reloads when next used.
+            foreach (var siteId in sites.Keys.Where(id => !partitionsOf.ContainsKey(id)).ToArray())
+            {
+                if (sites.Remove(siteId, out var unfed)) Context.Stop(unfed);
             }
         });
 

@@ -38,4 +38,24 @@ public sealed class PartitionHandOverTests : IDisposable
         for (var o = 50; o < 55; o++) Assert.False(life.Apply(o, "s1", o / 10.0, 4).AlreadyApplied); // the consumer re-reads them
         Assert.Equal(55, life.Scores("s1").Attributes["waiting-time"].Count);
     }
+
+    [Fact]
+    public void A_site_first_loaded_by_a_query_reloads_the_snapshot_another_engine_saved_when_partitions_move()
+    {
+        var settings = new SnapshotSettings { ConnectionString = _db, EveryEvents = 50, EveryInterval = TimeSpan.FromHours(1) };
+        using var engineB = new EngineLife(settings, Catalog);
+        Assert.Empty(engineB.Scores("s1").Attributes); // B shows the site (a board asked for it) before it owns it
+
+        using (var engineA = new EngineLife(settings, Catalog))
+        {
+            for (var o = 0; o < 50; o++) engineA.Apply(o, "s1", o / 10.0, 4);
+            engineA.WaitUntilDurable(49);
+        }
+
+        engineB.Sites.Tell(new PartitionsReleased([("feedback", 0)])); // the rebalance gives B the partition
+        Assert.Equal(50, engineB.Scores("s1").Attributes["waiting-time"].Count); // A's snapshot, not B's stale view
+        Assert.True(engineB.Apply(49, "s1", 4.9, 4).AlreadyApplied);
+        Assert.False(engineB.Apply(50, "s1", 5.0, 4).AlreadyApplied);
+        Assert.Equal(51, engineB.Scores("s1").Attributes["waiting-time"].Count);
+    }
 }
