@@ -30,7 +30,7 @@ public static class Latency
             kafka.Properties["fetch.wait.max.ms"] = fetchWait.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await using var engine = new Engine(kafka, catalog);
+        await using var engine = new InProcessEngine(kafka, catalog);
         var opened = new ConcurrentDictionary<(string Site, string Attribute), (DateTimeOffset RaisedAt, long At)>();
         long otherAlerts = 0;
         using var subscription = engine.Hub.Alerts.Subscribe(a =>

@@ -34,7 +34,7 @@ public static class Sustained
     /// <summary>Seconds from the first record consumed to the last applied (the group join is not counted).</summary>
     private static async Task<(double Seconds, long Late, long TooLate)> EngineRunAsync(Target target, IReadOnlyList<string> topics, Workload workload)
     {
-        await using var engine = new Engine(target.For(topics, $"engine-{Guid.NewGuid():N}"), workload.Catalog);
+        await using var engine = new InProcessEngine(target.For(topics, $"engine-{Guid.NewGuid():N}"), workload.Catalog);
         var deadline = Stopwatch.StartNew();
         while (engine.Control.ConsumedCount == 0)
         {
@@ -58,7 +58,7 @@ public static class Sustained
         return (seconds, engine.Counters.Late, engine.Counters.TooLate);
     }
 
-    private static void Check(Stopwatch deadline, Engine engine, int count)
+    private static void Check(Stopwatch deadline, InProcessEngine engine, int count)
     {
         if (deadline.Elapsed > TimeSpan.FromMinutes(10))
         {

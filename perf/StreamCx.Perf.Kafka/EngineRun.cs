@@ -8,7 +8,7 @@ public static class EngineRun
     /// <summary>Seconds from the first record consumed to the last of <paramref name="count"/> applied to its site (the group join is not counted).</summary>
     public static async Task<double> RunAsync(Target target, IReadOnlyList<string> topics, int count)
     {
-        await using var engine = new InProcessEngine(target.For(topics, $"engine-{Guid.NewGuid():N}"));
+        await using var engine = new InProcessEngine(target.For(topics, $"engine-{Guid.NewGuid():N}"), Workload.Catalog);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
         while (engine.Control.ConsumedCount == 0)
         {

@@ -18,7 +18,7 @@ public static class ReconnectRun
     {
         var topic = $"perf.reconnect.{Guid.NewGuid():N}"[..30];
         target.EnsureTopic(topic);
-        await using var engine = new InProcessEngine(target.For([topic], $"engine-{Guid.NewGuid():N}"));
+        await using var engine = new InProcessEngine(target.For([topic], $"engine-{Guid.NewGuid():N}"), Workload.Catalog);
         await Until(() => engine.IsReady, TimeSpan.FromSeconds(60), "the engine to be ready");
         using var stop = new CancellationTokenSource();
         var production = Task.Run(() => Produce(target, topic, perSecond: 500, stop.Token));

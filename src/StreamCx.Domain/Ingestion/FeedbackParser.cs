@@ -111,8 +111,10 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         if (!id.IsEmpty && id.Length <= limits.MaxIdLength && catalog.TryGetSite(id, out var site))
         {
             f.SiteId = site.SiteId;
+            f.SiteKnown = true;
             return null;
         }
+        f.SiteKnown = false;
         return ReadString(ref reader, "siteId", limits.MaxIdLength, out f.SiteId);
     }
 
@@ -201,15 +203,17 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         if (string.IsNullOrWhiteSpace(f.SiteId)) return Missing("siteId");
         if (f.OccurredAtAccepted is null && string.IsNullOrWhiteSpace(f.OccurredAt)) return Missing("occurredAt");
         if (string.IsNullOrWhiteSpace(f.Channel)) return Missing("channel");
-        var occurredAt = f.OccurredAtAccepted.GetValueOrDefault();
-        if (f.OccurredAtAccepted is null && !TryParseTimestamp(f.OccurredAt, out occurredAt))
-            return ParseOutcome.Rejected(RejectionReason.InvalidField, $"field 'occurredAt' must be an ISO-8601 timestamp with an offset (e.g. 2026-03-01T09:30:00+01:00), got '{Shorten(f.OccurredAt ?? "")}'");
-        if (occurredAt < limits.EarliestOccurredAt)
-            return ParseOutcome.Rejected(RejectionReason.InvalidField, $"occurredAt {f.OccurredAt} is before {limits.EarliestOccurredAt:yyyy-MM-dd}, the earliest accepted date");
-        var latestAccepted = clock.GetUtcNow() + limits.MaxFutureSkew;
-        if (occurredAt > latestAccepted)
-            return ParseOutcome.Rejected(RejectionReason.FutureTimestamp, $"occurredAt {f.OccurredAt} is more than {Describe(limits.MaxFutureSkew)} in the future");
-        if (!catalog.TryGetSite(f.SiteId, out _))
+        if (f.OccurredAtAccepted is not { } occurredAt)
+        {
+            // not accepted while reading: say why, quoting the text
+            if (!TryParseTimestamp(f.OccurredAt, out occurredAt))
+                return ParseOutcome.Rejected(RejectionReason.InvalidField, $"field 'occurredAt' must be an ISO-8601 timestamp with an offset (e.g. 2026-03-01T09:30:00+01:00), got '{Shorten(f.OccurredAt!)}'");
+            if (occurredAt < limits.EarliestOccurredAt)
+                return ParseOutcome.Rejected(RejectionReason.InvalidField, $"occurredAt {f.OccurredAt} is before {limits.EarliestOccurredAt:yyyy-MM-dd}, the earliest accepted date");
+            if (occurredAt > clock.GetUtcNow() + limits.MaxFutureSkew)
+                return ParseOutcome.Rejected(RejectionReason.FutureTimestamp, $"occurredAt {f.OccurredAt} is more than {Describe(limits.MaxFutureSkew)} in the future");
+        }
+        if (!f.SiteKnown && !catalog.TryGetSite(f.SiteId, out _))
             return ParseOutcome.Rejected(RejectionReason.UnknownSite, $"site '{Shorten(f.SiteId)}' is not in the site registry");
         var ratings = f.Ratings ?? (IReadOnlyDictionary<string, double>)EmptyRatings;
         if (f.Nps is null && f.Csat is null && f.Ces is null && ratings.Count == 0)
@@ -284,6 +288,9 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         public string? EventId, SiteId, Channel, OccurredAt, Touchpoint, CustomerId, JourneyId, Language, Comment;
         public int? Nps, Csat, Ces;
         public Dictionary<string, double>? Ratings;
+
+        /// <summary>True when <see cref="SiteId"/> was found in the registry while reading.</summary>
+        public bool SiteKnown;
 
         /// <summary>The timestamp when it was read and accepted already (its text is then not kept).</summary>
         public DateTimeOffset? OccurredAtAccepted;

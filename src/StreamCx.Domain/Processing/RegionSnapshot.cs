@@ -6,8 +6,6 @@ namespace StreamCx.Domain.Processing;
 /// <summary>An immutable view of one attribute across a region, handed to each of its sites for peer comparison.</summary>
 public sealed record RegionSnapshot(string AttributeId, IReadOnlyDictionary<string, WindowStats> Sites, ImportanceFactor? Importance)
 {
-    public IReadOnlyList<double> PeersOf(string siteId, int minSampleSize) => PeersOf(siteId, minSampleSize, new List<double>(Sites.Count));
-
     /// <summary>The peers' window means into <paramref name="into"/> (cleared first), so a caller can reuse one list.</summary>
     public List<double> PeersOf(string siteId, int minSampleSize, List<double> into) => Collect(Sites, siteId, minSampleSize, into);
 
