@@ -6,7 +6,11 @@ public sealed record E2eResults(
     IReadOnlyList<MemoryResult> Memory, ReplayResult? Replay, IReadOnlyList<LoadSample> Load);
 
 /// <summary>One alternating pair; <c>Late</c> / <c>TooLate</c>: the engine's count of events applied late / too late for any window (0 expected).</summary>
-public sealed record SustainedRun(double BareRecordsPerSecond, double EngineEventsPerSecond, double Ratio, long Late, long TooLate);
+public sealed record SustainedRun(double BareRecordsPerSecond, double EngineEventsPerSecond, double Ratio, long Late, long TooLate)
+{
+    /// <summary>CPU time of the whole process during the engine run, per event (engine, and the mock broker when in process).</summary>
+    public double EngineCpuMicrosPerEvent { get; init; }
+}
 
 public sealed record SustainedResult(
     string Cluster, int Events, int AverageEventBytes, int Topics, double ProduceEventsPerSecond, IReadOnlyList<SustainedRun> Runs,

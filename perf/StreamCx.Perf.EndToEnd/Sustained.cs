@@ -22,17 +22,21 @@ public static class Sustained
         for (var i = 0; i < runCount; i++)
         {
             var bare = BareLoop.Run(target, topics, count);
-            var (engine, late, tooLate) = await EngineRunAsync(target, topics, workload);
-            runs.Add(new SustainedRun(count / bare, count / engine, bare / engine, late, tooLate));
-            Console.WriteLine($"[1] run {i + 1}: bare loop {count / bare:N0} records/s, engine {count / engine:N0} events/s, ratio {bare / engine:0.000}");
+            var (engine, cpu, late, tooLate) = await EngineRunAsync(target, topics, workload);
+            runs.Add(new SustainedRun(count / bare, count / engine, bare / engine, late, tooLate) { EngineCpuMicrosPerEvent = cpu * 1e6 / count });
+            Console.WriteLine($"[1] run {i + 1}: bare loop {count / bare:N0} records/s, engine {count / engine:N0} events/s, ratio {bare / engine:0.000}, "
+                + $"process CPU {cpu * 1e6 / count:0.0} µs per event");
         }
 
         return new SustainedResult(target.Name, count, (int)(workload.Bytes / count), topics.Count, count / produceSeconds, runs,
             Stats.Median(runs.Select(r => r.BareRecordsPerSecond)), Stats.Median(runs.Select(r => r.EngineEventsPerSecond)), Stats.Median(runs.Select(r => r.Ratio)));
     }
 
-    /// <summary>Seconds from the first record consumed to the last applied (the group join is not counted).</summary>
-    private static async Task<(double Seconds, long Late, long TooLate)> EngineRunAsync(Target target, IReadOnlyList<string> topics, Workload workload)
+    /// <summary>
+    /// Seconds from the first record consumed to the last applied (the group join is not counted), and the CPU seconds
+    /// the process used meanwhile (engine and, on the mock cluster, the broker: less sensitive than wall clock to other load).
+    /// </summary>
+    private static async Task<(double Seconds, double CpuSeconds, long Late, long TooLate)> EngineRunAsync(Target target, IReadOnlyList<string> topics, Workload workload)
     {
         await using var engine = new InProcessEngine(target.For(topics, $"engine-{Guid.NewGuid():N}"), workload.Catalog);
         var deadline = Stopwatch.StartNew();
@@ -43,6 +47,7 @@ public static class Sustained
         }
 
         var clock = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         while (engine.Processed < workload.Events.Count)
         {
             Check(deadline, engine, workload.Events.Count);
@@ -50,12 +55,13 @@ public static class Sustained
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         if (engine.Counters.Rejected > 0 || engine.Counters.Duplicates > 0)
         {
             throw new InvalidOperationException($"the workload should be clean: {engine.Counters.Rejected} rejected, {engine.Counters.Duplicates} duplicates");
         }
 
-        return (seconds, engine.Counters.Late, engine.Counters.TooLate);
+        return (seconds, cpuSeconds, engine.Counters.Late, engine.Counters.TooLate);
     }
 
     private static void Check(Stopwatch deadline, InProcessEngine engine, int count)

@@ -40,13 +40,26 @@ public sealed class AttributeActor : ReceiveActor
             alerts.Publish(alert);
         }
 
-        Receive<Observe>(m =>
+        bool Observe(Observe m)
         {
             monitor.Apply(m.Observation, m.Lateness);
-            if (m.Lateness == Lateness.TooLate) return;
+            if (m.Lateness == Lateness.TooLate) return false;
             lastConsumedAt = m.ConsumedAt;
-            region.Tell(new SiteAttributeReport(site.SiteId, attribute.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs));
             Evaluate();
+            return true;
+        }
+
+        void Report() => region.Tell(new SiteAttributeReport(site.SiteId, attribute.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs));
+
+        Receive<Observe>(m =>
+        {
+            if (Observe(m)) Report();
+        });
+        Receive<ObserveBatch>(m =>
+        {
+            var changed = false;
+            foreach (var observe in m.Observations) changed |= Observe(observe);
+            if (changed) Report(); // the region keeps only the latest window and pair sums of a site-attribute
         });
         Receive<CaptureState>(m => Sender.Tell(new CapturedState(m.CaptureId, attribute.AttributeId, monitor.ToSnapshot())));
         Receive<GetAttributeScore>(m => Sender.Tell(monitor.Score(m.Sparkline)));

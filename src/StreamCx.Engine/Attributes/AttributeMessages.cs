@@ -10,6 +10,9 @@ public sealed record Observe(AttributeObservation Observation, Lateness Lateness
     public long ConsumedAt { get; init; }
 }
 
+/// <summary>Several ratings for the attribute actor, in order: applied and evaluated one by one, reported to the region once.</summary>
+public sealed record ObserveBatch(IReadOnlyList<Observe> Observations);
+
 /// <summary>Ask an attribute actor for its current <see cref="AttributeScore"/>.</summary>
 public sealed record GetAttributeScore(SparklineSpec Sparkline)
 {

@@ -8,6 +8,7 @@ using StreamCx.Domain.Snapshots;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Attributes;
 using StreamCx.Engine.Durability;
+using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Regions;
 using StreamCx.Engine.Telemetry;
 
@@ -43,6 +44,7 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
     private readonly SiteOffsets _offsets = new();
     private readonly Dictionary<string, IActorRef> _attributes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AttributeTotals> _totals = new(StringComparer.Ordinal);
+    private readonly PendingObservations _observations = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _snapshotSequence;
     private Capture? _capture;
@@ -122,24 +124,14 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
     {
         Receive<ApplyFeedback>(m =>
         {
-            if (m.Position is { } position && _offsets.Covers(position))
-            {
-                Sender.Tell(new FeedbackApplied(m.Event.EventId, IntakeOutcome.Duplicate, AlreadyApplied: true));
-                return;
-            }
-            var outcome = _intake.Admit(m.Event);
-            if (outcome != IntakeOutcome.Duplicate)
-            {
-                foreach (var observation in SiteIntake.Observations(m.Event))
-                {
-                    AttributeFor(observation.AttributeId).Tell(new Observe(observation, outcome.ToLateness()) { ConsumedAt = m.ConsumedAt });
-                    _totals[observation.AttributeId] = (_totals.TryGetValue(observation.AttributeId, out var t) ? t : default)
-                        .Add(observation.Value, outcome == IntakeOutcome.TooLate);
-                }
-            }
-            _offsets.Apply(m.Position);
-            Sender.Tell(new FeedbackApplied(m.Event.EventId, outcome));
-            if (_durability is not null && _offsets.SinceCapture >= _durability.Settings.EveryEvents) StartCapture();
+            var applied = Apply(m);
+            SendObservations();
+            Sender.Tell(new FeedbackApplied(m.Event.EventId, applied.Outcome, applied.AlreadyApplied));
+        });
+        Receive<ApplySiteFeedback>(m =>
+        {
+            foreach (var (index, e) in m.Events) m.Receipt.Record(index, Apply(e));
+            SendObservations();
         });
         Receive<RegionUpdate>(m =>
         {
@@ -168,6 +160,34 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
         Receive<DeleteSnapshotsSuccess>(_ => { });
         Receive<DeleteSnapshotsFailure>(m => _log.Warning("old snapshots of {0} could not be deleted: {1}", PersistenceId, m.Cause.Message));
     }
+
+    /// <summary>
+    /// Takes one event in: skipped when the restored snapshot holds it, else admitted (dedup, lateness) and its ratings
+    /// queued for their attribute actors, which get them in one message each when the event or batch is done.
+    /// </summary>
+    private AppliedOutcome Apply(ApplyFeedback m)
+    {
+        if (m.Position is { } position && _offsets.Covers(position)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: true);
+        var outcome = _intake.Admit(m.Event);
+        if (outcome != IntakeOutcome.Duplicate)
+        {
+            var lateness = outcome.ToLateness();
+            foreach (var (attributeId, value) in m.Event.Ratings)
+            {
+                _observations.Add(attributeId, new Observe(SiteIntake.Observation(m.Event, attributeId, value), lateness) { ConsumedAt = m.ConsumedAt });
+                _totals[attributeId] = (_totals.TryGetValue(attributeId, out var t) ? t : default).Add(value, outcome == IntakeOutcome.TooLate);
+            }
+        }
+        _offsets.Apply(m.Position);
+        if (_durability is not null && _offsets.SinceCapture >= _durability.Settings.EveryEvents)
+        {
+            SendObservations(); // the capture must find every applied event in the children's state
+            StartCapture();
+        }
+        return new AppliedOutcome(outcome, AlreadyApplied: false);
+    }
+
+    private void SendObservations() => _observations.SendAll(this);
 
     private void CaptureFailed(long sequence, Exception error)
     {
@@ -214,7 +234,7 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
         _durability.SnapshotStore.Tell(new DeleteSnapshots(PersistenceId, new SnapshotSelectionCriteria(c.Sequence - 1)));
     }
 
-    private IActorRef AttributeFor(string attributeId, AttributeMonitorSnapshot? restored = null)
+    internal IActorRef AttributeFor(string attributeId, AttributeMonitorSnapshot? restored = null)
     {
         if (!_attributes.TryGetValue(attributeId, out var child))
         {

@@ -14,6 +14,15 @@ public sealed record ApplyFeedback(FeedbackEvent Event, SourcePosition? Position
 }
 
 /// <summary>
+/// Several validated events at once (in consumption order), answered through one <see cref="FeedbackReceipt"/>
+/// (<c>Receipt</c> index i is <c>Events[i]</c>) instead of one reply each: the ingestion stream's unit of work under load.
+/// </summary>
+public sealed record ApplyFeedbackBatch(IReadOnlyList<ApplyFeedback> Events, FeedbackReceipt Receipt);
+
+/// <summary>The events of a batch that belong to one site, in their order, with their indexes in the batch's receipt.</summary>
+public sealed record ApplySiteFeedback(string SiteId, List<(int Index, ApplyFeedback Event)> Events, FeedbackReceipt Receipt) : IWithSiteId;
+
+/// <summary>
 /// The event was taken in by its site (or recognised as a duplicate). <paramref name="AlreadyApplied"/>: its source
 /// offset was already covered by the site's restored snapshot, so it was skipped.
 /// </summary>

@@ -4,6 +4,7 @@ using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
+using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Regions;
 using StreamCx.Engine.Telemetry;
 
@@ -48,26 +49,60 @@ public sealed class SitesActor : ReceiveActor
             }
         });
 
+        Receive<ApplyFeedbackBatch>(m =>
+        {
+            // split by site, keeping each site's events in their order; one message per site instead of one per event
+            var bySite = new Dictionary<string, ApplySiteFeedback>(StringComparer.Ordinal);
+            for (var i = 0; i < m.Events.Count; i++)
+            {
+                var e = m.Events[i];
+                if (!bySite.TryGetValue(e.SiteId, out var part)) bySite[e.SiteId] = part = new ApplySiteFeedback(e.SiteId, [], m.Receipt);
+                part.Events.Add((i, e));
+            }
+            foreach (var part in bySite.Values)
+            {
+                if (SiteFor(part.SiteId) is not { } siteActor)
+                {
+                    m.Receipt.Fail(UnknownSite(part.SiteId));
+                    return;
+                }
+                foreach (var (_, e) in part.Events) Fed(part.SiteId, e.Position);
+                siteActor.Tell(part);
+            }
+        });
+
         Receive<IWithSiteId>(m =>
         {
-            if (!catalog.TryGetSite(m.SiteId, out var site))
+            if (SiteFor(m.SiteId) is not { } siteActor)
             {
-                Sender.Tell(new Status.Failure(new ArgumentException($"site '{m.SiteId}' is not in the site registry")));
+                Sender.Tell(new Status.Failure(UnknownSite(m.SiteId)));
                 return;
             }
+            if (m is ApplyFeedback feedback) Fed(m.SiteId, feedback.Position);
+            siteActor.Forward(m);
+        });
+
+        static ArgumentException UnknownSite(string siteId) => new($"site '{siteId}' is not in the site registry");
+
+        IActorRef? SiteFor(string siteId)
+        {
+            if (!catalog.TryGetSite(siteId, out var site)) return null;
             if (!sites.TryGetValue(site.SiteId, out var siteActor))
             {
                 var region = RegionFor(site.RegionId);
                 siteActor = Context.ActorOf(Akka.Actor.Props.Create(() => new SiteActor(site, catalog, settings, region, alerts, telemetry, durability)), $"site-{created++}");
                 sites[site.SiteId] = siteActor;
             }
-            if (m is ApplyFeedback { Position: { } p })
-            {
-                if (!partitionsOf.TryGetValue(site.SiteId, out var seen)) partitionsOf[site.SiteId] = seen = [];
-                seen.Add((p.Topic, p.Partition));
-            }
-            siteActor.Forward(m);
-        });
+            return siteActor;
+        }
+
+        // remembers which partitions fed a site, to hand it over when one of them is revoked
+        void Fed(string siteId, SourcePosition? position)
+        {
+            if (position is null) return;
+            if (!partitionsOf.TryGetValue(siteId, out var seen)) partitionsOf[siteId] = seen = [];
+            seen.Add((position.Topic, position.Partition));
+        }
 
         IActorRef RegionFor(string regionId)
         {

@@ -31,7 +31,7 @@ public static class IngestionGraph
         return KafkaRecordSource.Create(kafka, logger, CancellationToken.None)
             .MapMaterializedValue(c => control = c)
             .Select(r => new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt })
-            .Via(FeedbackPipeline.Create(parser, sites, engine.Parallelism, engine.AskTimeout))
+            .Via(FeedbackPipeline.Create(parser, sites, engine.Parallelism, engine.AskTimeout, engine.BatchSize))
             .SelectAsync(1, async r =>
             {
                 counters.Count(r);

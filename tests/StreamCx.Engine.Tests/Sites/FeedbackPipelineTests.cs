@@ -46,4 +46,75 @@ public class FeedbackPipelineTests : TestKit
         Assert.Equal(2, scores.Attributes["waiting-time"].Count);
         Assert.Equal(6, scores.Attributes["waiting-time"].Sum);
     }
+
+    [Fact]
+    public async Task Under_backpressure_messages_go_to_the_sites_in_batches_of_at_most_the_batch_size_and_results_keep_input_order()
+    {
+        var catalog = new ReferenceCatalog([new Site("s1", "Site 1", "north")], [new AttributeDefinition("waiting-time", "Waiting time", 1, 5, 2)]);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        var parser = new FeedbackParser(catalog, new ParserLimits(), clock);
+        var sites = CreateTestProbe();
+        var raw = Enumerable.Range(0, 25).Select(i => new RawFeedback(Encoding.UTF8.GetBytes(
+            $$$"""{"eventId":"e{{{i}}}","occurredAt":"2026-11-24T07:{{{i:00}}}:00Z","siteId":"s1","channel":"web","ratings":{"waiting-time":4}}"""),
+            new SourcePosition("feedback", 0, i)));
+
+        var run = Source.From(raw).Via(FeedbackPipeline.Create(parser, sites, parallelism: 1, TimeSpan.FromSeconds(10), batchSize: 10))
+            .RunWith(Sink.Seq<PipelineResult>(), Sys.Materializer());
+
+        var sizes = new List<int>();
+        var offsets = new List<long>();
+        while (offsets.Count < 25)
+        {
+            var batch = sites.ExpectMsg<ApplyFeedbackBatch>(TimeSpan.FromSeconds(10));
+            if (sizes.Count == 0) await Task.Delay(500); // the site is busy: the rest of the messages wait upstream and form batches
+            sizes.Add(batch.Events.Count);
+            offsets.AddRange(batch.Events.Select(e => e.Position!.Offset));
+            for (var i = 0; i < batch.Events.Count; i++) batch.Receipt.Record(i, new AppliedOutcome(i % 2 == 0 ? IntakeOutcome.OnTime : IntakeOutcome.Late, false));
+        }
+        var results = await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([1, 10, 10, 4], sizes);
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => (long)i), offsets);
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => (long)i), results.Select(r => r.Raw.Position.Offset));
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => i == 0 || (i - 1) % 10 % 2 == 0 ? IntakeOutcome.OnTime : IntakeOutcome.Late), results.Select(r => r.Outcome!.Value));
+    }
+
+    [Fact]
+    public async Task Batches_mixing_sites_rejections_and_repeated_events_give_each_message_its_own_result_and_each_site_its_events_once()
+    {
+        string[] siteIds = ["s1", "s2", "s3"];
+        var catalog = new ReferenceCatalog(siteIds.Select(id => new Site(id, id, "north")), [new AttributeDefinition("waiting-time", "Waiting time", 1, 5, 2)]);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        var sites = Sys.ActorOf(SitesActor.Create(catalog, new DetectionSettings(), new AlertHub(clock)));
+        var parser = new FeedbackParser(catalog, new ParserLimits(), clock);
+        // message i: garbage every 7th, else event e{i/2} (each valid event id comes twice in a row: the second is a duplicate)
+        string Message(int i) => i % 7 == 6
+            ? "{not json"
+            : $$$"""{"eventId":"e{{{i / 2}}}","occurredAt":"2026-11-24T07:{{{i / 2:00}}}:00Z","siteId":"{{{siteIds[i / 2 % 3]}}}","channel":"web","ratings":{"waiting-time":{{{1 + (i / 2 % 5)}}}}}""";
+        var raw = Enumerable.Range(0, 100).Select(i => new RawFeedback(Encoding.UTF8.GetBytes(Message(i)), new SourcePosition("feedback", 0, i)));
+
+        var results = await Source.From(raw).Via(FeedbackPipeline.Create(parser, sites, parallelism: 2, TimeSpan.FromSeconds(10), batchSize: 8))
+            .RunWith(Sink.Seq<PipelineResult>(), Sys.Materializer());
+
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => (long)i), results.Select(r => r.Raw.Position.Offset));
+        var applied = new HashSet<string>();
+        foreach (var r in results)
+        {
+            var i = (int)r.Raw.Position.Offset;
+            if (i % 7 == 6)
+            {
+                Assert.Equal(RejectionReason.NotJson, r.Rejection!.Reason);
+                continue;
+            }
+            var first = applied.Add($"e{i / 2}");
+            Assert.Equal(first ? IntakeOutcome.OnTime : IntakeOutcome.Duplicate, r.Outcome);
+        }
+        foreach (var siteId in siteIds)
+        {
+            var expected = applied.Select(id => int.Parse(id[1..])).Where(n => n % 3 == Array.IndexOf(siteIds, siteId)).ToArray();
+            var totals = (await sites.Ask<SiteScores>(new GetSiteScores(siteId), TimeSpan.FromSeconds(5))).Attributes["waiting-time"];
+            Assert.Equal(expected.Length, totals.Count);
+            Assert.Equal(expected.Sum(n => 1 + (n % 5)), totals.Sum);
+        }
+    }
 }

@@ -44,6 +44,8 @@ public class CliErrorTests
     [InlineData("Detection:NoSuchKnob=1", "NoSuchKnob")]
     [InlineData("Kafka:Topics:0=bad topic!", "Kafka")]
     [InlineData("Engine:Parallelism=-4", "Parallelism")]
+    [InlineData("Engine:BatchSize=0", "BatchSize")]
+    [InlineData("Engine:BatchSize=many", "BatchSize")]
     [InlineData("Simulator:HistorySpeedup=0", "HistorySpeedup")]
     [InlineData("not-a-pair", "KEY=VALUE")]
     public async Task Bad_configuration_is_refused_with_a_message_naming_the_key(string setting, string named)

@@ -44,6 +44,23 @@ public sealed class EngineLife : TestKit
         return applied;
     }
 
+    /// <summary>Events (offset, site, hours, rating) sent to the sites in one batch, as the ingestion stream sends them under load.</summary>
+    public AppliedOutcome[] ApplyBatch(IReadOnlyList<(long Offset, string Site, double Hours, double Rating)> events)
+    {
+        var batch = events.Select(x => new ApplyFeedback(
+            new FeedbackEvent($"e{x.Offset}", Start.AddHours(x.Hours), x.Site, "store", new Dictionary<string, double> { ["waiting-time"] = x.Rating }),
+            new SourcePosition("feedback", 0, x.Offset))).ToArray();
+        var receipt = new FeedbackReceipt(batch.Length);
+        Sites.Tell(new ApplyFeedbackBatch(batch, receipt));
+        var outcomes = receipt.Completion.WaitAsync(TimeSpan.FromSeconds(10)).Result;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (outcomes[i].AlreadyApplied) Ledger.Done("feedback", 0, events[i].Offset);
+            else Ledger.Applied(events[i].Site, "feedback", 0, events[i].Offset);
+        }
+        return outcomes;
+    }
+
     /// <summary>The next offset the consumer would resume from after a crash.</summary>
     public long Committable() => Ledger.Committable() is [var c] ? c.NextOffset : 0;
 
