@@ -40,7 +40,7 @@ public sealed class AttributeActor : ReceiveActor
             alerts.Publish(alert);
         }
 
-        bool Observe(Observe m)
+        bool Apply(in Observe m)
         {
             monitor.Apply(m.Observation, m.Lateness);
             if (m.Lateness == Lateness.TooLate) return false;
@@ -51,14 +51,10 @@ public sealed class AttributeActor : ReceiveActor
 
         void Report() => region.Tell(new SiteAttributeReport(site.SiteId, attribute.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs));
 
-        Receive<Observe>(m =>
-        {
-            if (Observe(m)) Report();
-        });
         Receive<ObserveBatch>(m =>
         {
             var changed = false;
-            foreach (var observe in m.Observations) changed |= Observe(observe);
+            foreach (var observe in m.Observations) changed |= Apply(in observe);
             if (changed) Report(); // the region keeps only the latest window and pair sums of a site-attribute
         });
         Receive<CaptureState>(m => Sender.Tell(new CapturedState(m.CaptureId, attribute.AttributeId, monitor.ToSnapshot())));

@@ -3,15 +3,17 @@ using StreamCx.Domain.Windows;
 
 namespace StreamCx.Engine.Attributes;
 
-/// <summary>One rating for the attribute actor, with the lateness its site gave the event.</summary>
-public sealed record Observe(AttributeObservation Observation, Lateness Lateness)
-{
-    /// <summary>Stopwatch timestamp of the event's consumption from Kafka (0 when unknown), for latency metrics.</summary>
-    public long ConsumedAt { get; init; }
-}
+/// <summary>
+/// One rating for the attribute actor, with the lateness its site gave the event and the Stopwatch timestamp of the
+/// event's consumption from Kafka (0 when unknown, for latency metrics). A value: ratings travel in an <see cref="ObserveBatch"/>.
+/// </summary>
+public readonly record struct Observe(AttributeObservation Observation, Lateness Lateness, long ConsumedAt = 0);
 
-/// <summary>Several ratings for the attribute actor, in order: applied and evaluated one by one, reported to the region once.</summary>
-public sealed record ObserveBatch(IReadOnlyList<Observe> Observations);
+/// <summary>
+/// The ratings a site took in for one attribute since its last message to it (one event, or a batch of events), in
+/// order: applied and evaluated one by one, reported to the region once. One message per attribute and batch, not per rating.
+/// </summary>
+public sealed record ObserveBatch(Observe[] Observations);
 
 /// <summary>Ask an attribute actor for its current <see cref="AttributeScore"/>.</summary>
 public sealed record GetAttributeScore(SparklineSpec Sparkline)

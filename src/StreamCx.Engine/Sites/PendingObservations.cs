@@ -19,13 +19,13 @@ internal sealed class PendingObservations
         list.Add(observe);
     }
 
-    /// <summary>Sends each attribute its pending ratings (one <see cref="Observe"/>, or an <see cref="ObserveBatch"/>) and forgets them.</summary>
+    /// <summary>Sends each attribute its pending ratings as one <see cref="ObserveBatch"/> and forgets them.</summary>
     public void SendAll(SiteActor site)
     {
         foreach (var attributeId in _touched)
         {
             var list = _byAttribute[attributeId];
-            site.AttributeFor(attributeId).Tell(list.Count == 1 ? list[0] : new ObserveBatch([.. list]));
+            site.AttributeFor(attributeId).Tell(new ObserveBatch([.. list]));
             list.Clear();
         }
         _touched.Clear();

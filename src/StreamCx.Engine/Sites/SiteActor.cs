@@ -174,7 +174,7 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
             var lateness = outcome.ToLateness();
             foreach (var (attributeId, value) in m.Event.Ratings)
             {
-                _observations.Add(attributeId, new Observe(SiteIntake.Observation(m.Event, attributeId, value), lateness) { ConsumedAt = m.ConsumedAt });
+                _observations.Add(attributeId, new Observe(SiteIntake.Observation(m.Event, attributeId, value), lateness, m.ConsumedAt));
                 _totals[attributeId] = (_totals.TryGetValue(attributeId, out var t) ? t : default).Add(value, outcome == IntakeOutcome.TooLate);
             }
         }
