@@ -173,7 +173,9 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         if (reader.TokenType == JsonTokenType.Null) return null;
         if (reader.TokenType != JsonTokenType.StartObject)
             return new Rejection(RejectionReason.InvalidField, $"field 'ratings' must be an object of attribute → number, got {Describe(reader.TokenType)}");
-        var ratings = new Dictionary<string, double>(CountProperties(reader), StringComparer.Ordinal); // sized once
+        // sized once from a read ahead: exact unless the JSON is broken (then the read below rejects it)
+        var ratings = CountProperties(reader) is var expected and > 0 ? new KeyValuePair<string, double>[expected] : [];
+        var count = 0;
         Span<char> buffer = stackalloc char[ShortTextMax];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -188,13 +190,23 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
                 return new Rejection(RejectionReason.UnknownAttribute, $"attribute '{Shorten(attributeId)}' is not in the attribute catalog");
             if (!attribute.IsOnScale(value))
                 return new Rejection(RejectionReason.OutOfScale, $"rating '{attributeId}' must be from {attribute.Min} to {attribute.Max}, got {value.ToString(CultureInfo.InvariantCulture)}");
-            if (!ratings.TryAdd(attributeId, value))
+            if (Contains(ratings.AsSpan(0, count), attributeId))
                 return new Rejection(RejectionReason.InvalidField, $"rating '{attributeId}' appears twice");
-            if (ratings.Count > limits.MaxRatings)
+            if (count == ratings.Length) Array.Resize(ref ratings, count + 1); // defensive: the count read ahead is exact
+            ratings[count++] = new(attributeId, value);
+            if (count > limits.MaxRatings)
                 return new Rejection(RejectionReason.InvalidField, $"more than {limits.MaxRatings} ratings in one event");
         }
-        f.Ratings = ratings;
+        if (count < ratings.Length) Array.Resize(ref ratings, count);
+        f.Ratings = count == 0 ? RatingDictionary.Empty : new RatingDictionary(ratings);
         return null;
+    }
+
+    private static bool Contains(ReadOnlySpan<KeyValuePair<string, double>> ratings, string attributeId)
+    {
+        foreach (var r in ratings)
+            if (string.Equals(r.Key, attributeId, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private ParseOutcome Validate(ref RawFields f)
@@ -215,7 +227,7 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         }
         if (!f.SiteKnown && !catalog.TryGetSite(f.SiteId, out _))
             return ParseOutcome.Rejected(RejectionReason.UnknownSite, $"site '{Shorten(f.SiteId)}' is not in the site registry");
-        var ratings = f.Ratings ?? (IReadOnlyDictionary<string, double>)EmptyRatings;
+        var ratings = f.Ratings ?? RatingDictionary.Empty;
         if (f.Nps is null && f.Csat is null && f.Ces is null && ratings.Count == 0)
             return ParseOutcome.Rejected(RejectionReason.NoScores, "the event carries none of nps, csat, ces or ratings");
         return ParseOutcome.Valid(new FeedbackEvent(f.EventId, occurredAt, f.SiteId, f.Channel, ratings)
@@ -230,8 +242,6 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
             Language = f.Language,
         });
     }
-
-    private static readonly Dictionary<string, double> EmptyRatings = new();
 
     private static ParseOutcome Missing(string field) =>
         ParseOutcome.Rejected(RejectionReason.MissingField, $"required field '{field}' is missing or empty");
@@ -287,7 +297,7 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
     {
         public string? EventId, SiteId, Channel, OccurredAt, Touchpoint, CustomerId, JourneyId, Language, Comment;
         public int? Nps, Csat, Ces;
-        public Dictionary<string, double>? Ratings;
+        public RatingDictionary? Ratings;
 
         /// <summary>True when <see cref="SiteId"/> was found in the registry while reading.</summary>
         public bool SiteKnown;
