@@ -15,6 +15,9 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8, CommentHandling = JsonCommentHandling.Disallow };
 
+    /// <summary>The recurring labels (channel, touchpoint, language) as shared instances: no new string per event.</summary>
+    private readonly BoundedStringPool _labels = new();
+
     public ParseOutcome Parse(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > limits.MaxMessageBytes)
@@ -89,12 +92,12 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         {
             0 => ReadString(ref reader, name, limits.MaxIdLength, out f.EventId),
             1 => ReadSiteId(ref reader, ref f),
-            2 => ReadString(ref reader, name, limits.MaxTextLength, out f.Channel),
+            2 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Channel),
             3 => ReadOccurredAt(ref reader, ref f),
-            4 => ReadString(ref reader, name, limits.MaxTextLength, out f.Touchpoint),
+            4 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Touchpoint),
             5 => ReadString(ref reader, name, limits.MaxIdLength, out f.CustomerId),
             6 => ReadString(ref reader, name, limits.MaxIdLength, out f.JourneyId),
-            7 => ReadString(ref reader, name, limits.MaxTextLength, out f.Language),
+            7 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Language),
             8 => ReadString(ref reader, name, limits.MaxCommentLength, out f.Comment),
             9 => ReadScore(ref reader, name, 0, 10, out f.Nps),
             10 => ReadScore(ref reader, name, 1, 5, out f.Csat),
@@ -151,6 +154,19 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         if (reader.TokenType != JsonTokenType.String)
             return new Rejection(RejectionReason.InvalidField, $"field '{name}' must be a string, got {Describe(reader.TokenType)}");
         value = reader.GetString()!;
+        if (value.Length > maxLength)
+            return new Rejection(RejectionReason.InvalidField, $"field '{name}' is {value.Length} characters long, the limit is {maxLength}");
+        return null;
+    }
+
+    /// <summary>Like <see cref="ReadString"/>, but a short value comes from the pool of recurring labels.</summary>
+    private Rejection? ReadLabel(ref Utf8JsonReader reader, string name, int maxLength, out string? value)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence || reader.ValueSpan.Length > BoundedStringPool.MaxLength)
+            return ReadString(ref reader, name, maxLength, out value);
+        // at most as many characters as encoded bytes, escapes included: the text fits
+        Span<char> buffer = stackalloc char[BoundedStringPool.MaxLength];
+        value = _labels.Get(buffer[..reader.CopyString(buffer)]);
         if (value.Length > maxLength)
             return new Rejection(RejectionReason.InvalidField, $"field '{name}' is {value.Length} characters long, the limit is {maxLength}");
         return null;
