@@ -5,7 +5,8 @@ namespace StreamCx.Perf.Micro.Workload;
 
 /// <summary>
 /// Seeded, endless feedback for every site of the catalog: one event every <see cref="Spacing"/> of event time at a
-/// random site, each with 6 of the 10 attributes rated, an NPS, and a comment on one event in five.
+/// random site, each with 6 of the 10 attributes rated, an NPS, and a comment on one event in five. The ratings are a
+/// <see cref="RatingDictionary"/>, as the parser makes them.
 /// </summary>
 public sealed class EventStream(ReferenceCatalog catalog, DateTimeOffset start, int seed)
 {
@@ -32,7 +33,8 @@ public sealed class EventStream(ReferenceCatalog catalog, DateTimeOffset start, 
             ratings[attribute.AttributeId] = value;
             sum += value;
         }
-        var e = new FeedbackEvent($"evt-{_count:D9}", _time, site.SiteId, "store", ratings)
+        // the ratings as the parser hands them over (same order), so Process takes the path of parsed events
+        var e = new FeedbackEvent($"evt-{_count:D9}", _time, site.SiteId, "store", new RatingDictionary([.. ratings]))
         {
             Touchpoint = "checkout",
             Nps = _model.Nps(sum / RatingsPerEvent),

@@ -6,25 +6,27 @@ namespace StreamCx.Domain.Alerting;
 public sealed class VerbatimBuffer(int capacity)
 {
     public const int MaxTextLength = 500;
-    private readonly Queue<Entry> _entries = new();
+    // kept as (verbatim, dissatisfied) pairs, not Entry objects: no allocation per comment besides the verbatim itself
+    private readonly Queue<(Verbatim Verbatim, bool Dissatisfied)> _entries = new();
 
     public void Add(Verbatim verbatim, bool dissatisfied)
     {
         if (capacity == 0 || string.IsNullOrWhiteSpace(verbatim.Text)) return;
-        var text = verbatim.Text.Length <= MaxTextLength ? verbatim.Text : string.Concat(verbatim.Text.AsSpan(0, MaxTextLength), "…");
-        _entries.Enqueue(new Entry(verbatim with { Text = text }, dissatisfied));
+        // records are immutable: the verbatim is kept as given unless its text must be cut (no copy per comment)
+        var kept = verbatim.Text.Length <= MaxTextLength ? verbatim : verbatim with { Text = string.Concat(verbatim.Text.AsSpan(0, MaxTextLength), "…") };
+        _entries.Enqueue((kept, dissatisfied));
         while (_entries.Count > capacity * 3) _entries.Dequeue();
     }
 
     public IReadOnlyList<Verbatim> Pick() =>
         _entries.Reverse().OrderByDescending(e => e.Dissatisfied).Take(capacity).Select(e => e.Verbatim).ToArray();
 
-    public IReadOnlyList<Entry> Entries => _entries.ToArray();
+    public IReadOnlyList<Entry> Entries => _entries.Select(e => new Entry(e.Verbatim, e.Dissatisfied)).ToArray();
 
     public void Restore(IEnumerable<Entry> entries)
     {
         _entries.Clear();
-        foreach (var e in entries) _entries.Enqueue(e);
+        foreach (var e in entries) _entries.Enqueue((e.Verbatim, e.Dissatisfied));
     }
 
     public sealed record Entry(Verbatim Verbatim, bool Dissatisfied);

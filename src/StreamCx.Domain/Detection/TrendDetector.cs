@@ -35,9 +35,9 @@ public static class TrendDetector
     {
         var scales = s.TrendScales;
         int shortest = int.MaxValue, longest = 0;
-        foreach (var scale in scales)
+        for (var j = 0; j < scales.Count; j++) // indexed: foreach over the IReadOnlyList would allocate an enumerator per evaluation
         {
-            var k = ring.Clock.BucketsIn(scale);
+            var k = ring.Clock.BucketsIn(scales[j]);
             shortest = Math.Min(shortest, k);
             longest = Math.Max(longest, k);
         }

@@ -15,6 +15,9 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8, CommentHandling = JsonCommentHandling.Disallow };
 
+    /// <summary>The recurring labels (channel, touchpoint, language) as shared instances: no new string per event.</summary>
+    private readonly BoundedStringPool _labels = new();
+
     public ParseOutcome Parse(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > limits.MaxMessageBytes)
@@ -89,12 +92,12 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         {
             0 => ReadString(ref reader, name, limits.MaxIdLength, out f.EventId),
             1 => ReadSiteId(ref reader, ref f),
-            2 => ReadString(ref reader, name, limits.MaxTextLength, out f.Channel),
+            2 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Channel),
             3 => ReadOccurredAt(ref reader, ref f),
-            4 => ReadString(ref reader, name, limits.MaxTextLength, out f.Touchpoint),
+            4 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Touchpoint),
             5 => ReadString(ref reader, name, limits.MaxIdLength, out f.CustomerId),
             6 => ReadString(ref reader, name, limits.MaxIdLength, out f.JourneyId),
-            7 => ReadString(ref reader, name, limits.MaxTextLength, out f.Language),
+            7 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Language),
             8 => ReadString(ref reader, name, limits.MaxCommentLength, out f.Comment),
             9 => ReadScore(ref reader, name, 0, 10, out f.Nps),
             10 => ReadScore(ref reader, name, 1, 5, out f.Csat),
@@ -156,6 +159,19 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         return null;
     }
 
+    /// <summary>Like <see cref="ReadString"/>, but a short value comes from the pool of recurring labels.</summary>
+    private Rejection? ReadLabel(ref Utf8JsonReader reader, string name, int maxLength, out string? value)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence || reader.ValueSpan.Length > BoundedStringPool.MaxLength)
+            return ReadString(ref reader, name, maxLength, out value);
+        // at most as many characters as encoded bytes, escapes included: the text fits
+        Span<char> buffer = stackalloc char[BoundedStringPool.MaxLength];
+        value = _labels.Get(buffer[..reader.CopyString(buffer)]);
+        if (value.Length > maxLength)
+            return new Rejection(RejectionReason.InvalidField, $"field '{name}' is {value.Length} characters long, the limit is {maxLength}");
+        return null;
+    }
+
     private static Rejection? ReadScore(ref Utf8JsonReader reader, string name, int min, int max, out int? value)
     {
         value = null;
@@ -173,7 +189,9 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         if (reader.TokenType == JsonTokenType.Null) return null;
         if (reader.TokenType != JsonTokenType.StartObject)
             return new Rejection(RejectionReason.InvalidField, $"field 'ratings' must be an object of attribute → number, got {Describe(reader.TokenType)}");
-        var ratings = new Dictionary<string, double>(CountProperties(reader), StringComparer.Ordinal); // sized once
+        // sized once from a read ahead: exact unless the JSON is broken (then the read below rejects it)
+        var ratings = CountProperties(reader) is var expected and > 0 ? new KeyValuePair<string, double>[expected] : [];
+        var count = 0;
         Span<char> buffer = stackalloc char[ShortTextMax];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -188,13 +206,23 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
                 return new Rejection(RejectionReason.UnknownAttribute, $"attribute '{Shorten(attributeId)}' is not in the attribute catalog");
             if (!attribute.IsOnScale(value))
                 return new Rejection(RejectionReason.OutOfScale, $"rating '{attributeId}' must be from {attribute.Min} to {attribute.Max}, got {value.ToString(CultureInfo.InvariantCulture)}");
-            if (!ratings.TryAdd(attributeId, value))
+            if (Contains(ratings.AsSpan(0, count), attributeId))
                 return new Rejection(RejectionReason.InvalidField, $"rating '{attributeId}' appears twice");
-            if (ratings.Count > limits.MaxRatings)
+            if (count == ratings.Length) Array.Resize(ref ratings, count + 1); // defensive: the count read ahead is exact
+            ratings[count++] = new(attributeId, value);
+            if (count > limits.MaxRatings)
                 return new Rejection(RejectionReason.InvalidField, $"more than {limits.MaxRatings} ratings in one event");
         }
-        f.Ratings = ratings;
+        if (count < ratings.Length) Array.Resize(ref ratings, count);
+        f.Ratings = count == 0 ? RatingDictionary.Empty : new RatingDictionary(ratings);
         return null;
+    }
+
+    private static bool Contains(ReadOnlySpan<KeyValuePair<string, double>> ratings, string attributeId)
+    {
+        foreach (var r in ratings)
+            if (string.Equals(r.Key, attributeId, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private ParseOutcome Validate(ref RawFields f)
@@ -215,7 +243,7 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
         }
         if (!f.SiteKnown && !catalog.TryGetSite(f.SiteId, out _))
             return ParseOutcome.Rejected(RejectionReason.UnknownSite, $"site '{Shorten(f.SiteId)}' is not in the site registry");
-        var ratings = f.Ratings ?? (IReadOnlyDictionary<string, double>)EmptyRatings;
+        var ratings = f.Ratings ?? RatingDictionary.Empty;
         if (f.Nps is null && f.Csat is null && f.Ces is null && ratings.Count == 0)
             return ParseOutcome.Rejected(RejectionReason.NoScores, "the event carries none of nps, csat, ces or ratings");
         return ParseOutcome.Valid(new FeedbackEvent(f.EventId, occurredAt, f.SiteId, f.Channel, ratings)
@@ -230,8 +258,6 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
             Language = f.Language,
         });
     }
-
-    private static readonly Dictionary<string, double> EmptyRatings = new();
 
     private static ParseOutcome Missing(string field) =>
         ParseOutcome.Rejected(RejectionReason.MissingField, $"required field '{field}' is missing or empty");
@@ -287,7 +313,7 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
     {
         public string? EventId, SiteId, Channel, OccurredAt, Touchpoint, CustomerId, JourneyId, Language, Comment;
         public int? Nps, Csat, Ces;
-        public Dictionary<string, double>? Ratings;
+        public RatingDictionary? Ratings;
 
         /// <summary>True when <see cref="SiteId"/> was found in the registry while reading.</summary>
         public bool SiteKnown;

@@ -67,6 +67,29 @@ public sealed class FeedbackParserValidTests
     }
 
     [Fact]
+    public void Ratings_keep_the_order_of_the_message()
+    {
+        const string json = """
+            {"eventId":"e","occurredAt":"2026-03-01T09:30:00Z","siteId":"store-lille-centre","channel":"store",
+             "ratings":{"staff-courtesy":4,"waiting-time":2,"cleanliness":7.5}}
+            """;
+
+        var e = AssertValid(Parse(json));
+
+        Assert.Equal(["staff-courtesy", "waiting-time", "cleanliness"], e.Ratings.Select(r => r.Key));
+        Assert.Equal([4, 2, 7.5], e.Ratings.Select(r => r.Value));
+    }
+
+    [Fact]
+    public void An_empty_ratings_object_alone_is_no_score()
+    {
+        const string json = """{"eventId":"e","occurredAt":"2026-03-01T09:30:00Z","siteId":"store-lille-centre","channel":"store","ratings":{}}""";
+
+        AssertRejected(Parse(json), RejectionReason.NoScores, "none of nps, csat, ces or ratings");
+        Assert.Empty(AssertValid(Parse("""{"eventId":"e","occurredAt":"2026-03-01T09:30:00Z","siteId":"store-lille-centre","channel":"store","nps":3,"ratings":{}}""")).Ratings);
+    }
+
+    [Fact]
     public void Utf8_byte_order_mark_is_skipped()
     {
         var bytes = Encoding.UTF8.Preamble.ToArray().Concat(FeedbackJson.Bytes(FeedbackJson.Minimal("bom-1"))).ToArray();
