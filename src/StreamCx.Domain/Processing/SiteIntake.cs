@@ -60,9 +60,6 @@ public sealed class SiteIntake
         };
     }
 
-    public static IEnumerable<AttributeObservation> Observations(FeedbackEvent e) =>
-        e.Ratings.Select(r => Observation(e, r.Key, r.Value));
-
     public static AttributeObservation Observation(FeedbackEvent e, string attributeId, double value) =>
         new(attributeId, e.EventId, e.OccurredAt, e.Channel, value, e.Nps, e.Comment);
 }

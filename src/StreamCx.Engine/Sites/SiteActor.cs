@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
@@ -171,11 +172,13 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
         var outcome = _intake.Admit(m.Event);
         if (outcome != IntakeOutcome.Duplicate)
         {
-            var lateness = outcome.ToLateness();
-            foreach (var (attributeId, value) in m.Event.Ratings)
+            if (m.Event.Ratings is RatingDictionary parsed) // what the parser makes: enumerated without allocating
             {
-                _observations.Add(attributeId, new Observe(SiteIntake.Observation(m.Event, attributeId, value), lateness, m.ConsumedAt));
-                _totals[attributeId] = (_totals.TryGetValue(attributeId, out var t) ? t : default).Add(value, outcome == IntakeOutcome.TooLate);
+                foreach (var (attributeId, value) in parsed) Queue(m, attributeId, value, outcome);
+            }
+            else
+            {
+                foreach (var (attributeId, value) in m.Event.Ratings) Queue(m, attributeId, value, outcome);
             }
         }
         _offsets.Apply(m.Position);
@@ -185,6 +188,12 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
             StartCapture();
         }
         return new AppliedOutcome(outcome, AlreadyApplied: false);
+    }
+
+    private void Queue(ApplyFeedback m, string attributeId, double value, IntakeOutcome outcome)
+    {
+        _observations.Add(attributeId, new Observe(SiteIntake.Observation(m.Event, attributeId, value), outcome.ToLateness(), m.ConsumedAt));
+        _totals[attributeId] = (_totals.TryGetValue(attributeId, out var t) ? t : default).Add(value, outcome == IntakeOutcome.TooLate);
     }
 
     private void SendObservations() => _observations.SendAll(this);
