@@ -39,9 +39,9 @@ public static class TrendDetector
     {
         var scales = s.TrendScales;
         int shortest = int.MaxValue, longest = 0;
-        foreach (var scale in scales)
+        for (var j = 0; j < scales.Count; j++) // not foreach: the list's boxed enumerator would allocate per evaluation
         {
-            var k = ring.Clock.BucketsIn(scale);
+            var k = ring.Clock.BucketsIn(scales[j]);
             shortest = Math.Min(shortest, k);
             longest = Math.Max(longest, k);
         }

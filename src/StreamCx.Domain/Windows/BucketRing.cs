@@ -139,7 +139,16 @@ public sealed class BucketRing
         return slots;
     }
 
-    private static long Mod(long index, int length) => ((index % length) + length) % length;
+    /// <summary>
+    /// Index modulo length in [0, length): one division, a 32-bit one for the non-negative indices below 2^32 that
+    /// event times give (every read of a bucket goes through here, so the detectors' loops pay it per bucket).
+    /// </summary>
+    private static long Mod(long index, int length)
+    {
+        if ((ulong)index <= uint.MaxValue) return (uint)index % (uint)length;
+        var r = index % length;
+        return r < 0 ? r + length : r;
+    }
 
     private ref Bucket Slot(long index) => ref _buckets[(int)Mod(index, _buckets.Length)];
 }
