@@ -18,9 +18,10 @@ public static class ExpectationDetector
         if (kept is null || !kept.TryGet(current, profile.Version, out var sums))
         {
             sums = default;
+            var walk = ring.Walk(first);
             for (var i = first; i < current && !sums.Unlearned; i++)
             {
-                ref readonly var b = ref ring.Peek(i, out var filled);
+                ref readonly var b = ref walk.Next(out var filled);
                 if (filled) sums = sums.Add(b, hours.HourOf(i), profile);
             }
             kept?.Store(current, profile.Version, sums);

@@ -73,9 +73,10 @@ public static class TrendDetector
         if (prefixes is null || !prefixes.TryGet(span, mu, out var sums))
         {
             sums = default;
+            var walk = ring.Walk(first);
             for (var i = first; i < current; i++)
             {
-                ref readonly var b = ref ring.Peek(i, out var filled);
+                ref readonly var b = ref walk.Next(out var filled);
                 if (filled) sums = sums.Add(b, profile.Offset(hours.HourOf(i)), (i - first) * width, mu);
             }
             prefixes?.Store(span, mu, sums);
