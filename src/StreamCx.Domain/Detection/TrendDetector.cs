@@ -48,9 +48,12 @@ public static class TrendDetector
         if (cache?.Get(current, profile.Version, current - shortest, scales.Count) is { } kept) return kept;
 
         var sums = cache?.Store(current, profile.Version, scales.Count) ?? new WindowStats[scales.Count];
+        // the baselines end before the spans begin: the totals stop at the newest baseline bucket (running totals from
+        // the same first bucket, so the same values as totals run up to the newest bucket)
         var from = current - longest - baselineBuckets + 1;
-        var length = AdjustedTotals.Length(from, current);
-        var totals = new AdjustedTotals(ring, from, current, profile, length <= 4096 ? stackalloc double[length] : new double[length]);
+        var to = current - shortest;
+        var length = AdjustedTotals.Length(from, to);
+        var totals = new AdjustedTotals(ring, from, to, profile, length <= 4096 ? stackalloc double[length] : new double[length]);
         for (var j = 0; j < scales.Count; j++)
         {
             var k = ring.Clock.BucketsIn(scales[j]);
