@@ -21,11 +21,12 @@ internal readonly ref struct AdjustedTotals
         _totals = memory[..Length(from, to)];
         _totals[..3].Clear();
         var hours = new HourCursor(ring.Clock, from);
+        var walk = ring.Walk(from);
         for (var i = from; i <= to; i++)
         {
             var at = 3 * (int)(i - from);
             double count = _totals[at], sum = _totals[at + 1], squares = _totals[at + 2];
-            ref readonly var b = ref ring.Peek(i, out var filled);
+            ref readonly var b = ref walk.Next(out var filled);
             if (filled)
             {
                 var p = profile.Offset(hours.HourOf(i));

@@ -6,30 +6,36 @@ namespace StreamCx.Domain.Detection;
 /// <summary>
 /// Departure from the usual daily rhythm: the mean of the recent hours against what the learned profile predicts
 /// for those hours, with an interval from the day-to-day variability and the sampling error.
+/// The sums over the window's older buckets can be kept between evaluations (<see cref="ExpectationPrefix"/>).
 /// </summary>
 public static class ExpectationDetector
 {
-    public static Signal? Evaluate(BucketRing ring, long current, DailyProfile profile, double range, DetectionSettings s)
+    /// <param name="kept">Sums over the window's older buckets kept from earlier evaluations of the same ring, if any.</param>
+    public static Signal? Evaluate(BucketRing ring, long current, DailyProfile profile, double range, DetectionSettings s, ExpectationPrefix? kept = null)
     {
         var first = current - ring.Clock.BucketsIn(s.ExpectationWindow) + 1;
-        double expectedSum = 0, dayVarSum = 0;
-        var observed = default(WindowStats);
         var hours = new HourCursor(ring.Clock, first);
-        for (var i = first; i <= current; i++)
+        if (kept is null || !kept.TryGet(current, profile.Version, out var sums))
         {
-            ref readonly var b = ref ring.Peek(i, out var filled);
-            if (!filled) continue;
-            var hour = hours.HourOf(i);
-            if (!profile.IsLearned(hour)) return null;
-            expectedSum += b.Count * profile.Mean(hour);
-            dayVarSum += b.Count * profile.DayToDayVariance(hour);
-            observed = observed.Add(b);
+            sums = default;
+            var walk = ring.Walk(first);
+            for (var i = first; i < current && !sums.Unlearned; i++)
+            {
+                ref readonly var b = ref walk.Next(out var filled);
+                if (filled) sums = sums.Add(b, hours.HourOf(i), profile);
+            }
+            kept?.Store(current, profile.Version, sums);
         }
+        ref readonly var newest = ref ring.Peek(current, out var newestFilled);
+        if (newestFilled) sums = sums.Add(newest, hours.HourOf(current), profile);
+        if (sums.Unlearned) return null;
+
+        var observed = sums.Observed;
         if (observed.Count < s.MinExpectationCount) return null;
         var n = observed.Count;
-        var expected = expectedSum / n;
+        var expected = sums.ExpectedSum / n;
         var floor = s.ProfileSpreadFloor * range;
-        var dayVariance = Math.Max(dayVarSum / n, floor * floor);
+        var dayVariance = Math.Max(sums.DayVarianceSum / n, floor * floor);
         var se = Math.Sqrt(dayVariance + (observed.Variance / n));
         var z = (observed.Mean - expected) / se;
         var effect = expected - observed.Mean;

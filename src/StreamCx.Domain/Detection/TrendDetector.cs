@@ -9,6 +9,8 @@ namespace StreamCx.Domain.Detection;
 /// is the matched filter for a fall that started at the span's beginning; the most significant span wins.
 /// The profile-adjusted bucket sums are read once into running totals, so every span's baseline is a difference of two
 /// totals, and they are kept (<see cref="TrendBaselines"/>) until the newest bucket, the profile or a baseline bucket changes.
+/// Each span's own sums over its older buckets are kept too (<see cref="TrendSpanPrefixes"/>): an evaluation in the same
+/// newest bucket adds that bucket's terms only.
 /// </summary>
 public static class TrendDetector
 {
@@ -18,12 +20,14 @@ public static class TrendDetector
         var baselineBuckets = ring.Clock.BucketsIn(s.BaselineWindow);
         var scales = s.TrendScales;
         var sums = Baselines(ring, current, profile, baselineBuckets, s, baselines);
+        var prefixes = baselines?.Spans;
+        prefixes?.Begin(current, profile.Version, scales.Count);
 
         Signal? best = null;
         for (var j = 0; j < scales.Count; j++)
         {
             var k = ring.Clock.BucketsIn(scales[j]);
-            var signal = EvaluateSpan(ring, current, k, baselineBuckets, sums[j], profile, range, s);
+            var signal = EvaluateSpan(ring, current, k, baselineBuckets, sums[j], profile, range, s, prefixes, j);
             if (signal is not null && (best is null || ((TrendFactor)signal.Factor).TStatistic < ((TrendFactor)best.Factor).TStatistic))
                 best = signal;
         }
@@ -35,7 +39,7 @@ public static class TrendDetector
     {
         var scales = s.TrendScales;
         int shortest = int.MaxValue, longest = 0;
-        for (var j = 0; j < scales.Count; j++) // indexed: foreach over the IReadOnlyList would allocate an enumerator per evaluation
+        for (var j = 0; j < scales.Count; j++) // not foreach: the list's boxed enumerator would allocate per evaluation
         {
             var k = ring.Clock.BucketsIn(scales[j]);
             shortest = Math.Min(shortest, k);
@@ -44,9 +48,12 @@ public static class TrendDetector
         if (cache?.Get(current, profile.Version, current - shortest, scales.Count) is { } kept) return kept;
 
         var sums = cache?.Store(current, profile.Version, scales.Count) ?? new WindowStats[scales.Count];
+        // the baselines end before the spans begin: the totals stop at the newest baseline bucket (running totals from
+        // the same first bucket, so the same values as totals run up to the newest bucket)
         var from = current - longest - baselineBuckets + 1;
-        var length = AdjustedTotals.Length(from, current);
-        var totals = new AdjustedTotals(ring, from, current, profile, length <= 4096 ? stackalloc double[length] : new double[length]);
+        var to = current - shortest;
+        var length = AdjustedTotals.Length(from, to);
+        var totals = new AdjustedTotals(ring, from, to, profile, length <= 4096 ? stackalloc double[length] : new double[length]);
         for (var j = 0; j < scales.Count; j++)
         {
             var k = ring.Clock.BucketsIn(scales[j]);
@@ -55,30 +62,31 @@ public static class TrendDetector
         return sums;
     }
 
-    private static Signal? EvaluateSpan(BucketRing ring, long current, int k, int baselineBuckets, WindowStats baseline, DailyProfile profile, double range, DetectionSettings s)
+    /// <param name="prefixes">The spans' sums over their older buckets kept from earlier evaluations, if any.</param>
+    /// <param name="span">This span's position in <paramref name="prefixes"/>.</param>
+    private static Signal? EvaluateSpan(BucketRing ring, long current, int k, int baselineBuckets, WindowStats baseline, DailyProfile profile, double range, DetectionSettings s, TrendSpanPrefixes? prefixes, int span)
     {
         if (baseline.Count < s.MinBaselineCount || baseline.Count < 2) return null;
         var first = current - k + 1;
         var mu = baseline.Sum / baseline.Count;
         var variance = Math.Max((baseline.SumSquares - (baseline.Sum * mu)) / (baseline.Count - 1), 1e-6);
 
-        double num = 0, den = 0, sumW = 0;
-        var n = 0;
         var width = ring.Clock.WidthHours;
         var hours = new HourCursor(ring.Clock, first);
-        for (var i = first; i <= current; i++)
+        if (prefixes is null || !prefixes.TryGet(span, mu, out var sums))
         {
-            ref readonly var b = ref ring.Peek(i, out var filled);
-            if (!filled) continue;
-            var p = profile.Offset(hours.HourOf(i));
-            var delta = (i - first) * width;
-            var sumAdj = b.Sum - (b.Count * p);
-            var tauYAdj = b.SumTauValue - (p * b.SumTau);
-            num += (delta * (sumAdj - (mu * b.Count))) + (tauYAdj - (mu * b.SumTau));
-            den += (b.Count * delta * delta) + (2 * delta * b.SumTau) + b.SumTauSquares;
-            sumW += (b.Count * delta) + b.SumTau;
-            n += b.Count;
+            sums = default;
+            var walk = ring.Walk(first);
+            for (var i = first; i < current; i++)
+            {
+                ref readonly var b = ref walk.Next(out var filled);
+                if (filled) sums = sums.Add(b, profile.Offset(hours.HourOf(i)), (i - first) * width, mu);
+            }
+            prefixes?.Store(span, mu, sums);
         }
+        ref readonly var newest = ref ring.Peek(current, out var newestFilled);
+        if (newestFilled) sums = sums.Add(newest, profile.Offset(hours.HourOf(current)), (current - first) * width, mu);
+        var (num, den, sumW, n) = sums;
         if (n < s.MinTrendRecentCount || den <= 0) return null;
         var slope = num / den;
         // the baseline mean is itself estimated: its error adds (Σw)²/n_baseline to the numerator's variance

@@ -19,6 +19,7 @@ public sealed class AttributeMonitor
     private readonly AlertLifecycle _lifecycle;
     private readonly VerbatimBuffer _verbatims;
     private readonly TrendBaselines _trendBaselines = new();
+    private readonly ExpectationPrefix _expectationPrefix = new();
     private readonly List<Signal> _signals = new(3);
     private long _learnedThroughHour = long.MinValue;
     private long _peerStatsNewest = long.MinValue;
@@ -61,6 +62,7 @@ public sealed class AttributeMonitor
         var newestBefore = _ring.Newest;
         _ring.Add(o.OccurredAt, o.Value, dissatisfied);
         _trendBaselines.Written(index);
+        _expectationPrefix.Written(index);
         KeepPeerStats(index, newestBefore, o.Value, dissatisfied);
         if (o.Nps is { } nps) NpsPairs = NpsPairs.Add(o.Value, nps);
         if (o.Comment is { } text) _verbatims.Add(new Verbatim(o.EventId, o.OccurredAt, o.Channel, text, o.Value), dissatisfied);
@@ -81,6 +83,7 @@ public sealed class AttributeMonitor
         _ring.Restore(s.Buckets);
         _peerStatsNewest = long.MinValue;
         _trendBaselines.Clear();
+        _expectationPrefix.Clear();
         _profile.Restore(s.Profile);
         _lifecycle.Restore(s.Alert);
         _verbatims.Restore(s.Verbatims);
@@ -132,7 +135,7 @@ public sealed class AttributeMonitor
         if (TrendDetector.Evaluate(_ring, current, _profile, range, _s, _trendBaselines) is { } trend) signals.Add(trend);
         var recent = RecentStats();
         if (PeerComparison.Evaluate(PeerWindowStats, recent, peerValues, range, _s) is { } p) signals.Add(p);
-        if (ExpectationDetector.Evaluate(_ring, current, _profile, range, _s) is { } expectation) signals.Add(expectation);
+        if (ExpectationDetector.Evaluate(_ring, current, _profile, range, _s, _expectationPrefix) is { } expectation) signals.Add(expectation);
 
         var decision = _lifecycle.Step(signals, importance, recent, now);
         if (decision is null) return null;

@@ -66,14 +66,22 @@ public sealed class BucketRing
         return ref b;
     }
 
+    /// <summary>
+    /// Reads the buckets from <paramref name="from"/> upwards, one by one, as <see cref="Peek"/> would, but stepping from
+    /// slot to slot instead of dividing per bucket. Valid until the next <see cref="Add"/> or <see cref="Restore"/>.
+    /// </summary>
+    public BucketWalk Walk(long from) => new(_buckets, from, (int)Mod(from, _buckets.Length));
+
     /// <summary>Count, sum and sum of squares over buckets [from, to] inclusive.</summary>
     public WindowStats Stats(long from, long to)
     {
         int count = 0, dissatisfied = 0;
         double sum = 0, squares = 0;
-        for (var i = Math.Max(from, Newest - Capacity + 1); i <= to; i++)
+        var first = Math.Max(from, Newest - Capacity + 1);
+        var walk = Walk(first);
+        for (var i = first; i <= to; i++)
         {
-            ref readonly var b = ref Peek(i, out var filled);
+            ref readonly var b = ref walk.Next(out var filled);
             if (!filled) continue;
             count += b.Count;
             dissatisfied += b.Dissatisfied;
@@ -139,7 +147,16 @@ public sealed class BucketRing
         return slots;
     }
 
-    private static long Mod(long index, int length) => ((index % length) + length) % length;
+    /// <summary>
+    /// Index modulo length in [0, length): one division, a 32-bit one for the non-negative indices below 2^32 that
+    /// event times give (every read of a bucket goes through here, so the detectors' loops pay it per bucket).
+    /// </summary>
+    private static long Mod(long index, int length)
+    {
+        if ((ulong)index <= uint.MaxValue) return (uint)index % (uint)length;
+        var r = index % length;
+        return r < 0 ? r + length : r;
+    }
 
     private ref Bucket Slot(long index) => ref _buckets[(int)Mod(index, _buckets.Length)];
 }
