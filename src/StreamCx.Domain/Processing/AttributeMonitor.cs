@@ -125,7 +125,14 @@ public sealed class AttributeMonitor
     public AttributeScore Score(SparklineSpec sparkline) => AttributeScore.From(Attribute.AttributeId, _ring, _s.PeerWindow, sparkline);
 
     /// <summary>Re-evaluates the factors and steps the alert lifecycle; returns an alert when one must be emitted.</summary>
-    public Alert? Evaluate(IReadOnlyList<double> peerValues, ImportanceFactor? importance, DateTimeOffset emittedAt)
+    public Alert? Evaluate(IReadOnlyList<double> peerValues, ImportanceFactor? importance, DateTimeOffset emittedAt) =>
+        Evaluate(peerValues, importance, emittedAt, null);
+
+    /// <summary>The same, reading the wall clock for <c>emittedAt</c> only when an alert is emitted (not at every evaluation).</summary>
+    public Alert? Evaluate(IReadOnlyList<double> peerValues, ImportanceFactor? importance, TimeProvider clock) =>
+        Evaluate(peerValues, importance, default, clock);
+
+    private Alert? Evaluate(IReadOnlyList<double> peerValues, ImportanceFactor? importance, DateTimeOffset emittedAt, TimeProvider? clock)
     {
         if (NewestEventTime is not { } now) return null;
         var current = _ring.Newest;
@@ -143,7 +150,7 @@ public sealed class AttributeMonitor
         var stats = StatsOver(span);
         var score = new ScoreSummary(Math.Round(stats.Mean, 3), Math.Round(stats.DissatisfiedPct, 1), stats.Count);
         var window = new TimeWindow(_ring.Clock.StartOf(current - _ring.Clock.BucketsIn(span) + 1), _ring.Clock.StartOf(current + 1));
-        return AlertComposer.Compose(decision, Site, Attribute, score, window, _verbatims.Pick(), emittedAt);
+        return AlertComposer.Compose(decision, Site, Attribute, score, window, _verbatims.Pick(), clock?.GetUtcNow() ?? emittedAt);
     }
 
     private TimeSpan WindowSpan(IReadOnlyList<Signal> signals)

@@ -59,7 +59,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         monitor.Apply(observation, outcome.ToLateness());
         if (outcome == IntakeOutcome.TooLate) return;
         region.Update(site.SiteId, observation.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs);
-        var alert = monitor.Evaluate(region.PeersOf(site.SiteId, observation.AttributeId, _peers), region.ImportanceOf(observation.AttributeId), clock.GetUtcNow());
+        var alert = monitor.Evaluate(region.PeersOf(site.SiteId, observation.AttributeId, _peers), region.ImportanceOf(observation.AttributeId), clock);
         if (alert is not null) (alerts ??= []).Add(alert);
     }
 

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
@@ -25,16 +26,15 @@ public sealed class AttributeActor : ReceiveActor
         _telemetry = telemetry;
         var monitor = new AttributeMonitor(site, attribute, settings);
         if (restored is not null) monitor.Restore(restored);
-        RegionSnapshot? peers = null;
-        var peerValues = new List<double>();
+        // the region's latest view, as this site's peers' means in ascending order: they only change with a new view,
+        // so they are collected (and sorted, which the peer comparison then skips) once per view, not per evaluation
+        var peerValues = new List<double>(0);
+        ImportanceFactor? importance = null;
         long lastConsumedAt = 0; // the latest applied event: the one that tips an alert on this evaluation
 
         void Evaluate()
         {
-            var alert = monitor.Evaluate(
-                peers is null ? [] : peers.PeersOf(site.SiteId, settings.MinPeerSampleSize, peerValues),
-                peers?.Importance,
-                alerts.Clock.GetUtcNow());
+            var alert = monitor.Evaluate(peerValues, importance, alerts.Clock);
             if (alert is null) return;
             telemetry.AlertEmitted(alert, lastConsumedAt);
             alerts.Publish(alert);
@@ -61,7 +61,8 @@ public sealed class AttributeActor : ReceiveActor
         Receive<GetAttributeScore>(m => Sender.Tell(monitor.Score(m.Sparkline)));
         Receive<RegionUpdate>(m =>
         {
-            peers = m.Snapshot;
+            m.Snapshot.PeersOf(site.SiteId, settings.MinPeerSampleSize, peerValues).Sort();
+            importance = m.Snapshot.Importance;
             Evaluate();
         });
     }
