@@ -16,21 +16,6 @@ public static class ReplayCommand
 {
     public static int Run(StreamCxConfiguration config, string input, string output, TextWriter console, TimeProvider clock)
     {
-        // A replay is a batch job: no background collections running beside it (the service keeps its own mode).
-        var latencyMode = GCSettings.LatencyMode;
-        GCSettings.LatencyMode = GCLatencyMode.Batch;
-        try
-        {
-            return Replay(config, input, output, console, clock);
-        }
-        finally
-        {
-            GCSettings.LatencyMode = latencyMode;
-        }
-    }
-
-    private static int Replay(StreamCxConfiguration config, string input, string output, TextWriter console, TimeProvider clock)
-    {
         var stopwatch = Stopwatch.StartNew();
         var startup = DateTime.Now - Process.GetCurrentProcess().StartTime;
         var pausedBefore = GC.GetTotalPauseDuration();
