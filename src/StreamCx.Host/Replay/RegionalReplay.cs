@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Processing;
@@ -11,8 +12,18 @@ namespace StreamCx.Host.Replay;
 /// events, so each region sees exactly what a single processor would have shown it; the alerts are then put back in
 /// event order. The output is the same as processing every event on one thread, whatever the scheduling.
 /// </summary>
+/// <remarks>
+/// Regions are few and of similar size (5 regions of 9-10 sites on 2 cores in the sample data): handing each worker
+/// whole regions leaves one core idle for the last region (3 regions on one core, 2 on the other). Instead the workers
+/// take turns: a worker takes the next region from a queue, processes a slice of its events, and puts it back at the
+/// end of the queue, so every region advances at about the same pace and the cores stay busy until the last slices.
+/// A region is only ever held by one worker at a time, and the queue hands it over with a memory barrier.
+/// </remarks>
 public static class RegionalReplay
 {
+    /// <summary>Events of one region processed per turn: tens of milliseconds of work, so taking turns costs nothing.</summary>
+    private const int EventsPerTurn = 2048;
+
     public static (IReadOnlyList<Alert>[] AlertsByEvent, ProcessingCounters Counters) Run(
         IReadOnlyList<FeedbackEvent> events, ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock)
     {
@@ -25,14 +36,36 @@ public static class RegionalReplay
         }
 
         var alerts = new IReadOnlyList<Alert>[events.Count];
-        var processors = byRegion.Values.OrderByDescending(l => l.Count).Select(l => (Indices: l, Processor: new FeedbackProcessor(catalog, settings, clock))).ToList();
-        Parallel.ForEach(processors, lane =>
+        var lanes = byRegion.Values.OrderByDescending(l => l.Count).Select(l => new Lane(l, new FeedbackProcessor(catalog, settings, clock))).ToList();
+        var queue = new ConcurrentQueue<Lane>(lanes);
+        void Work()
         {
-            foreach (var i in lane.Indices) alerts[i] = lane.Processor.Process(events[i]);
-        });
+            while (queue.TryDequeue(out var lane))
+            {
+                var end = Math.Min(lane.Next + EventsPerTurn, lane.Indices.Count);
+                for (; lane.Next < end; lane.Next++)
+                {
+                    var i = lane.Indices[lane.Next];
+                    alerts[i] = lane.Processor.Process(events[i]);
+                }
+                if (lane.Next < lane.Indices.Count) queue.Enqueue(lane);
+            }
+        }
+
+        var workers = Enumerable.Range(1, Math.Max(0, Math.Min(Environment.ProcessorCount, lanes.Count) - 1)).Select(_ => Task.Factory.StartNew(Work, TaskCreationOptions.LongRunning)).ToList();
+        Work();
+        Task.WaitAll(workers);
 
         var counters = new ProcessingCounters();
-        foreach (var (_, processor) in processors) counters.Add(processor.Counters);
+        foreach (var lane in lanes) counters.Add(lane.Processor.Counters);
         return (alerts, counters);
+    }
+
+    /// <summary>One region: its events (indices into the ordered events), how far it got, and its processor.</summary>
+    private sealed class Lane(List<int> indices, FeedbackProcessor processor)
+    {
+        public List<int> Indices { get; } = indices;
+        public FeedbackProcessor Processor { get; } = processor;
+        public int Next { get; set; }
     }
 }

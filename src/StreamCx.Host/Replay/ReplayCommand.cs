@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime;
 using System.Text;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
-using StreamCx.Domain.Processing;
 using StreamCx.Host.Configuration;
 
 namespace StreamCx.Host.Replay;
@@ -18,30 +17,28 @@ public static class ReplayCommand
     public static int Run(StreamCxConfiguration config, string input, string output, TextWriter console, TimeProvider clock)
     {
         var stopwatch = Stopwatch.StartNew();
+        var startup = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        var pausedBefore = GC.GetTotalPauseDuration();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var parser = new FeedbackParser(config.Catalog, config.Parser, clock);
         var summary = new ReplaySummary();
-        var lines = ReplayInput.ReadLines(input).ToList();
-        summary.LinesRead = lines.Count;
-        // Parsing is independent per line: all cores; the outcomes stay in line order.
-        var outcomes = new ParseOutcome[lines.Count];
-        Parallel.ForEach(Partitioner.Create(0, lines.Count, 4096), range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++) outcomes[i] = parser.Parse(lines[i].Bytes);
-        });
-        var events = new List<(FeedbackEvent Event, long Line)>(lines.Count);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (outcomes[i].Event is { } e) events.Add((e, lines[i].Line));
-            else summary.Reject(lines[i].Line, outcomes[i].Rejection!);
-        }
-        summary.Valid = events.Count;
-        lines.Clear(); // the raw bytes are no longer needed
-        // Event-time order; ties keep file order, so the same file always replays the same way.
-        events.Sort((a, b) => a.Event.OccurredAt != b.Event.OccurredAt ? a.Event.OccurredAt.CompareTo(b.Event.OccurredAt) : a.Line.CompareTo(b.Line));
+        var jsonReady = AlertJsonWarmUp.Start();
 
-        var (alertsByEvent, counters) = RegionalReplay.Run(events.ConvertAll(x => x.Event), config.Catalog, config.Detection, clock);
+        var parsed = ParsedReplayFile.Read(input, new FeedbackParser(config.Catalog, config.Parser, clock), summary);
+        summary.LinesRead = parsed.LinesRead;
+        summary.Valid = parsed.Events.Count;
+        summary.Phases.Read = stopwatch.Elapsed;
+
+        // Event-time order; ties keep file order, so the same file always replays the same way.
+        EventTimeOrder.Sort(parsed.Keys);
+        var ordered = new FeedbackEvent[parsed.Keys.Length];
+        for (var i = 0; i < ordered.Length; i++) ordered[i] = parsed.Events[parsed.Keys[i].Index];
+        summary.Phases.Order = stopwatch.Elapsed - summary.Phases.Read;
+
+        var (alertsByEvent, counters) = RegionalReplay.Run(ordered, config.Catalog, config.Detection, clock);
+        summary.Phases.Process = stopwatch.Elapsed - summary.Phases.Read - summary.Phases.Order;
+
+        if (alertsByEvent.Any(a => a.Count > 0)) jsonReady.Wait(); // else no alert to write: the warm-up is left to die with the process
         using (var writer = new StreamWriter(output, append: false, new UTF8Encoding(false)))
         {
             foreach (var alerts in alertsByEvent)
@@ -54,6 +51,11 @@ public static class ReplayCommand
             }
         }
         summary.Elapsed = stopwatch.Elapsed;
+        summary.Phases.Write = summary.Elapsed - summary.Phases.Read - summary.Phases.Order - summary.Phases.Process;
+        summary.Phases.Startup = startup;
+        summary.Phases.Jit = JitInfo.GetCompilationTime();
+        summary.Phases.JitMethods = JitInfo.GetCompiledMethodCount();
+        summary.Phases.GcPause = GC.GetTotalPauseDuration() - pausedBefore;
         summary.AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedBefore;
         summary.Collections = (GC.CollectionCount(0) - collectionsBefore.Item1, GC.CollectionCount(1) - collectionsBefore.Item2, GC.CollectionCount(2) - collectionsBefore.Item3);
         summary.Write(console, counters);

@@ -23,6 +23,9 @@ public sealed class ReplaySummary
     /// <summary>Garbage collections during the run: generation 0, 1 and 2.</summary>
     public (int Gen0, int Gen1, int Gen2) Collections { get; set; }
 
+    /// <summary>Where the wall clock went, so a slow replay shows which step to look at.</summary>
+    public ReplayPhases Phases { get; } = new();
+
     public void Reject(long line, Rejection rejection)
     {
         if (!_rejected.TryGetValue(rejection.Code, out var lines)) _rejected[rejection.Code] = lines = [];
@@ -42,6 +45,8 @@ public sealed class ReplaySummary
             w.WriteLine($"    {reason}: {lines.Count} (lines {string.Join(", ", lines.Take(LinesShownPerReason).Select(l => l.Line))}{(lines.Count > LinesShownPerReason ? ", …" : "")})");
             foreach (var (line, message) in lines.Take(3)) w.WriteLine($"      line {line}: {message}");
         }
+        w.WriteLine($"  runtime: started {Phases.Startup.TotalSeconds:0.000} s before the replay; JIT {Phases.Jit.TotalSeconds:0.000} s for {Phases.JitMethods} methods; garbage collection pauses {Phases.GcPause.TotalSeconds:0.000} s");
+        w.WriteLine($"  time: read and parse {Phases.Read.TotalSeconds:0.000} s, order {Phases.Order.TotalSeconds:0.000} s, process {Phases.Process.TotalSeconds:0.000} s, write {Phases.Write.TotalSeconds:0.000} s");
         w.WriteLine($"  memory: {(LinesRead > 0 ? AllocatedBytes / LinesRead : 0)} bytes allocated per line read; garbage collections gen0 {Collections.Gen0}, gen1 {Collections.Gen1}, gen2 {Collections.Gen2}");
         w.WriteLine($"  alerts {Alerts}: open {_alerts.GetValueOrDefault(AlertStatus.Open)}, updated {_alerts.GetValueOrDefault(AlertStatus.Updated)}, resolved {_alerts.GetValueOrDefault(AlertStatus.Resolved)}");
     }
