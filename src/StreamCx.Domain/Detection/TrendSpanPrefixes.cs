@@ -15,9 +15,9 @@ namespace StreamCx.Domain.Detection;
 public sealed class TrendSpanPrefixes
 {
     private KeptSumsValidity _validity = new();
-    private TrendSpanSums[] _sums = [];
-    private double[] _mu = [];
-    private bool[] _held = [];
+    // one entry per span, made at the first Store: a quiet site-attribute (baseline too thin to test) never needs it
+    private Entry[] _entries = [];
+    private int _spans;
 
     /// <summary>An observation was added to bucket <paramref name="index"/>.</summary>
     public void Written(long index) => _validity.Written(index);
@@ -28,24 +28,23 @@ public sealed class TrendSpanPrefixes
     /// <summary>Starts an evaluation: keeps the sums if they are still valid for this newest bucket and profile, else forgets them.</summary>
     internal void Begin(long current, int profileVersion, int spans)
     {
-        if (_sums.Length != spans)
+        if (_spans != spans)
         {
-            _sums = new TrendSpanSums[spans];
-            _mu = new double[spans];
-            _held = new bool[spans];
+            _spans = spans;
+            _entries = [];
             _validity.Clear();
         }
         if (_validity.Holds(current, profileVersion, current - 1)) return;
-        Array.Clear(_held);
+        Array.Clear(_entries);
         _validity.Stored(current, profileVersion);
     }
 
     /// <summary>The kept sums of span <paramref name="span"/>'s older buckets, when computed with this baseline mean.</summary>
     internal bool TryGet(int span, double mu, out TrendSpanSums sums)
     {
-        if (_held[span] && _mu[span].Equals(mu))
+        if (span < _entries.Length && _entries[span] is { Held: true } entry && entry.Mu.Equals(mu))
         {
-            sums = _sums[span];
+            sums = entry.Sums;
             return true;
         }
         sums = default;
@@ -54,8 +53,9 @@ public sealed class TrendSpanPrefixes
 
     internal void Store(int span, double mu, TrendSpanSums sums)
     {
-        _sums[span] = sums;
-        _mu[span] = mu;
-        _held[span] = true;
+        if (_entries.Length != _spans) _entries = new Entry[_spans];
+        _entries[span] = new Entry(sums, mu, Held: true);
     }
+
+    private readonly record struct Entry(TrendSpanSums Sums, double Mu, bool Held);
 }
