@@ -14,7 +14,6 @@ namespace StreamCx.Perf.EndToEnd;
 /// </summary>
 public static class Latency
 {
-    private const int ProducerLingerMs = 5; // librdkafka's default
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
     public static async Task<LatencyResult> MeasureAsync(Target target, Options options, double rate, string rateSource)
@@ -44,7 +43,7 @@ public static class Latency
                 Interlocked.Increment(ref otherAlerts);
             }
         });
-        using var producer = Producers.Create(target.Settings, ProducerLingerMs);
+        using var producer = Producers.Create(target.Settings, options.LingerMs);
         long failed = 0;
         void Failed() => Interlocked.Increment(ref failed);
 
@@ -67,11 +66,17 @@ public static class Latency
         var load = new PacedLoad(producer, partitions, new FeedbackGenerator(sample, seed: 7, "bg"), scenarios, rate, options.TipRate, WarmUp, Failed);
         var loadTask = Task.Factory.StartNew(load.Run, TaskCreationOptions.LongRunning);
         long maxLag = 0;
+        var lagTimeline = new List<string>();
+        var sampled = Stopwatch.StartNew();
         while (!loadTask.IsCompleted)
         {
-            maxLag = Math.Max(maxLag, evidence.Count + load.Produced - engine.Processed);
+            var lag = evidence.Count + load.Produced - engine.Processed;
+            maxLag = Math.Max(maxLag, lag);
+            if (lagTimeline.Count < sampled.Elapsed.TotalSeconds) lagTimeline.Add($"{lag / 1000.0:0.#}k");
             await Task.Delay(250);
         }
+
+        Console.WriteLine($"[2] lag each second (events produced, not yet processed): {string.Join(" ", lagTimeline)}");
 
         await loadTask;
         var lagAtEnd = load.Produced + evidence.Count - engine.Processed;
@@ -111,7 +116,7 @@ public static class Latency
         latencies.Sort();
         Console.WriteLine($"[2] {latencies.Count} alerts: p50 {Stats.Percentile(latencies, 0.5):0.0} ms, p95 {Stats.Percentile(latencies, 0.95):0.0} ms, p99 {Stats.Percentile(latencies, 0.99):0.0} ms; missed {missed}, wrong tip {wrongTip}");
         return new LatencyResult(
-            target.Name, FetchWait(options), ProducerLingerMs, rateSource, rate, load.Produced / load.Seconds, load.Seconds, load.Produced, load.Tips.Count, options.TipRate,
+            target.Name, FetchWait(options), options.LingerMs, rateSource, rate, load.Produced / load.Seconds, load.Seconds, load.Produced, load.Tips.Count, options.TipRate,
             latencies.Count, missed, wrongTip, maxLag, lagAtEnd, otherAlerts, Stats.Percentile(latencies, 0.5), Stats.Percentile(latencies, 0.95),
             Stats.Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : double.NaN, latencies.Count > 0 ? latencies.Average() : double.NaN,
             "produce call of the tipping event (wall clock, harness process) to the open alert's publication on the engine's AlertHub");

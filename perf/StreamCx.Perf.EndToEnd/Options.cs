@@ -4,7 +4,7 @@ using StreamCx.Perf.Kafka;
 namespace StreamCx.Perf.EndToEnd;
 
 /// <summary>
-/// Command line: <c>--events N --runs N --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default
+/// Command line: <c>--events N --runs N --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default --linger-ms N
 /// --memory-sites N --memory-attributes N --memory-events-per-site N --replay-runs N --skip-sustained --skip-latency
 /// --skip-memory --skip-replay --output-dir DIR --note TEXT</c>.
 /// </summary>
@@ -21,6 +21,9 @@ public sealed record Options
     public int TipRate { get; init; } = 20;
     /// <summary>The engine consumer's fetch.wait.max.ms in the latency step; null leaves librdkafka's default (500).</summary>
     public int? FetchWaitMs { get; init; } = 10;
+
+    /// <summary>The load generator's producer <c>linger.ms</c> in the latency step (librdkafka's default 5); the latency includes it.</summary>
+    public int LingerMs { get; init; } = 5;
     public int MemorySites { get; init; } = 10_000;
     public int MemoryAttributes { get; init; } = 10;
     public int MemoryEventsPerSite { get; init; } = 5;
@@ -48,6 +51,7 @@ public sealed record Options
                 "--latency-fractions" => options with { LatencyFractions = [.. Value().Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))] },
                 "--alerts" => options with { Alerts = Number() },
                 "--tip-rate" => options with { TipRate = Number() },
+                "--linger-ms" => options with { LingerMs = Number() },
                 "--fetch-wait-ms" => options with { FetchWaitMs = Value() is var v && v == "default" ? null : int.Parse(v, CultureInfo.InvariantCulture) },
                 "--memory-sites" => options with { MemorySites = Number() },
                 "--memory-attributes" => options with { MemoryAttributes = Number() },
