@@ -47,7 +47,6 @@ public sealed class RatingDictionaryTests
     {
         Assert.Equal(3, Three().Count);
         Assert.Empty(RatingDictionary.Empty);
-        Assert.Equal(0, RatingDictionary.Empty.Count);
     }
 
     [Fact]
