@@ -8,6 +8,7 @@ namespace StreamCx.Domain.Tests.Detection;
 /// Sums kept between evaluations (the trend spans' older buckets, the expectation window's older buckets, the trend
 /// baselines) must give exactly — bit for bit — the signal a fresh evaluation gives, whatever arrives in between:
 /// observations in the newest bucket, late ones in old buckets, a newer bucket, a profile that learns, or a restore.
+/// (It replaces the earlier TrendBaselinesTests, which checked the kept baselines alone on the same kind of script.)
 /// </summary>
 public sealed class KeptDetectorSumsTests
 {
