@@ -37,14 +37,10 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
 
         var region = Region(site.RegionId);
         List<Alert>? alerts = null;
-        // typed enumeration (struct enumerators, no allocation) for the parser's rating dictionary and for a plain dictionary
+        // what the parser makes is enumerated with its struct enumerator (no allocation); any other dictionary through the interface
         if (e.Ratings is RatingDictionary parsed)
         {
             foreach (var (attributeId, value) in parsed) Observe(site, region, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
-        }
-        else if (e.Ratings is Dictionary<string, double> ratings)
-        {
-            foreach (var (attributeId, value) in ratings) Observe(site, region, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
         }
         else
         {

@@ -61,7 +61,7 @@ public sealed class AttributeActor : ReceiveActor
         Receive<GetAttributeScore>(m => Sender.Tell(monitor.Score(m.Sparkline)));
         Receive<RegionUpdate>(m =>
         {
-            m.Snapshot.PeersOf(site.SiteId, settings.MinPeerSampleSize, peerValues).Sort();
+            m.Snapshot.PeersOf(site.SiteId, settings.MinPeerSampleSize, peerValues);
             importance = m.Snapshot.Importance;
             Evaluate();
         });

@@ -20,12 +20,12 @@ internal sealed class PendingObservations
     }
 
     /// <summary>Sends each attribute its pending ratings as one <see cref="ObserveBatch"/> and forgets them.</summary>
-    public void SendAll(SiteActor site)
+    public void SendAll(Func<string, IActorRef> attributeActor)
     {
         foreach (var attributeId in _touched)
         {
             var list = _byAttribute[attributeId];
-            site.AttributeFor(attributeId).Tell(new ObserveBatch([.. list]));
+            attributeActor(attributeId).Tell(new ObserveBatch([.. list]));
             list.Clear();
         }
         _touched.Clear();

@@ -46,6 +46,7 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
     private readonly Dictionary<string, IActorRef> _attributes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AttributeTotals> _totals = new(StringComparer.Ordinal);
     private readonly PendingObservations _observations = new();
+    private readonly Func<string, IActorRef> _attributeActor; // AttributeFor as a delegate made once, not per send
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _snapshotSequence;
     private Capture? _capture;
@@ -56,6 +57,7 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
     {
         (_site, _catalog, _settings, _region, _alerts, _telemetry, _durability) = (site, catalog, settings, region, alerts, telemetry, durability);
         _intake = new SiteIntake(site, settings);
+        _attributeActor = id => AttributeFor(id);
         if (durability is null) Running();
         else Loading();
     }
@@ -196,7 +198,7 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
         _totals[attributeId] = (_totals.TryGetValue(attributeId, out var t) ? t : default).Add(value, outcome == IntakeOutcome.TooLate);
     }
 
-    private void SendObservations() => _observations.SendAll(this);
+    private void SendObservations() => _observations.SendAll(_attributeActor);
 
     private void CaptureFailed(long sequence, Exception error)
     {
@@ -243,7 +245,7 @@ public sealed class SiteActor : ReceiveActor, IWithUnboundedStash, IWithTimers
         _durability.SnapshotStore.Tell(new DeleteSnapshots(PersistenceId, new SnapshotSelectionCriteria(c.Sequence - 1)));
     }
 
-    internal IActorRef AttributeFor(string attributeId, AttributeMonitorSnapshot? restored = null)
+    private IActorRef AttributeFor(string attributeId, AttributeMonitorSnapshot? restored = null)
     {
         if (!_attributes.TryGetValue(attributeId, out var child))
         {
