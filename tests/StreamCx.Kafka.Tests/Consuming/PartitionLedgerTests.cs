@@ -39,10 +39,13 @@ public sealed class PartitionLedgerTests
         }
 
         ledger.Stored("feedback", 0, 10);
-        var revoke = Task.Run(() => ledger.Revoke([P0, P1], TimeSpan.FromSeconds(10)));
-        await Task.Delay(200);
+        var epoch = ledger.EpochOf(P0);
+        var revoke = Task.Run(() => ledger.Revoke([P0, P1], TimeSpan.FromSeconds(30)));
+
+        // Wait for the revocation to start (a busy machine may run the task late), not for a fixed time.
+        Assert.True(SpinWait.SpinUntil(() => ledger.EpochOf(P0) == 0, TimeSpan.FromSeconds(10)), "the revocation started");
         Assert.False(revoke.IsCompleted, "records 11 and 12 are still in flight");
-        Assert.False(ledger.TryHandOut(Record(P0, 13), 1), "nothing more is handed out once the revocation started");
+        Assert.False(ledger.TryHandOut(Record(P0, 13), epoch), "nothing more is handed out once the revocation started");
 
         ledger.Stored("feedback", 0, 11);
         ledger.Stored("feedback", 0, 12);
