@@ -10,6 +10,9 @@ public sealed record SustainedRun(double BareRecordsPerSecond, double EngineEven
 {
     /// <summary>CPU time of the whole process during the engine run, per event (engine, and the mock broker when in process).</summary>
     public double EngineCpuMicrosPerEvent { get; init; }
+
+    /// <summary>JIT and GC activity of the process during the engine run.</summary>
+    public RuntimeActivity? EngineRuntime { get; init; }
 }
 
 public sealed record SustainedResult(

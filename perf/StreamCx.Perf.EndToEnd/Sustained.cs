@@ -22,10 +22,10 @@ public static class Sustained
         for (var i = 0; i < runCount; i++)
         {
             var bare = BareLoop.Run(target, topics, count);
-            var (engine, cpu, late, tooLate) = await EngineRunAsync(target, topics, workload);
-            runs.Add(new SustainedRun(count / bare, count / engine, bare / engine, late, tooLate) { EngineCpuMicrosPerEvent = cpu * 1e6 / count });
+            var (engine, cpu, late, tooLate, runtime) = await EngineRunAsync(target, topics, workload);
+            runs.Add(new SustainedRun(count / bare, count / engine, bare / engine, late, tooLate) { EngineCpuMicrosPerEvent = cpu * 1e6 / count, EngineRuntime = runtime });
             Console.WriteLine($"[1] run {i + 1}: bare loop {count / bare:N0} records/s, engine {count / engine:N0} events/s, ratio {bare / engine:0.000}, "
-                + $"process CPU {cpu * 1e6 / count:0.0} µs per event");
+                + $"process CPU {cpu * 1e6 / count:0.0} µs per event; {runtime}");
         }
 
         return new SustainedResult(target.Name, count, (int)(workload.Bytes / count), topics.Count, count / produceSeconds, runs,
@@ -36,7 +36,7 @@ public static class Sustained
     /// Seconds from the first record consumed to the last applied (the group join is not counted), and the CPU seconds
     /// the process used meanwhile (engine and, on the mock cluster, the broker: less sensitive than wall clock to other load).
     /// </summary>
-    private static async Task<(double Seconds, double CpuSeconds, long Late, long TooLate)> EngineRunAsync(Target target, IReadOnlyList<string> topics, Workload workload)
+    private static async Task<(double Seconds, double CpuSeconds, long Late, long TooLate, RuntimeActivity Runtime)> EngineRunAsync(Target target, IReadOnlyList<string> topics, Workload workload)
     {
         await using var engine = new InProcessEngine(target.For(topics, $"engine-{Guid.NewGuid():N}"), workload.Catalog);
         var deadline = Stopwatch.StartNew();
@@ -48,6 +48,7 @@ public static class Sustained
 
         var clock = Stopwatch.StartNew();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var runtimeBefore = RuntimeActivity.Now();
         while (engine.Processed < workload.Events.Count)
         {
             Check(deadline, engine, workload.Events.Count);
@@ -56,12 +57,13 @@ public static class Sustained
 
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var runtime = RuntimeActivity.Now().Since(runtimeBefore);
         if (engine.Counters.Rejected > 0 || engine.Counters.Duplicates > 0)
         {
             throw new InvalidOperationException($"the workload should be clean: {engine.Counters.Rejected} rejected, {engine.Counters.Duplicates} duplicates");
         }
 
-        return (seconds, cpuSeconds, engine.Counters.Late, engine.Counters.TooLate);
+        return (seconds, cpuSeconds, engine.Counters.Late, engine.Counters.TooLate, runtime);
     }
 
     private static void Check(Stopwatch deadline, InProcessEngine engine, int count)

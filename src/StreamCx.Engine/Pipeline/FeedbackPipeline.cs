@@ -11,11 +11,19 @@ namespace StreamCx.Engine.Pipeline;
 /// order), backpressure all the way to the source. While the sites keep up, each message goes on its own; when they
 /// fall behind, the messages waiting upstream are gathered into batches of at most <c>batchSize</c>, sent to the
 /// sites as one message and answered through one <see cref="FeedbackReceipt"/>: at most <c>parallelism</c> batches
-/// are in flight. Batching only forms under load, so it adds no latency when the engine is idle.
+/// are in flight. Batching only forms under load, so it adds no latency when the engine is idle. A large batch is
+/// parsed on the thread pool, so that parsing the next batch overlaps with the sites applying this one (a small one is
+/// parsed in place: handing it over would cost more than it saves); batches reach the sites in input order either way.
 /// </summary>
 public static class FeedbackPipeline
 {
     public const int DefaultBatchSize = 256;
+
+    /// <summary>Batches of at least this many messages are parsed on the thread pool.</summary>
+    internal const int ParseElsewhereFrom = 32;
+
+    /// <summary>Batches parsed at once (on the thread pool), ahead of those being applied.</summary>
+    private const int ParsesInFlight = 2;
 
     public static Flow<RawFeedback, PipelineResult, NotUsed> Create(
         FeedbackParser parser, IActorRef sites, int parallelism, TimeSpan askTimeout, int batchSize = DefaultBatchSize) =>
@@ -25,38 +33,18 @@ public static class FeedbackPipeline
                 batch.Add(next);
                 return batch;
             })
-            .SelectAsync(parallelism, batch => ApplyAsync(parser, sites, batch, askTimeout))
+            .SelectAsync(ParsesInFlight, batch => batch.Count >= ParseElsewhereFrom
+                ? Task.Run(() => ParsedBatch.Parse(parser, batch))
+                : Task.FromResult(ParsedBatch.Parse(parser, batch)))
+            .SelectAsync(parallelism, batch => ApplyAsync(sites, batch, askTimeout))
             .SelectMany(results => results);
 
-    private static async Task<PipelineResult[]> ApplyAsync(FeedbackParser parser, IActorRef sites, List<RawFeedback> batch, TimeSpan timeout)
+    private static async Task<PipelineResult[]> ApplyAsync(IActorRef sites, ParsedBatch batch, TimeSpan timeout)
     {
-        var results = new PipelineResult[batch.Count];
-        var valid = new List<ApplyFeedback>(batch.Count);
-        var validIndexes = new List<int>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var raw = batch[i];
-            var parsed = parser.Parse(raw.Value.Span);
-            if (parsed.Event is { } e)
-            {
-                valid.Add(new ApplyFeedback(e, raw.Position) { ConsumedAt = raw.ConsumedAt });
-                validIndexes.Add(i);
-            }
-            else
-            {
-                results[i] = new PipelineResult(raw, null, null, parsed.Rejection);
-            }
-        }
-        if (valid.Count == 0) return results;
+        if (batch.Valid.Count == 0) return batch.Results;
 
-        var receipt = new FeedbackReceipt(valid.Count);
-        sites.Tell(new ApplyFeedbackBatch(valid, receipt));
-        var outcomes = await receipt.Completion.WaitAsync(timeout).ConfigureAwait(false);
-        for (var j = 0; j < outcomes.Length; j++)
-        {
-            var i = validIndexes[j];
-            results[i] = new PipelineResult(batch[i], valid[j].Event, outcomes[j].Outcome, null) { AlreadyApplied = outcomes[j].AlreadyApplied };
-        }
-        return results;
+        var receipt = new FeedbackReceipt(batch.Valid.Count);
+        sites.Tell(new ApplyFeedbackBatch(batch.Valid, receipt));
+        return batch.Complete(await receipt.Completion.WaitAsync(timeout).ConfigureAwait(false));
     }
 }

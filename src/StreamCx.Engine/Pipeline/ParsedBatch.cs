@@ -1,0 +1,58 @@
+using StreamCx.Domain.Ingestion;
+using StreamCx.Engine.Sites;
+
+namespace StreamCx.Engine.Pipeline;
+
+/// <summary>
+/// A batch of messages after parsing: each rejected message already has its result; the valid events, in their order,
+/// wait to be applied (<c>ValidIndexes[j]</c> is the position of <c>Valid[j]</c> in the batch).
+/// </summary>
+internal sealed class ParsedBatch
+{
+    private ParsedBatch(List<RawFeedback> raw)
+    {
+        Raw = raw;
+        Results = new PipelineResult[raw.Count];
+        Valid = new List<ApplyFeedback>(raw.Count);
+        ValidIndexes = new List<int>(raw.Count);
+    }
+
+    public List<RawFeedback> Raw { get; }
+
+    public PipelineResult[] Results { get; }
+
+    public List<ApplyFeedback> Valid { get; }
+
+    public List<int> ValidIndexes { get; }
+
+    public static ParsedBatch Parse(FeedbackParser parser, List<RawFeedback> raw)
+    {
+        var parsed = new ParsedBatch(raw);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var message = raw[i];
+            var outcome = parser.Parse(message.Value.Span);
+            if (outcome.Event is { } e)
+            {
+                parsed.Valid.Add(new ApplyFeedback(e, message.Position) { ConsumedAt = message.ConsumedAt });
+                parsed.ValidIndexes.Add(i);
+            }
+            else
+            {
+                parsed.Results[i] = new PipelineResult(message, null, null, outcome.Rejection);
+            }
+        }
+        return parsed;
+    }
+
+    /// <summary>Fills in the results of the valid events from their outcomes (index j is <c>Valid[j]</c>).</summary>
+    public PipelineResult[] Complete(AppliedOutcome[] outcomes)
+    {
+        for (var j = 0; j < outcomes.Length; j++)
+        {
+            var i = ValidIndexes[j];
+            Results[i] = new PipelineResult(Raw[i], Valid[j].Event, outcomes[j].Outcome, null) { AlreadyApplied = outcomes[j].AlreadyApplied };
+        }
+        return Results;
+    }
+}
