@@ -62,24 +62,29 @@ public static class Latency
             throw new InvalidOperationException("a scenario alert opened before its tipping event");
         }
 
+        long before = evidence.Count;
+        if (options.EffectiveSettleSeconds > 0)
+        {
+            // the broker (a JVM started with the run on these same 2 cores) and the engine compile their hot paths during the
+            // first seconds of a new load: the same load without tips first, then measure from a caught-up engine
+            Console.WriteLine($"[2] settling: {options.EffectiveSettleSeconds} s of the same paced load at {rate:N0} events/s without tipping events, then until the engine has caught up");
+            var settle = new PacedLoad(producer, partitions, new FeedbackGenerator(sample, seed: 11, "settle"), scenarios, rate, options.TipRate, WarmUp, Failed);
+            var settleTask = Task.Factory.StartNew(() => settle.RunWithoutTips(TimeSpan.FromSeconds(options.EffectiveSettleSeconds)), TaskCreationOptions.LongRunning);
+            var (_, settleTimeline) = await SampleLagAsync(settleTask, () => before + settle.Produced - engine.Processed);
+            Console.WriteLine($"[2] settling lag each second: {settleTimeline}");
+            producer.Flush(TimeSpan.FromMinutes(1));
+            before += settle.Produced;
+            await WaitAsync(() => engine.Processed >= before, TimeSpan.FromMinutes(5), () => $"settling: {engine.Processed} of {before} processed");
+        }
+
         Console.WriteLine($"[2] paced load at {rate:N0} events/s ({rateSource}), {options.TipRate} tipping events/s after {WarmUp.TotalSeconds} s, fetch.wait.max.ms {FetchWait(options)}");
         var load = new PacedLoad(producer, partitions, new FeedbackGenerator(sample, seed: 7, "bg"), scenarios, rate, options.TipRate, WarmUp, Failed);
         var loadTask = Task.Factory.StartNew(load.Run, TaskCreationOptions.LongRunning);
-        long maxLag = 0;
-        var lagTimeline = new List<string>();
-        var sampled = Stopwatch.StartNew();
-        while (!loadTask.IsCompleted)
-        {
-            var lag = evidence.Count + load.Produced - engine.Processed;
-            maxLag = Math.Max(maxLag, lag);
-            if (lagTimeline.Count < sampled.Elapsed.TotalSeconds) lagTimeline.Add($"{lag / 1000.0:0.#}k");
-            await Task.Delay(250);
-        }
-
-        Console.WriteLine($"[2] lag each second (events produced, not yet processed): {string.Join(" ", lagTimeline)}");
+        var (maxLag, lagTimeline) = await SampleLagAsync(loadTask, () => before + load.Produced - engine.Processed);
+        Console.WriteLine($"[2] lag each second (events produced, not yet processed): {lagTimeline}");
 
         await loadTask;
-        var lagAtEnd = load.Produced + evidence.Count - engine.Processed;
+        var lagAtEnd = load.Produced + before - engine.Processed;
         Console.WriteLine($"[2] load done: {load.Produced:N0} events in {load.Seconds:0.0} s ({load.Produced / load.Seconds:N0}/s), lag at end {lagAtEnd:N0}, max lag {maxLag:N0}");
         producer.Flush(TimeSpan.FromMinutes(1));
         await WaitAsync(() => load.Tips.All(t => opened.ContainsKey((t.Site, t.Attribute))), TimeSpan.FromSeconds(30), () => "");
@@ -119,7 +124,27 @@ public static class Latency
             target.Name, FetchWait(options), options.LingerMs, rateSource, rate, load.Produced / load.Seconds, load.Seconds, load.Produced, load.Tips.Count, options.TipRate,
             latencies.Count, missed, wrongTip, maxLag, lagAtEnd, otherAlerts, Stats.Percentile(latencies, 0.5), Stats.Percentile(latencies, 0.95),
             Stats.Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : double.NaN, latencies.Count > 0 ? latencies.Average() : double.NaN,
-            "produce call of the tipping event (wall clock, harness process) to the open alert's publication on the engine's AlertHub");
+            "produce call of the tipping event (wall clock, harness process) to the open alert's publication on the engine's AlertHub")
+        {
+            SettleSeconds = options.EffectiveSettleSeconds,
+        };
+    }
+
+    /// <summary>Samples the lag every 250 ms until <paramref name="load"/> ends: its maximum, and its value each second.</summary>
+    private static async Task<(long Max, string Timeline)> SampleLagAsync(Task load, Func<long> lag)
+    {
+        long max = 0;
+        var timeline = new List<string>();
+        var sampled = Stopwatch.StartNew();
+        while (!load.IsCompleted)
+        {
+            var now = lag();
+            max = Math.Max(max, now);
+            if (timeline.Count < sampled.Elapsed.TotalSeconds) timeline.Add($"{now / 1000.0:0.#}k");
+            await Task.Delay(250);
+        }
+
+        return (max, string.Join(" ", timeline));
     }
 
     private static string FetchWait(Options options) => options.FetchWaitMs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "500 (librdkafka default)";

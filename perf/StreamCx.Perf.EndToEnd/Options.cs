@@ -4,7 +4,7 @@ using StreamCx.Perf.Kafka;
 namespace StreamCx.Perf.EndToEnd;
 
 /// <summary>
-/// Command line: <c>--events N --runs N --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default --linger-ms N
+/// Command line: <c>--events N --runs N --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default --linger-ms N --settle-seconds N
 /// --memory-sites N --memory-attributes N --memory-events-per-site N --replay-runs N --skip-sustained --skip-latency
 /// --skip-memory --skip-replay --output-dir DIR --note TEXT</c>.
 /// </summary>
@@ -24,6 +24,16 @@ public sealed record Options
 
     /// <summary>The load generator's producer <c>linger.ms</c> in the latency step (librdkafka's default 5); the latency includes it.</summary>
     public int LingerMs { get; init; } = 5;
+
+    /// <summary>
+    /// Seconds of the same paced load, without tipping events, before each measured load of the latency step (then the
+    /// engine catches up): the co-located broker's JVM and the engine compile their hot paths meanwhile. 0: none. Default:
+    /// 20 on the real broker, 0 on the mock cluster (whose fetches slow down as its in-memory partitions grow, so a longer
+    /// load only makes its figures worse).
+    /// </summary>
+    public int? SettleSeconds { get; init; }
+
+    public int EffectiveSettleSeconds => SettleSeconds ?? (RealBroker ? 20 : 0);
     public int MemorySites { get; init; } = 10_000;
     public int MemoryAttributes { get; init; } = 10;
     public int MemoryEventsPerSite { get; init; } = 5;
@@ -52,6 +62,7 @@ public sealed record Options
                 "--alerts" => options with { Alerts = Number() },
                 "--tip-rate" => options with { TipRate = Number() },
                 "--linger-ms" => options with { LingerMs = Number() },
+                "--settle-seconds" => options with { SettleSeconds = Number() },
                 "--fetch-wait-ms" => options with { FetchWaitMs = Value() is var v && v == "default" ? null : int.Parse(v, CultureInfo.InvariantCulture) },
                 "--memory-sites" => options with { MemorySites = Number() },
                 "--memory-attributes" => options with { MemoryAttributes = Number() },
@@ -65,6 +76,11 @@ public sealed record Options
                 "--note" => options with { Note = Value() },
                 _ => throw new ArgumentException($"unknown argument {args[i]}"),
             };
+        }
+
+        if (options.SettleSeconds < 0)
+        {
+            throw new ArgumentException("--settle-seconds must not be negative");
         }
 
         if (options.Events < 1 || options.Runs < 1 || options.Alerts < 1 || options.TipRate < 1 || options.ReplayRuns < 1)

@@ -6,7 +6,8 @@ namespace StreamCx.Perf.EndToEnd;
 /// <summary>
 /// A steady stream at <c>rate</c> events/s (checked every millisecond, caught up when behind), realistic events for the
 /// sample sites with event time = now, each site to its partition; after <c>warmUp</c>, one tipping event every
-/// 1/<c>tipRate</c> s in the same stream, until every scenario is tipped; then one more second of load.
+/// 1/<c>tipRate</c> s in the same stream, until every scenario is tipped; then one more second of load
+/// (<see cref="Run"/>). <see cref="RunWithoutTips"/>: the same stream without tipping events, for a set time.
 /// </summary>
 public sealed class PacedLoad(
     IProducer<string, byte[]> producer, SitePartitions partitions, FeedbackGenerator generator,
@@ -20,9 +21,12 @@ public sealed class PacedLoad(
 
     public List<(string Site, string Attribute, DateTimeOffset At, long SentAt)> Tips { get; } = [];
 
-    public void Run()
+    public void Run() => Run(warmUp + TimeSpan.FromSeconds((double)scenarios.Count / tipRate) + TimeSpan.FromSeconds(1), tips: true);
+
+    public void RunWithoutTips(TimeSpan duration) => Run(duration, tips: false);
+
+    private void Run(TimeSpan end, bool tips)
     {
-        var end = warmUp + TimeSpan.FromSeconds((double)scenarios.Count / tipRate) + TimeSpan.FromSeconds(1);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < end)
         {
@@ -35,7 +39,7 @@ public sealed class PacedLoad(
                 Interlocked.Increment(ref _produced);
             }
 
-            var tipsDue = elapsed < warmUp ? 0 : Math.Min(scenarios.Count, (int)((elapsed - warmUp).TotalSeconds * tipRate) + 1);
+            var tipsDue = !tips || elapsed < warmUp ? 0 : Math.Min(scenarios.Count, (int)((elapsed - warmUp).TotalSeconds * tipRate) + 1);
             while (Tips.Count < tipsDue)
             {
                 var (site, attribute, at, value) = scenarios.Tip(Tips.Count);

@@ -22,7 +22,11 @@ public sealed record SustainedResult(
 public sealed record LatencyResult(
     string Cluster, string FetchWaitMaxMs, int ProducerLingerMs, string RateSource, double TargetEventsPerSecond, double AchievedEventsPerSecond,
     double LoadSeconds, long EventsProduced, int Scenarios, int TipsPerSecond, int Alerts, int Missed, int WrongTip, long MaxLag, long LagAtEnd,
-    long OtherAlerts, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanMs, string MeasuredFrom);
+    long OtherAlerts, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanMs, string MeasuredFrom)
+{
+    /// <summary>Seconds of the same load without tipping events before the measured load (then the engine caught up).</summary>
+    public int SettleSeconds { get; init; }
+}
 
 public sealed record MemoryResult(
     string Gc, int Sites, int Attributes, int EventsPerSite, int Actors, long BaselineRssBytes, long RssBytes, long BaselineHeapBytes, long HeapBytes,

@@ -50,7 +50,10 @@ public static class Sections
         line($"On the {l.Cluster}, the engine (same graph, a new one per row) consumes 8 topics. First the evidence of {l.Scenarios} peer-alert scenarios (as "
             + "`StreamCx.Perf.AlertLatency`: regions of six sites, five peers rated 4-5, one site rated 3, one response short of the minimum "
             + "sample), then a paced stream of realistic events (sample sites, event time = now, each site to its partition) at the rate of the row, "
-            + $"produced from the harness process; after 3 s, one tipping event every {F(1000.0 / l.TipsPerSecond, "0")} ms goes into the same stream. "
+            + (l.SettleSeconds > 0
+                ? $"produced from the harness process, first for {l.SettleSeconds} s without tipping events (the broker's JVM, started for this run on the same cores, and the engine compile their hot paths meanwhile; then the engine catches up), then measured: after 3 s,"
+                : "produced from the harness process; after 3 s,")
+            + $" one tipping event every {F(1000.0 / l.TipsPerSecond, "0")} ms goes into the same stream. "
             + $"Latency is measured from the **{l.MeasuredFrom}**; the harness checks each alert was raised by that very event. "
             + $"Consumer `fetch.wait.max.ms` = **{l.FetchWaitMaxMs}** (on the mock cluster a fetch is held for the whole wait even when data arrives, see "
             + $"`core-engine.md`); producer `linger.ms` = {l.ProducerLingerMs}. The first row is the issue's load (half the sustained rate).");
