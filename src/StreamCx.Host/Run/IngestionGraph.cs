@@ -22,6 +22,7 @@ public static class IngestionGraph
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     /// <param name="abort">Cancels a dead letter that is waiting for Kafka (the stream then fails; the offset stays uncommitted).</param>
+    /// <param name="handled">Told of each result in consumption order, once it is applied or dead-lettered; by default its offset is stored for commit.</param>
     public static IRunnableGraph<(IKafkaConsumerControl Control, Task<Done> Completion)> Create(
         KafkaSettings kafka, FeedbackParser parser, IActorRef sites, EngineSettings engine, DeadLetterPublisher deadLetters,
         PipelineCounters counters, ILogger logger, CancellationToken abort, Action<IKafkaConsumerControl, PipelineResult>? handled = null)
@@ -31,20 +32,32 @@ public static class IngestionGraph
         return KafkaRecordSource.Create(kafka, logger, CancellationToken.None)
             .MapMaterializedValue(c => control = c)
             .Select(r => new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt })
-            .Via(FeedbackPipeline.Create(parser, sites, engine.Parallelism, engine.AskTimeout, engine.BatchSize))
-            .SelectAsync(1, async r =>
-            {
-                counters.Count(r);
-                if (r.Rejection is { } rejection)
-                {
-                    logger.MessageRejected(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset, rejection.Code, rejection.Message);
-                    await DeadLetterAsync(deadLetters, r, rejection, logger, abort).ConfigureAwait(false);
-                }
+            .Via(FeedbackPipeline.CreateBatched(parser, sites, engine.Parallelism, engine.AskTimeout, engine.BatchSize))
+            .SelectAsync(1, results => HandleAsync(results, control!, handled, deadLetters, counters, logger, abort))
+            .ToMaterialized(Sink.Ignore<PipelineResult[]>(), Keep.Both);
+    }
 
-                handled(control!, r);
-                return r;
-            })
-            .ToMaterialized(Sink.Ignore<PipelineResult>(), Keep.Both);
+    /// <summary>
+    /// A batch's results in order: each counted, each rejection logged and dead-lettered (waited for: its offset must not be
+    /// stored before), then handed to <paramref name="handled"/>. Completes at once when the batch has no rejection.
+    /// </summary>
+    private static async Task<PipelineResult[]> HandleAsync(
+        PipelineResult[] results, IKafkaConsumerControl control, Action<IKafkaConsumerControl, PipelineResult> handled,
+        DeadLetterPublisher deadLetters, PipelineCounters counters, ILogger logger, CancellationToken abort)
+    {
+        foreach (var r in results)
+        {
+            counters.Count(r);
+            if (r.Rejection is { } rejection)
+            {
+                logger.MessageRejected(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset, rejection.Code, rejection.Message);
+                await DeadLetterAsync(deadLetters, r, rejection, logger, abort).ConfigureAwait(false);
+            }
+
+            handled(control, r);
+        }
+
+        return results;
     }
 
     /// <summary>Writes the dead letter, trying again (with a growing delay) until it is written: its offset must not be committed before.</summary>
