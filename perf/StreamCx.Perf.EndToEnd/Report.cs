@@ -26,7 +26,7 @@ public static class Report
         Line(r.Command);
         Line("```");
         Line();
-        Line("(`--events`, `--runs`, `--real-broker`, `--latency-rate`, `--latency-fractions`, `--alerts`, `--tip-rate`, `--fetch-wait-ms`, `--memory-sites`, "
+        Line("(`--events`, `--runs`, `--real-broker`, `--latency-rate`, `--latency-fractions`, `--alerts`, `--tip-rate`, `--fetch-wait-ms`, `--linger-ms`, `--settle-seconds`, `--memory-sites`, "
             + "`--memory-attributes`, `--memory-events-per-site`, `--replay-runs`, `--skip-sustained|latency|memory|replay`, `--output-dir`, `--note` change the run; "
             + "raw figures in [`e2e.json`](e2e.json)).");
         Line();

@@ -17,7 +17,11 @@ public sealed record SustainedRun(double BareRecordsPerSecond, double EngineEven
 
 public sealed record SustainedResult(
     string Cluster, int Events, int AverageEventBytes, int Topics, double ProduceEventsPerSecond, IReadOnlyList<SustainedRun> Runs,
-    double MedianBareRecordsPerSecond, double MedianEngineEventsPerSecond, double MedianRatio);
+    double MedianBareRecordsPerSecond, double MedianEngineEventsPerSecond, double MedianRatio)
+{
+    /// <summary>Engine runs before the measured ones (until one JIT-compiled at most 50 methods).</summary>
+    public int WarmUpRuns { get; init; }
+}
 
 public sealed record LatencyResult(
     string Cluster, string FetchWaitMaxMs, int ProducerLingerMs, string RateSource, double TargetEventsPerSecond, double AchievedEventsPerSecond,
