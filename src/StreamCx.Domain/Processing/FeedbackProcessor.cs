@@ -6,7 +6,10 @@ namespace StreamCx.Domain.Processing;
 
 /// <summary>
 /// The whole engine in one thread: site intake, attribute monitors and region boards wired directly, in the order
-/// events are given. Used by <c>replay</c> (deterministic) and by tests; the actor engine hosts the same pieces.
+/// events are given. Each event is evaluated against its region's view at the start of the event's bucket
+/// (<see cref="RegionBoard.ViewAt"/>), so fed in <see cref="EventTime.EventOrder"/> it gives the same alerts however
+/// the events were split across inputs (<see cref="EventTimeProcessor"/>). Used by <c>replay</c> (deterministic) and
+/// by tests; the actor engine hosts the same pieces.
 /// </summary>
 public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock)
 {
@@ -36,26 +39,27 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         if (outcome == IntakeOutcome.Duplicate) return [];
 
         var region = Region(site.RegionId);
+        var view = region.ViewAt(e.OccurredAt); // taken before this event's own updates
         List<Alert>? alerts = null;
         // what the parser makes is enumerated with its struct enumerator (no allocation); any other dictionary through the interface
         if (e.Ratings is RatingDictionary parsed)
         {
-            foreach (var (attributeId, value) in parsed) Observe(site, region, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
+            foreach (var (attributeId, value) in parsed) Observe(site, region, view, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
         }
         else
         {
-            foreach (var (attributeId, value) in e.Ratings) Observe(site, region, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
+            foreach (var (attributeId, value) in e.Ratings) Observe(site, region, view, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
         }
         return alerts ?? (IReadOnlyList<Alert>)[];
     }
 
-    private void Observe(Site site, RegionBoard region, AttributeObservation observation, IntakeOutcome outcome, ref List<Alert>? alerts)
+    private void Observe(Site site, RegionBoard region, RegionView view, AttributeObservation observation, IntakeOutcome outcome, ref List<Alert>? alerts)
     {
         var monitor = MonitorFor(site, observation.AttributeId);
         monitor.Apply(observation, outcome.ToLateness());
         if (outcome == IntakeOutcome.TooLate) return;
         region.Update(site.SiteId, observation.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs);
-        var alert = monitor.Evaluate(region.PeersOf(site.SiteId, observation.AttributeId, _peers), region.ImportanceOf(observation.AttributeId), clock);
+        var alert = monitor.Evaluate(view.PeersOf(site.SiteId, observation.AttributeId, _peers), view.ImportanceOf(observation.AttributeId), clock);
         if (alert is not null) (alerts ??= []).Add(alert);
     }
 

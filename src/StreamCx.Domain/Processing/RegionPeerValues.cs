@@ -17,6 +17,7 @@ namespace StreamCx.Domain.Processing;
 internal sealed class RegionPeerValues(int minSampleSize)
 {
     private readonly List<double> _sortedMeans = [];
+    private FrozenPeers? _frozen;
 
     public Dictionary<string, WindowStats> Sites { get; } = new(StringComparer.Ordinal);
 
@@ -29,6 +30,7 @@ internal sealed class RegionPeerValues(int minSampleSize)
             if (Counts(stored)) _sortedMeans.RemoveAt(_sortedMeans.BinarySearch(stored.Mean));
         }
         stored = window;
+        _frozen = null;
         if (Counts(window))
         {
             var at = _sortedMeans.BinarySearch(window.Mean);
@@ -37,18 +39,33 @@ internal sealed class RegionPeerValues(int minSampleSize)
     }
 
     /// <summary>The window means of the other sites with enough responses, in ascending order, into <paramref name="into"/> (cleared first).</summary>
-    public List<double> PeersOf(string siteId, List<double> into)
+    public List<double> PeersOf(string siteId, List<double> into) =>
+        FrozenPeers.PeersOf(CollectionsMarshal.AsSpan(_sortedMeans), Sites.TryGetValue(siteId, out var own) && Counts(own), own.Mean, into);
+
+    /// <summary>An unchanging copy of what the region knows of the attribute now (the same copy until it changes).</summary>
+    public FrozenPeers Freeze() => _frozen ??= new FrozenPeers([.. _sortedMeans], new Dictionary<string, WindowStats>(Sites, StringComparer.Ordinal), minSampleSize);
+
+    private bool Counts(WindowStats stats) => stats.Count >= minSampleSize;
+}
+
+/// <summary>One attribute across a region at one point of event time: what a <see cref="RegionView"/> holds of it.</summary>
+public sealed class FrozenPeers(double[] sortedMeans, IReadOnlyDictionary<string, WindowStats> sites, int minSampleSize)
+{
+    public IReadOnlyDictionary<string, WindowStats> Sites => sites;
+
+    /// <summary>The window means of the other sites with enough responses, in ascending order, into <paramref name="into"/> (cleared first).</summary>
+    public List<double> PeersOf(string siteId, List<double> into) =>
+        PeersOf(sortedMeans, sites.TryGetValue(siteId, out var own) && own.Count >= minSampleSize, own.Mean, into);
+
+    internal static List<double> PeersOf(ReadOnlySpan<double> sortedMeans, bool skipOwn, double ownMean, List<double> into)
     {
         into.Clear();
-        var skip = Sites.TryGetValue(siteId, out var own) && Counts(own);
-        var ownMean = own.Mean;
-        foreach (var mean in _sortedMeans)
+        var skip = skipOwn;
+        foreach (var mean in sortedMeans)
         {
             if (skip && mean.Equals(ownMean)) skip = false;
             else into.Add(mean);
         }
         return into;
     }
-
-    private bool Counts(WindowStats stats) => stats.Count >= minSampleSize;
 }

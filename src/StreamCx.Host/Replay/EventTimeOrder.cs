@@ -1,16 +1,22 @@
 namespace StreamCx.Host.Replay;
 
 /// <summary>
-/// The order replay applies events in: event time (<see cref="DateTimeOffset.UtcTicks"/>, which is what
-/// <see cref="DateTimeOffset.CompareTo(DateTimeOffset)"/> compares), ties in file order. Only a 16-byte key per event is
-/// sorted, never the events themselves, and a file already in event-time order (the usual case) is only checked.
+/// The order replay applies events in: <see cref="StreamCx.Domain.EventTime.EventOrder"/> — event time
+/// (<see cref="DateTimeOffset.UtcTicks"/>), then event id (ordinal) — the order the live engine applies them in once its
+/// frontier passes them; two copies of one event keep file order. Only a small key per event is sorted, never the events
+/// themselves, and a file already in that order (the usual case) is only checked.
 /// </summary>
 public static class EventTimeOrder
 {
-    /// <summary>One valid event: its time and its position among the valid events of the file (file order).</summary>
-    public readonly record struct Key(long UtcTicks, int Index) : IComparable<Key>
+    /// <summary>One valid event: its time, its position among the valid events of the file (file order) and its id.</summary>
+    public readonly record struct Key(long UtcTicks, int Index, string EventId = "") : IComparable<Key>
     {
-        public int CompareTo(Key other) => UtcTicks != other.UtcTicks ? UtcTicks.CompareTo(other.UtcTicks) : Index.CompareTo(other.Index);
+        public int CompareTo(Key other)
+        {
+            if (UtcTicks != other.UtcTicks) return UtcTicks.CompareTo(other.UtcTicks);
+            var byId = string.CompareOrdinal(EventId, other.EventId);
+            return byId != 0 ? byId : Index.CompareTo(other.Index);
+        }
     }
 
     /// <summary>Sorts <paramref name="keys"/> (given in file order) into replay order; returns whether they had to move.</summary>
@@ -25,7 +31,7 @@ public static class EventTimeOrder
     {
         for (var i = 1; i < keys.Length; i++)
         {
-            if (keys[i].UtcTicks < keys[i - 1].UtcTicks) return false;
+            if (keys[i].CompareTo(keys[i - 1]) < 0) return false;
         }
         return true;
     }

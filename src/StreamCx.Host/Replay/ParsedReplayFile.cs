@@ -51,7 +51,7 @@ public sealed class ParsedReplayFile
             {
                 if (outcomes[i].Event is { } e)
                 {
-                    keys.Add(new EventTimeOrder.Key(e.OccurredAt.UtcTicks, events.Count));
+                    keys.Add(new EventTimeOrder.Key(e.OccurredAt.UtcTicks, events.Count, e.EventId));
                     events.Add(e);
                 }
                 else

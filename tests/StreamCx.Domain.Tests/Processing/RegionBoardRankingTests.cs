@@ -1,11 +1,14 @@
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Processing;
+using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Tests.Processing;
 
-/// <summary>Driver importance is re-ranked once the region's (rating, NPS) pairs changed by 1 %, not at every pair.</summary>
+/// <summary>Driver importance is ranked over the region's (rating, NPS) pairs when they changed, and a view keeps its ranking.</summary>
 public sealed class RegionBoardRankingTests
 {
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
     private static PairSums Pairs(int count, Func<int, (double Rating, double Nps)> pair)
     {
         var sums = default(PairSums);
@@ -22,24 +25,36 @@ public sealed class RegionBoardRankingTests
     private static (double, double) Noise(int i) => ((i % 5) + 1, (i * 7) % 11);
 
     [Fact]
-    public void Ranking_is_kept_until_one_percent_of_the_pairs_changed_then_redone()
+    public void Ranking_follows_every_change_of_the_pairs()
     {
         var board = new RegionBoard("north", new DetectionSettings { MinImportancePairs = 10 });
         board.Update("s1", "a", default, Pairs(1000, Driver));
         board.Update("s1", "b", default, Pairs(1000, Noise));
         var first = board.ImportanceOf("b");
-        Assert.NotNull(first);
-        Assert.Equal(2, first.Rank);
-
-        // 10 new pairs of 2,000: under 1 %, the ranking stands
-        board.Update("s2", "b", default, Pairs(10, Driver));
+        Assert.Equal(2, first!.Rank);
         Assert.Same(first, board.ImportanceOf("b"));
 
-        // 400 more: re-ranked, and b's weight reflects them
-        board.Update("s2", "b", default, Pairs(410, Driver));
+        board.Update("s2", "b", default, Pairs(10, Driver));
         var second = board.ImportanceOf("b");
-        Assert.NotSame(first, second);
+
         Assert.True(second!.Weight > first.Weight, $"{second.Weight} vs {first.Weight}");
+    }
+
+    [Fact]
+    public void A_view_holds_the_pairs_and_peers_from_before_its_bucket_whatever_came_after()
+    {
+        var board = new RegionBoard("north", new DetectionSettings { MinImportancePairs = 10, MinPeerSampleSize = 1 });
+        board.Update("s1", "a", new WindowStats(10, 0, 40, 160), Pairs(1000, Driver));
+        var view = board.ViewAt(T0);
+
+        board.Update("s2", "a", new WindowStats(10, 0, 30, 90), Pairs(1000, Noise));
+        Assert.Same(view, board.ViewAt(T0.AddMinutes(14)));
+        Assert.Equal([4.0], view.PeersOf("s3", "a", []));
+        Assert.Equal(1.0, view.ImportanceOf("a")!.Weight, 6);
+
+        var next = board.ViewAt(T0.AddMinutes(15));
+        Assert.Equal([3.0, 4.0], next.PeersOf("s3", "a", []));
+        Assert.Same(next, board.ViewAt(T0)); // a late event gets the latest view
     }
 
     [Fact]

@@ -1,0 +1,59 @@
+namespace StreamCx.Domain.EventTime;
+
+/// <summary>
+/// The event time up to which every input has delivered (Apache Flink's watermark, Kafka Streams' stream time): the
+/// minimum over the inputs that hold the others back, never moving backwards. An input holds the others back unless it
+/// is caught up (it delivered everything there was) or silent for <see cref="EventTimeSettings.IdleTimeout"/>; an input
+/// assigned but not heard from yet holds everything back until it speaks or goes idle. When no input holds back, the
+/// frontier is the furthest corroborated input time. Events are applied only once the frontier passes them, so a
+/// backlog read from several topics and partitions in any interleaving is applied in one order.
+/// </summary>
+public sealed class EventTimeFrontier(EventTimeSettings settings)
+{
+    private readonly Dictionary<string, InputWatermark> _inputs = new(StringComparer.Ordinal);
+
+    /// <summary>Every event at or before this time has been released; null until the first release.</summary>
+    public DateTimeOffset? Released { get; private set; }
+
+    public IReadOnlyDictionary<string, InputWatermark> Inputs => _inputs;
+
+    /// <summary>An input was assigned: it holds the frontier back until it delivers, is caught up or goes idle.</summary>
+    public void Assign(string input, DateTimeOffset now) => InputFor(input).Seen(now);
+
+    /// <summary>An input was revoked (or closed): it no longer holds anything back.</summary>
+    public void Revoke(string input) => _inputs.Remove(input);
+
+    public void CaughtUp(string input, DateTimeOffset now) => InputFor(input).MarkCaughtUp(now);
+
+    /// <summary>Takes one event of <paramref name="input"/> and says how it stands against the frontier.</summary>
+    public Arrival Observe(string input, DateTimeOffset occurredAt, DateTimeOffset now)
+    {
+        var corroborated = InputFor(input).Observe(occurredAt, now);
+        if (Released is { } released && occurredAt <= released) return Arrival.Late;
+        return corroborated ? Arrival.InOrder : Arrival.Early;
+    }
+
+    /// <summary>Recomputes the frontier (on events and on the passing of wall time); returns it.</summary>
+    public DateTimeOffset? Advance(DateTimeOffset now)
+    {
+        DateTimeOffset? holding = null, furthest = null;
+        var anyHolding = false;
+        foreach (var input in _inputs.Values)
+        {
+            if (input.Current is { } current && (furthest is null || current > furthest)) furthest = current;
+            if (!input.IsActive(now)) continue;
+            anyHolding = true;
+            if (input.Current is not { } time) return Released; // not heard from yet: nothing can be released past it
+            if (holding is null || time < holding) holding = time;
+        }
+        var candidate = anyHolding ? holding : furthest;
+        if (candidate is { } c && (Released is null || c > Released)) Released = c;
+        return Released;
+    }
+
+    private InputWatermark InputFor(string input)
+    {
+        if (!_inputs.TryGetValue(input, out var w)) _inputs[input] = w = new InputWatermark(settings);
+        return w;
+    }
+}

@@ -1,0 +1,68 @@
+namespace StreamCx.Domain.EventTime;
+
+/// <summary>
+/// Event-time progress of one input (a topic-partition): the newest event time it has corroborated. An event no more
+/// than <see cref="EventTimeSettings.OutlierThreshold"/> ahead of it moves it at once; an event further ahead (a wrong
+/// clock, a re-sent or early message) is only an outlier until <see cref="EventTimeSettings.Corroboration"/> such events
+/// in a row show a genuine jump (a gap in the feedback, a backlog starting later). Until then it stays where it was, so
+/// one wrong clock cannot make the following genuine events late. The first events of an input are corroborated the same
+/// way: its watermark starts at the earliest of its first events once it has that many, or once it is caught up.
+/// </summary>
+public sealed class InputWatermark(EventTimeSettings settings)
+{
+    private readonly List<DateTimeOffset> _ahead = [];
+
+    /// <summary>The input's corroborated event time; null until known.</summary>
+    public DateTimeOffset? Current { get; private set; }
+
+    /// <summary>True when the input has delivered everything there was to read (until its next event).</summary>
+    public bool CaughtUp { get; private set; }
+
+    /// <summary>Wall-clock time of the input's last sign of life (assignment, event, end of data).</summary>
+    public DateTimeOffset LastSeen { get; private set; }
+
+    /// <summary>Events seen far ahead of the watermark and not (yet) corroborated.</summary>
+    public long Outliers { get; private set; }
+
+    /// <summary>Takes one event's time; returns false when the event is an uncorroborated outlier (early).</summary>
+    public bool Observe(DateTimeOffset occurredAt, DateTimeOffset now)
+    {
+        LastSeen = now;
+        CaughtUp = false;
+        if (Current is { } current && occurredAt <= current + settings.OutlierThreshold)
+        {
+            if (occurredAt > current) Current = occurredAt;
+            _ahead.Clear();
+            return true;
+        }
+
+        _ahead.Add(occurredAt);
+        if (_ahead.Count >= settings.Corroboration)
+        {
+            Jump();
+            return true;
+        }
+        if (Current is not null) Outliers++;
+        return Current is null;
+    }
+
+    /// <summary>The input has nothing more to deliver for now: a watermark still unknown starts at what it has seen.</summary>
+    public void MarkCaughtUp(DateTimeOffset now)
+    {
+        LastSeen = now;
+        CaughtUp = true;
+        if (Current is null && _ahead.Count > 0) Jump();
+    }
+
+    public void Seen(DateTimeOffset now) => LastSeen = now;
+
+    /// <summary>Holds the others back: not caught up, and heard from within the idle timeout.</summary>
+    public bool IsActive(DateTimeOffset now) => !CaughtUp && now - LastSeen < settings.IdleTimeout;
+
+    private void Jump()
+    {
+        var earliest = _ahead.Min();
+        if (Current is null || earliest > Current) Current = earliest;
+        _ahead.Clear();
+    }
+}

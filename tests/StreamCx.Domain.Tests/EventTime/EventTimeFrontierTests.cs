@@ -1,0 +1,94 @@
+using StreamCx.Domain.EventTime;
+
+namespace StreamCx.Domain.Tests.EventTime;
+
+public sealed class EventTimeFrontierTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
+
+    private static EventTimeFrontier Frontier() => new(new EventTimeSettings { Corroboration = 1, IdleTimeout = TimeSpan.FromSeconds(10) });
+
+    [Fact]
+    public void It_is_the_minimum_of_the_inputs_that_hold_back()
+    {
+        var f = Frontier();
+        f.Observe("store-0", T0.AddHours(3), Now);
+        f.Observe("web-0", T0.AddHours(1), Now);
+
+        Assert.Equal(T0.AddHours(1), f.Advance(Now));
+    }
+
+    [Fact]
+    public void An_input_behind_the_others_is_not_late_for_them()
+    {
+        var f = Frontier();
+        f.Observe("store-0", T0.AddHours(30), Now);
+        f.Observe("web-0", T0, Now);
+        f.Advance(Now);
+
+        Assert.Equal(Arrival.InOrder, f.Observe("web-0", T0.AddHours(2), Now));
+        Assert.Equal(T0.AddHours(2), f.Advance(Now));
+    }
+
+    [Fact]
+    public void A_caught_up_input_no_longer_holds_back_and_when_all_are_caught_up_it_is_the_furthest()
+    {
+        var f = Frontier();
+        f.Observe("store-0", T0.AddHours(3), Now);
+        f.Observe("web-0", T0.AddHours(1), Now);
+
+        f.CaughtUp("web-0", Now);
+        Assert.Equal(T0.AddHours(3), f.Advance(Now));
+        f.CaughtUp("store-0", Now);
+        Assert.Equal(T0.AddHours(3), f.Advance(Now));
+    }
+
+    [Fact]
+    public void An_assigned_input_not_heard_from_holds_everything_until_it_speaks_or_goes_idle()
+    {
+        var f = Frontier();
+        f.Assign("web-0", Now);
+        f.Observe("store-0", T0.AddHours(3), Now);
+
+        Assert.Null(f.Advance(Now.AddSeconds(5)));
+        Assert.Equal(T0.AddHours(3), f.Advance(Now.AddSeconds(10)));
+    }
+
+    [Fact]
+    public void It_never_moves_back_and_what_arrives_at_or_behind_it_is_late()
+    {
+        var f = Frontier();
+        f.Observe("store-0", T0.AddHours(3), Now);
+        f.Advance(Now);
+        f.Observe("web-0", T0.AddHours(1), Now); // a new input, behind
+
+        Assert.Equal(T0.AddHours(3), f.Advance(Now));
+        Assert.Equal(Arrival.Late, f.Observe("web-0", T0.AddHours(2), Now));
+        Assert.Equal(Arrival.Late, f.Observe("store-0", T0.AddHours(3), Now));
+    }
+
+    [Fact]
+    public void A_revoked_input_no_longer_holds_back()
+    {
+        var f = Frontier();
+        f.Observe("store-0", T0.AddHours(3), Now);
+        f.Observe("web-0", T0.AddHours(1), Now);
+
+        f.Revoke("web-0");
+
+        Assert.Equal(T0.AddHours(3), f.Advance(Now));
+    }
+
+    [Fact]
+    public void An_outlier_is_early_and_does_not_move_the_frontier()
+    {
+        var f = new EventTimeFrontier(new EventTimeSettings { Corroboration = 3, OutlierThreshold = TimeSpan.FromHours(1) });
+        foreach (var m in new[] { 0, 1, 2 }) f.Observe("store-0", T0.AddMinutes(m), Now);
+
+        Assert.Equal(Arrival.InOrder, f.Observe("store-0", T0.AddMinutes(2), Now));
+        Assert.Equal(Arrival.Early, f.Observe("store-0", T0.AddHours(6), Now));
+        Assert.Equal(T0.AddMinutes(2), f.Advance(Now));
+        Assert.Equal(Arrival.InOrder, f.Observe("store-0", T0.AddMinutes(3), Now));
+    }
+}
