@@ -30,7 +30,7 @@ public sealed class InProcessEngine : IAsyncDisposable
     {
         _system = ActorSystem.Create("perf", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
         var engine = new EngineSettings();
-        var sites = _system.ActorOf(SitesActor.Create(catalog, new DetectionSettings(), Hub, engine.RegionPublishInterval), "sites");
+        var sites = _system.ActorOf(SitesActor.Create(catalog, new DetectionSettings(), Hub, engine.EventTime), "sites");
         var parser = new FeedbackParser(catalog, new ParserLimits { MaxMessageBytes = kafka.MaxMessageBytes }, TimeProvider.System);
         _producer = new RecordProducer(kafka);
         var deadLetters = new DeadLetterPublisher(_producer, kafka);

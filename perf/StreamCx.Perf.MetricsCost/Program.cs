@@ -66,7 +66,7 @@ async Task<(double EventsPerSecond, double CpuMicrosPerEvent, CollectorRegistry?
         ingestion = new IngestionMetrics(registry, ["feedback"], new ChannelLabel(MetricsSettings.DefaultChannelLabels), new KafkaConsumerMetrics(registry, clients, TimeProvider.System));
         telemetry = new EngineMetrics(registry);
     }
-    var sites = system.ActorOf(SitesActor.Create(catalog, settings, new AlertHub(TimeProvider.System), TimeSpan.FromSeconds(1), telemetry), $"sites-{round++}");
+    var sites = system.ActorOf(SitesActor.Create(catalog, settings, new AlertHub(TimeProvider.System), null, telemetry), $"sites-{round++}");
     var counters = new PipelineCounters();
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();

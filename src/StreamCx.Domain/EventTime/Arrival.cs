@@ -9,6 +9,9 @@ public enum Arrival
     /// <summary>Far ahead of its own input (an outlier): held like the others; it does not move its input's time.</summary>
     Early,
 
-    /// <summary>At or behind the frontier: events after it in <see cref="EventOrder"/> were already applied; applied at once.</summary>
+    /// <summary>
+    /// At or behind the frontier (events after it in <see cref="EventOrder"/> were already applied), or from no input at
+    /// all: applied at once.
+    /// </summary>
     Late,
 }

@@ -8,23 +8,38 @@ namespace StreamCx.Domain.EventTime;
 /// </summary>
 public sealed class HeldEvents
 {
-    private readonly PriorityQueue<FeedbackEvent, (FeedbackEvent Event, long Arrival)> _queue = new(ArrivalOrder.Instance);
+    private readonly PriorityQueue<(FeedbackEvent Event, long Tag), (FeedbackEvent Event, long Arrival)> _queue = new(ArrivalOrder.Instance);
     private long _arrivals;
 
     public int Count => _queue.Count;
 
     /// <summary>The earliest held event's time, if any.</summary>
-    public DateTimeOffset? Earliest => _queue.TryPeek(out var e, out _) ? e.OccurredAt : null;
+    public DateTimeOffset? Earliest => _queue.TryPeek(out var e, out _) ? e.Event.OccurredAt : null;
 
-    public IEnumerable<FeedbackEvent> Unordered => _queue.UnorderedItems.Select(x => x.Element);
+    /// <summary>The held events in arrival order (e.g. to save them).</summary>
+    public IEnumerable<FeedbackEvent> InArrivalOrder => _queue.UnorderedItems.OrderBy(x => x.Priority.Arrival).Select(x => x.Element.Event);
 
-    public void Hold(FeedbackEvent e) => _queue.Enqueue(e, (e, _arrivals++));
+    public void Hold(FeedbackEvent e, long tag = 0) => _queue.Enqueue((e, tag), (e, _arrivals++));
 
-    /// <summary>Takes out, in order, every event at or before <paramref name="upTo"/>; every event when null is given for "all".</summary>
-    public IEnumerable<FeedbackEvent> Release(DateTimeOffset? upTo, bool all = false)
+    /// <summary>Takes out, in order, the next event at or before <paramref name="upTo"/> (any event when <paramref name="all"/>).</summary>
+    public bool TryRelease(DateTimeOffset? upTo, out FeedbackEvent e, out long tag, bool all = false)
     {
-        while (_queue.TryPeek(out var next, out _) && (all || (upTo is { } limit && next.OccurredAt <= limit)))
-            yield return _queue.Dequeue();
+        if (_queue.TryPeek(out var next, out _) && (all || (upTo is { } limit && next.Event.OccurredAt <= limit)))
+        {
+            (e, tag) = _queue.Dequeue();
+            return true;
+        }
+        (e, tag) = (null!, 0);
+        return false;
+    }
+
+    /// <summary>Takes out every held event of one site (it moved to another owner), keeping the others.</summary>
+    public void RemoveSite(string siteId)
+    {
+        var kept = _queue.UnorderedItems.Where(x => x.Element.Event.SiteId != siteId).ToList();
+        if (kept.Count == _queue.Count) return;
+        _queue.Clear();
+        foreach (var (element, priority) in kept) _queue.Enqueue(element, priority);
     }
 
     private sealed class ArrivalOrder : IComparer<(FeedbackEvent Event, long Arrival)>

@@ -6,7 +6,8 @@ namespace StreamCx.Domain.EventTime;
 /// clock, a re-sent or early message) is only an outlier until <see cref="EventTimeSettings.Corroboration"/> such events
 /// in a row show a genuine jump (a gap in the feedback, a backlog starting later). Until then it stays where it was, so
 /// one wrong clock cannot make the following genuine events late. The first events of an input are corroborated the same
-/// way: its watermark starts at the earliest of its first events once it has that many, or once it is caught up.
+/// way: its watermark starts at the earliest of its first events once it has that many, or once it is caught up, and
+/// moves on through those of them in range of it.
 /// </summary>
 public sealed class InputWatermark(EventTimeSettings settings)
 {
@@ -59,10 +60,15 @@ public sealed class InputWatermark(EventTimeSettings settings)
     /// <summary>Holds the others back: not caught up, and heard from within the idle timeout.</summary>
     public bool IsActive(DateTimeOffset now) => !CaughtUp && now - LastSeen < settings.IdleTimeout;
 
+    /// <summary>Moves to the earliest of the run, then on through the run's events that are in range of it.</summary>
     private void Jump()
     {
-        var earliest = _ahead.Min();
-        if (Current is null || earliest > Current) Current = earliest;
+        _ahead.Sort();
+        if (Current is null || _ahead[0] > Current) Current = _ahead[0];
+        foreach (var t in _ahead)
+        {
+            if (t > Current && t <= Current + settings.OutlierThreshold) Current = t;
+        }
         _ahead.Clear();
     }
 }

@@ -11,6 +11,8 @@ public sealed class DuplicateFilter(TimeSpan horizon, int maxIds)
 
     public int Count => _ids.Count;
 
+    public bool Contains(string eventId) => _ids.Contains(eventId);
+
     /// <summary>True when the id is new (and now remembered); false for a duplicate.</summary>
     public bool TryAdd(string eventId, DateTimeOffset occurredAt, DateTimeOffset newestEventTime)
     {

@@ -51,15 +51,15 @@ public sealed class EventTimeProcessor(FeedbackProcessor processor, EventTimeSet
     }
 
     /// <summary>Re-reads the frontier (e.g. as wall time makes inputs idle) and applies what it released.</summary>
-    public IReadOnlyList<Alert> Advance(DateTimeOffset now) => Apply(_held.Release(Frontier.Advance(now)));
+    public IReadOnlyList<Alert> Advance(DateTimeOffset now) => Release(Frontier.Advance(now), all: false);
 
     /// <summary>End of every input (a finite replay): applies everything still held.</summary>
-    public IReadOnlyList<Alert> Flush() => Apply(_held.Release(null, all: true));
+    public IReadOnlyList<Alert> Flush() => Release(null, all: true);
 
-    private List<Alert> Apply(IEnumerable<FeedbackEvent> released)
+    private List<Alert> Release(DateTimeOffset? upTo, bool all)
     {
         List<Alert>? alerts = null;
-        foreach (var e in released)
+        while (_held.TryRelease(upTo, out var e, out _, all))
         {
             var emitted = processor.Process(e);
             if (emitted.Count > 0) (alerts ??= []).AddRange(emitted);

@@ -1,6 +1,7 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Domain.Processing;
 
@@ -15,10 +16,14 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
 {
     private readonly Dictionary<string, SiteIntake> _sites = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Site, string Attribute), AttributeMonitor> _monitors = new();
+    private readonly Dictionary<string, List<AttributeMonitor>> _monitorsBySite = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionBoard> _regions = new(StringComparer.Ordinal);
     private readonly List<double> _peers = [];
 
     public ProcessingCounters Counters { get; } = new();
+
+    /// <summary>Attribute monitors held (one per site-attribute seen).</summary>
+    public int MonitorCount => _monitors.Count;
 
     public IEnumerable<AttributeMonitor> Monitors => _monitors.Values;
 
@@ -30,11 +35,14 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         _regions.TryGetValue(regionId, out var r) ? r : _regions[regionId] = new RegionBoard(regionId, settings);
 
     /// <summary>Applies one valid event and returns the alerts it caused (possibly none).</summary>
-    public IReadOnlyList<Alert> Process(FeedbackEvent e)
+    public IReadOnlyList<Alert> Process(FeedbackEvent e) => Process(e, out _);
+
+    /// <summary>The same, with what the site's intake made of the event.</summary>
+    public IReadOnlyList<Alert> Process(FeedbackEvent e, out IntakeOutcome outcome)
     {
         var site = catalog.Site(e.SiteId);
         if (!_sites.TryGetValue(site.SiteId, out var intake)) _sites[site.SiteId] = intake = new SiteIntake(site, settings);
-        var outcome = intake.Admit(e);
+        outcome = intake.Admit(e);
         Counters.Count(outcome);
         if (outcome == IntakeOutcome.Duplicate) return [];
 
@@ -53,6 +61,56 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         return alerts ?? (IReadOnlyList<Alert>)[];
     }
 
+    /// <summary>True when the site already took an event with this id (within its duplicate horizon).</summary>
+    public bool HasSeen(string siteId, string eventId) => _sites.TryGetValue(siteId, out var intake) && intake.Duplicates.Contains(eventId);
+
+    /// <summary>Everything one site holds, as plain data (its intake and each attribute monitor).</summary>
+    public (SiteIntakeSnapshot Intake, IReadOnlyDictionary<string, AttributeMonitorSnapshot> Attributes) Capture(string siteId)
+    {
+        var intake = _sites.GetValueOrDefault(siteId) ?? new SiteIntake(catalog.Site(siteId), settings);
+        var attributes = new Dictionary<string, AttributeMonitorSnapshot>(StringComparer.Ordinal);
+        foreach (var monitor in MonitorsOf(siteId)) attributes[monitor.Attribute.AttributeId] = monitor.ToSnapshot();
+        return (intake.ToSnapshot(), attributes);
+    }
+
+    /// <summary>
+    /// Puts a site back in the state it was captured in, and tells its region each restored attribute's window and pairs,
+    /// so its peers see it at once. Attributes no longer in the catalog are left out.
+    /// </summary>
+    public void Restore(string siteId, SiteIntakeSnapshot intakeState, IReadOnlyDictionary<string, AttributeMonitorSnapshot> attributes)
+    {
+        var site = catalog.Site(siteId);
+        Forget(site.SiteId);
+        var intake = _sites[site.SiteId] = new SiteIntake(site, settings);
+        intake.Restore(intakeState);
+        var region = Region(site.RegionId);
+        foreach (var (attributeId, state) in attributes)
+        {
+            if (!catalog.TryGetAttribute(attributeId, out _)) continue;
+            var monitor = MonitorFor(site, attributeId);
+            monitor.Restore(state);
+            region.Update(site.SiteId, attributeId, monitor.PeerWindowStats, monitor.NpsPairs);
+        }
+    }
+
+    /// <summary>What the site put into its region's current view, saved with it (<see cref="RegionBoard.RestoreView"/>).</summary>
+    public ViewShare ViewShareOf(string siteId) => Region(catalog.Site(siteId).RegionId).CurrentView.ShareOf(siteId);
+
+    /// <summary>Puts back a restarted region's current view from its sites' saved shares (after restoring them all).</summary>
+    public void RestoreView(string regionId, IReadOnlyDictionary<string, ViewShare?> shares) => Region(regionId).RestoreView(shares);
+
+    /// <summary>Drops everything of one site, its place in its region's board included (it moved to another owner).</summary>
+    public void Forget(string siteId)
+    {
+        if (!_sites.Remove(siteId, out var intake)) return;
+        if (_monitorsBySite.Remove(siteId, out var monitors))
+            foreach (var monitor in monitors) _monitors.Remove((siteId, monitor.Attribute.AttributeId));
+        Region(intake.Site.RegionId).Remove(siteId);
+    }
+
+    /// <summary>The attribute monitors of one site.</summary>
+    public IReadOnlyList<AttributeMonitor> MonitorsOf(string siteId) => _monitorsBySite.TryGetValue(siteId, out var monitors) ? monitors : [];
+
     private void Observe(Site site, RegionBoard region, RegionView view, AttributeObservation observation, IntakeOutcome outcome, ref List<Alert>? alerts)
     {
         var monitor = MonitorFor(site, observation.AttributeId);
@@ -66,7 +124,11 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     private AttributeMonitor MonitorFor(Site site, string attributeId)
     {
         if (!_monitors.TryGetValue((site.SiteId, attributeId), out var monitor))
+        {
             _monitors[(site.SiteId, attributeId)] = monitor = new AttributeMonitor(site, catalog.Attribute(attributeId), settings);
+            if (!_monitorsBySite.TryGetValue(site.SiteId, out var ofSite)) _monitorsBySite[site.SiteId] = ofSite = [];
+            ofSite.Add(monitor);
+        }
         return monitor;
     }
 }

@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
+using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Processing;
@@ -17,7 +18,6 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
 {
     private readonly Dictionary<string, RegionPeerValues> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, PairSums>> _pairs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PairSums> _pairTotals = new(StringComparer.Ordinal);
     private readonly BucketClock _clock = new(settings.BucketWidth);
     private IReadOnlyDictionary<string, ImportanceFactor>? _ranking;
     private RegionView _view = RegionView.Empty;
@@ -31,8 +31,17 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
         sitePairs.TryGetValue(siteId, out var previous);
         if (previous == pairs) return;
         sitePairs[siteId] = pairs;
-        _pairTotals[attributeId] = (_pairTotals.TryGetValue(attributeId, out var total) ? total : default) - previous + pairs;
         _ranking = null;
+    }
+
+    /// <summary>Takes a site out of the board (it moved to another owner); the views already taken keep it.</summary>
+    public void Remove(string siteId)
+    {
+        foreach (var values in _values.Values) values.Remove(siteId);
+        foreach (var sitePairs in _pairs.Values)
+        {
+            if (sitePairs.Remove(siteId)) _ranking = null;
+        }
     }
 
     /// <summary>
@@ -46,7 +55,48 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
         if (bucket <= _view.Bucket) return _view;
         var peers = new Dictionary<string, FrozenPeers>(_values.Count, StringComparer.Ordinal);
         foreach (var (attributeId, values) in _values) peers[attributeId] = values.Freeze();
-        return _view = new RegionView(bucket, peers, Ranking());
+        var pairs = new Dictionary<string, IReadOnlyDictionary<string, PairSums>>(_pairs.Count, StringComparer.Ordinal);
+        foreach (var (attributeId, sitePairs) in _pairs) pairs[attributeId] = new Dictionary<string, PairSums>(sitePairs, StringComparer.Ordinal);
+        return _view = new RegionView(bucket, peers, pairs, Ranking());
+    }
+
+    /// <summary>The view the region's sites evaluate against now (until an event of a later bucket comes).</summary>
+    public RegionView CurrentView => _view;
+
+    /// <summary>
+    /// Puts back the view of a restarted region from what each site put into it (<see cref="RegionView.ShareOf"/>): the
+    /// shares of the newest bucket as saved, and for a site saved before that bucket started, its restored values (it
+    /// had not changed since, or it would have been saved again).
+    /// </summary>
+    public void RestoreView(IReadOnlyDictionary<string, ViewShare?> shares)
+    {
+        var bucket = shares.Values.Select(s => s?.Bucket ?? long.MinValue).DefaultIfEmpty(long.MinValue).Max();
+        if (bucket == long.MinValue) return;
+        var values = new Dictionary<string, RegionPeerValues>(StringComparer.Ordinal);
+        var pairs = new Dictionary<string, Dictionary<string, PairSums>>(StringComparer.Ordinal);
+        foreach (var (siteId, share) in shares)
+        {
+            if (share is { } saved && saved.Bucket == bucket)
+            {
+                foreach (var (attributeId, entry) in saved.Attributes)
+                {
+                    if (entry.Window is { } w) (values.TryGetValue(attributeId, out var v) ? v : values[attributeId] = new RegionPeerValues(settings.MinPeerSampleSize)).Set(siteId, w);
+                    if (entry.Pairs is { } p) Of(pairs, attributeId)[siteId] = p;
+                }
+                continue;
+            }
+            foreach (var (attributeId, current) in _values)
+            {
+                if (current.Sites.TryGetValue(siteId, out var w)) (values.TryGetValue(attributeId, out var v) ? v : values[attributeId] = new RegionPeerValues(settings.MinPeerSampleSize)).Set(siteId, w);
+            }
+            foreach (var (attributeId, sitePairs) in _pairs)
+            {
+                if (sitePairs.TryGetValue(siteId, out var p)) Of(pairs, attributeId)[siteId] = p;
+            }
+        }
+        var frozen = values.ToDictionary(kv => kv.Key, kv => kv.Value.Freeze(), StringComparer.Ordinal);
+        _view = new RegionView(bucket, frozen, pairs.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, PairSums>)kv.Value, StringComparer.Ordinal),
+            DriverImportance.Rank(Totals(pairs), settings.MinImportancePairs));
     }
 
     /// <summary>Window means of the other sites of the region with enough responses, in ascending order (the board now).</summary>
@@ -60,16 +110,29 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
         return into;
     }
 
-    /// <summary>A copy of what the region knows of one attribute, safe to send to other actors.</summary>
-    public RegionSnapshot Snapshot(string attributeId) =>
-        new(attributeId,
-            _values.TryGetValue(attributeId, out var values) ? new Dictionary<string, WindowStats>(values.Sites, StringComparer.Ordinal) : new Dictionary<string, WindowStats>(),
-            ImportanceOf(attributeId));
-
     /// <summary>The attribute's driver importance over the region's pairs now.</summary>
     public ImportanceFactor? ImportanceOf(string attributeId) => Ranking().GetValueOrDefault(attributeId);
 
-    private IReadOnlyDictionary<string, ImportanceFactor> Ranking() => _ranking ??= DriverImportance.Rank(_pairTotals, settings.MinImportancePairs);
+    /// <summary>
+    /// Ranks the region's attributes by their pairs summed over the sites in site-id order, so the same pairs give the
+    /// very same weights however the board was filled (event by event, or restored from snapshots).
+    /// </summary>
+    private IReadOnlyDictionary<string, ImportanceFactor> Ranking()
+    {
+        return _ranking ??= DriverImportance.Rank(Totals(_pairs), settings.MinImportancePairs);
+    }
+
+    private static Dictionary<string, PairSums> Totals(Dictionary<string, Dictionary<string, PairSums>> pairs)
+    {
+        var totals = new Dictionary<string, PairSums>(pairs.Count, StringComparer.Ordinal);
+        foreach (var (attributeId, sitePairs) in pairs)
+        {
+            var total = default(PairSums);
+            foreach (var siteId in sitePairs.Keys.Order(StringComparer.Ordinal)) total += sitePairs[siteId];
+            totals[attributeId] = total;
+        }
+        return totals;
+    }
 
     private RegionPeerValues ValuesOf(string attributeId)
     {

@@ -38,6 +38,13 @@ internal sealed class RegionPeerValues(int minSampleSize)
         }
     }
 
+    public void Remove(string siteId)
+    {
+        if (!Sites.Remove(siteId, out var stored)) return;
+        _frozen = null;
+        if (Counts(stored)) _sortedMeans.RemoveAt(_sortedMeans.BinarySearch(stored.Mean));
+    }
+
     /// <summary>The window means of the other sites with enough responses, in ascending order, into <paramref name="into"/> (cleared first).</summary>
     public List<double> PeersOf(string siteId, List<double> into) =>
         FrozenPeers.PeersOf(CollectionsMarshal.AsSpan(_sortedMeans), Sites.TryGetValue(siteId, out var own) && Counts(own), own.Mean, into);

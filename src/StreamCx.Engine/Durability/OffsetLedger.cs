@@ -15,23 +15,31 @@ public sealed class OffsetLedger
         lock (_gate) Of(topic, partition).Seen(offset);
     }
 
-    /// <summary>A site applied the message; it is pending until the site reports a snapshot covering it.</summary>
+    /// <summary>
+    /// A site applied the message; it is pending until the site reports a snapshot covering it (at once when one already
+    /// did: the site may have saved it before this was told).
+    /// </summary>
     public void Applied(string siteId, string topic, int partition, long offset)
     {
         lock (_gate)
         {
             var p = Of(topic, partition);
             p.Seen(offset);
+            if (p.Covered.TryGetValue(siteId, out var covered) && offset <= covered) return;
             if (!p.FirstPending.ContainsKey(siteId)) p.FirstPending[siteId] = offset;
         }
     }
 
-    /// <summary>A site's snapshot is durable; <paramref name="nextPending"/> is its first offset applied after the capture.</summary>
-    public void Durable(string siteId, string topic, int partition, long? nextPending)
+    /// <summary>
+    /// A site's snapshot is durable and holds its messages up to <paramref name="covered"/>; <paramref name="nextPending"/>
+    /// is its first offset applied after the capture.
+    /// </summary>
+    public void Durable(string siteId, string topic, int partition, long covered, long? nextPending)
     {
         lock (_gate)
         {
             var p = Of(topic, partition);
+            if (!p.Covered.TryGetValue(siteId, out var before) || covered > before) p.Covered[siteId] = covered;
             if (nextPending is { } next) p.FirstPending[siteId] = next;
             else p.FirstPending.Remove(siteId);
         }
@@ -79,6 +87,9 @@ public sealed class OffsetLedger
         public long? Highest { get; private set; }
 
         public Dictionary<string, long> FirstPending { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per site, the highest offset its latest durable snapshot holds.</summary>
+        public Dictionary<string, long> Covered { get; } = new(StringComparer.Ordinal);
 
         public void Seen(long offset)
         {

@@ -35,6 +35,9 @@ public sealed class SiteOffsets
         _firstAfterCapture.TryAdd(key, p.Offset);
     }
 
+    /// <summary>The site's state changed without a new offset (a held event was applied): it has something to save.</summary>
+    public void Changed() => SinceCapture++;
+
     /// <summary>A capture failed: what it covered is unsaved again, so the next tick captures anew.</summary>
     public void CaptureFailed() => SinceCapture = Math.Max(SinceCapture, 1);
 
@@ -46,14 +49,14 @@ public sealed class SiteOffsets
         return new Dictionary<string, long>(_applied, StringComparer.Ordinal);
     }
 
-    /// <summary>For each partition the capture covered: the first offset applied since (still pending), if any.</summary>
-    public IEnumerable<(string Topic, int Partition, long? NextPending)> AfterCapture(IReadOnlyDictionary<string, long> captured)
+    /// <summary>For each partition the capture covered: the highest offset it holds and the first offset applied since (still pending), if any.</summary>
+    public IEnumerable<(string Topic, int Partition, long Covered, long? NextPending)> AfterCapture(IReadOnlyDictionary<string, long> captured)
     {
-        foreach (var key in captured.Keys)
+        foreach (var (key, covered) in captured)
         {
             var slash = key.LastIndexOf('/');
             var partition = int.Parse(key.AsSpan(slash + 1), System.Globalization.CultureInfo.InvariantCulture);
-            yield return (key[..slash], partition, _firstAfterCapture.TryGetValue(key, out var next) ? next : null);
+            yield return (key[..slash], partition, covered, _firstAfterCapture.TryGetValue(key, out var next) ? next : null);
         }
     }
 }

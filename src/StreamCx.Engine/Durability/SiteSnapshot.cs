@@ -1,10 +1,12 @@
+using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Engine.Durability;
 
 /// <summary>
-/// One site's durable state: its intake, each attribute monitor, and the highest source offset it had applied per
-/// topic-partition ("topic/partition" → offset) when the state was captured.
+/// One site's durable state: its intake, each attribute monitor, the events it took in but has not applied yet
+/// (held until the frontier of event time passes them), and the highest source offset it had taken per
+/// topic-partition ("topic/partition" → offset) when the state was captured: applied or held, each is in the snapshot.
 /// </summary>
 public sealed record SiteSnapshot(
     int Version,
@@ -14,4 +16,10 @@ public sealed record SiteSnapshot(
     IReadOnlyDictionary<string, long> AppliedOffsets)
 {
     public const int CurrentVersion = 1;
+
+    /// <summary>Events taken in, not applied yet, in arrival order (absent in snapshots of engines that held none).</summary>
+    public IReadOnlyList<FeedbackEvent>? Held { get; init; }
+
+    /// <summary>What the site put into its region's current view (absent in older snapshots).</summary>
+    public ViewShare? View { get; init; }
 }

@@ -24,7 +24,7 @@ public static class AkkaEngineExtensions
             SiteDurability? siteDurability = durability is { Settings.Enabled: true } on
                 ? new SiteDurability(on.Settings, Persistence.Instance.Apply(system).SnapshotStoreFor(null), on.Ledger, on.Counters)
                 : null;
-            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.RegionPublishInterval, telemetry, siteDurability), "sites");
+            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability), "sites");
             registry.Register<SitesActor>(sites);
         });
     }

@@ -1,3 +1,4 @@
+using StreamCx.Domain.EventTime;
 using StreamCx.Engine.Pipeline;
 
 namespace StreamCx.Engine.Hosting;
@@ -12,7 +13,17 @@ public sealed class EngineSettings
     public int BatchSize { get; set; } = FeedbackPipeline.DefaultBatchSize;
 
     public TimeSpan AskTimeout { get; set; } = TimeSpan.FromSeconds(30);
-    public TimeSpan RegionPublishInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A source partition that delivered nothing for this long (and did not say it is caught up) stops holding event time back.</summary>
+    public TimeSpan IdleTimeout { get; set; } = new EventTimeSettings().IdleTimeout;
+
+    /// <summary>An event further ahead of its partition's time than this is held as an outlier until others corroborate it.</summary>
+    public TimeSpan OutlierThreshold { get; set; } = new EventTimeSettings().OutlierThreshold;
+
+    /// <summary>How many events in a row beyond <see cref="OutlierThreshold"/> make a genuine jump of a partition's time.</summary>
+    public int OutlierCorroboration { get; set; } = new EventTimeSettings().Corroboration;
+
+    public EventTimeSettings EventTime => new() { IdleTimeout = IdleTimeout, OutlierThreshold = OutlierThreshold, Corroboration = OutlierCorroboration };
 
     public IReadOnlyList<string> Validate()
     {
@@ -20,7 +31,7 @@ public sealed class EngineSettings
         if (Parallelism is < 1 or > 10_000) errors.Add($"Engine:Parallelism must be from 1 to 10000, got {Parallelism}");
         if (BatchSize is < 1 or > 100_000) errors.Add($"Engine:BatchSize must be from 1 to 100000, got {BatchSize}");
         if (AskTimeout <= TimeSpan.Zero) errors.Add($"Engine:AskTimeout must be positive, got {AskTimeout}");
-        if (RegionPublishInterval <= TimeSpan.Zero) errors.Add($"Engine:RegionPublishInterval must be positive, got {RegionPublishInterval}");
+        errors.AddRange(EventTime.Validate().Select(e => $"Engine:{e.Replace(nameof(EventTimeSettings.Corroboration), nameof(OutlierCorroboration), StringComparison.Ordinal)}"));
         return errors;
     }
 }

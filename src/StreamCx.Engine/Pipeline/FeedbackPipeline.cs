@@ -13,6 +13,8 @@ namespace StreamCx.Engine.Pipeline;
 /// sites as one message and answered through one <see cref="FeedbackReceipt"/>: at most <c>parallelism</c> batches
 /// are in flight. Batching only forms under load, so it adds no latency when the engine is idle. (Parsing stays on the
 /// stream's thread: a separate stage parsing large batches on the thread pool measured no faster on 2 cores.)
+/// End-of-partition markers (<see cref="RawFeedback.EndOfPartition"/>) go to the router in their place in the batch,
+/// and come out among the results of <see cref="CreateBatched"/> (<see cref="Create"/> leaves them out).
 /// </summary>
 public static class FeedbackPipeline
 {
@@ -20,7 +22,7 @@ public static class FeedbackPipeline
 
     public static Flow<RawFeedback, PipelineResult, NotUsed> Create(
         FeedbackParser parser, IActorRef sites, int parallelism, TimeSpan askTimeout, int batchSize = DefaultBatchSize) =>
-        CreateBatched(parser, sites, parallelism, askTimeout, batchSize).SelectMany(results => results);
+        CreateBatched(parser, sites, parallelism, askTimeout, batchSize).SelectMany(results => results.Where(r => !r.Raw.EndOfPartition));
 
     /// <summary>The same flow, each batch's results together (in input order), for a consumer that handles them a batch at a time.</summary>
     public static Flow<RawFeedback, PipelineResult[], NotUsed> CreateBatched(
@@ -35,10 +37,10 @@ public static class FeedbackPipeline
 
     private static async Task<PipelineResult[]> ApplyAsync(IActorRef sites, ParsedBatch batch, TimeSpan timeout)
     {
-        if (batch.Valid.Count == 0) return batch.Results;
+        if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0) return batch.Results;
 
         var receipt = new FeedbackReceipt(batch.Valid.Count);
-        sites.Tell(new ApplyFeedbackBatch(batch.Valid, receipt));
+        sites.Tell(new ApplyFeedbackBatch(batch.Valid, receipt) { CaughtUp = batch.CaughtUp });
         return batch.Complete(await receipt.Completion.WaitAsync(timeout).ConfigureAwait(false));
     }
 }

@@ -5,7 +5,8 @@ namespace StreamCx.Engine.Pipeline;
 
 /// <summary>
 /// A batch of messages after parsing: each rejected message already has its result; the valid events, in their order,
-/// wait to be applied (<c>ValidIndexes[j]</c> is the position of <c>Valid[j]</c> in the batch).
+/// wait to be applied (<c>ValidIndexes[j]</c> is the position of <c>Valid[j]</c> in the batch); end-of-partition markers
+/// keep their place among them for the router, and have a result with neither event nor rejection.
 /// </summary>
 internal sealed class ParsedBatch
 {
@@ -25,12 +26,21 @@ internal sealed class ParsedBatch
 
     public List<int> ValidIndexes { get; }
 
+    /// <summary>Partitions read to their end, each after the first <c>AfterEvents</c> valid events (the router's order).</summary>
+    public List<(int AfterEvents, string Input)> CaughtUp { get; } = [];
+
     public static ParsedBatch Parse(FeedbackParser parser, List<RawFeedback> raw)
     {
         var parsed = new ParsedBatch(raw);
         for (var i = 0; i < raw.Count; i++)
         {
             var message = raw[i];
+            if (message.EndOfPartition)
+            {
+                parsed.CaughtUp.Add((parsed.Valid.Count, Durability.SnapshotCodec.PartitionKey(message.Position.Topic, message.Position.Partition)));
+                parsed.Results[i] = new PipelineResult(message, null, null, null);
+                continue;
+            }
             var outcome = parser.Parse(message.Value.Span);
             if (outcome.Event is { } e)
             {

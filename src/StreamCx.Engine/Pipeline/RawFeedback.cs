@@ -14,4 +14,7 @@ public sealed record RawFeedback(ReadOnlyMemory<byte> Value, SourcePosition Posi
 
     /// <summary>Stopwatch timestamp at which the message was taken from Kafka (0 when unknown), for latency metrics.</summary>
     public long ConsumedAt { get; init; }
+
+    /// <summary>Not a message: its partition was read to its end (the input is caught up). Never parsed, counted or stored.</summary>
+    public bool EndOfPartition { get; init; }
 }

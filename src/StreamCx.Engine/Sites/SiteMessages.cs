@@ -4,7 +4,7 @@ using StreamCx.Engine.Pipeline;
 
 namespace StreamCx.Engine.Sites;
 
-/// <summary>Apply one validated event to its site; the site answers <see cref="FeedbackApplied"/>.</summary>
+/// <summary>Apply one validated event to its site; answered with <see cref="FeedbackApplied"/>.</summary>
 public sealed record ApplyFeedback(FeedbackEvent Event, SourcePosition? Position = null) : IWithSiteId
 {
     public string SiteId => Event.SiteId;
@@ -15,12 +15,14 @@ public sealed record ApplyFeedback(FeedbackEvent Event, SourcePosition? Position
 
 /// <summary>
 /// Several validated events at once (in consumption order), answered through one <see cref="FeedbackReceipt"/>
-/// (<c>Receipt</c> index i is <c>Events[i]</c>) instead of one reply each: the ingestion stream's unit of work under load.
+/// (<c>Receipt</c> index i is <c>Events[i]</c>) instead of one reply each: the ingestion stream's unit of work.
+/// <paramref name="CaughtUp"/>: inputs ("topic/partition") that reached the end of their data, each after the first
+/// <c>AfterEvents</c> events of the batch (in consumption order).
 /// </summary>
-public sealed record ApplyFeedbackBatch(IReadOnlyList<ApplyFeedback> Events, FeedbackReceipt Receipt);
-
-/// <summary>The events of a batch that belong to one site, in their order, with their indexes in the batch's receipt.</summary>
-public sealed record ApplySiteFeedback(string SiteId, List<(int Index, ApplyFeedback Event)> Events, FeedbackReceipt Receipt) : IWithSiteId;
+public sealed record ApplyFeedbackBatch(IReadOnlyList<ApplyFeedback> Events, FeedbackReceipt Receipt)
+{
+    public IReadOnlyList<(int AfterEvents, string Input)> CaughtUp { get; init; } = [];
+}
 
 /// <summary>
 /// The event was taken in by its site (or recognised as a duplicate). <paramref name="AlreadyApplied"/>: its source
@@ -38,7 +40,10 @@ public sealed record GetSiteScores(string SiteId) : IWithSiteId;
 public sealed record SiteScores(
     string SiteId, SiteHeadline Headline, IReadOnlyDictionary<string, AttributeTotals> Attributes, IReadOnlyDictionary<string, AttributeScore> Scores);
 
-/// <summary>These source partitions were revoked from this engine: the sites fed by them must be handed over.</summary>
+/// <summary>These source partitions were assigned to this engine: each holds event time back until it delivers or is caught up.</summary>
+public sealed record PartitionsAssigned(IReadOnlyList<(string Topic, int Partition)> Partitions);
+
+/// <summary>These source partitions were revoked from this engine (or assigned anew): the sites fed by them must be handed over.</summary>
 public sealed record PartitionsReleased(IReadOnlyList<(string Topic, int Partition)> Partitions);
 
 /// <summary>Every site snapshots what it has not saved yet (before a graceful stop).</summary>

@@ -1,6 +1,7 @@
 using Akka.Actor;
-using StreamCx.Domain.Contracts;
+using Akka.Event;
 using StreamCx.Domain.Detection;
+using StreamCx.Domain.EventTime;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
@@ -11,113 +12,170 @@ using StreamCx.Engine.Telemetry;
 namespace StreamCx.Engine.Sites;
 
 /// <summary>
-/// Routes every <see cref="IWithSiteId"/> message to its site actor, creating sites (and their region actors) on
-/// first use. Stands where a cluster-sharding region will stand when the engine scales out. When source partitions
-/// are revoked or assigned (a rebalance), the sites that took events from them, and the sites only loaded by queries,
-/// are stopped: their next owner, or this engine when the partition comes back, restores them from their snapshots
-/// and re-applies what those do not cover.
+/// The engine's router and its clock of event time. It keeps the <see cref="EventTimeFrontier"/> over the source
+/// partitions it consumes (each assigned partition holds event time back until it delivers, is caught up or goes
+/// idle), routes every event to the <see cref="RegionActor"/> of its site's region with how it stood against the
+/// frontier, and tells every region when the frontier moves. An event with no source position (a test, a tool) has no
+/// input to be ordered against: it is applied as it comes. When source partitions are revoked or assigned (a
+/// rebalance), the sites that took events from them, and the sites only read by queries, are dropped: their next
+/// owner, or this engine when the partition comes back, restores them from their snapshots and re-applies what those
+/// do not cover.
 /// </summary>
-public sealed class SitesActor : ReceiveActor
+public sealed class SitesActor : ReceiveActor, IWithTimers
 {
+    private readonly ReferenceCatalog _catalog;
+    private readonly EventTimeFrontier _frontier;
+    private readonly TimeProvider _clock;
+    private readonly IEngineTelemetry _telemetry;
+    private readonly Func<string, IActorRef> _newRegion;
+    private readonly Dictionary<string, IActorRef> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<(string Topic, int Partition)>> _partitionsOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastEarlyLog = new(StringComparer.Ordinal);
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly bool _durable;
+    private DateTimeOffset? _told;
+
     public SitesActor(
-        ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan regionPublishInterval, IEngineTelemetry telemetry,
+        ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings eventTime, IEngineTelemetry telemetry,
         SiteDurability? durability)
     {
-        var sites = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
-        var regions = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
-        var partitionsOf = new Dictionary<string, HashSet<(string Topic, int Partition)>>(StringComparer.Ordinal);
-        var created = 0L;
+        (_catalog, _clock, _telemetry, _durable) = (catalog, alerts.Clock, telemetry, durability is not null);
+        _frontier = new EventTimeFrontier(eventTime);
+        var created = 0;
+        _newRegion = regionId => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability), $"region-{created++}");
+        var idleCheck = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(TimeSpan.TicksPerSecond, eventTime.IdleTimeout.Ticks / 4)));
+        Timers.StartPeriodicTimer(IdleCheck.Instance, IdleCheck.Instance, idleCheck);
 
+        Receive<ApplyFeedbackBatch>(Route);
+        Receive<ApplyFeedback>(m =>
+        {
+            var receipt = new FeedbackReceipt(1);
+            Route(new ApplyFeedbackBatch([m], receipt));
+            receipt.Completion.PipeTo(Sender, success: o => new FeedbackApplied(m.Event.EventId, o[0].Outcome, o[0].AlreadyApplied));
+        });
+        Receive<GetSiteScores>(m =>
+        {
+            if (!catalog.TryGetSite(m.SiteId, out var site)) Sender.Tell(new Status.Failure(UnknownSite(m.SiteId)));
+            else RegionFor(site.RegionId).Forward(m);
+        });
+        Receive<PartitionsAssigned>(m =>
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var (topic, partition) in m.Partitions) _frontier.Assign(SnapshotCodec.PartitionKey(topic, partition), now);
+        });
+        Receive<PartitionsReleased>(Release);
         Receive<SnapshotNow>(m =>
         {
-            foreach (var site in sites.Values) site.Tell(m);
+            foreach (var region in _regions.Values) region.Tell(m);
         });
-        Receive<PartitionsReleased>(m =>
-        {
-            if (durability is null) return; // without snapshots a site's state cannot move: keep it
-            var released = m.Partitions.ToHashSet();
-            foreach (var (siteId, seen) in partitionsOf.Where(kv => kv.Value.Overlaps(released)).ToArray())
-            {
-                if (sites.Remove(siteId, out var stopped)) Context.Stop(stopped);
-                partitionsOf.Remove(siteId);
-            }
-            // A site no partition fed here (loaded by a query, e.g. the live board) holds whatever snapshot it read then;
-            // another engine may have moved it on since. It applied nothing itself: stop it, it reloads when next used.
-            foreach (var siteId in sites.Keys.Where(id => !partitionsOf.ContainsKey(id)).ToArray())
-            {
-                if (sites.Remove(siteId, out var unfed)) Context.Stop(unfed);
-            }
-        });
+        Receive<IdleCheck>(_ => TellFrontier(null));
+    }
 
-        Receive<ApplyFeedbackBatch>(m =>
-        {
-            // split by site, keeping each site's events in their order; one message per site instead of one per event
-            var bySite = new Dictionary<string, ApplySiteFeedback>(StringComparer.Ordinal);
-            for (var i = 0; i < m.Events.Count; i++)
-            {
-                var e = m.Events[i];
-                if (!bySite.TryGetValue(e.SiteId, out var part)) bySite[e.SiteId] = part = new ApplySiteFeedback(e.SiteId, [], m.Receipt);
-                part.Events.Add((i, e));
-            }
-            foreach (var part in bySite.Values)
-            {
-                if (SiteFor(part.SiteId) is not { } siteActor)
-                {
-                    m.Receipt.Fail(UnknownSite(part.SiteId));
-                    return;
-                }
-                foreach (var (_, e) in part.Events) Fed(part.SiteId, e.Position);
-                siteActor.Tell(part);
-            }
-        });
+    public ITimerScheduler Timers { get; set; } = null!;
 
-        Receive<IWithSiteId>(m =>
+    private void Route(ApplyFeedbackBatch m)
+    {
+        var now = _clock.GetUtcNow();
+        var byRegion = new Dictionary<string, List<RegionItem>>(StringComparer.Ordinal);
+        var caughtUp = 0;
+        for (var i = 0; i < m.Events.Count; i++)
         {
-            if (SiteFor(m.SiteId) is not { } siteActor)
+            for (; caughtUp < m.CaughtUp.Count && m.CaughtUp[caughtUp].AfterEvents <= i; caughtUp++) _frontier.CaughtUp(m.CaughtUp[caughtUp].Input, now);
+            var e = m.Events[i];
+            if (!_catalog.TryGetSite(e.SiteId, out var site))
             {
-                Sender.Tell(new Status.Failure(UnknownSite(m.SiteId)));
+                m.Receipt.Fail(UnknownSite(e.SiteId));
                 return;
             }
-            if (m is ApplyFeedback feedback) Fed(m.SiteId, feedback.Position);
-            siteActor.Forward(m);
-        });
-
-        static ArgumentException UnknownSite(string siteId) => new($"site '{siteId}' is not in the site registry");
-
-        IActorRef? SiteFor(string siteId)
-        {
-            if (!catalog.TryGetSite(siteId, out var site)) return null;
-            if (!sites.TryGetValue(site.SiteId, out var siteActor))
+            var arrival = Arrival.Late; // an event from no source partition has no input to be ordered against: applied as it comes
+            if (e.Position is { } p)
             {
-                var region = RegionFor(site.RegionId);
-                siteActor = Context.ActorOf(Akka.Actor.Props.Create(() => new SiteActor(site, catalog, settings, region, alerts, telemetry, durability)), $"site-{created++}");
-                sites[site.SiteId] = siteActor;
+                var input = SnapshotCodec.PartitionKey(p.Topic, p.Partition);
+                arrival = _frontier.Observe(input, e.Event.OccurredAt, now);
+                if (arrival == Arrival.Early) Early(input, e, now);
             }
-            return siteActor;
+            if (!byRegion.TryGetValue(site.RegionId, out var items)) byRegion[site.RegionId] = items = [];
+            items.Add(new RegionItem(i, e, arrival));
+            Fed(site.SiteId, e.Position);
         }
+        for (; caughtUp < m.CaughtUp.Count; caughtUp++) _frontier.CaughtUp(m.CaughtUp[caughtUp].Input, now);
+        var frontier = _frontier.Advance(now);
+        foreach (var (regionId, items) in byRegion) RegionFor(regionId).Tell(new ApplyRegionFeedback(items, m.Receipt, frontier));
+        TellFrontier(byRegion);
+    }
 
-        // remembers which partitions fed a site, to hand it over when one of them is revoked
-        void Fed(string siteId, SourcePosition? position)
+    /// <summary>Tells the regions not just told (with their events) that the frontier moved, if it did.</summary>
+    private void TellFrontier(Dictionary<string, List<RegionItem>>? told)
+    {
+        var frontier = _frontier.Advance(_clock.GetUtcNow());
+        if (frontier is not { } f || f == _told) return;
+        _told = f;
+        foreach (var (regionId, region) in _regions)
         {
-            if (position is null) return;
-            if (!partitionsOf.TryGetValue(siteId, out var seen)) partitionsOf[siteId] = seen = [];
-            seen.Add((position.Topic, position.Partition));
-        }
-
-        IActorRef RegionFor(string regionId)
-        {
-            if (!regions.TryGetValue(regionId, out var region))
-                regions[regionId] = region = Context.ActorOf(Akka.Actor.Props.Create(() => new PeerGroupActor(regionId, settings, regionPublishInterval, telemetry)), $"region-{regions.Count}");
-            return region;
+            if (told is null || !told.ContainsKey(regionId)) region.Tell(new FrontierAdvanced(f));
         }
     }
 
+    private void Release(PartitionsReleased m)
+    {
+        foreach (var (topic, partition) in m.Partitions) _frontier.Revoke(SnapshotCodec.PartitionKey(topic, partition));
+        if (_durable) // without snapshots a site's state cannot move: keep it
+        {
+            var released = m.Partitions.ToHashSet();
+            foreach (var siteId in _partitionsOf.Where(kv => kv.Value.Overlaps(released)).Select(kv => kv.Key).ToList()) _partitionsOf.Remove(siteId);
+            // the sites fed by those partitions, and every site no partition fed here (restored when the region started,
+            // or read by a query): another engine may have moved them on since; each is restored again at its next event
+            foreach (var (regionId, region) in _regions)
+            {
+                var stale = _catalog.Sites.Where(s => s.RegionId == regionId && !_partitionsOf.ContainsKey(s.SiteId)).Select(s => s.SiteId).ToList();
+                region.Tell(new ReleaseSites(stale));
+            }
+        }
+        TellFrontier(null);
+    }
+
+    /// <summary>Counts an event held far ahead of its input's time, and says so in the log at most once a minute per input.</summary>
+    private void Early(string input, ApplyFeedback e, DateTimeOffset now)
+    {
+        _telemetry.EventHeldEarly(input);
+        if (_lastEarlyLog.TryGetValue(input, out var last) && now - last < TimeSpan.FromMinutes(1)) return;
+        _lastEarlyLog[input] = now;
+        _log.Warning(
+            "event {0} of {1} on {2} is dated {3:O}, far ahead of that input's time ({4:O}): held until the other events reach it, it does not move event time (a wrong clock or an early message)",
+            e.Event.EventId, e.SiteId, input, e.Event.OccurredAt, _frontier.Inputs.GetValueOrDefault(input)?.Current);
+    }
+
+    // remembers which partitions fed a site, to hand it over when one of them is revoked
+    private void Fed(string siteId, SourcePosition? position)
+    {
+        if (position is null) return;
+        if (!_partitionsOf.TryGetValue(siteId, out var seen)) _partitionsOf[siteId] = seen = [];
+        seen.Add((position.Topic, position.Partition));
+    }
+
+    private IActorRef RegionFor(string regionId)
+    {
+        if (!_regions.TryGetValue(regionId, out var region))
+        {
+            _regions[regionId] = region = _newRegion(regionId);
+            if (_told is { } f) region.Tell(new FrontierAdvanced(f));
+        }
+        return region;
+    }
+
+    private static ArgumentException UnknownSite(string siteId) => new($"site '{siteId}' is not in the site registry");
+
     public static Props Create(
-        ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, TimeSpan? regionPublishInterval = null, IEngineTelemetry? telemetry = null,
+        ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings? eventTime = null, IEngineTelemetry? telemetry = null,
         SiteDurability? durability = null)
     {
-        var interval = regionPublishInterval ?? TimeSpan.FromSeconds(1);
+        var time = eventTime ?? new EventTimeSettings();
         var reporter = telemetry ?? NoEngineTelemetry.Instance;
-        return Akka.Actor.Props.Create(() => new SitesActor(catalog, settings, alerts, interval, reporter, durability));
+        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability));
+    }
+
+    private sealed record IdleCheck
+    {
+        public static readonly IdleCheck Instance = new();
     }
 }

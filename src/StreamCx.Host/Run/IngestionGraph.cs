@@ -29,9 +29,9 @@ public static class IngestionGraph
     {
         handled ??= static (control, r) => control.StoreOffset(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset);
         IKafkaConsumerControl? control = null;
-        return KafkaRecordSource.Create(kafka, logger, CancellationToken.None)
+        return KafkaRecordSource.Create(kafka, logger, CancellationToken.None, endOfPartitionMarkers: true)
             .MapMaterializedValue(c => control = c)
-            .Select(r => new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt })
+            .Select(r => new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt, EndOfPartition = r.EndOfPartition })
             .Via(FeedbackPipeline.CreateBatched(parser, sites, engine.Parallelism, engine.AskTimeout, engine.BatchSize))
             .SelectAsync(1, results => HandleAsync(results, control!, handled, deadLetters, counters, logger, abort))
             .ToMaterialized(Sink.Ignore<PipelineResult[]>(), Keep.Both);
@@ -47,6 +47,7 @@ public static class IngestionGraph
     {
         foreach (var r in results)
         {
+            if (r.Raw.EndOfPartition) continue; // a partition read to its end: the router took it, nothing to count or store
             counters.Count(r);
             if (r.Rejection is { } rejection)
             {

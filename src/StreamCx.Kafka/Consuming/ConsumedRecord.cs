@@ -20,4 +20,14 @@ public sealed record ConsumedRecord(
     /// (0 when the record was not consumed, e.g. built for a dead letter): the start of latency measurements.
     /// </summary>
     public long ReceivedAt { get; init; }
+
+    /// <summary>
+    /// Not a record: the partition was read to its end at <see cref="Offset"/> (the next offset to come). Only emitted
+    /// when asked for; never stored as applied.
+    /// </summary>
+    public bool EndOfPartition { get; init; }
+
+    /// <summary>The marker that <paramref name="topic"/>[<paramref name="partition"/>] was read to its end at <paramref name="nextOffset"/>.</summary>
+    public static ConsumedRecord EndOf(string topic, int partition, long nextOffset) =>
+        new(topic, partition, nextOffset, null, [], null) { EndOfPartition = true, ReceivedAt = System.Diagnostics.Stopwatch.GetTimestamp() };
 }

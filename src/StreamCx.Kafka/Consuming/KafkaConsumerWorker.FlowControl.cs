@@ -104,8 +104,15 @@ internal sealed partial class KafkaConsumerWorker
             return;
         }
 
-        if (result is null || result.IsPartitionEOF)
+        if (result is null)
         {
+            return;
+        }
+
+        if (result.IsPartitionEOF)
+        {
+            // emitted only when enable.partition.eof was asked for (KafkaRecordSource.Create): the partition is caught up
+            pending.Enqueue(new TrackedRecord(ConsumedRecord.EndOf(result.Topic, result.Partition.Value, result.Offset.Value), _ledger.EpochOf(result.TopicPartition)));
             return;
         }
 

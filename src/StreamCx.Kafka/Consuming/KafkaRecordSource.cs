@@ -17,15 +17,21 @@ public static class KafkaRecordSource
     /// fatal Kafka error or an unusable librdkafka property (<see cref="KafkaConfigurationException"/>);
     /// non-fatal errors (broker down) are logged and retried by librdkafka.
     /// </summary>
+    /// <param name="endOfPartitionMarkers">
+    /// Also emit a marker (<see cref="ConsumedRecord.EndOfPartition"/>, no value, never to be stored) each time a partition
+    /// is read to its end: how the engine knows an input is caught up and must not hold event time back.
+    /// </param>
     /// <exception cref="KafkaConfigurationException">The settings are invalid or name no bootstrap servers.</exception>
     public static Source<ConsumedRecord, IKafkaConsumerControl> Create(
         KafkaSettings settings,
         ILogger? logger = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        bool endOfPartitionMarkers = false)
     {
         KafkaConfigurationException.ThrowIfInvalid(settings);
         var snapshot = settings.Clone();
         var config = KafkaClientConfigFactory.CreateConsumerConfig(snapshot);
+        if (endOfPartitionMarkers) config.EnablePartitionEof = true;
         return Source.FromGraph(new KafkaSourceStage(snapshot, config, logger ?? NullLogger.Instance, cancellationToken));
     }
 }

@@ -55,12 +55,12 @@ internal sealed class PartitionLedger
                 && entry.Epoch == epoch
                 && !entry.Revoked)
             {
-                entry.HandedOut = Math.Max(entry.HandedOut, record.Offset);
+                if (!record.EndOfPartition) entry.HandedOut = Math.Max(entry.HandedOut, record.Offset); // a marker is never stored
                 return true;
             }
         }
 
-        Interlocked.Increment(ref _dropped);
+        if (!record.EndOfPartition) Interlocked.Increment(ref _dropped);
         return false;
     }
 

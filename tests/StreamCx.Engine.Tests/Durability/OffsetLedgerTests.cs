@@ -29,10 +29,10 @@ public class OffsetLedgerTests
         ledger.Applied("a", "t", 0, 3);
         Assert.Equal(1, Next(ledger));
 
-        ledger.Durable("a", "t", 0, nextPending: null); // a's snapshot holds 1 and 3
+        ledger.Durable("a", "t", 0, covered: 3, nextPending: null); // a's snapshot holds 1 and 3
         Assert.Equal(2, Next(ledger)); // b still holds 2
 
-        ledger.Durable("b", "t", 0, nextPending: null);
+        ledger.Durable("b", "t", 0, covered: 2, nextPending: null);
         Assert.Equal(4, Next(ledger));
     }
 
@@ -43,7 +43,20 @@ public class OffsetLedgerTests
         ledger.Applied("a", "t", 0, 5);
         ledger.Applied("a", "t", 0, 6);
         ledger.Applied("a", "t", 0, 7);
-        ledger.Durable("a", "t", 0, nextPending: 7); // captured after 6
+        ledger.Durable("a", "t", 0, covered: 6, nextPending: 7); // captured after 6
+        Assert.Equal(7, Next(ledger));
+    }
+
+    [Fact]
+    public void A_message_told_applied_after_its_site_saved_it_does_not_hold_the_commit()
+    {
+        var ledger = new OffsetLedger();
+        ledger.Applied("a", "t", 0, 5);
+        ledger.Durable("a", "t", 0, covered: 6, nextPending: null); // the snapshot holds 5 and 6; 6 is told only now
+        ledger.Applied("a", "t", 0, 6);
+        Assert.Equal(7, Next(ledger));
+
+        ledger.Applied("a", "t", 0, 7); // not in that snapshot: pending
         Assert.Equal(7, Next(ledger));
     }
 

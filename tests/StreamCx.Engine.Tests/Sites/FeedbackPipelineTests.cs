@@ -31,7 +31,8 @@ public class FeedbackPipelineTests : TestKit
             """{"eventId":"c","occurredAt":"2026-11-24T07:02:00Z","siteId":"s1","channel":"web","ratings":{"waiting-time":2}}""",
             """{"eventId":"a","occurredAt":"2026-11-24T07:00:00Z","siteId":"s1","channel":"web","ratings":{"waiting-time":4}}""",
         ];
-        var raw = messages.Select((m, i) => new RawFeedback(Encoding.UTF8.GetBytes(m), new SourcePosition("feedback", 0, i)));
+        var raw = messages.Select((m, i) => new RawFeedback(Encoding.UTF8.GetBytes(m), new SourcePosition("feedback", 0, i)))
+            .Append(new RawFeedback(Array.Empty<byte>(), new SourcePosition("feedback", 0, messages.Length)) { EndOfPartition = true }); // read to its end, as the Kafka source says
 
         var results = await Source.From(raw).Via(FeedbackPipeline.Create(parser, sites, 4, TimeSpan.FromSeconds(5)))
             .RunWith(Sink.Seq<PipelineResult>(), Sys.Materializer());

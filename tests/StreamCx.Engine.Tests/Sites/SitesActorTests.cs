@@ -21,7 +21,7 @@ public class SitesActorTests : TestKit
 
     public SitesActorTests() => _hub.Alerts.Subscribe(a => { lock (_alerts) _alerts.Add(a); });
 
-    private IActorRef Sites() => Sys.ActorOf(SitesActor.Create(Catalog, new DetectionSettings(), _hub, TimeSpan.FromMilliseconds(20)));
+    private IActorRef Sites() => Sys.ActorOf(SitesActor.Create(Catalog, new DetectionSettings(), _hub));
 
     private static FeedbackEvent Event(string id, string site, DateTimeOffset at, double rating) =>
         new(id, at, site, "store", new Dictionary<string, double> { ["waiting-time"] = rating });

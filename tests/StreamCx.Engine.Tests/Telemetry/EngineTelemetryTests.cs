@@ -20,7 +20,7 @@ public class EngineTelemetryTests : TestKit
     private readonly AlertHub _hub = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)));
     private readonly RecordingTelemetry _telemetry = new();
 
-    private IActorRef Sites() => Sys.ActorOf(SitesActor.Create(Catalog, new DetectionSettings(), _hub, TimeSpan.FromMilliseconds(20), _telemetry));
+    private IActorRef Sites() => Sys.ActorOf(SitesActor.Create(Catalog, new DetectionSettings(), _hub, null, _telemetry));
 
     private static FeedbackEvent Event(string id, string site, DateTimeOffset at, params (string Attribute, double Rating)[] ratings) =>
         new(id, at, site, "store", ratings.ToDictionary(r => r.Attribute, r => r.Rating));

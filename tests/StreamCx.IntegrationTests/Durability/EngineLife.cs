@@ -26,7 +26,7 @@ public sealed class EngineLife : TestKit
     {
         Hub.Alerts.Subscribe(a => { lock (Alerts) Alerts.Add(a); });
         var durability = new SiteDurability(settings, Persistence.Instance.Apply(Sys).SnapshotStoreFor(null), Ledger, Counters);
-        Sites = Sys.ActorOf(SitesActor.Create(catalog, new DetectionSettings(), Hub, TimeSpan.FromMilliseconds(20), durability: durability));
+        Sites = Sys.ActorOf(SitesActor.Create(catalog, new DetectionSettings(), Hub, durability: durability));
     }
 
     public AlertHub Hub { get; } = new(new FakeTimeProvider(Start));
@@ -35,23 +35,20 @@ public sealed class EngineLife : TestKit
     public List<Alert> Alerts { get; } = [];
     public IActorRef Sites { get; }
 
-    public FeedbackApplied Apply(long offset, string site, double hours, double rating)
-    {
-        var e = new FeedbackEvent($"e{offset}", Start.AddHours(hours), site, "store", new Dictionary<string, double> { ["waiting-time"] = rating });
-        var applied = Sites.Ask<FeedbackApplied>(new ApplyFeedback(e, new SourcePosition("feedback", 0, offset)), TimeSpan.FromSeconds(10)).Result;
-        if (applied.AlreadyApplied) Ledger.Done("feedback", 0, offset);
-        else Ledger.Applied(site, "feedback", 0, offset);
-        return applied;
-    }
+    /// <summary>One event at <paramref name="offset"/> of partition feedback/0, read to its end after it (as when events are produced one at a time).</summary>
+    public AppliedOutcome Apply(long offset, string site, double hours, double rating) => ApplyBatch([(offset, site, hours, rating)])[0];
 
-    /// <summary>Events (offset, site, hours, rating) sent to the sites in one batch, as the ingestion stream sends them under load.</summary>
+    /// <summary>
+    /// Events (offset, site, hours, rating) sent to the sites in one batch, as the ingestion stream sends them under load,
+    /// the partition read to its end after them.
+    /// </summary>
     public AppliedOutcome[] ApplyBatch(IReadOnlyList<(long Offset, string Site, double Hours, double Rating)> events)
     {
         var batch = events.Select(x => new ApplyFeedback(
             new FeedbackEvent($"e{x.Offset}", Start.AddHours(x.Hours), x.Site, "store", new Dictionary<string, double> { ["waiting-time"] = x.Rating }),
             new SourcePosition("feedback", 0, x.Offset))).ToArray();
         var receipt = new FeedbackReceipt(batch.Length);
-        Sites.Tell(new ApplyFeedbackBatch(batch, receipt));
+        Sites.Tell(new ApplyFeedbackBatch(batch, receipt) { CaughtUp = [(batch.Length, "feedback/0")] });
         var outcomes = receipt.Completion.WaitAsync(TimeSpan.FromSeconds(10)).Result;
         for (var i = 0; i < events.Count; i++)
         {

@@ -68,23 +68,24 @@ public abstract class SiteSnapshotTests : IDisposable
     }
 
     [Fact]
-    public void A_snapshot_taken_in_the_middle_of_a_batch_holds_every_event_its_offsets_cover()
+    public void A_snapshot_due_in_the_middle_of_a_batch_is_taken_after_it_and_holds_every_event_its_offsets_cover()
     {
-        _settings.EveryInterval = TimeSpan.FromHours(1); // only the 25-event threshold snapshots, inside the batch
+        _settings.EveryInterval = TimeSpan.FromHours(1); // only the 25-event threshold snapshots
         using (var first = new EngineLife(_settings, Catalog))
         {
             var outcomes = first.ApplyBatch([.. Enumerable.Range(0, 40).Select(o => ((long)o, "s1", o / 10.0, 1.0 + (o % 5)))]);
             Assert.All(outcomes, o => Assert.False(o.AlreadyApplied));
-            first.WaitUntilDurable(24);
-            Assert.Equal(25, first.Committable()); // the snapshot covers the batch's first 25 events, not the rest
+            first.WaitUntilDurable(39);
+            Assert.Equal(40, first.Committable()); // the region's sites are captured between two messages: the whole batch
+            first.ApplyBatch([.. Enumerable.Range(40, 10).Select(o => ((long)o, "s1", o / 10.0, 1.0 + (o % 5)))]); // 10 more: under the threshold
         }
 
         using var second = new EngineLife(_settings, Catalog);
-        for (var o = 0; o < 40; o++) Assert.Equal(o < 25, second.Apply(o, "s1", o / 10.0, 1.0 + (o % 5)).AlreadyApplied);
+        for (var o = 0; o < 50; o++) Assert.Equal(o < 40, second.Apply(o, "s1", o / 10.0, 1.0 + (o % 5)).AlreadyApplied);
         var scores = second.Scores("s1");
-        Assert.Equal(40, scores.Attributes["waiting-time"].Count);
-        Assert.Equal(120, scores.Attributes["waiting-time"].Sum); // 8 × (1+2+3+4+5)
-        Assert.Equal(40, scores.Scores["waiting-time"].Window.Count); // the window itself, restored from the attribute's state
+        Assert.Equal(50, scores.Attributes["waiting-time"].Count);
+        Assert.Equal(150, scores.Attributes["waiting-time"].Sum); // 10 × (1+2+3+4+5)
+        Assert.Equal(50, scores.Scores["waiting-time"].Window.Count); // the window itself, restored from the attribute's state
     }
 
     [Fact]

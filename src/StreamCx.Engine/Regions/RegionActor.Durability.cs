@@ -1,0 +1,224 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Processing;
+using StreamCx.Domain.Snapshots;
+using StreamCx.Engine.Durability;
+using StreamCx.Engine.Sites;
+
+namespace StreamCx.Engine.Regions;
+
+/// <summary>
+/// The durable side of a region: sites restored from their snapshots before their first event (the region waits,
+/// stashing what comes meanwhile, so the restored state is in place before anything later is applied), sites read
+/// for a query only (kept apart: they never join the board), and the snapshots of the region's changed sites, taken
+/// together, each with its share of the region's current view.
+/// </summary>
+public sealed partial class RegionActor
+{
+    private static readonly TimeSpan SaveDeadline = TimeSpan.FromSeconds(15);
+
+    private readonly Queue<(string SiteId, bool ForView)> _loads = new();
+    private readonly FeedbackProcessor _viewer;
+    private readonly HashSet<string> _viewed = new(StringComparer.Ordinal);
+    private Dictionary<string, ViewShare?>? _restoringView = new(StringComparer.Ordinal); // until the region's first restore is done
+    private bool _snapshotDue;
+    private int _acceptedSinceCut;
+
+    private static string PersistenceId(string siteId) => $"site-{siteId}";
+
+    private void ReceiveDurability()
+    {
+        Receive<SnapshotNow>(_ => Cut());
+        Receive<SnapshotTick>(_ =>
+        {
+            if (_sites.Values.Any(b => b.Offsets.IsDirty)) Cut();
+        });
+        ReceiveSaveReplies();
+    }
+
+    private void ReceiveSaveReplies()
+    {
+        Receive<SaveSnapshotSuccess>(OnSaved);
+        Receive<SaveSnapshotFailure>(m => SaveFailed(m.Metadata.PersistenceId, m.Metadata.SequenceNr, m.Cause));
+        Receive<SaveTimeout>(m => SaveFailed(PersistenceId(m.SiteId), m.Sequence, new TimeoutException($"no answer from the snapshot store within {SaveDeadline.TotalSeconds:0} s")));
+        Receive<DeleteSnapshotsSuccess>(_ => { });
+        Receive<DeleteSnapshotsFailure>(m => _log.Warning("old snapshots of {0} could not be deleted: {1}", m.Criteria, m.Cause.Message));
+    }
+
+    private void Loading()
+    {
+        Receive<LoadSnapshotResult>(m => Loaded(m.Snapshot, null));
+        Receive<LoadSnapshotFailed>(m => Loaded(null, m.Cause));
+        ReceiveSaveReplies();
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    /// <summary>Starts restoring the sites not held yet; true when the caller must stash its message until they are.</summary>
+    private bool StartLoading(IEnumerable<string> siteIds)
+    {
+        if (_durability is null) return false;
+        var queued = false;
+        foreach (var siteId in siteIds)
+        {
+            if (_sites.ContainsKey(siteId) || _loads.Contains((siteId, false))) continue;
+            _loads.Enqueue((siteId, false));
+            queued = true;
+        }
+        if (queued) BeginLoading();
+        return queued;
+    }
+
+    /// <summary>Reads a site this engine does not own for a query: its snapshot, apart from the region's own sites.</summary>
+    private void View(string siteId)
+    {
+        Stash.Stash();
+        _loads.Enqueue((siteId, true));
+        BeginLoading();
+    }
+
+    private void BeginLoading()
+    {
+        Become(Loading);
+        LoadNext();
+    }
+
+    private void LoadNext()
+    {
+        if (_loads.TryPeek(out var next))
+        {
+            _durability!.SnapshotStore.Tell(new LoadSnapshot(PersistenceId(next.SiteId), SnapshotSelectionCriteria.Latest, long.MaxValue));
+            return;
+        }
+        if (_restoringView is { } shares)
+        {
+            _processor.RestoreView(_regionId, shares);
+            _restoringView = null;
+        }
+        Become(Running);
+        Stash.UnstashAll();
+    }
+
+    private void Loaded(SelectedSnapshot? selected, Exception? failure)
+    {
+        var (siteId, forView) = _loads.Dequeue();
+        if (forView) _viewed.Add(siteId);
+        else
+        {
+            _viewer.Forget(siteId);
+            _viewed.Remove(siteId);
+            BookOf(siteId);
+        }
+        if (failure is not null)
+        {
+            _durability!.Counters.CountUnreadable();
+            _log.Error(failure, "snapshot of {0} could not be loaded ({1}); the site starts empty and rebuilds from what Kafka delivers", PersistenceId(siteId), failure.Message);
+        }
+        else if (selected is not null)
+        {
+            Restore(siteId, forView, selected);
+        }
+        LoadNext();
+    }
+
+    private void Restore(string siteId, bool forView, SelectedSnapshot selected)
+    {
+        try
+        {
+            var snapshot = SnapshotCodec.Decode(selected.Snapshot, PersistenceId(siteId));
+            (forView ? _viewer : _processor).Restore(siteId, snapshot.Intake, snapshot.Attributes);
+            if (forView) return;
+            var book = _sites[siteId];
+            _restoringView?.Add(siteId, snapshot.View);
+            book.Offsets.Restore(snapshot.AppliedOffsets);
+            book.Sequence = selected.Metadata.SequenceNr;
+            foreach (var e in snapshot.Held ?? [])
+            {
+                if (book.HeldIds.Add(e.EventId)) _held.Hold(e);
+            }
+            ReportMonitors();
+        }
+        catch (SnapshotFormatException e)
+        {
+            _durability!.Counters.CountUnreadable();
+            _log.Error("{0}; the site starts empty and rebuilds from what Kafka delivers", e.Message);
+        }
+    }
+
+    private void ForgetViewed()
+    {
+        foreach (var siteId in _viewed) _viewer.Forget(siteId);
+        _viewed.Clear();
+    }
+
+    private void CountTowardsSnapshot()
+    {
+        if (_durability is not null && ++_acceptedSinceCut >= _durability.Settings.EveryEvents) _snapshotDue = true;
+    }
+
+    /// <summary>
+    /// Snapshots every site of the region with unsaved changes, all in the state of this one instant (a site whose
+    /// previous save is still in flight is left for the next cut).
+    /// </summary>
+    private void Cut()
+    {
+        _snapshotDue = false;
+        _acceptedSinceCut = 0;
+        if (_durability is null) return;
+        Dictionary<string, List<FeedbackEvent>>? heldBySite = null;
+        foreach (var (siteId, book) in _sites)
+        {
+            if (!book.Offsets.IsDirty) continue;
+            if (book.Saving is not null)
+            {
+                _snapshotDue = true;
+                continue;
+            }
+            heldBySite ??= _held.InArrivalOrder.GroupBy(e => e.SiteId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var (intake, attributes) = _processor.Capture(siteId);
+            var offsets = book.Offsets.Capture();
+            var bytes = SnapshotCodec.Encode(new SiteSnapshot(SiteSnapshot.CurrentVersion, siteId, intake, attributes, offsets)
+            {
+                Held = heldBySite.GetValueOrDefault(siteId),
+                View = _processor.ViewShareOf(siteId),
+            });
+            book.Saving = new SaveInFlight(++book.Sequence, offsets, bytes.Length);
+            _durability.SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId(siteId), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes));
+            Timers.StartSingleTimer($"save-{siteId}", new SaveTimeout(siteId, book.Sequence), SaveDeadline);
+        }
+    }
+
+    private void OnSaved(SaveSnapshotSuccess m)
+    {
+        var siteId = m.Metadata.PersistenceId["site-".Length..];
+        if (!_sites.TryGetValue(siteId, out var book) || book.Saving is not { } saving || saving.Sequence != m.Metadata.SequenceNr) return;
+        book.Saving = null;
+        Timers.Cancel($"save-{siteId}");
+        _durability!.Counters.CountSaved(saving.Size);
+        _telemetry.SnapshotSaved(saving.Elapsed);
+        foreach (var (topic, partition, covered, next) in book.Offsets.AfterCapture(saving.Offsets))
+            _durability.Ledger.Durable(siteId, topic, partition, covered, next);
+        _durability.SnapshotStore.Tell(new DeleteSnapshots(m.Metadata.PersistenceId, new SnapshotSelectionCriteria(saving.Sequence - 1)));
+    }
+
+    private void SaveFailed(string persistenceId, long sequence, Exception error)
+    {
+        var siteId = persistenceId["site-".Length..];
+        if (!_sites.TryGetValue(siteId, out var book) || book.Saving is not { } saving || saving.Sequence != sequence) return;
+        book.Saving = null;
+        Timers.Cancel($"save-{siteId}");
+        book.Offsets.CaptureFailed();
+        _durability!.Counters.CountFailed();
+        _telemetry.SnapshotFailed(saving.Elapsed, error);
+        _log.Warning("snapshot of {0} failed ({1}); offsets stay uncommitted until a later snapshot succeeds", persistenceId, error.Message);
+    }
+
+    private sealed record SnapshotTick
+    {
+        public static readonly SnapshotTick Instance = new();
+    }
+
+    /// <summary>A save that got no answer from the store in time is given up, so the next one can start.</summary>
+    private sealed record SaveTimeout(string SiteId, long Sequence);
+}

@@ -1,0 +1,189 @@
+using Akka.Actor;
+using Akka.Event;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.EventTime;
+using StreamCx.Domain.Processing;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Durability;
+using StreamCx.Engine.Pipeline;
+using StreamCx.Engine.Sites;
+using StreamCx.Engine.Telemetry;
+
+namespace StreamCx.Engine.Regions;
+
+/// <summary>
+/// One region (peer group) of this engine: hosts the <see cref="FeedbackProcessor"/> of its sites — intake, attribute
+/// monitors, the region board and its views — and feeds it the way replay does. An event ahead of the frontier of
+/// event time is held; once the frontier passes it, it is applied in <see cref="EventOrder"/>; an event behind the
+/// frontier (late for its input) is applied at once. So a site's windows, its peers and the region's driver importance
+/// are functions of event time, and the same events give the same alerts however they were split, interleaved or
+/// re-read. With durability, each site's state (held events, source offsets and its share of the region's current view
+/// included) is snapshotted under its own id, all of the region's changed sites in the same instant; when the region
+/// starts, every site of it with a snapshot is restored, and the region's view with them, before anything is applied;
+/// a site dropped on a rebalance is restored before its next event.
+/// </summary>
+public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWithTimers
+{
+    private readonly string _regionId;
+    private readonly ReferenceCatalog _catalog;
+    private readonly DetectionSettings _settings;
+    private readonly IAlertPublisher _alerts;
+    private readonly IEngineTelemetry _telemetry;
+    private readonly SiteDurability? _durability;
+    private readonly FeedbackProcessor _processor;
+    private readonly HeldEvents _held = new();
+    private readonly Dictionary<string, SiteBook> _sites = new(StringComparer.Ordinal);
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private DateTimeOffset? _frontier;
+    private int _monitorsReported;
+
+    public RegionActor(string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability)
+    {
+        (_regionId, _catalog, _settings, _alerts, _telemetry, _durability) = (regionId, catalog, settings, alerts, telemetry, durability);
+        _processor = new FeedbackProcessor(catalog, settings, alerts.Clock);
+        _viewer = new FeedbackProcessor(catalog, settings, alerts.Clock);
+        Running();
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        _telemetry.ActorStarted(EngineActorKind.Region);
+        if (_durability is null) return;
+        Timers.StartPeriodicTimer(SnapshotTick.Instance, SnapshotTick.Instance, _durability.Settings.EveryInterval);
+        // every site of the region with a snapshot is back on the board before the region applies anything: the views its
+        // sites evaluate against are then the ones they had before the restart
+        StartLoading(_catalog.Sites.Where(s => s.RegionId == _regionId).Select(s => s.SiteId));
+    }
+
+    protected override void PostStop()
+    {
+        foreach (var siteId in _sites.Keys.ToList()) Drop(siteId);
+        _telemetry.ActorStopped(EngineActorKind.Region);
+    }
+
+    private void Running()
+    {
+        Receive<ApplyRegionFeedback>(m =>
+        {
+            if (StartLoading(m.Items.Select(i => i.Feedback.SiteId)))
+            {
+                Stash.Stash();
+                return;
+            }
+            foreach (var item in m.Items) m.Receipt.Record(item.Index, Accept(item));
+            Advance(m.Frontier);
+        });
+        Receive<FrontierAdvanced>(m => Advance(m.Frontier));
+        Receive<GetSiteScores>(m =>
+        {
+            if (_sites.ContainsKey(m.SiteId) || _durability is null) Sender.Tell(ScoresOf(_processor, m.SiteId));
+            else if (_viewed.Contains(m.SiteId)) Sender.Tell(ScoresOf(_viewer, m.SiteId));
+            else View(m.SiteId);
+        });
+        Receive<ReleaseSites>(m =>
+        {
+            foreach (var siteId in m.SiteIds) Drop(siteId);
+            ForgetViewed();
+        });
+        ReceiveDurability();
+    }
+
+    /// <summary>
+    /// Takes one event in: skipped when the site's restored snapshot holds it, a duplicate when the site already took
+    /// its id, applied at once when it is behind the frontier, else held for the frontier (counted on time: released in
+    /// event order, it is in order for its site).
+    /// </summary>
+    private AppliedOutcome Accept(RegionItem item)
+    {
+        var m = item.Feedback;
+        var e = m.Event;
+        var book = BookOf(e.SiteId);
+        if (m.Position is { } position && book.Offsets.Covers(position)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: true);
+        book.Offsets.Apply(m.Position);
+        CountTowardsSnapshot();
+        if (book.HeldIds.Contains(e.EventId) || _processor.HasSeen(e.SiteId, e.EventId)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: false);
+        if (item.Arrival == Arrival.Late)
+        {
+            var alerts = _processor.Process(e, out var outcome);
+            Publish(alerts, m.ConsumedAt);
+            return new AppliedOutcome(outcome, AlreadyApplied: false);
+        }
+        book.HeldIds.Add(e.EventId);
+        _held.Hold(e, m.ConsumedAt);
+        return new AppliedOutcome(IntakeOutcome.OnTime, AlreadyApplied: false);
+    }
+
+    /// <summary>Applies, in event order, every held event the frontier passed; then snapshots if one is due.</summary>
+    private void Advance(DateTimeOffset? frontier)
+    {
+        if (frontier is { } f && (_frontier is null || f > _frontier)) _frontier = f;
+        while (_held.TryRelease(_frontier, out var e, out var consumedAt))
+        {
+            if (_sites.TryGetValue(e.SiteId, out var book))
+            {
+                book.HeldIds.Remove(e.EventId);
+                book.Offsets.Changed();
+            }
+            Publish(_processor.Process(e), consumedAt);
+        }
+        ReportMonitors();
+        if (_snapshotDue) Cut();
+    }
+
+    private void Publish(IReadOnlyList<Alert> alerts, long consumedAt)
+    {
+        foreach (var alert in alerts)
+        {
+            _telemetry.AlertEmitted(alert, consumedAt);
+            _alerts.Publish(alert);
+        }
+    }
+
+    private SiteBook BookOf(string siteId)
+    {
+        if (!_sites.TryGetValue(siteId, out var book))
+        {
+            _sites[siteId] = book = new SiteBook();
+            _telemetry.ActorStarted(EngineActorKind.Site);
+        }
+        return book;
+    }
+
+    /// <summary>Forgets a site and its held events (it moved to another owner, or is read again from its snapshot).</summary>
+    private void Drop(string siteId)
+    {
+        if (!_sites.Remove(siteId)) return;
+        _monitorsReported -= _processor.MonitorsOf(siteId).Count;
+        for (var i = _processor.MonitorsOf(siteId).Count; i > 0; i--) _telemetry.ActorStopped(EngineActorKind.Attribute);
+        _processor.Forget(siteId);
+        _held.RemoveSite(siteId);
+        _telemetry.ActorStopped(EngineActorKind.Site);
+    }
+
+    /// <summary>Reports the attribute monitors created since the last report (one per site-attribute the region holds).</summary>
+    private void ReportMonitors()
+    {
+        var count = _processor.MonitorCount;
+        for (; _monitorsReported < count; _monitorsReported++) _telemetry.ActorStarted(EngineActorKind.Attribute);
+    }
+
+    private static SiteScores ScoresOf(FeedbackProcessor processor, string siteId)
+    {
+        var headline = processor.Site(siteId)?.Headline.Current ?? default;
+        var monitors = processor.MonitorsOf(siteId);
+        return new SiteScores(
+            siteId,
+            headline,
+            monitors.ToDictionary(m => m.Attribute.AttributeId, m => m.Totals, StringComparer.Ordinal),
+            monitors.ToDictionary(m => m.Attribute.AttributeId, m => m.Score(SparklineSpec.Default), StringComparer.Ordinal));
+    }
+
+    public static Props Props(string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability) =>
+        Akka.Actor.Props.Create(() => new RegionActor(regionId, catalog, settings, alerts, telemetry, durability));
+}
