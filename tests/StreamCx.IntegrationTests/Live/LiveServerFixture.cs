@@ -38,7 +38,7 @@ public sealed class LiveServerFixture : IAsyncLifetime
     {
         Server = StreamcxProcess.Start(
             "Simulator:Enabled=false",
-            // regions push peer views every 250 ms (default 1 s): the page's 2 s bound then covers Kafka → engine → page
+            // regions push peer views every 250 ms (default 1 s): peer alerts come sooner, the tests wait less
             "Engine:RegionPublishInterval=00:00:00.250",
             $"Web:Token={Token}",
             $"Web:SubscriberBufferSize={SubscriberBufferSize}",
