@@ -30,7 +30,10 @@ public class LivePageTests(LiveServerFixture server, BrowserFixture browser, ITe
         Assert.DoesNotContain(server.Token, live.Page.Url, StringComparison.Ordinal);
     }
 
-    /// <remarks>How fast it appears is measured by perf/StreamCx.Perf.AlertLatency and perf/StreamCx.Perf.LiveStream, not here.</remarks>
+    /// <remarks>
+    /// How fast is measured in perf/, not here: produce → alert by StreamCx.Perf.AlertLatency, alert → stream clients by
+    /// StreamCx.Perf.LiveStream (the browser's own rendering is not measured).
+    /// </remarks>
     [Fact]
     public async Task An_alert_caused_by_events_produced_to_Kafka_appears_in_the_open_page_without_reload()
     {
