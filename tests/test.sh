@@ -5,8 +5,8 @@
 #
 # Works from any directory on a fresh Debian 12 machine. It installs what the tests need
 # (Debian packages through apt, the .NET SDK if none is on the machine), builds the
-# solution once in Release, runs every test project, writes TRX files to TestResults/,
-# and prints the totals alone on the last line:
+# solution once in Release, runs the test projects one at a time (see run_test_projects),
+# writes TRX files to TestResults/, and prints the totals alone on the last line:
 #
 #   N passed, N failed[, N skipped]
 #
@@ -153,6 +153,42 @@ summarize_trx() {
 }
 
 # ---------------------------------------------------------------------------------------
+# Test projects
+# ---------------------------------------------------------------------------------------
+# test_projects : the solution's test projects (tests/*), one per line, in solution order.
+test_projects() {
+  dotnet sln "$SOLUTION" list | grep -E '^tests/.*\.csproj$'
+}
+
+# run_test_projects [extra dotnet test arguments] : runs each test project by itself, one after
+# another, even when one fails; TEST_RC is the first non-zero exit code (0 if none).
+#
+# One at a time on purpose: "dotnet test" on the solution runs the test assemblies in parallel,
+# and several of them start servers (engines, Kafka clients, PostgreSQL, Prometheus, Chromium)
+# or run actor systems and thread pools of their own. Run side by side on a 2-core machine they
+# starve one another, and a test's ceiling could then be reached by a stall instead of a defect.
+# Inside an assembly, xUnit still runs test classes in parallel, except where the assembly says
+# otherwise (StreamCx.IntegrationTests/AssemblyInfo.cs runs its classes one after another).
+TEST_RC=0
+run_test_projects() {
+  local project rc projects
+  projects="$(test_projects)" || { log "no test project found in $SOLUTION"; TEST_RC=1; return; }
+  while IFS= read -r project; do
+    log "running $project"
+    rc=0
+    dotnet test "$project" -c "$CONFIGURATION" --no-build \
+      --results-directory "$RESULTS_DIR" \
+      --logger "trx;LogFilePrefix=$TRX_PREFIX" \
+      --blame-hang-timeout 10m \
+      --blame-hang-dump-type mini \
+      "$@" || rc=$?
+    if ((rc != 0 && TEST_RC == 0)); then
+      TEST_RC=$rc
+    fi
+  done <<<"$projects"
+}
+
+# ---------------------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------------------
 main() {
@@ -184,14 +220,9 @@ main() {
   start_kafka
   trap stop_kafka EXIT
 
-  log "running tests"
-  local test_rc=0
-  dotnet test "$SOLUTION" -c "$CONFIGURATION" --no-build \
-    --results-directory "$RESULTS_DIR" \
-    --logger "trx;LogFilePrefix=$TRX_PREFIX" \
-    --blame-hang-timeout 10m \
-    --blame-hang-dump-type mini \
-    "$@" || test_rc=$?
+  log "running tests, one test project at a time"
+  run_test_projects "$@"
+  local test_rc=$TEST_RC
 
   stop_kafka
   summarize_trx "$RESULTS_DIR"

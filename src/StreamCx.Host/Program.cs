@@ -1,3 +1,3 @@
 using StreamCx.Host.Cli;
 
-return await StreamCxCli.Build(args).Parse(args).InvokeAsync(StreamCxCli.Invocation).ConfigureAwait(false);
+return await StreamCxCli.InvokeAsync(args).ConfigureAwait(false);

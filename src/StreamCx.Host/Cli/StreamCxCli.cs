@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using StreamCx.Host.Configuration;
@@ -17,6 +18,18 @@ public static class StreamCxCli
     /// gracefully (System.CommandLine's own handling would end the process after two seconds).
     /// </summary>
     public static InvocationConfiguration Invocation => new() { ProcessTerminationTimeout = null };
+
+    /// <summary>
+    /// Parses and runs the command line. A parse error (a missing or unknown option, a value of the wrong type) is
+    /// printed with the usage, as System.CommandLine does, and exits with <see cref="BadInput"/> like any other bad
+    /// argument (System.CommandLine's own code for it is 1).
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        var parse = Build(args).Parse(args);
+        var code = await parse.InvokeAsync(Invocation).ConfigureAwait(false);
+        return parse.Action is ParseErrorAction ? BadInput : code;
+    }
 
     public static RootCommand Build(string[] rawArgs)
     {

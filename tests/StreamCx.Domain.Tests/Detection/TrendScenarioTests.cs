@@ -21,7 +21,7 @@ public class TrendScenarioTests
             Feedback.Stream("r0-s0", TimeSpan.FromHours(FallStartsAtHour + 8), 30, Falling, Attr, seed, sd: Spread));
 
     [Fact]
-    public void A_steady_fall_raises_a_trend_alert_before_it_is_half_done()
+    public void A_steady_fall_raises_a_trend_alert_during_the_fall_and_before_it_is_half_done_for_at_least_27_of_30_seeds()
     {
         var hoursIntoFall = Enumerable.Range(1, 30).Select(seed =>
         {

@@ -67,11 +67,18 @@ public sealed class RatingDictionaryTests
     [Fact]
     public void Reads_the_same_as_a_dictionary_of_the_same_pairs()
     {
-        var r = Three();
-        IReadOnlyDictionary<string, double> d = new Dictionary<string, double>(r, StringComparer.Ordinal);
+        (string Key, double Value)[] pairs = [("waiting-time", 2), ("cleanliness", 7.5), ("staff-courtesy", 4)];
+        var r = new RatingDictionary([.. pairs.Select(p => new KeyValuePair<string, double>(p.Key, p.Value))]);
+        IReadOnlyDictionary<string, double> d = pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal); // built from the pairs, not from r
 
         Assert.Equal(d.Count, r.Count);
         foreach (var (key, value) in d) Assert.Equal(value, r[key]);
         Assert.Equal(d.OrderBy(p => p.Key, StringComparer.Ordinal), r.OrderBy(p => p.Key, StringComparer.Ordinal));
+        foreach (var key in new[] { "waiting-time", "cleanliness", "product-availability", "Waiting-Time", "" })
+        {
+            Assert.Equal(d.ContainsKey(key), r.ContainsKey(key));
+            Assert.Equal(d.TryGetValue(key, out var expected), r.TryGetValue(key, out var actual));
+            Assert.Equal(expected, actual);
+        }
     }
 }

@@ -172,12 +172,22 @@ public class AlertStoreTests
                 store.Record(Make($"alr-{a}", status: AlertStatus.Updated, sequence: i + 2));
             }
         }));
+        // a reader sees whole states only: every alert open, and alr-7's history matching its latest emission
         var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
         {
+            var seen = 0;
             for (var i = 0; i < 200; i++)
             {
-                Assert.NotNull(store.Open(new AlertFilter(MinSeverity: 0.1)));
-                Assert.NotNull(store.Get("alr-7"));
+                Assert.Equal(alerts, store.Open(new AlertFilter(MinSeverity: 0.1)).Count);
+                var record = store.Get("alr-7")!;
+                Assert.Equal("alr-7", record.Alert.AlertId);
+                var emissions = record.History!.Count(h => h.Kind == AlertHistoryKind.Emission);
+                var acknowledgements = record.History!.Count(h => h.Kind == AlertHistoryKind.Acknowledged);
+                Assert.Equal(emissions, record.Alert.Sequence); // sequences 1, 2, … recorded in order
+                Assert.InRange(acknowledgements, emissions - 1, emissions); // each update follows its acknowledgement
+                Assert.Equal(acknowledgements > 0 ? $"p{acknowledgements - 1}" : null, record.Acknowledgement?.By);
+                Assert.True(record.History!.Count >= seen, "a later read saw less history");
+                seen = record.History!.Count;
             }
         }));
         await Task.WhenAll(writers.Concat(readers));

@@ -43,9 +43,20 @@ public class LastEventIdTests
         Assert.Null(id);
     }
 
-    [Fact]
-    public void A_huge_header_is_refused_without_parsing_it_all()
+    [Theory]
+    [InlineData("00000000000000000042")] // 20 digits: a small value, refused for its length alone
+    [InlineData("99999999999999999999999999999999999999")]
+    public void A_header_longer_than_the_longest_id_is_refused_whatever_its_value(string header)
     {
-        Assert.False(LastEventId.TryParse(new string('9', 1_000_000), out _));
+        Assert.True(header.Length > LastEventId.MaxDigits);
+        Assert.False(LastEventId.TryParse(header, out var id));
+        Assert.Null(id);
+    }
+
+    [Fact]
+    public void A_huge_header_of_digits_is_refused()
+    {
+        Assert.False(LastEventId.TryParse(new string('9', 1_000_000), out var id));
+        Assert.Null(id);
     }
 }

@@ -41,7 +41,7 @@ public sealed class RegionPeerValuesTests
                     }
                 }
             }
-        });
+        }, iter: 300); // about 20 ms a run: three times the default 100 scripts
     }
 
     [Fact]

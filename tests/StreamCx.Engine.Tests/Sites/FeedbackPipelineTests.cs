@@ -62,7 +62,9 @@ public class FeedbackPipelineTests : TestKit
             $$$"""{"eventId":"e{{{i}}}","occurredAt":"{{{clock.GetUtcNow().AddMinutes(-60).AddSeconds(i):O}}}","siteId":"s1","channel":"web","ratings":{"waiting-time":4}}"""),
             new SourcePosition("feedback", 0, i)));
 
-        var run = Source.From(raw).Via(FeedbackPipeline.Create(parser, sites, parallelism: 1, TimeSpan.FromSeconds(10), batchSize))
+        var entered = 0; // messages the source has handed to the pipeline
+        var run = Source.From(raw).Select(r => { Interlocked.Increment(ref entered); return r; })
+            .Via(FeedbackPipeline.Create(parser, sites, parallelism: 1, TimeSpan.FromSeconds(10), batchSize))
             .RunWith(Sink.Seq<PipelineResult>(), Sys.Materializer());
 
         var sizes = new List<int>();
@@ -71,7 +73,9 @@ public class FeedbackPipelineTests : TestKit
         while (offsets.Count < count)
         {
             var batch = sites.ExpectMsg<ApplyFeedbackBatch>(TimeSpan.FromSeconds(10));
-            if (sizes.Count == 0) await Task.Delay(500); // the site is busy: the rest of the messages wait upstream and form batches
+            // the site is busy with this batch: it answers once the messages waiting upstream fill the next batch (or all have come)
+            var waiting = Math.Min(count, offsets.Count + batch.Events.Count + batchSize);
+            AwaitCondition(() => Volatile.Read(ref entered) >= waiting, TimeSpan.FromSeconds(30));
             sizes.Add(batch.Events.Count);
             offsets.AddRange(batch.Events.Select(e => e.Position!.Offset));
             for (var i = 0; i < batch.Events.Count; i++)

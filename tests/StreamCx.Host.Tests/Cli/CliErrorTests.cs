@@ -13,7 +13,7 @@ public class CliErrorTests
         Console.SetError(writer);
         try
         {
-            return (await StreamCxCli.Build(args).Parse(args).InvokeAsync(), writer.ToString());
+            return (await StreamCxCli.InvokeAsync(args), writer.ToString());
         }
         finally
         {
@@ -25,7 +25,7 @@ public class CliErrorTests
     public async Task Replay_without_input_is_refused()
     {
         var (code, error) = await Cli("replay", "--output", "x.jsonl");
-        Assert.NotEqual(0, code);
+        Assert.Equal(StreamCxCli.BadInput, code);
         Assert.Contains("--input", error);
     }
 

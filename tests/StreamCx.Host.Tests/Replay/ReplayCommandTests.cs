@@ -63,7 +63,11 @@ public class ReplayCommandTests
         Assert.Contains("missing-field: 1 (lines 21)", output);
         Assert.Contains("unknown-site: 1 (lines 31)", output);
         Assert.Contains("duplicates 1", output);
-        Assert.Contains("alerts ", output);
+        var written = File.ReadAllLines(files.Output("a.jsonl")).Select(l => (string?)JsonNode.Parse(l)!["status"]).ToList();
+        Assert.NotEmpty(written);
+        Assert.Contains(
+            $"alerts {written.Count}: open {written.Count(s => s == "open")}, updated {written.Count(s => s == "updated")}, resolved {written.Count(s => s == "resolved")}",
+            output);
     }
 
     [Fact]

@@ -50,7 +50,11 @@ public sealed class CrashTests(RealKafkaFixture kafka)
         var expectedTotal = reference.Values.Sum(v => v.Count);
         await Poll.UntilAsync(async () => (await ReportedAsync(last, sites)).Values.Sum(v => v.Count) >= expectedTotal, TimeSpan.FromSeconds(240),
             () => $"all {expectedTotal} ratings counted\n{last.Tail()}");
-        await Task.Delay(TimeSpan.FromSeconds(2)); // anything counted twice would show by now
+        // Markers (see Infrastructure/Markers.cs): one more event per site, after everything else; once every site has
+        // counted its marker, every event before it has been counted, so anything counted twice shows now.
+        await ProduceMarkersAsync(topic, sites, reference);
+        await Poll.UntilAsync(async () => (await ReportedAsync(last, sites)).Count(r => r.Key.Attribute == FeedbackEvents.MarkerAttribute && r.Value.Count >= 1) == sites.Length,
+            TimeSpan.FromSeconds(120), () => $"every site's marker counted\n{last.Tail()}");
         var reported = await ReportedAsync(last, sites);
         var wrong = reference.Where(r => reported.GetValueOrDefault(r.Key) != r.Value)
             .Select(r => $"{r.Key.Site}/{r.Key.Attribute}: produced {r.Value}, counted {reported.GetValueOrDefault(r.Key)}").ToList();
@@ -114,6 +118,27 @@ public sealed class CrashTests(RealKafkaFixture kafka)
         producer.Flush(TimeSpan.FromSeconds(120));
         Assert.Equal(0, failed);
         return reference;
+    }
+
+    private async Task ProduceMarkersAsync(string topic, string[] sites, Dictionary<(string Site, string Attribute), (long Count, long Sum)> reference)
+    {
+        var config = new ProducerConfig { BootstrapServers = kafka.BootstrapServers, Acks = Acks.All };
+        foreach (var (key, value) in RealKafkaFixture.ClientProperties) config.Set(key, value);
+        using var producer = new ProducerBuilder<string, string>(config).Build();
+        var at = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        foreach (var site in sites)
+        {
+            var json = JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["eventId"] = $"{topic}-marker-{site}",
+                ["occurredAt"] = at,
+                ["siteId"] = site,
+                ["channel"] = "store",
+                ["ratings"] = new Dictionary<string, int> { [FeedbackEvents.MarkerAttribute] = 3 },
+            });
+            await producer.ProduceAsync(topic, new Message<string, string> { Key = site, Value = json });
+            reference[(site, FeedbackEvents.MarkerAttribute)] = (1, 3);
+        }
     }
 
     private static async Task<Dictionary<(string Site, string Attribute), (long Count, long Sum)>> ReportedAsync(EngineProcess engine, string[] sites)

@@ -55,7 +55,7 @@ public sealed class DatabaseOutageProcessTests(RealKafkaFixture kafka) : IDispos
         await next.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         await Poll.UntilAsync(async () => (await Counts.ReportedAsync(FeedbackEvents.Sites, next)).Values.Sum() >= events.Expected.Values.Sum(),
             TimeSpan.FromSeconds(120), () => "everything counted\n" + next.Tail());
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Markers.ProduceAndAwaitAsync(kafka.BootstrapServers, events, "store", [topic], TimeSpan.FromSeconds(60), next); // nothing more may arrive
         await Counts.AssertEqualAsync(events, next);
     }
 }

@@ -23,7 +23,7 @@ public sealed class DatabaseOutageTests : IDisposable
         var settings = new SnapshotSettings { Provider = "postgresql", ConnectionString = _server.NewDatabase(), EveryEvents = 20, EveryInterval = TimeSpan.FromMilliseconds(200) };
         long committedBeforeCrash;
         var offset = 0L;
-        using (var life = new EngineLife(settings, Catalog))
+        using (var life = new HandFedSitesLife(settings, Catalog))
         {
             for (; offset < 200; offset++) life.Apply(offset, $"s{offset % 6}", offset / 60.0, Rating(offset));
             life.WaitUntilDurable(199);
@@ -43,7 +43,7 @@ public sealed class DatabaseOutageTests : IDisposable
             committedBeforeCrash = life.Committable();
         } // the crash: no final snapshot, nothing flushed
 
-        using var next = new EngineLife(settings, Catalog);
+        using var next = new HandFedSitesLife(settings, Catalog);
         for (var o = committedBeforeCrash; o < 400; o++) next.Apply(o, $"s{o % 6}", o / 60.0, Rating(o)); // the consumer resumes here
         for (var site = 0; site < 6; site++)
         {
@@ -59,7 +59,7 @@ public sealed class DatabaseOutageTests : IDisposable
     {
         var settings = new SnapshotSettings { Provider = "postgresql", ConnectionString = _server.NewDatabase(), EveryEvents = 20, EveryInterval = TimeSpan.FromMilliseconds(200) };
         long resumeAt;
-        using (var life = new EngineLife(settings, Catalog))
+        using (var life = new HandFedSitesLife(settings, Catalog))
         {
             for (var o = 0L; o < 120; o++) life.Apply(o, $"s{o % 6}", o / 60.0, Rating(o));
             life.WaitUntilDurable(119);
@@ -71,7 +71,7 @@ public sealed class DatabaseOutageTests : IDisposable
         }
         _server.Start();
 
-        using var next = new EngineLife(settings, Catalog);
+        using var next = new HandFedSitesLife(settings, Catalog);
         for (var o = resumeAt; o < 300; o++) next.Apply(o, $"s{o % 6}", o / 60.0, Rating(o));
         var count = Enumerable.Range(0, 6).Sum(s => next.Scores($"s{s}").Attributes["waiting-time"].Count);
         var sum = Enumerable.Range(0, 6).Sum(s => next.Scores($"s{s}").Attributes["waiting-time"].Sum);

@@ -47,7 +47,7 @@ public abstract class SiteSnapshotTests : IDisposable
     [Fact]
     public void After_a_restart_a_site_skips_what_its_snapshot_holds_and_counts_the_rest_once()
     {
-        using (var first = new EngineLife(_settings, Catalog))
+        using (var first = new HandFedSitesLife(_settings, Catalog))
         {
             for (var o = 0; o < 50; o++) first.Apply(o, "s1", o / 10.0, 4);
             first.WaitUntilDurable(49);
@@ -55,7 +55,7 @@ public abstract class SiteSnapshotTests : IDisposable
             Assert.True(first.Counters.Saved > 0);
         }
 
-        using var second = new EngineLife(_settings, Catalog);
+        using var second = new HandFedSitesLife(_settings, Catalog);
         // the consumer resumes from an older committed offset: 30..49 come again, then new ones
         for (var o = 30; o < 60; o++)
         {
@@ -71,7 +71,7 @@ public abstract class SiteSnapshotTests : IDisposable
     public void A_snapshot_due_in_the_middle_of_a_batch_is_taken_after_it_and_holds_every_event_its_offsets_cover()
     {
         _settings.EveryInterval = TimeSpan.FromHours(1); // only the 25-event threshold snapshots
-        using (var first = new EngineLife(_settings, Catalog))
+        using (var first = new HandFedSitesLife(_settings, Catalog))
         {
             var outcomes = first.ApplyBatch([.. Enumerable.Range(0, 40).Select(o => ((long)o, "s1", o / 10.0, 1.0 + (o % 5)))]);
             Assert.All(outcomes, o => Assert.False(o.AlreadyApplied));
@@ -80,7 +80,7 @@ public abstract class SiteSnapshotTests : IDisposable
             first.ApplyBatch([.. Enumerable.Range(40, 10).Select(o => ((long)o, "s1", o / 10.0, 1.0 + (o % 5)))]); // 10 more: under the threshold
         }
 
-        using var second = new EngineLife(_settings, Catalog);
+        using var second = new HandFedSitesLife(_settings, Catalog);
         for (var o = 0; o < 50; o++) Assert.Equal(o < 40, second.Apply(o, "s1", o / 10.0, 1.0 + (o % 5)).AlreadyApplied);
         var scores = second.Scores("s1");
         Assert.Equal(50, scores.Attributes["waiting-time"].Count);
@@ -97,7 +97,7 @@ public abstract class SiteSnapshotTests : IDisposable
             Math.Clamp(Math.Round((site == "s0" && !recovered ? 3.2 : 4.3) + ((rnd.NextDouble() - 0.5) * 1.4)), 1, 5);
 
         string opened;
-        using (var first = new EngineLife(_settings, Catalog))
+        using (var first = new HandFedSitesLife(_settings, Catalog))
         {
             for (var i = 0; i < 6 * 20 * 14; i++) first.Apply(offset++, $"s{i % 6}", i / 120.0, Rating($"s{i % 6}", i / 120.0, false));
             first.AwaitCondition(() => { lock (first.Alerts) return first.Alerts.Any(a => a.Status == AlertStatus.Open); }, TimeSpan.FromSeconds(10));
@@ -105,7 +105,7 @@ public abstract class SiteSnapshotTests : IDisposable
             first.WaitUntilDurable(offset - 1);
         }
 
-        using var second = new EngineLife(_settings, Catalog);
+        using var second = new HandFedSitesLife(_settings, Catalog);
         for (var i = 0; i < 6 * 20 * 16; i++)
         {
             var h = 14 + (i / 120.0);
@@ -124,14 +124,14 @@ public abstract class SiteSnapshotTests : IDisposable
     [Fact]
     public void An_unreadable_snapshot_is_reported_with_the_actor_and_the_site_rebuilds_instead_of_failing()
     {
-        using (var first = new EngineLife(_settings, Catalog))
+        using (var first = new HandFedSitesLife(_settings, Catalog))
         {
             var store = Persistence.Instance.Apply(first.Sys).SnapshotStoreFor(null);
             store.Tell(new SaveSnapshot(new SnapshotMetadata("site-s2", 7, DateTime.UtcNow), "garbage"u8.ToArray()), first.TestActor);
             first.ExpectMsg<SaveSnapshotSuccess>(TimeSpan.FromSeconds(10));
         }
 
-        using var second = new EngineLife(_settings, Catalog);
+        using var second = new HandFedSitesLife(_settings, Catalog);
         second.EventFilter.Error(contains: "site-s2").ExpectOne(() => second.Apply(0, "s2", 1, 4));
         Assert.Equal(1, second.Counters.Unreadable);
         Assert.Equal(1, second.Scores("s2").Attributes["waiting-time"].Count);

@@ -15,6 +15,9 @@ public sealed class FeedbackEvents
 
     public static readonly string[] Attributes = ["waiting-time", "staff-courtesy", "product-availability", "cleanliness"];
 
+    /// <summary>The attribute only markers rate (see <see cref="Infrastructure.Markers"/>).</summary>
+    public const string MarkerAttribute = "app-usability";
+
     private readonly string _runId;
     private readonly Random _random;
     private readonly Dictionary<(string Site, string Attribute), long> _expected = [];
@@ -51,6 +54,14 @@ public sealed class FeedbackEvents
 
         return events;
     }
+
+    /// <summary>One event per site, occurring now, rating <see cref="MarkerAttribute"/> only; counted in <see cref="Expected"/>.</summary>
+    public IReadOnlyList<(string Key, string Value)> Markers(string channel) =>
+        Sites.Select(site =>
+        {
+            _expected[(site, MarkerAttribute)] = _expected.GetValueOrDefault((site, MarkerAttribute)) + 1;
+            return (site, Json(site, channel, DateTimeOffset.UtcNow.AddSeconds(-5), new Dictionary<string, int> { [MarkerAttribute] = 3 }));
+        }).ToList();
 
     /// <summary>One event's JSON, with a unique event id.</summary>
     public string Json(string siteId, string channel, DateTimeOffset occurredAt, IReadOnlyDictionary<string, int> ratings, int? nps = null) =>

@@ -109,7 +109,8 @@ public class AccessTests(LiveServerFixture server)
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
         }
         using var metrics = await SendAsync("GET", "/metrics");
-        Assert.NotEqual(HttpStatusCode.Unauthorized, metrics.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Contains("streamcx_", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var page = await SendAsync("GET", "/");
         Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.DoesNotContain(server.Token, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace StreamCx.IntegrationTests.Live;
@@ -27,20 +26,6 @@ public sealed class LivePage(IBrowserContext context, IPage page) : IAsyncDispos
         Page.Locator($".alert-item[data-site=\"{siteId}\"][data-attribute=\"{attributeId}\"]");
 
     public Task WaitLiveAsync() => Assertions.Expect(Connection).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 15_000 });
-
-    /// <summary>Records, in the page, the time (epoch ms) at which an element matching the selector first appears.</summary>
-    public Task WatchForAsync(string selector) => Page.EvaluateAsync(@"selector => {
-        window.__seen = window.__seen || {};
-        const check = () => { if (!window.__seen[selector] && document.querySelector(selector)) window.__seen[selector] = Date.now(); };
-        check();
-        new MutationObserver(check).observe(document.body, { childList: true, subtree: true });
-    }", selector);
-
-    public async Task<long?> SeenAtAsync(string selector)
-    {
-        var value = await Page.EvaluateAsync<JsonElement>("selector => (window.__seen || {})[selector] ?? null", selector);
-        return value.ValueKind == JsonValueKind.Number ? value.GetInt64() : null;
-    }
 
     public async ValueTask DisposeAsync() => await context.CloseAsync();
 }

@@ -38,7 +38,6 @@ public sealed class LiveServerFixture : IAsyncLifetime
     {
         Server = StreamcxProcess.Start(
             "Simulator:Enabled=false",
-            // regions push peer views every 250 ms (default 1 s): the page's 2 s bound then covers Kafka → engine → page
             $"Web:Token={Token}",
             $"Web:SubscriberBufferSize={SubscriberBufferSize}",
             $"Web:MaxSubscribers={MaxSubscribers}",

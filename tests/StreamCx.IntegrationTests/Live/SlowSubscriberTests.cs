@@ -3,18 +3,21 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace StreamCx.IntegrationTests.Live;
 
 /// <summary>
 /// Stream clients that never read (a raw socket with a tiny receive buffer) against the real engine: others keep
-/// getting every event promptly, the engine keeps raising alerts, and the stalled clients are told they lost events.
+/// getting every event, the engine keeps raising alerts, and the stalled clients are told they lost events. How fast
+/// events reach a reading client is measured by perf/StreamCx.Perf.LiveStream, not here.
 /// </summary>
 [Collection(LiveServerCollection.Name)]
-public class SlowSubscriberTests(LiveServerFixture server, ITestOutputHelper output)
+public partial class SlowSubscriberTests(LiveServerFixture server, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(2);
+    /// <summary>A ceiling against a hang, not a bound on latency.</summary>
+    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
 
     private async Task<Socket> StalledSubscriberAsync()
     {
@@ -29,23 +32,23 @@ public class SlowSubscriberTests(LiveServerFixture server, ITestOutputHelper out
         (await server.Http.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("stream").GetProperty("dropped").GetInt64();
 
     [Fact]
-    public async Task Subscribers_that_never_read_delay_neither_the_others_nor_the_engine_and_are_told_they_lost_events()
+    public async Task Subscribers_that_never_read_hold_back_neither_the_others_nor_the_engine_and_are_told_they_lost_events()
     {
         var (region, attribute) = server.Scenarios.Take();
         var site = await server.Scenarios.ProducePeerScenarioAsync(region, attribute);
-        var alertId = LiveApi.AlertId(await LiveApi.WaitForOpenAlertAsync(server.Http, site, attribute, TimeSpan.FromSeconds(30)));
+        var alertId = LiveApi.AlertId(await LiveApi.WaitForOpenAlertAsync(server.Http, site, attribute, EventTimeout));
 
         var stalled = new List<Socket>();
         for (var i = 0; i < 3; i++) stalled.Add(await StalledSubscriberAsync());
         await using var reader = await SseClient.ConnectAsync(server, $"site={site}");
-        await reader.NextAsync(TimeSpan.FromSeconds(10), "ready");
+        await reader.NextAsync(EventTimeout, "ready");
         var droppedBefore = await DroppedAsync();
 
-        // flood: acknowledgements with a long note (about 2.6 kB per event) until the stalled clients have lost events
+        // flood: acknowledgements with a long note (about 2.6 kB per event) until the stalled clients have lost events;
+        // the reading client must get every one of them, in order, meanwhile
         var note = new string('n', 2000);
-        var worst = TimeSpan.Zero;
+        var slowest = TimeSpan.Zero;
         var acks = 0;
-        using var content = new StringContent("", Encoding.UTF8, "application/json");
         while (await DroppedAsync() - droppedBefore < 3 * 10)
         {
             Assert.True(acks < 20_000, "the stalled clients never overflowed");
@@ -56,24 +59,26 @@ public class SlowSubscriberTests(LiveServerFixture server, ITestOutputHelper out
                 using var response = await server.Http.PostAsync(new Uri($"/api/alerts/{alertId}/ack", UriKind.Relative),
                     new StringContent(JsonSerializer.Serialize(new { by, note }), Encoding.UTF8, "application/json"));
                 response.EnsureSuccessStatusCode();
-                await reader.NextAsync(Bound, e => e.EventType == "acknowledged" && e.Data.Contains($"\"by\":\"{by}\"", StringComparison.Ordinal));
-                if (posted.Elapsed > worst) worst = posted.Elapsed;
+                await reader.NextAsync(EventTimeout, e => e.EventType == "acknowledged" && e.Data.Contains($"\"by\":\"{by}\"", StringComparison.Ordinal));
+                if (posted.Elapsed > slowest) slowest = posted.Elapsed;
             }
         }
-        output.WriteLine($"{acks} acknowledgements until the 3 stalled clients overflowed; slowest ack → reading client: {worst.TotalMilliseconds:0} ms");
+        output.WriteLine($"{acks} acknowledgements until the 3 stalled clients overflowed; slowest ack → reading client: {slowest.TotalMilliseconds:0} ms (for information; not a bound)");
         Assert.DoesNotContain(reader.Received, e => e.EventType == "overflow");
-        Assert.True(worst < Bound);
+        List<string> floods;
+        lock (reader.Received)
+        {
+            floods = reader.Received.Where(e => e.EventType == "acknowledged").Select(e => FloodBy().Match(e.Data)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+        }
+        Assert.Equal(Enumerable.Range(0, acks).Select(i => $"flood-{i}"), floods);
 
-        // the engine is not held up either: a new irritant still reaches the reading client promptly
+        // the engine is not held up either: a new irritant still raises an alert that reaches the reading client
         var (region2, attribute2) = server.Scenarios.Take();
         await using var watcher = await SseClient.ConnectAsync(server, $"region={region2}&attribute={attribute2}");
-        await watcher.NextAsync(TimeSpan.FromSeconds(10), "ready");
+        await watcher.NextAsync(EventTimeout, "ready");
         var site2 = await server.Scenarios.ProducePeerScenarioAsync(region2, attribute2);
-        var alert = await watcher.NextAsync(TimeSpan.FromSeconds(30), e => e.EventType == "alert" && e.Data.Contains(site2, StringComparison.Ordinal));
-        var received = DateTimeOffset.UtcNow;
-        var emitted = JsonDocument.Parse(alert.Data).RootElement.GetProperty("emittedAt").GetDateTimeOffset();
-        output.WriteLine($"with 3 stalled clients: alert emitted → reading client {(received - emitted).TotalMilliseconds:0} ms");
-        Assert.True(received - emitted < Bound);
+        await watcher.NextAsync(EventTimeout, e => e.EventType == "alert" && e.Data.Contains(site2, StringComparison.Ordinal));
+        Assert.DoesNotContain(watcher.Received, e => e.EventType == "overflow");
 
         // once a stalled client reads again, it is told that events were dropped
         foreach (var socket in stalled)
@@ -86,6 +91,9 @@ public class SlowSubscriberTests(LiveServerFixture server, ITestOutputHelper out
             }
         }
     }
+
+    [GeneratedRegex("\"by\":\"(flood-\\d+)\"")]
+    private static partial Regex FloodBy();
 
     private static async Task<string> ReadUntilAsync(Socket socket, string marker, TimeSpan timeout)
     {

@@ -32,9 +32,12 @@ public sealed class SseClient : IAsyncDisposable
         return await Streams.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 
-    public static async Task<SseClient> ConnectAsync(LiveServerFixture server, string query = "", string? lastEventId = null)
+    public static Task<SseClient> ConnectAsync(LiveServerFixture server, string query = "", string? lastEventId = null) =>
+        ConnectAsync(server.BaseAddress, server.Token, query, lastEventId);
+
+    public static async Task<SseClient> ConnectAsync(Uri baseAddress, string token, string query = "", string? lastEventId = null)
     {
-        var response = await RequestAsync(server.BaseAddress, server.Token, query, lastEventId);
+        var response = await RequestAsync(baseAddress, token, query, lastEventId);
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"stream answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return new SseClient(response);

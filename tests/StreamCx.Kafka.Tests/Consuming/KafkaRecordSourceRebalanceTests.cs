@@ -25,14 +25,12 @@ public sealed partial class KafkaRecordSourceRebalanceTests(EmbeddedKafkaFixture
         const int count = 3000;
         var settings = kafka.NewSettings("rebalance");
         settings.BufferSize = 100;
-        using (var producer = kafka.CreateRawProducer())
+        using var producer = kafka.CreateRawProducer();
+        var partitions = (await Task.WhenAll(Enumerable.Range(0, count).Select(i => producer.ProduceAsync(settings.Topics[0], new Message<byte[]?, byte[]?>
         {
-            await Task.WhenAll(Enumerable.Range(0, count).Select(i => producer.ProduceAsync(settings.Topics[0], new Message<byte[]?, byte[]?>
-            {
-                Key = Encoding.UTF8.GetBytes($"site-{i % 13}"),
-                Value = Encoding.UTF8.GetBytes($"r{i}"),
-            })));
-        }
+            Key = Encoding.UTF8.GetBytes($"site-{i % 13}"),
+            Value = Encoding.UTF8.GetBytes($"r{i}"),
+        })))).Select(d => d.Partition.Value).Distinct().Order().ToList();
 
         // Each consumer applies one record at a time (slowly), then stores its offset, as the engine does.
         var applied = new ConcurrentQueue<Applied>();
@@ -44,11 +42,17 @@ public sealed partial class KafkaRecordSourceRebalanceTests(EmbeddedKafkaFixture
 
         var second = Start("B", settings, applied, new ListLogger());
         await Poll.UntilAsync(() => applied.Select(a => a.Id).Distinct().Count() >= count, TimeSpan.FromSeconds(60), $"all {count} records applied");
-        await Task.Delay(500); // a repeated record would arrive by now
+        // A marker after the backlog in every partition: a partition's records reach its owner in offset order, so once
+        // every marker is applied, nothing produced before can still be on its way; stopping then drains what was handed out.
+        foreach (var partition in partitions)
+        {
+            await producer.ProduceAsync(new TopicPartition(settings.Topics[0], partition), new Message<byte[]?, byte[]?> { Value = Encoding.UTF8.GetBytes(Marker(partition)) });
+        }
+        await Poll.UntilAsync(() => partitions.All(p => applied.Any(a => a.Id == Marker(p))), TimeSpan.FromSeconds(60), "the marker of every partition applied");
         await first.StopAsync().WaitAsync(TimeSpan.FromSeconds(20));
         await second.StopAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
-        Assert.Equal(count, applied.Select(a => a.Id).Distinct().Count());
+        Assert.Equal(count, applied.Where(a => !a.Id.StartsWith("marker-", StringComparison.Ordinal)).Select(a => a.Id).Distinct().Count());
         foreach (var consumer in applied.GroupBy(a => a.Consumer))
         {
             var repeated = consumer.GroupBy(a => a.Id).Where(g => g.Count() > 1).Select(g => g.Key).Take(10).ToList();
@@ -64,6 +68,8 @@ public sealed partial class KafkaRecordSourceRebalanceTests(EmbeddedKafkaFixture
         Assert.Contains(applied, a => a.Consumer == "B");
         Assert.True(first.DroppedCount > 0, "records buffered for the revoked partitions are left to their next owner");
     }
+
+    private static string Marker(int partition) => $"marker-{partition}";
 
     [GeneratedRegex(@"\[\[(\d+)\]\] @\d+")]
     private static partial Regex PartitionNumber();

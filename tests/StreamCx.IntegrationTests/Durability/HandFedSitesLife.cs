@@ -14,14 +14,16 @@ using StreamCx.Engine.Sites;
 namespace StreamCx.IntegrationTests.Durability;
 
 /// <summary>
-/// One life of the engine (until disposed, as by a crash): an actor system with the sites actor on a real snapshot
-/// store, the offset ledger fed as the ingestion feeds it, and the alerts it published.
+/// A simulation of one engine life (until disposed, as by a crash), for unit tests of snapshots and offsets: an actor
+/// system with the sites actor on a real snapshot store, fed by hand — no Kafka and no ingestion stream; the test
+/// feeds the offset ledger the way the ingestion does — and the alerts it published. The real consume-and-commit path
+/// is covered by the tests that run the engine process against a broker (Kafka/, Durability/CrashTests).
 /// </summary>
-public sealed class EngineLife : TestKit
+public sealed class HandFedSitesLife : TestKit
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
-    public EngineLife(SnapshotSettings settings, ReferenceCatalog catalog)
+    public HandFedSitesLife(SnapshotSettings settings, ReferenceCatalog catalog)
         : base(SnapshotStoreConfig.For(settings).WithFallback(ConfigurationFactory.ParseString("akka.loglevel = INFO")))
     {
         Hub.Alerts.Subscribe(a => { lock (Alerts) Alerts.Add(a); });
