@@ -33,13 +33,15 @@ public sealed class HeldEvents
         return false;
     }
 
-    /// <summary>Takes out every held event of one site (it moved to another owner), keeping the others.</summary>
-    public void RemoveSite(string siteId)
+    /// <summary>Takes out every held event of one site (it moved to another owner), keeping the others; returns how many.</summary>
+    public int RemoveSite(string siteId)
     {
         var kept = _queue.UnorderedItems.Where(x => x.Element.Event.SiteId != siteId).ToList();
-        if (kept.Count == _queue.Count) return;
+        var removed = _queue.Count - kept.Count;
+        if (removed == 0) return 0;
         _queue.Clear();
         foreach (var (element, priority) in kept) _queue.Enqueue(element, priority);
+        return removed;
     }
 
     private sealed class ArrivalOrder : IComparer<(FeedbackEvent Event, long Arrival)>

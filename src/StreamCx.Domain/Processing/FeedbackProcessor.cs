@@ -38,7 +38,13 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     public IReadOnlyList<Alert> Process(FeedbackEvent e) => Process(e, out _);
 
     /// <summary>The same, with what the site's intake made of the event.</summary>
-    public IReadOnlyList<Alert> Process(FeedbackEvent e, out IntakeOutcome outcome)
+    public IReadOnlyList<Alert> Process(FeedbackEvent e, out IntakeOutcome outcome) => Process(e, arrivedLate: false, out outcome);
+
+    /// <summary>
+    /// The same; <paramref name="arrivedLate"/>: the event came behind the frontier of event time (events after it were
+    /// already applied), so it is evaluated against what its region knows now (<see cref="RegionBoard.Latest"/>).
+    /// </summary>
+    public IReadOnlyList<Alert> Process(FeedbackEvent e, bool arrivedLate, out IntakeOutcome outcome)
     {
         var site = catalog.Site(e.SiteId);
         if (!_sites.TryGetValue(site.SiteId, out var intake)) _sites[site.SiteId] = intake = new SiteIntake(site, settings);
@@ -47,7 +53,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         if (outcome == IntakeOutcome.Duplicate) return [];
 
         var region = Region(site.RegionId);
-        var view = region.ViewAt(e.OccurredAt); // taken before this event's own updates
+        var view = arrivedLate ? region.Latest() : region.ViewAt(e.OccurredAt); // taken before this event's own updates
         List<Alert>? alerts = null;
         // what the parser makes is enumerated with its struct enumerator (no allocation); any other dictionary through the interface
         if (e.Ratings is RatingDictionary parsed)

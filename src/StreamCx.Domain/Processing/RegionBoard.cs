@@ -21,11 +21,15 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
     private readonly BucketClock _clock = new(settings.BucketWidth);
     private IReadOnlyDictionary<string, ImportanceFactor>? _ranking;
     private RegionView _view = RegionView.Empty;
+    private RegionView? _latest;
+    private long _version;
+    private long _latestVersion;
 
     public string RegionId { get; } = regionId;
 
     public void Update(string siteId, string attributeId, WindowStats window, PairSums pairs)
     {
+        _version++;
         ValuesOf(attributeId).Set(siteId, window);
         var sitePairs = Of(_pairs, attributeId);
         sitePairs.TryGetValue(siteId, out var previous);
@@ -37,6 +41,7 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
     /// <summary>Takes a site out of the board (it moved to another owner); the views already taken keep it.</summary>
     public void Remove(string siteId)
     {
+        _version++;
         foreach (var values in _values.Values) values.Remove(siteId);
         foreach (var sitePairs in _pairs.Values)
         {
@@ -58,6 +63,20 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
         var pairs = new Dictionary<string, IReadOnlyDictionary<string, PairSums>>(_pairs.Count, StringComparer.Ordinal);
         foreach (var (attributeId, sitePairs) in _pairs) pairs[attributeId] = new Dictionary<string, PairSums>(sitePairs, StringComparer.Ordinal);
         return _view = new RegionView(bucket, peers, pairs, Ranking());
+    }
+
+    /// <summary>
+    /// What the region knows now, for an event that arrived behind the frontier of event time (late for its own input):
+    /// the view of its bucket is gone, and the latest one may predate what the region took in since; the board as it is
+    /// now is the most it can compare it with. Taken afresh when the board changed since.
+    /// </summary>
+    public RegionView Latest()
+    {
+        if (_latest is { } latest && _latestVersion == _version) return latest;
+        var peers = new Dictionary<string, FrozenPeers>(_values.Count, StringComparer.Ordinal);
+        foreach (var (attributeId, values) in _values) peers[attributeId] = values.Freeze();
+        _latestVersion = _version;
+        return _latest = new RegionView(_view.Bucket, peers, new Dictionary<string, IReadOnlyDictionary<string, PairSums>>(), Ranking());
     }
 
     /// <summary>The view the region's sites evaluate against now (until an event of a later bucket comes).</summary>

@@ -16,7 +16,8 @@ public static class AkkaEngineExtensions
     public static AkkaConfigurationBuilder AddStreamCxEngine(
         this AkkaConfigurationBuilder builder, ReferenceCatalog catalog, DetectionSettings detection, EngineSettings engine, IAlertPublisher alerts,
         IEngineTelemetry? telemetry = null,
-        (SnapshotSettings Settings, OffsetLedger Ledger, SnapshotCounters Counters)? durability = null)
+        (SnapshotSettings Settings, OffsetLedger Ledger, SnapshotCounters Counters)? durability = null,
+        EventTimeProgress? progress = null)
     {
         if (durability is { Settings.Enabled: true } d) builder.AddHocon(SnapshotStoreConfig.For(d.Settings), HoconAddMode.Prepend);
         return builder.WithActors((system, registry) =>
@@ -24,7 +25,7 @@ public static class AkkaEngineExtensions
             SiteDurability? siteDurability = durability is { Settings.Enabled: true } on
                 ? new SiteDurability(on.Settings, Persistence.Instance.Apply(system).SnapshotStoreFor(null), on.Ledger, on.Counters)
                 : null;
-            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability), "sites");
+            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress), "sites");
             registry.Register<SitesActor>(sites);
         });
     }

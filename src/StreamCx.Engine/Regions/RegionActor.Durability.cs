@@ -22,6 +22,7 @@ public sealed partial class RegionActor
     private readonly Queue<(string SiteId, bool ForView)> _loads = new();
     private readonly FeedbackProcessor _viewer;
     private readonly HashSet<string> _viewed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _looked = new(StringComparer.Ordinal); // sites whose snapshot was read (or found absent) for this region
     private Dictionary<string, ViewShare?>? _restoringView = new(StringComparer.Ordinal); // until the region's first restore is done
     private bool _snapshotDue;
     private int _acceptedSinceCut;
@@ -62,7 +63,7 @@ public sealed partial class RegionActor
         var queued = false;
         foreach (var siteId in siteIds)
         {
-            if (_sites.ContainsKey(siteId) || _loads.Contains((siteId, false))) continue;
+            if (_sites.ContainsKey(siteId) || _looked.Contains(siteId) || _loads.Contains((siteId, false))) continue;
             _loads.Enqueue((siteId, false));
             queued = true;
         }
@@ -108,7 +109,8 @@ public sealed partial class RegionActor
         {
             _viewer.Forget(siteId);
             _viewed.Remove(siteId);
-            BookOf(siteId);
+            _looked.Add(siteId);
+            if (selected is not null) BookOf(siteId); // a site with no snapshot is taken in at its first event
         }
         if (failure is not null)
         {
@@ -135,7 +137,9 @@ public sealed partial class RegionActor
             book.Sequence = selected.Metadata.SequenceNr;
             foreach (var e in snapshot.Held ?? [])
             {
-                if (book.HeldIds.Add(e.EventId)) _held.Hold(e);
+                if (!book.HeldIds.Add(e.EventId)) continue;
+                _held.Hold(e);
+                _progress.HeldChanged(1);
             }
             ReportMonitors();
         }

@@ -32,6 +32,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     private readonly IAlertPublisher _alerts;
     private readonly IEngineTelemetry _telemetry;
     private readonly SiteDurability? _durability;
+    private readonly EventTimeProgress _progress;
     private readonly FeedbackProcessor _processor;
     private readonly HeldEvents _held = new();
     private readonly Dictionary<string, SiteBook> _sites = new(StringComparer.Ordinal);
@@ -39,9 +40,11 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     private DateTimeOffset? _frontier;
     private int _monitorsReported;
 
-    public RegionActor(string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability)
+    public RegionActor(
+        string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
+        EventTimeProgress progress)
     {
-        (_regionId, _catalog, _settings, _alerts, _telemetry, _durability) = (regionId, catalog, settings, alerts, telemetry, durability);
+        (_regionId, _catalog, _settings, _alerts, _telemetry, _durability, _progress) = (regionId, catalog, settings, alerts, telemetry, durability, progress);
         _processor = new FeedbackProcessor(catalog, settings, alerts.Clock);
         _viewer = new FeedbackProcessor(catalog, settings, alerts.Clock);
         Running();
@@ -110,12 +113,13 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
         if (book.HeldIds.Contains(e.EventId) || _processor.HasSeen(e.SiteId, e.EventId)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: false);
         if (item.Arrival == Arrival.Late)
         {
-            var alerts = _processor.Process(e, out var outcome);
+            var alerts = _processor.Process(e, arrivedLate: m.Position is not null, out var outcome);
             Publish(alerts, m.ConsumedAt);
             return new AppliedOutcome(outcome, AlreadyApplied: false);
         }
         book.HeldIds.Add(e.EventId);
         _held.Hold(e, m.ConsumedAt);
+        _progress.HeldChanged(1);
         return new AppliedOutcome(IntakeOutcome.OnTime, AlreadyApplied: false);
     }
 
@@ -125,6 +129,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
         if (frontier is { } f && (_frontier is null || f > _frontier)) _frontier = f;
         while (_held.TryRelease(_frontier, out var e, out var consumedAt))
         {
+            _progress.HeldChanged(-1);
             if (_sites.TryGetValue(e.SiteId, out var book))
             {
                 book.HeldIds.Remove(e.EventId);
@@ -158,11 +163,12 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     /// <summary>Forgets a site and its held events (it moved to another owner, or is read again from its snapshot).</summary>
     private void Drop(string siteId)
     {
+        _looked.Remove(siteId);
         if (!_sites.Remove(siteId)) return;
         _monitorsReported -= _processor.MonitorsOf(siteId).Count;
         for (var i = _processor.MonitorsOf(siteId).Count; i > 0; i--) _telemetry.ActorStopped(EngineActorKind.Attribute);
         _processor.Forget(siteId);
-        _held.RemoveSite(siteId);
+        _progress.HeldChanged(-_held.RemoveSite(siteId));
         _telemetry.ActorStopped(EngineActorKind.Site);
     }
 
@@ -184,6 +190,8 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
             monitors.ToDictionary(m => m.Attribute.AttributeId, m => m.Score(SparklineSpec.Default), StringComparer.Ordinal));
     }
 
-    public static Props Props(string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability) =>
-        Akka.Actor.Props.Create(() => new RegionActor(regionId, catalog, settings, alerts, telemetry, durability));
+    public static Props Props(
+        string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
+        EventTimeProgress progress) =>
+        Akka.Actor.Props.Create(() => new RegionActor(regionId, catalog, settings, alerts, telemetry, durability, progress));
 }

@@ -33,16 +33,17 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly Dictionary<string, DateTimeOffset> _lastEarlyLog = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly bool _durable;
+    private readonly EventTimeProgress _progress;
     private DateTimeOffset? _told;
 
     public SitesActor(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings eventTime, IEngineTelemetry telemetry,
-        SiteDurability? durability)
+        SiteDurability? durability, EventTimeProgress progress)
     {
-        (_catalog, _clock, _telemetry, _durable) = (catalog, alerts.Clock, telemetry, durability is not null);
+        (_catalog, _clock, _telemetry, _durable, _progress) = (catalog, alerts.Clock, telemetry, durability is not null, progress);
         _frontier = new EventTimeFrontier(eventTime);
         var created = 0;
-        _newRegion = regionId => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability), $"region-{created++}");
+        _newRegion = regionId => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress), $"region-{created++}");
         var idleCheck = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(TimeSpan.TicksPerSecond, eventTime.IdleTimeout.Ticks / 4)));
         Timers.StartPeriodicTimer(IdleCheck.Instance, IdleCheck.Instance, idleCheck);
 
@@ -110,6 +111,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         var frontier = _frontier.Advance(_clock.GetUtcNow());
         if (frontier is not { } f || f == _told) return;
         _told = f;
+        _progress.FrontierMoved(f);
         foreach (var (regionId, region) in _regions)
         {
             if (told is null || !told.ContainsKey(regionId)) region.Tell(new FrontierAdvanced(f));
@@ -137,7 +139,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     /// <summary>Counts an event held far ahead of its input's time, and says so in the log at most once a minute per input.</summary>
     private void Early(string input, ApplyFeedback e, DateTimeOffset now)
     {
-        _telemetry.EventHeldEarly(input);
+        _progress.HeldEarly();
         if (_lastEarlyLog.TryGetValue(input, out var last) && now - last < TimeSpan.FromMinutes(1)) return;
         _lastEarlyLog[input] = now;
         _log.Warning(
@@ -167,11 +169,12 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
 
     public static Props Create(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings? eventTime = null, IEngineTelemetry? telemetry = null,
-        SiteDurability? durability = null)
+        SiteDurability? durability = null, EventTimeProgress? progress = null)
     {
         var time = eventTime ?? new EventTimeSettings();
         var reporter = telemetry ?? NoEngineTelemetry.Instance;
-        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability));
+        var where = progress ?? new EventTimeProgress();
+        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where));
     }
 
     private sealed record IdleCheck

@@ -27,11 +27,6 @@ public interface IEngineTelemetry
 
     /// <summary>Saving a state snapshot failed (for the durable-state work).</summary>
     void SnapshotFailed(TimeSpan duration, Exception error);
-
-    /// <summary>An event far ahead of its input's time was held without moving event time (<paramref name="input"/>: "topic/partition").</summary>
-    void EventHeldEarly(string input)
-    {
-    }
 }
 
 /// <summary>The kinds of long-lived actors the engine keeps per entity.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prometheus;
+using StreamCx.Engine.Sites;
 using StreamCx.Engine.Telemetry;
 using StreamCx.Host.Health;
 using StreamCx.Host.Logging;
@@ -36,7 +37,11 @@ public static class ObservabilityRegistration
         services.AddSingleton(sp => new KafkaConsumerMetrics(registry, sp.GetRequiredService<KafkaClientMetrics>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IIngestionMetrics>(sp => new IngestionMetrics(
             registry, kafka.Topics, new ChannelLabel(metrics.EffectiveChannelLabels), sp.GetRequiredService<KafkaConsumerMetrics>()));
-        services.AddSingleton<IEngineTelemetry>(sp => new CompositeEngineTelemetry(new EngineMetrics(registry), EventLog(sp)));
+        services.AddSingleton<IEngineTelemetry>(sp =>
+        {
+            EventTimeMetrics.Register(registry, sp.GetRequiredService<EventTimeProgress>());
+            return new CompositeEngineTelemetry(new EngineMetrics(registry), EventLog(sp));
+        });
         services.AddSingleton(sp => new ProducerMetrics(registry, sp.GetRequiredService<KafkaClientMetrics>(), kafka));
         services.AddHostedService<ProducerMetricsBinder>();
         if (metrics.Port is not null) services.AddHostedService<SeparatePortMetricServer>();

@@ -9,6 +9,7 @@ using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Engine.Pipeline;
+using StreamCx.Engine.Sites;
 using StreamCx.Engine.Telemetry;
 using StreamCx.Host.Alerts;
 using StreamCx.Host.Configuration;
@@ -51,7 +52,7 @@ public static class RunCommand
             services.AddSingleton(clock).AddSingleton(hub).AddSingleton<IAlertPublisher>(hub);
             services.AddSingleton(kafka).AddSingleton(config.Engine).AddSingleton(config.Detection).AddSingleton(config.Catalog).AddSingleton(config.Simulator);
             services.AddSingleton(new FeedbackParser(config.Catalog, config.Parser, clock));
-            services.AddSingleton<PipelineCounters>().AddSingleton<EngineStatus>();
+            services.AddSingleton<PipelineCounters>().AddSingleton<EngineStatus>().AddSingleton<EventTimeProgress>();
             var ledger = new OffsetLedger();
             var snapshotCounters = new SnapshotCounters();
             services.AddSingleton(snapshots).AddSingleton(ledger).AddSingleton(snapshotCounters);
@@ -65,7 +66,7 @@ public static class RunCommand
                 // The web host stops the actor system (after ingestion drained), not Akka's own SIGTERM hook.
                 .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
-                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>(), (snapshots, ledger, snapshotCounters)));
+                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>(), (snapshots, ledger, snapshotCounters), sp.GetRequiredService<EventTimeProgress>()));
             services.AddLiveAlerts(config.Web);
             services.AddHostedService<IngestionService>();
             if (config.Simulator.Enabled ?? embedded is not null)

@@ -7,10 +7,12 @@ using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Live;
 using StreamCx.Engine.Pipeline;
+using StreamCx.Engine.Sites;
 using StreamCx.Host.Alerts;
 using StreamCx.Host.Run;
 using StreamCx.Host.Web.Live;
 using StreamCx.Kafka;
+
 
 namespace StreamCx.Host.Web;
 
@@ -20,8 +22,9 @@ public static class Endpoints
     public static void MapStreamCx(this WebApplication app)
     {
         app.MapGet("/api/status", (PipelineCounters c, AlertHub hub, KafkaSettings kafka, LiveFeed feed, SnapshotCounters snaps, EngineStatus status,
-            DeadLetterPublisher deadLetters, AlertKafkaPublisher alertsOut) => Results.Ok(new
+            DeadLetterPublisher deadLetters, AlertKafkaPublisher alertsOut, EventTimeProgress eventTime) => Results.Ok(new
         {
+            eventTime = new { frontier = eventTime.Frontier, held = eventTime.Held, early = eventTime.Early },
             applied = c.Applied, late = c.Late, tooLate = c.TooLate, duplicates = c.Duplicates,
             rejected = c.Rejected, rejectedByReason = c.RejectedByReason, alertsEmitted = hub.Published,
             alreadyApplied = c.AlreadyApplied,

@@ -1,0 +1,175 @@
+using System.Text;
+using StreamCx.IntegrationTests.Infrastructure;
+using StreamCx.IntegrationTests.Kafka;
+using Xunit.Abstractions;
+
+namespace StreamCx.IntegrationTests.Equivalence;
+
+/// <summary>
+/// One truth, end to end: the same feedback gives, on the alerts topic of real engine processes consuming the real
+/// broker, exactly the alert emissions <c>replay</c> writes for it (all but <c>emittedAt</c>) — whether it comes on one
+/// topic with a few messages out of place, as a backlog over three topics of four partitions, or across three SIGKILLs.
+/// </summary>
+[Collection(RealKafkaCollection.Name)]
+public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task One_topic_with_early_and_re_sent_messages_gives_the_alerts_of_replay()
+    {
+        var feedback = new EquivalenceFeedback(seed: 11);
+        var messages = feedback.WithSomeOutOfPlace(seed: 11);
+        var topic = RealKafkaFixture.UniqueName("feedback.eq");
+        var run = new Run(kafka, [topic]);
+        await run.ProduceAsync(messages, _ => topic);
+
+        await using var engine = run.StartEngine("engine");
+        await run.AwaitEverythingAppliedAsync(engine);
+
+        var status = await engine.StatusAsync();
+        Assert.Equal(0, status["tooLate"]!.GetValue<long>());
+        Assert.True(status["eventTime"]!["early"]!.GetValue<long>() > 0, "the early messages were held as outliers");
+        await AssertSameAsReplayAsync(run, messages);
+    }
+
+    [Fact]
+    public async Task A_backlog_over_three_topics_of_four_partitions_gives_the_alerts_of_replay_and_nothing_too_late()
+    {
+        var feedback = new EquivalenceFeedback(seed: 12);
+        var topics = new[] { "store", "web", "app" }.ToDictionary(c => c, c => RealKafkaFixture.UniqueName($"feedback.{c}"));
+        var run = new Run(kafka, [.. topics.Values]);
+        await run.ProduceAsync(feedback.Messages, m => topics[m.Channel]); // all of it before the engine starts
+
+        await using var engine = run.StartEngine("engine");
+        await run.AwaitEverythingAppliedAsync(engine);
+
+        var status = await engine.StatusAsync();
+        Assert.Equal(0, status["tooLate"]!.GetValue<long>());
+        Assert.Equal(0, status["late"]!.GetValue<long>());
+        await AssertSameAsReplayAsync(run, feedback.Messages);
+    }
+
+    [Fact]
+    public async Task Killed_three_times_while_consuming_it_gives_the_alerts_of_replay_each_emission_once()
+    {
+        var feedback = new EquivalenceFeedback(seed: 13);
+        var topic = RealKafkaFixture.UniqueName("feedback.eqcrash");
+        var run = new Run(kafka, [topic], ["--set", "Snapshots:EveryEvents=1500", "--set", "Snapshots:EveryInterval=00:00:01"]);
+        await run.ProduceAsync(feedback.Messages, _ => topic);
+
+        var random = new Random(13);
+        for (var kill = 1; kill <= 3; kill++)
+        {
+            var engine = run.StartEngine($"engine life {kill}");
+            var killAt = random.Next(1_500, 5_000);
+            await Poll.UntilAsync(async () => await AppliedAsync(engine) >= killAt, Patience, () => $"{killAt} events applied\n{engine.Tail()}");
+            await engine.DisposeAsync(); // SIGKILL: no stop, no final snapshot, no commit
+        }
+
+        await using var last = run.StartEngine("engine after the kills");
+        await run.AwaitEverythingAppliedAsync(last);
+        await AssertSameAsReplayAsync(run, feedback.Messages);
+    }
+
+    private async Task AssertSameAsReplayAsync(Run run, IReadOnlyList<EquivalenceFeedback.Message> messages)
+    {
+        var replayed = await run.ReplayAsync(messages);
+        var live = AlertLines.Parse(kafka.ReadAll(run.AlertsTopic).Select(r => Encoding.UTF8.GetString(r.Message.Value)));
+        var (missing, extra, conflicting, duplicated) = live.Against(replayed);
+        output.WriteLine($"replay {replayed.Count} emissions; live {live.Count}: missing {missing.Count}, extra {extra.Count}, conflicting {conflicting.Count}, identical copies {duplicated}");
+        Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains("\"kind\":\"trend\"", StringComparison.Ordinal)), "the scenario gives a trend alert in replay");
+        Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains("\"kind\":\"peer\"", StringComparison.Ordinal)), "the scenario gives a peer alert in replay");
+        Assert.True(missing.Count + extra.Count + conflicting.Count == 0,
+            $"missing {missing.Count}, extra {extra.Count}, conflicting {conflicting.Count}\n" + string.Join("\n", missing.Take(3).Select(m => "missing " + m).Concat(extra.Take(3).Select(e => "extra " + e)).Concat(conflicting.Take(3))));
+    }
+
+    private static async Task<long> AppliedAsync(EngineProcess engine)
+    {
+        try
+        {
+            return await engine.AppliedAsync();
+        }
+        catch (HttpRequestException)
+        {
+            return 0; // not listening yet
+        }
+    }
+
+    /// <summary>One case: its topics, alerts topic, group and state store; the feedback produced, the engines started, replay run.</summary>
+    private sealed class Run(RealKafkaFixture kafka, string[] topics, string[]? extra = null)
+    {
+        private readonly string _group = RealKafkaFixture.UniqueName("group");
+        private readonly string _db = Path.Combine(Path.GetTempPath(), $"streamcx-eq-{Guid.NewGuid():N}.db");
+        private readonly List<EquivalenceFeedback.Message> _markers = [];
+
+        public string AlertsTopic { get; } = RealKafkaFixture.UniqueName("alerts");
+
+        public async Task ProduceAsync(IReadOnlyList<EquivalenceFeedback.Message> messages, Func<EquivalenceFeedback.Message, string> topicOf)
+        {
+            await kafka.EnsureTopicsAsync(topics);
+            using var producer = kafka.CreateProducer();
+            foreach (var m in messages) producer.Produce(topicOf(m), new Confluent.Kafka.Message<string?, byte[]> { Key = m.SiteId, Value = Encoding.UTF8.GetBytes(m.Json) });
+            // a marker per site and topic, after everything and an hour later in event time: once every site counted its
+            // markers, everything before them has been applied (see Infrastructure/Markers.cs)
+            var end = EquivalenceFeedback.Start.AddHours(70);
+            foreach (var topic in topics)
+            {
+                foreach (var site in messages.Select(m => m.SiteId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                {
+                    var id = $"marker-{topic}-{site}";
+                    var json = $$"""{"eventId":"{{id}}","occurredAt":"{{end:O}}","siteId":"{{site}}","channel":"store","ratings":{"{{FeedbackEvents.MarkerAttribute}}":3}}""";
+                    _markers.Add(new EquivalenceFeedback.Message(id, site, "store", json));
+                    producer.Produce(topic, new Confluent.Kafka.Message<string?, byte[]> { Key = site, Value = Encoding.UTF8.GetBytes(json) });
+                }
+            }
+            producer.Flush(TimeSpan.FromSeconds(60));
+        }
+
+        public EngineProcess StartEngine(string name) =>
+            EngineProcess.Start(name, kafka.EngineArguments(_group, AlertsTopic, RealKafkaFixture.UniqueName("dlq"), topics)
+                .Concat(["--set", $"Snapshots:ConnectionString={_db}"]).Concat(extra ?? []));
+
+        /// <summary>Waits until every site counted all its markers and every alert emission is on the alerts topic.</summary>
+        public async Task AwaitEverythingAppliedAsync(EngineProcess engine)
+        {
+            var expected = _markers.GroupBy(m => m.SiteId).ToDictionary(g => g.Key, g => (long)g.Count());
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    foreach (var (site, count) in expected)
+                    {
+                        if ((await engine.AttributeCountsAsync(site)).GetValueOrDefault(FeedbackEvents.MarkerAttribute) < count) return false;
+                    }
+                    return true;
+                },
+                Patience, () => "every site's markers applied\n" + engine.Tail());
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    var status = await engine.StatusAsync();
+                    return status["alertsToKafka"]!["pending"]!.GetValue<long>() == 0 && status["eventTime"]!["held"]!.GetValue<long>() == 0;
+                },
+                TimeSpan.FromSeconds(60), () => "every alert delivered\n" + engine.Tail());
+        }
+
+        /// <summary>Replays the same messages (markers included), in the order they were produced, with the real executable.</summary>
+        public async Task<AlertLines> ReplayAsync(IReadOnlyList<EquivalenceFeedback.Message> messages)
+        {
+            var input = Path.Combine(Path.GetTempPath(), $"streamcx-eq-{Guid.NewGuid():N}.jsonl");
+            var alerts = input + ".alerts";
+            await File.WriteAllLinesAsync(input, messages.Concat(_markers).Select(m => m.Json));
+            try
+            {
+                (await ProcessRunner.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "streamcx.dll"), "replay", "--input", input, "--output", alerts]))
+                    .EnsureSuccess("streamcx replay");
+                return AlertLines.Parse(await File.ReadAllLinesAsync(alerts));
+            }
+            finally
+            {
+                File.Delete(input);
+                File.Delete(alerts);
+            }
+        }
+    }
+}
