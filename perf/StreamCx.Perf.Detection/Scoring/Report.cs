@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+
+namespace StreamCx.Perf.Detection.Scoring;
+
+/// <summary>The benchmark's markdown tables over all seeds: detection per kind, false opens by context, grouped moves, importance pair.</summary>
+public static class Report
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Write(string label, IReadOnlyList<SeedResult> seeds)
+    {
+        var sb = new StringBuilder();
+        var events = seeds.Sum(s => s.Events);
+        sb.AppendLine(Inv, $"### {label}: seeds {string.Join(", ", seeds.Select(s => s.Seed))} ({events:N0} events, {seeds.Sum(s => s.ProcessSeconds):0.0} s in FeedbackProcessor)");
+        sb.AppendLine();
+        sb.AppendLine("| kind | irritants | detected | recall | median h to detect | median % of ramp at detection | before 60 % of ramp |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        var all = seeds.SelectMany(s => s.Detections).ToList();
+        foreach (var g in all.GroupBy(d => d.Kind).OrderBy(g => Order(g.Key)))
+        {
+            var found = g.Where(d => d.Detected).ToList();
+            var ramped = g.Key is "slow-24h" or "slow-48h" or "peer-only";
+            var median = found.Count == 0 ? "–" : F(Median(found.Select(d => d.HoursToDetect)));
+            var ramp = ramped && found.Count > 0 ? F(100 * Median(found.Select(d => d.RampFraction)), "0") : "";
+            var early = ramped ? $"{g.Count(d => d.Detected && d.RampFraction < 0.6)}/{g.Count()}" : "";
+            sb.AppendLine(Inv, $"| {g.Key} | {g.Count()} | {found.Count} | {F((double)found.Count / g.Count(), "0.00")} | {median} | {ramp} | {early} |");
+        }
+        var detected = all.Count(d => d.Detected);
+        sb.AppendLine(Inv, $"| **all** | {all.Count} | {detected} | **{F((double)detected / all.Count, "0.00")}** | {F(Median(all.Where(d => d.Detected).Select(d => d.HoursToDetect)))} | | |");
+        sb.AppendLine();
+
+        var days = seeds.Sum(s => s.SiteAttributeDays);
+        var falseOpens = seeds.SelectMany(s => s.FalseOpens).ToList();
+        var perSeed = seeds.Select(s => 1000 * s.FalseOpens.Count / s.SiteAttributeDays).ToList();
+        sb.AppendLine(Inv, $"False opens: **{falseOpens.Count}** over {days:N0} site-attribute-days = **{F(1000 * falseOpens.Count / days)} per 1,000 site-attribute-days** (per seed {string.Join(", ", perSeed.Select(p => F(p)))}).");
+        sb.AppendLine();
+        sb.AppendLine("| false opens during | count | per 1,000 site-attribute-days |");
+        sb.AppendLine("|---|---:|---:|");
+        foreach (var g in falseOpens.GroupBy(f => f.Context).OrderByDescending(g => g.Count()))
+            sb.AppendLine(Inv, $"| {g.Key} | {g.Count()} | {F(1000 * g.Count() / days)} |");
+        var burst = seeds.Select(s => MaxInHour(s.FalseOpens)).Max();
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"Largest burst of false opens within one hour (one seed): {burst}.");
+        sb.AppendLine();
+
+        sb.AppendLine("| group move | sites in the group | site alerts opened (per seed) | grouped alerts |");
+        sb.AppendLine("|---|---:|---|---:|");
+        foreach (var kind in new[] { "region-wide", "network-wide" })
+        {
+            var moves = seeds.SelectMany(s => s.SiteOpensPerGroupMove.Where(m => m.Key.StartsWith(kind, StringComparison.Ordinal)).Select(m => m.Value)).ToList();
+            var size = all.Count(d => d.Kind == kind) / Math.Max(1, moves.Count);
+            sb.AppendLine(Inv, $"| {kind} (unusual) | {size} | {string.Join(", ", moves)} | {seeds.Sum(s => s.GroupedAlerts)} |");
+        }
+        sb.AppendLine();
+        var key = seeds.Select(s => s.Detections.FirstOrDefault(d => d.Kind == "importance-key")?.Severity ?? double.NaN).ToList();
+        var minor = seeds.Select(s => s.Detections.FirstOrDefault(d => d.Kind == "importance-minor")?.Severity ?? double.NaN).ToList();
+        sb.AppendLine(Inv, $"Importance pair (the same fall on the strongest driver and on a minor attribute), severity at detection per seed: key {string.Join(", ", key.Select(v => F(v)))}; minor {string.Join(", ", minor.Select(v => F(v)))}.");
+        return sb.ToString();
+    }
+
+    private static int MaxInHour(IReadOnlyList<FalseOpen> opens)
+    {
+        var times = opens.Select(o => o.RaisedAt.UtcTicks).Order().ToArray();
+        var best = 0;
+        for (int i = 0, j = 0; i < times.Length; i++)
+        {
+            while (times[i] - times[j] > TimeSpan.TicksPerHour) j++;
+            best = Math.Max(best, i - j + 1);
+        }
+        return best;
+    }
+
+    private static int Order(string kind) => Array.IndexOf(
+        ["fast", "sparse-step", "slow-24h", "slow-48h", "intermittent", "recurring", "peer-only", "region-wide", "network-wide", "importance-key", "importance-minor"], kind);
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        return v.Length == 0 ? double.NaN : v.Length % 2 == 1 ? v[v.Length / 2] : (v[(v.Length / 2) - 1] + v[v.Length / 2]) / 2;
+    }
+
+    private static string F(double v, string format = "0.0#") => double.IsNaN(v) ? "–" : v.ToString(format, Inv);
+}
