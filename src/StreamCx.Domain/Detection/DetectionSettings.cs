@@ -21,6 +21,14 @@ public sealed record DetectionSettings
     public int MinBaselineCount { get; init; } = 60;
     public double MinTrendEffect { get; init; } = 0.075;
 
+    // Drift: evidence of a fall accumulated hour by hour (CUSUM), for sparse sites and slow drifts
+    /// <summary>Allowance k per response, in standard deviations: half the smallest fall (in σ) worth accumulating.</summary>
+    public double DriftAllowance { get; init; } = 0.25;
+    /// <summary>Evidence S (in σ × responses) at which the accumulated fall signals.</summary>
+    public double DriftThreshold { get; init; } = 10;
+    /// <summary>Half-life of the reference level and spread the drift is measured against.</summary>
+    public TimeSpan DriftReferenceHalfLife { get; init; } = TimeSpan.FromHours(72);
+
     // Peer: the site against the median of its region
     public TimeSpan PeerWindow { get; init; } = TimeSpan.FromHours(12);
     public int MinPeers { get; init; } = 5;
@@ -29,10 +37,14 @@ public sealed record DetectionSettings
     public double MinPeerEffect { get; init; } = 0.1;
     public double PeerSpreadFloor { get; init; } = 0.05;
 
-    // Expectation: the attribute against its own daily rhythm
+    // Seasonal profile (daily and weekly, in the site's local time) and expectation: the attribute against its own rhythm
     public TimeSpan ExpectationWindow { get; init; } = TimeSpan.FromHours(2);
     public int MinProfileDays { get; init; } = 3;
     public double ProfileSmoothing { get; init; } = 0.25;
+    /// <summary>Smoothing of the weekly slots, over weeks.</summary>
+    public double WeeklyProfileSmoothing { get; init; } = 0.5;
+    /// <summary>After n weeks a weekly slot is used shrunk by n / (n + this) towards the daily profile.</summary>
+    public double WeeklyPriorWeeks { get; init; } = 0.5;
     public int MinHourCountForProfile { get; init; } = 5;
     public int MinExpectationCount { get; init; } = 20;
     public double ExpectationZ { get; init; } = 4.0;
@@ -72,6 +84,9 @@ public sealed record DetectionSettings
         Positive(DuplicateHorizon, nameof(DuplicateHorizon));
         Positive(BaselineWindow, nameof(BaselineWindow));
         Positive(PeerWindow, nameof(PeerWindow));
+        Positive(DriftReferenceHalfLife, nameof(DriftReferenceHalfLife));
+        if (!(DriftAllowance >= 0)) errors.Add($"{nameof(DriftAllowance)} must not be negative, got {DriftAllowance}");
+        AtLeast(DriftThreshold, 1, nameof(DriftThreshold));
         Positive(ExpectationWindow, nameof(ExpectationWindow));
         Positive(RecentWindow, nameof(RecentWindow));
         NonNegative(ResolveAfter, nameof(ResolveAfter));
@@ -94,6 +109,8 @@ public sealed record DetectionSettings
         AtLeast(MaxVerbatims, 0, nameof(MaxVerbatims));
         AtLeast(MaxRememberedEventIdsPerSite, 1, nameof(MaxRememberedEventIdsPerSite));
         Fraction(ProfileSmoothing, nameof(ProfileSmoothing));
+        Fraction(WeeklyProfileSmoothing, nameof(WeeklyProfileSmoothing));
+        if (!(WeeklyPriorWeeks >= 0)) errors.Add($"{nameof(WeeklyPriorWeeks)} must not be negative, got {WeeklyPriorWeeks}");
         Fraction(RecoveredFraction, nameof(RecoveredFraction));
         Fraction(MinTrendEffect, nameof(MinTrendEffect));
         Fraction(MinPeerEffect, nameof(MinPeerEffect));

@@ -1,20 +1,20 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Detection;
 
 /// <summary>
-/// Departure from the usual daily rhythm: the mean of the recent hours against what the learned profile predicts
+/// Departure from the usual daily and weekly rhythm in local time: the mean of the recent hours against what the learned profile predicts
 /// for those hours, with an interval from the day-to-day variability and the sampling error.
 /// The sums over the window's older buckets can be kept between evaluations (<see cref="ExpectationPrefix"/>).
 /// </summary>
 public static class ExpectationDetector
 {
     /// <param name="kept">Sums over the window's older buckets kept from earlier evaluations of the same ring, if any.</param>
-    public static Signal? Evaluate(BucketRing ring, long current, DailyProfile profile, double range, DetectionSettings s, ExpectationPrefix? kept = null)
+    public static Signal? Evaluate(BucketRing ring, long current, SeasonalProfile profile, double range, DetectionSettings s, ExpectationPrefix? kept = null)
     {
         var first = current - ring.Clock.BucketsIn(s.ExpectationWindow) + 1;
-        var hours = new HourCursor(ring.Clock, first);
         if (kept is null || !kept.TryGet(current, profile.Version, out var sums))
         {
             sums = default;
@@ -22,12 +22,12 @@ public static class ExpectationDetector
             for (var i = first; i < current && !sums.Unlearned; i++)
             {
                 ref readonly var b = ref walk.Next(out var filled);
-                if (filled) sums = sums.Add(b, hours.HourOf(i), profile);
+                if (filled) sums = sums.Add(b, ring.Clock.HourIndex(i), profile);
             }
             kept?.Store(current, profile.Version, sums);
         }
         ref readonly var newest = ref ring.Peek(current, out var newestFilled);
-        if (newestFilled) sums = sums.Add(newest, hours.HourOf(current), profile);
+        if (newestFilled) sums = sums.Add(newest, ring.Clock.HourIndex(current), profile);
         if (sums.Unlearned) return null;
 
         var observed = sums.Observed;

@@ -1,3 +1,4 @@
+using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Detection;
@@ -11,12 +12,12 @@ namespace StreamCx.Domain.Detection;
 internal readonly record struct ExpectationSums(double ExpectedSum, double DayVarianceSum, WindowStats Observed, bool Unlearned)
 {
     /// <param name="b">A filled bucket of the window.</param>
-    /// <param name="hour">The bucket's hour of the day.</param>
-    public ExpectationSums Add(in Bucket b, int hour, DailyProfile profile)
+    /// <param name="hour">The bucket's UTC hour (hours since the epoch): the profile maps it to local time.</param>
+    public ExpectationSums Add(in Bucket b, long hour, SeasonalProfile profile)
     {
         if (Unlearned || !profile.IsLearned(hour)) return this with { Unlearned = true };
         return new ExpectationSums(
-            ExpectedSum + (b.Count * profile.Mean(hour)),
+            ExpectedSum + (b.Count * profile.Expected(hour)),
             DayVarianceSum + (b.Count * profile.DayToDayVariance(hour)),
             Observed.Add(b),
             false);
