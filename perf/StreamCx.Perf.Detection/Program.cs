@@ -7,8 +7,10 @@ using StreamCx.Perf.Detection.Scoring;
 // The labelled detection benchmark: generates a labelled scenario per seed, runs it through FeedbackProcessor (the code
 // replay runs) and prints recall, time to detect, false opens per 1,000 site-attribute-days and grouped moves.
 // usage: dotnet run -c Release --project perf/StreamCx.Perf.Detection -- [--seeds 1,2,3,4,5] [--label NAME] [--set Knob=value ...]
+//        [--grid "Knob=v1,v2;Other=w1,w2"] (calibration: one row per combination over the same seeds)
 var seeds = new List<int> { 1, 2, 3, 4, 5 };
 var label = "current detectors";
+string? grid = null;
 var settings = new DetectionSettings();
 for (var i = 0; i < args.Length; i++)
 {
@@ -16,12 +18,19 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--seeds": seeds = args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(); break;
         case "--label": label = args[++i]; break;
+        case "--grid": grid = args[++i]; break;
         case "--set": settings = Knobs.Set(settings, args[++i]); break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
 var errors = settings.Validate();
 if (errors.Count > 0) { Console.Error.WriteLine(string.Join("; ", errors)); return 2; }
+
+if (grid is not null)
+{
+    Console.WriteLine(Calibration.Run(settings, grid, seeds));
+    return 0;
+}
 
 var results = new List<SeedResult>();
 foreach (var seed in seeds)

@@ -68,7 +68,8 @@ public static class ScenarioWorld
     public static string? UsualPatternAt(BenchmarkSite site, string attributeId, DateTime local) => attributeId switch
     {
         "waiting-time" when local.Hour is >= 11 and < 16 => "daily lunch dip",
-        "checkout-speed" when local.DayOfWeek == DayOfWeek.Saturday && local.Hour is >= 13 and < 21 => "weekly Saturday afternoon",
+        "checkout-speed" when local.DayOfWeek == DayOfWeek.Saturday && local.Hour is >= 13 and < 21 =>
+            local < Start.DateTime.AddDays(7) ? "weekly Saturday afternoon, 1st (never seen before)" : "weekly Saturday afternoon, 2nd and 3rd",
         "cleanliness" when site.RegionId == "london" && local.Hour is >= 17 and < 23 => "regional evening dip",
         _ => null,
     };

@@ -18,8 +18,9 @@ public static class Scorer
     private static readonly TimeSpan DetectSlack = TimeSpan.FromHours(2);
     private static readonly TimeSpan FalseSlack = TimeSpan.FromHours(12);
 
+    /// <summary>The registry: Paris and London sites carry their IANA time zone, Lyon and Boston only the offset of their events.</summary>
     public static ReferenceCatalog Catalog(IReadOnlyList<BenchmarkSite> sites) => new(
-        sites.Select(s => new Site(s.SiteId, s.Name, s.RegionId)),
+        sites.Select(s => new Site(s.SiteId, s.Name, s.RegionId, s.RegionId is "paris" or "london" && Environment.GetEnvironmentVariable("NOZONE") is null ? s.Zone.Id : null)),
         ScenarioWorld.Attributes.Select(a => new AttributeDefinition(a.AttributeId, a.Label, a.Min, a.Max, a.DissatisfiedAtOrBelow)));
 
     public static SeedResult Score(LabelledScenario scenario, DetectionSettings settings)
@@ -37,7 +38,8 @@ public static class Scorer
         var labels = scenario.Irritants.ToLookup(i => (i.SiteId, i.AttributeId));
         var falseOpens = alerts
             .Where(a => a.Status == AlertStatus.Open && !labels[(a.SiteId, a.AttributeId)].Any(i => a.RaisedAt >= i.Onset && a.RaisedAt <= i.End + FalseSlack))
-            .Select(a => new FalseOpen(a.SiteId, a.AttributeId, a.RaisedAt, Context(sites[a.SiteId], a.AttributeId, a.RaisedAt, scenario.Episodes)))
+            .Select(a => new FalseOpen(a.SiteId, a.AttributeId, a.RaisedAt, Context(sites[a.SiteId], a.AttributeId, a.RaisedAt, scenario.Episodes),
+                string.Join("+", a.Factors.Where(f => f.Kind != FactorKind.Importance).Select(f => f.Kind.ToString().ToLowerInvariant())), a.Explanation))
             .ToList();
 
         var opensPerMove = scenario.Irritants.Where(i => i.Group is not null).GroupBy(i => $"{i.Kind} {i.Group} {i.AttributeId}")

@@ -4,7 +4,7 @@ namespace StreamCx.Perf.Detection.Scoring;
 public sealed record Detection(string Kind, string SiteId, string AttributeId, bool Detected, double HoursToDetect, double RampFraction, double Severity);
 
 /// <summary>A false open: an alert opened outside every irritant of its site-attribute, with what it happened during.</summary>
-public sealed record FalseOpen(string SiteId, string AttributeId, DateTimeOffset RaisedAt, string Context);
+public sealed record FalseOpen(string SiteId, string AttributeId, DateTimeOffset RaisedAt, string Context, string Factors, string Explanation);
 
 /// <summary>What one seed gave.</summary>
 public sealed record SeedResult(
