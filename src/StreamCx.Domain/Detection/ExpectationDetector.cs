@@ -42,6 +42,9 @@ public static class ExpectationDetector
         if (z > -s.ExpectationZ || effect < s.MinExpectationEffect * range) return null;
         var half = s.ExpectationZ * se;
         var factor = new ExpectationFactor(expected, expected - half, expected + half, observed.Mean, n);
-        return new Signal(factor, Signal.StrengthOf(z, s.ExpectationZ, effect, range), expected);
+        return new Signal(factor, Signal.StrengthOf(z, s.ExpectationZ, effect, range), expected)
+        {
+            Usual = new UsualLevel(expected, profile.PartOfWeek(ring.Clock.HourIndex(current))),
+        };
     }
 }

@@ -12,7 +12,7 @@ namespace StreamCx.Domain.Detection;
 internal readonly record struct ExpectationSums(double ExpectedSum, double DayVarianceSum, WindowStats Observed, bool Unlearned)
 {
     /// <param name="b">A filled bucket of the window.</param>
-    /// <param name="hour">The bucket's UTC hour (hours since the epoch): the profile maps it to local time.</param>
+    /// <param name="hour">The bucket's UTC hour (see <see cref="Windows.BucketClock.HourIndex"/>): the profile maps it to local time.</param>
     public ExpectationSums Add(in Bucket b, long hour, SeasonalProfile profile)
     {
         if (Unlearned || !profile.IsLearned(hour)) return this with { Unlearned = true };

@@ -93,11 +93,16 @@ public static class TrendDetector
         var z = num / Math.Sqrt(variance * (den + (sumW * sumW / baseline.Count)));
         var spanHours = k * width;
         var effect = -slope * spanHours;
-        if (z > -s.TrendZ || effect < s.MinTrendEffect * range) return null;
+        // until the profile knows this hour of the day, a usual dip looks like a fall: a stronger z is asked
+        var threshold = profile.IsLearned(ring.Clock.HourIndex(current)) ? s.TrendZ : Math.Max(s.TrendZ, s.UnlearnedHourTrendZ);
+        if (z > -threshold || effect < s.MinTrendEffect * range) return null;
 
         var firstMean = ring.Stats(first - baselineBuckets, first - 1).Mean;
         var lastMean = ring.Stats(current - ring.Clock.BucketsIn(TimeSpan.FromHours(1)) + 1, current).Mean;
         var factor = new TrendFactor(slope, z, firstMean, lastMean, n, spanHours);
-        return new Signal(factor, Signal.StrengthOf(z, s.TrendZ, effect, range), firstMean);
+        var hour = ring.Clock.HourIndex(current);
+        var learned = profile.IsLearned(hour);
+        var usual = new UsualLevel(learned ? mu + profile.Offset(hour) : firstMean, learned ? profile.PartOfWeek(hour) : null);
+        return new Signal(factor, Signal.StrengthOf(z, threshold, effect, range), firstMean) { Usual = usual };
     }
 }

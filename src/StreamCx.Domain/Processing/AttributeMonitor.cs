@@ -37,7 +37,7 @@ public sealed class AttributeMonitor
         var clock = new BucketClock(settings.BucketWidth);
         _ring = new BucketRing(clock, clock.BucketsIn(settings.RingSpan));
         _localTime = SiteLocalTime.For(site.TimeZone);
-        _profile = new SeasonalProfile(settings, _localTime);
+        _profile = new SeasonalProfile(settings, _localTime, attribute.Range);
         _drift = new DriftAccumulator(settings);
         _lifecycle = new AlertLifecycle(site.SiteId, attribute.AttributeId, settings);
         _verbatims = new VerbatimBuffer(settings.MaxVerbatims);
@@ -149,7 +149,7 @@ public sealed class AttributeMonitor
         var range = Attribute.Range;
         var signals = _signals; // reused: the decision below is consumed before the next evaluation
         signals.Clear();
-        if ((TrendDetector.Evaluate(_ring, current, _profile, range, _s, _trendBaselines) ?? _drift.Evaluate(range, _s.ProfileSpreadFloor)) is { } trend) signals.Add(trend);
+        if ((TrendDetector.Evaluate(_ring, current, _profile, range, _s, _trendBaselines) ?? Drift(current, range)) is { } trend) signals.Add(trend);
         var recent = RecentStats();
         if (PeerComparison.Evaluate(PeerWindowStats, recent, peerValues, range, _s) is { } p) signals.Add(p);
         if (ExpectationDetector.Evaluate(_ring, current, _profile, range, _s, _expectationPrefix) is { } expectation) signals.Add(expectation);
@@ -161,6 +161,15 @@ public sealed class AttributeMonitor
         var score = new ScoreSummary(Math.Round(stats.Mean, 3), Math.Round(stats.DissatisfiedPct, 1), stats.Count);
         var window = new TimeWindow(_ring.Clock.StartOf(current - _ring.Clock.BucketsIn(span) + 1), _ring.Clock.StartOf(current + 1));
         return AlertComposer.Compose(decision, Site, Attribute, score, window, _verbatims.Pick(), clock?.GetUtcNow() ?? emittedAt);
+    }
+
+    /// <summary>The accumulated evidence of a fall, with the usual level of the current hour when the profile knows it.</summary>
+    private Signal? Drift(long current, double range)
+    {
+        if (_drift.Evaluate(range, _s.ProfileSpreadFloor) is not { } signal) return null;
+        var hour = _ring.Clock.HourIndex(current);
+        if (!_profile.IsLearned(hour)) return signal;
+        return signal with { Usual = new UsualLevel(signal.NormalLevel + _profile.Offset(hour), _profile.PartOfWeek(hour)) };
     }
 
     private TimeSpan WindowSpan(IReadOnlyList<Signal> signals)
@@ -208,7 +217,7 @@ public sealed class AttributeMonitor
         for (var hour = from; hour <= lastClosedHour; hour++)
         {
             var stats = _ring.Stats(hour * perHour, (hour * perHour) + perHour - 1);
-            _drift.Hour(hour, stats, _profile.Offset(hour)); // against the profile before it learns this hour
+            _drift.Hour(hour, stats, _profile.Offset(hour), Attribute.Range); // against the profile before it learns this hour
             if (stats.Count >= _s.MinHourCountForProfile) _profile.Learn(hour, stats.Mean);
         }
         if (lastClosedHour > _learnedThroughHour) _learnedThroughHour = lastClosedHour;

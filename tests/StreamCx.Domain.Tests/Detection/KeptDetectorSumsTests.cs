@@ -49,7 +49,7 @@ public sealed class KeptDetectorSumsTests
         {
             var clock = new BucketClock(Settings.BucketWidth);
             var ring = new BucketRing(clock, clock.BucketsIn(Settings.RingSpan));
-            var profile = new SeasonalProfile(Settings, new SiteLocalTime(null));
+            var profile = new SeasonalProfile(Settings, new SiteLocalTime(null), 4);
             var keptTrend = new TrendBaselines();
             var keptExpectation = new ExpectationPrefix();
             var now = T0.AddHours(8);

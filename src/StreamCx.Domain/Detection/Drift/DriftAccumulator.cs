@@ -11,7 +11,9 @@ namespace StreamCx.Domain.Detection.Drift;
 /// </summary>
 /// <remarks>
 /// Per closed hour with n responses of adjusted mean x̄ (the hour's mean less its usual seasonal offset), against a slow
-/// reference level μ and the responses' spread σ: S ← max(0, S + n((μ − x̄)/σ − k)), k = <see cref="DetectionSettings.DriftAllowance"/>.
+/// reference level μ and the responses' spread σ: S ← max(0, S + m((μ − x̄)/σ − k)), k = <see cref="DetectionSettings.DriftAllowance"/>,
+/// where m = σ² / (σ²/n + τ²) is n for a quiet hour and at most σ²/τ² for a busy one: hourly means also wander by τ
+/// (<see cref="DetectionSettings.DriftHourSpread"/> of the scale) beyond sampling, which n alone would read as evidence.
 /// S is the log-likelihood evidence for a fall of 2kσ against none, summed since the run began (the last time S was
 /// 0); it signals once S ≥ <see cref="DetectionSettings.DriftThreshold"/> and the run's mean is below μ by at least
 /// <see cref="DetectionSettings.MinTrendEffect"/> of the scale. μ and σ are exponentially weighted over the hours
@@ -27,7 +29,8 @@ public sealed class DriftAccumulator(DetectionSettings settings)
     public void Restore(DriftState? state) => _s = state ?? DriftState.Empty;
 
     /// <summary>One closed hour: its responses (count, sum, sum of squares) and its usual offset from the profile.</summary>
-    public void Hour(long hour, in WindowStats stats, double offset)
+    /// <param name="range">The attribute's scale range (max − min).</param>
+    public void Hour(long hour, in WindowStats stats, double offset, double range)
     {
         if (stats.Count == 0) return;
         var n = stats.Count;
@@ -36,7 +39,10 @@ public sealed class DriftAccumulator(DetectionSettings settings)
         var sigma = Math.Sqrt(s.Variance);
         if (s.ReferenceWeight >= settings.MinBaselineCount && sigma > 0)
         {
-            var step = n * (((s.Reference - x) / sigma) - settings.DriftAllowance);
+            // an hour's mean also moves from hour to hour beyond sampling (spread τ): a busy hour counts as at most σ²/τ² responses
+            var tau = settings.DriftHourSpread * range;
+            var effective = s.Variance / ((s.Variance / n) + (tau * tau));
+            var step = effective * (((s.Reference - x) / sigma) - settings.DriftAllowance);
             // capped at twice the threshold, so that a recovered attribute drains it within hours, not days
             var evidence = Math.Clamp(s.Evidence + step, 0, 2 * settings.DriftThreshold);
             s = evidence == 0
@@ -58,7 +64,10 @@ public sealed class DriftAccumulator(DetectionSettings settings)
         _s = s with { Reference = reference, ReferenceWeight = weight, Variance = variance, VarianceWeight = varianceWeight, LastHour = hour };
     }
 
-    /// <summary>The trend signal when the evidence of a fall is strong enough, else null.</summary>
+    /// <summary>
+    /// The trend signal when the evidence of a fall is strong enough, else null. Its usual level is the reference (the
+    /// level less the seasonal offset): the caller adds the current hour's offset and names it when the profile knows it.
+    /// </summary>
     public Signal? Evaluate(double range, double spreadFloor)
     {
         var s = _s;
@@ -70,7 +79,10 @@ public sealed class DriftAccumulator(DetectionSettings settings)
         var z = -fall * Math.Sqrt(s.RunCount) / sigma;
         var hours = Math.Max(1, s.LastHour - s.RunStartHour + 1);
         var factor = new TrendFactor(-fall / hours, z, s.Reference, runMean, s.RunCount, hours);
-        return new Signal(factor, Signal.StrengthOf(z, settings.TrendZ, fall, range), s.Reference);
+        return new Signal(factor, Signal.StrengthOf(z, settings.TrendZ, fall, range), s.Reference)
+        {
+            Usual = new UsualLevel(s.Reference, null),
+        };
     }
 }
 

@@ -9,8 +9,11 @@ namespace StreamCx.Domain.Detection.Seasonality;
 /// Each closed hour's mean teaches both. The daily slot learns the hour's mean less the weekly part already learned, so a
 /// weekly dip does not leak into the other days; its variance is the day-to-day spread of the hour around what was
 /// expected. The weekly slot learns the hour's mean against its daily slot, smoothed over weeks, and is used shrunk
-/// towards the daily profile by n / (n + <see cref="DetectionSettings.WeeklyPriorWeeks"/>) after n weeks: half-believed
-/// after its first week, almost fully after three. A daily slot is used once it has seen
+/// towards the daily profile as an empirical-Bayes estimate: after n weeks it counts n·p / (n·p + v), where p is the
+/// prior variance of a weekly effect ((<see cref="DetectionSettings.WeeklyEffectSpread"/> × range)²) and v the hour's
+/// day-to-day variance (its sampling noise included). A busy site's Saturday dip is about half-believed after one week
+/// and mostly after three; a quiet site's hour of the week, whose mean is mostly noise, barely moves its daily profile.
+/// A daily slot is used once it has seen
 /// <see cref="DetectionSettings.MinProfileDays"/> days; an hour whose slot is not learned yet has no offset (the level).
 /// </remarks>
 public sealed class SeasonalProfile
@@ -22,7 +25,7 @@ public sealed class SeasonalProfile
     private readonly double _smoothing;
     private readonly double _weeklySmoothing;
     private readonly int _minDays;
-    private readonly double _priorWeeks;
+    private readonly double _weeklyPrior;
     private double _level = double.NaN;
     private int _learnedSlots;
     // the last hour read on the hot path (consecutive buckets share their hour)
@@ -30,12 +33,13 @@ public sealed class SeasonalProfile
     private int _cachedVersion = -1;
     private double _cachedOffset;
 
-    public SeasonalProfile(DetectionSettings settings, SiteLocalTime local)
+    /// <param name="range">The attribute's scale range (max − min).</param>
+    public SeasonalProfile(DetectionSettings settings, SiteLocalTime local, double range)
     {
         _smoothing = settings.ProfileSmoothing;
         _weeklySmoothing = settings.WeeklyProfileSmoothing;
         _minDays = settings.MinProfileDays;
-        _priorWeeks = settings.WeeklyPriorWeeks;
+        _weeklyPrior = (settings.WeeklyEffectSpread * range) * (settings.WeeklyEffectSpread * range);
         Local = local;
     }
 
@@ -125,7 +129,9 @@ public sealed class SeasonalProfile
     private double WeeklyPart(int hourOfWeek)
     {
         ref readonly var w = ref _weekly[hourOfWeek];
-        return w.Days == 0 ? 0 : w.Mean * w.Days / (w.Days + _priorWeeks);
+        if (w.Days == 0 || _weeklyPrior == 0) return 0;
+        var belief = w.Days * _weeklyPrior;
+        return w.Mean * belief / (belief + _daily[hourOfWeek % HoursPerDay].Variance);
     }
 
     /// <summary>The level and the count of learned slots change only when a slot does: computed once, not per read.</summary>

@@ -47,7 +47,7 @@ public sealed class SiteLocalTime
         if (changes is not null) _changes.AddRange(changes);
     }
 
-    /// <summary>Local hour of the week (0 = Monday 00:00) of the UTC hour <paramref name="utcHour"/> (hours since the Unix epoch).</summary>
+    /// <summary>Local hour of the week (0 = Monday 00:00) of the UTC hour <paramref name="utcHour"/> (hours since 1 January 0001 UTC, as bucket indices count).</summary>
     public int HourOfWeek(long utcHour)
     {
         if (_zone is null) return Local(utcHour, OffsetMinutesAt(utcHour));
@@ -78,9 +78,9 @@ public sealed class SiteLocalTime
 
     private static int Local(long utcHour, int offsetMinutes)
     {
-        // floor of the local hour; the Unix epoch (hour 0) was a Thursday 00:00, 72 h after a Monday 00:00
+        // floor of the local hour; hour 0 (DateTimeOffset's tick 0, 1 January 0001) was a Monday 00:00
         var localHour = Math.DivRem((utcHour * 60) + offsetMinutes, 60, out var rem) - (rem < 0 ? 1 : 0);
-        return (int)((((localHour + 72) % HoursPerWeek) + HoursPerWeek) % HoursPerWeek);
+        return (int)(((localHour % HoursPerWeek) + HoursPerWeek) % HoursPerWeek);
     }
 
     /// <summary>From UTC hour <paramref name="FromUtcHour"/> on, events carried this offset.</summary>
