@@ -30,6 +30,12 @@ public static class Scorer
         var watch = Stopwatch.StartNew();
         foreach (var e in scenario.Events) alerts.AddRange(processor.Process(e));
         var seconds = watch.Elapsed.TotalSeconds;
+        if (Environment.GetEnvironmentVariable("DUMP") is { } dump && processor.Monitor(dump.Split('/')[0], dump.Split('/')[1]) is { } m)
+        {
+            Console.Error.WriteLine($"level {m.Profile.Level}");
+            for (var h = 0; h < 24; h++) Console.Error.WriteLine($"daily {h}: {m.Profile.Daily[h]}");
+            for (var h = 0; h < 168; h++) if (m.Profile.Weekly[h].Days > 0) Console.Error.WriteLine($"weekly {h}: {m.Profile.Weekly[h]}");
+        }
 
         var bySiteAttribute = alerts.ToLookup(a => (a.SiteId, a.AttributeId));
         var detections = scenario.Irritants.Select(i => Detect(i, bySiteAttribute[(i.SiteId, i.AttributeId)])).ToList();

@@ -21,6 +21,7 @@ internal readonly ref struct AdjustedTotals
         _from = from;
         _totals = memory[..Length(from, to)];
         _totals[..3].Clear();
+        var hours = new HourIndexCursor(ring.Clock, from);
         var walk = ring.Walk(from);
         for (var i = from; i <= to; i++)
         {
@@ -29,7 +30,7 @@ internal readonly ref struct AdjustedTotals
             ref readonly var b = ref walk.Next(out var filled);
             if (filled)
             {
-                var p = profile.Offset(ring.Clock.HourIndex(i));
+                var p = profile.Offset(hours.HourOf(i));
                 count += b.Count;
                 sum += b.Sum - (b.Count * p);
                 squares += b.SumSquares - (2 * p * b.Sum) + (b.Count * p * p);

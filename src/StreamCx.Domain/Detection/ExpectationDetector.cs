@@ -18,11 +18,12 @@ public static class ExpectationDetector
         if (kept is null || !kept.TryGet(current, profile.Version, out var sums))
         {
             sums = default;
+            var hours = new HourIndexCursor(ring.Clock, first);
             var walk = ring.Walk(first);
             for (var i = first; i < current && !sums.Unlearned; i++)
             {
                 ref readonly var b = ref walk.Next(out var filled);
-                if (filled) sums = sums.Add(b, ring.Clock.HourIndex(i), profile);
+                if (filled) sums = sums.Add(b, hours.HourOf(i), profile);
             }
             kept?.Store(current, profile.Version, sums);
         }

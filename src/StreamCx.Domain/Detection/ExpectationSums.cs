@@ -15,10 +15,10 @@ internal readonly record struct ExpectationSums(double ExpectedSum, double DayVa
     /// <param name="hour">The bucket's UTC hour (see <see cref="Windows.BucketClock.HourIndex"/>): the profile maps it to local time.</param>
     public ExpectationSums Add(in Bucket b, long hour, SeasonalProfile profile)
     {
-        if (Unlearned || !profile.IsLearned(hour)) return this with { Unlearned = true };
+        if (Unlearned || !profile.TryExpected(hour, out var expected, out var variance)) return this with { Unlearned = true };
         return new ExpectationSums(
-            ExpectedSum + (b.Count * profile.Expected(hour)),
-            DayVarianceSum + (b.Count * profile.DayToDayVariance(hour)),
+            ExpectedSum + (b.Count * expected),
+            DayVarianceSum + (b.Count * variance),
             Observed.Add(b),
             false);
     }

@@ -76,11 +76,12 @@ public static class TrendDetector
         if (prefixes is null || !prefixes.TryGet(span, mu, out var sums))
         {
             sums = default;
+            var hours = new HourIndexCursor(ring.Clock, first);
             var walk = ring.Walk(first);
             for (var i = first; i < current; i++)
             {
                 ref readonly var b = ref walk.Next(out var filled);
-                if (filled) sums = sums.Add(b, profile.Offset(ring.Clock.HourIndex(i)), (i - first) * width, mu);
+                if (filled) sums = sums.Add(b, profile.Offset(hours.HourOf(i)), (i - first) * width, mu);
             }
             prefixes?.Store(span, mu, sums);
         }
@@ -94,8 +95,9 @@ public static class TrendDetector
         var spanHours = k * width;
         var effect = -slope * spanHours;
         // until the profile knows this hour of the day, a usual dip looks like a fall: a stronger z is asked
+        if (z > -s.TrendZ || effect < s.MinTrendEffect * range) return null;
         var threshold = profile.IsLearned(ring.Clock.HourIndex(current)) ? s.TrendZ : Math.Max(s.TrendZ, s.UnlearnedHourTrendZ);
-        if (z > -threshold || effect < s.MinTrendEffect * range) return null;
+        if (z > -threshold) return null;
 
         var firstMean = ring.Stats(first - baselineBuckets, first - 1).Mean;
         var lastMean = ring.Stats(current - ring.Clock.BucketsIn(TimeSpan.FromHours(1)) + 1, current).Mean;

@@ -90,7 +90,7 @@ public sealed class DriftAccumulator(DetectionSettings settings)
 /// The drift accumulator's state: the reference level and the responses' variance (exponentially weighted, with their
 /// weights), the evidence S, and the current run (responses, their adjusted sum, its first hour).
 /// </summary>
-public sealed record DriftState(
+public readonly record struct DriftState(
     double Reference, double ReferenceWeight, double Variance, double VarianceWeight,
     double Evidence, int RunCount, double RunSum, long RunStartHour, long LastHour)
 {

@@ -71,6 +71,24 @@ public sealed class SeasonalProfile
         return _daily[how % HoursPerDay].Mean + WeeklyPart(how);
     }
 
+    /// <summary>
+    /// The usual mean and day-to-day variance at UTC hour <paramref name="utcHour"/> when its local hour is learned (one
+    /// local-time lookup for the three answers: the expectation detector asks them per bucket).
+    /// </summary>
+    public bool TryExpected(long utcHour, out double expected, out double variance)
+    {
+        var how = Local.HourOfWeek(utcHour);
+        ref readonly var d = ref _daily[how % HoursPerDay];
+        if (d.Days < _minDays)
+        {
+            expected = variance = 0;
+            return false;
+        }
+        expected = d.Mean + WeeklyPart(how);
+        variance = d.Variance;
+        return true;
+    }
+
     /// <summary>The day-to-day variance of the local hour of UTC hour <paramref name="utcHour"/> around what was expected.</summary>
     public double DayToDayVariance(long utcHour) => _daily[Local.HourOfWeek(utcHour) % HoursPerDay].Variance;
 

@@ -60,14 +60,15 @@ public sealed class SiteLocalTime
         return how;
     }
 
-    /// <summary>A local time's name for explanations, e.g. "a Saturday afternoon".</summary>
-    public static string PartOfWeek(int hourOfWeek)
+    /// <summary>A local time's name for explanations, e.g. "a Saturday afternoon" (made once: detectors ask it per signal).</summary>
+    public static string PartOfWeek(int hourOfWeek) => PartsOfWeek[hourOfWeek];
+
+    private static readonly string[] PartsOfWeek = Enumerable.Range(0, HoursPerWeek).Select(how =>
     {
-        var day = (DayOfWeek)(((hourOfWeek / 24) + 1) % 7);
-        var hour = hourOfWeek % 24;
-        var part = hour switch { < 6 => "night", < 12 => "morning", < 14 => "lunchtime", < 18 => "afternoon", _ => "evening" };
+        var day = (DayOfWeek)(((how / 24) + 1) % 7);
+        var part = (how % 24) switch { < 6 => "night", < 12 => "morning", < 14 => "lunchtime", < 18 => "afternoon", _ => "evening" };
         return $"a {day} {part}";
-    }
+    }).ToArray();
 
     private int OffsetMinutesAt(long utcHour)
     {
