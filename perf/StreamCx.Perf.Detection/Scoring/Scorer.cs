@@ -20,7 +20,7 @@ public static class Scorer
 
     /// <summary>The registry: Paris and London sites carry their IANA time zone, Lyon and Boston only the offset of their events.</summary>
     public static ReferenceCatalog Catalog(IReadOnlyList<BenchmarkSite> sites) => new(
-        sites.Select(s => new Site(s.SiteId, s.Name, s.RegionId, s.RegionId is "paris" or "london" && Environment.GetEnvironmentVariable("NOZONE") is null ? s.Zone.Id : null)),
+        sites.Select(s => new Site(s.SiteId, s.Name, s.RegionId, s.RegionId is "paris" or "london" ? s.Zone.Id : null)),
         ScenarioWorld.Attributes.Select(a => new AttributeDefinition(a.AttributeId, a.Label, a.Min, a.Max, a.DissatisfiedAtOrBelow)));
 
     public static SeedResult Score(LabelledScenario scenario, DetectionSettings settings)
@@ -30,12 +30,6 @@ public static class Scorer
         var watch = Stopwatch.StartNew();
         foreach (var e in scenario.Events) alerts.AddRange(processor.Process(e));
         var seconds = watch.Elapsed.TotalSeconds;
-        if (Environment.GetEnvironmentVariable("DUMP") is { } dump && processor.Monitor(dump.Split('/')[0], dump.Split('/')[1]) is { } m)
-        {
-            Console.Error.WriteLine($"level {m.Profile.Level}");
-            for (var h = 0; h < 24; h++) Console.Error.WriteLine($"daily {h}: {m.Profile.Daily[h]}");
-            for (var h = 0; h < 168; h++) if (m.Profile.Weekly[h].Days > 0) Console.Error.WriteLine($"weekly {h}: {m.Profile.Weekly[h]}");
-        }
 
         var bySiteAttribute = alerts.ToLookup(a => (a.SiteId, a.AttributeId));
         var detections = scenario.Irritants.Select(i => Detect(i, bySiteAttribute[(i.SiteId, i.AttributeId)])).ToList();
