@@ -40,6 +40,14 @@ public static class Report
         sb.AppendLine("|---|---:|---:|");
         foreach (var g in falseOpens.GroupBy(f => f.Context).OrderByDescending(g => g.Count()))
             sb.AppendLine(Inv, $"| {g.Key} | {g.Count()} | {F(1000 * g.Count() / days)} |");
+        var notified = falseOpens.Count(f => !f.Absorbed);
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"With the grouping component (AlertGrouper) over the alert stream: {falseOpens.Count - notified} of these false opens are absorbed in a grouped alert; **{F(1000 * notified / days)} false site alerts notified per 1,000 site-attribute-days**.");
+        sb.AppendLine();
+        sb.AppendLine("| grouped alerts opened, during | count | sites named (median) |");
+        sb.AppendLine("|---|---:|---:|");
+        foreach (var g in seeds.SelectMany(s => s.Groups).GroupBy(g => g.Context).OrderByDescending(g => g.Count()))
+            sb.AppendLine(Inv, $"| {g.Key} | {g.Count()} | {Median(g.Select(x => (double)x.Sites))} |");
         sb.AppendLine();
         sb.AppendLine("| false opens by factor | count |");
         sb.AppendLine("|---|---:|");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
+using StreamCx.Domain.Grouping;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Perf.Detection.Scenario;
@@ -31,6 +32,11 @@ public static class Scorer
         foreach (var e in scenario.Events) alerts.AddRange(processor.Process(e));
         var seconds = watch.Elapsed.TotalSeconds;
 
+        // the grouping component over the alert stream in event-time order (stable for equal times)
+        var grouper = new AlertGrouper(Catalog(scenario.Sites), settings);
+        var grouped = alerts.Select((a, i) => (a, i)).OrderBy(x => x.a.RaisedAt).ThenBy(x => x.i)
+            .SelectMany(x => grouper.Observe(x.a).Groups).Where(g => g.Status == AlertStatus.Open).ToList();
+
         var bySiteAttribute = alerts.ToLookup(a => (a.SiteId, a.AttributeId));
         var detections = scenario.Irritants.Select(i => Detect(i, bySiteAttribute[(i.SiteId, i.AttributeId)])).ToList();
 
@@ -39,13 +45,20 @@ public static class Scorer
         var falseOpens = alerts
             .Where(a => a.Status == AlertStatus.Open && !labels[(a.SiteId, a.AttributeId)].Any(i => a.RaisedAt >= i.Onset && a.RaisedAt <= i.End + FalseSlack))
             .Select(a => new FalseOpen(a.SiteId, a.AttributeId, a.RaisedAt, Context(sites[a.SiteId], a.AttributeId, a.RaisedAt, scenario.Episodes),
-                string.Join("+", a.Factors.Where(f => f.Kind != FactorKind.Importance).Select(f => f.Kind.ToString().ToLowerInvariant())), a.Explanation))
+                string.Join("+", a.Factors.Where(f => f.Kind != FactorKind.Importance).Select(f => f.Kind.ToString().ToLowerInvariant())), a.Explanation,
+                grouper.Absorbed.Contains(a.AlertId)))
             .ToList();
 
         var opensPerMove = scenario.Irritants.Where(i => i.Group is not null).GroupBy(i => $"{i.Kind} {i.Group} {i.AttributeId}")
             .ToDictionary(g => g.Key, g => g.Count(i => bySiteAttribute[(i.SiteId, i.AttributeId)].Any(a => a.Status == AlertStatus.Open && a.RaisedAt >= i.Onset && a.RaisedAt <= i.End + DetectSlack)));
         var siteAttributeDays = (double)scenario.Sites.Count * ScenarioWorld.Attributes.Length * ScenarioWorld.Days;
-        return new SeedResult(scenario.Seed, scenario.Events.Count, siteAttributeDays, detections, falseOpens, GroupedAlerts: 0, opensPerMove, seconds);
+        var groups = grouped.Select(g =>
+        {
+            var move = scenario.Irritants.FirstOrDefault(i => i.Group is not null && i.AttributeId == g.AttributeId && g.RaisedAt >= i.Onset && g.RaisedAt <= i.End + DetectSlack);
+            var first = sites[g.SiteIds[0]];
+            return new GroupOutcome(g.Scope, g.AttributeId, g.SiteIds.Count, g.RaisedAt, move is not null ? $"{move.Kind} move (labelled)" : Context(first, g.AttributeId, g.RaisedAt, scenario.Episodes));
+        }).ToList();
+        return new SeedResult(scenario.Seed, scenario.Events.Count, siteAttributeDays, detections, falseOpens, grouped.Count, opensPerMove, seconds, groups);
     }
 
     private static Detection Detect(Irritant i, IEnumerable<Alert> alerts)

@@ -56,6 +56,15 @@ public sealed record DetectionSettings
     public double MinExpectationEffect { get; init; } = 0.075;
     public double ProfileSpreadFloor { get; init; } = 0.02;
 
+    // Grouping: one grouped alert for a move at many sites at once (Grouping/AlertGrouper)
+    /// <summary>Site alerts opened on one attribute within this span of event time are candidates for one group.</summary>
+    public TimeSpan GroupWindow { get; init; } = TimeSpan.FromHours(3);
+    /// <summary>How long (event time) a site alert waits before it is notified on its own, in case a group forms.</summary>
+    public TimeSpan GroupWait { get; init; } = TimeSpan.Zero;
+    public int MinGroupSites { get; init; } = 3;
+    /// <summary>Share of the region's (or network's) sites that must open for a group.</summary>
+    public double MinGroupShare { get; init; } = 0.3;
+
     // Importance: correlation of the attribute with NPS in the region
     public int MinImportancePairs { get; init; } = 100;
 
@@ -89,6 +98,10 @@ public sealed record DetectionSettings
         Positive(DuplicateHorizon, nameof(DuplicateHorizon));
         Positive(BaselineWindow, nameof(BaselineWindow));
         Positive(PeerWindow, nameof(PeerWindow));
+        Positive(GroupWindow, nameof(GroupWindow));
+        NonNegative(GroupWait, nameof(GroupWait));
+        AtLeast(MinGroupSites, 2, nameof(MinGroupSites));
+        Fraction(MinGroupShare, nameof(MinGroupShare));
         Positive(DriftReferenceHalfLife, nameof(DriftReferenceHalfLife));
         if (!(DriftAllowance >= 0)) errors.Add($"{nameof(DriftAllowance)} must not be negative, got {DriftAllowance}");
         AtLeast(DriftThreshold, 1, nameof(DriftThreshold));
