@@ -1,5 +1,6 @@
 using System.Globalization;
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
 
 namespace StreamCx.Domain.Alerting;
@@ -15,7 +16,7 @@ public static class ExplanationWriter
         if (d.Status == AlertStatus.Resolved)
             return $"{subject} has recovered: {N(score.Mean)} over the last hour, against {N(d.WorstLevel)} at its worst and {N(d.NormalLevel)} before the alert.";
 
-        var clauses = d.Signals.Select(s => s.Factor).Select(f => Clause(f, site)).ToList();
+        var clauses = d.Signals.Select(s => Clause(s, site)).ToList();
         var lead = d.Status == AlertStatus.Updated ? $"{subject} is still a problem" : $"{subject} needs attention";
         var sentence = $"{lead}: {string.Join("; ", clauses)}";
         if (d.Importance is { } imp)
@@ -24,6 +25,15 @@ public static class ExplanationWriter
                 : $"; it is a minor driver of recommendation ({Ordinal(imp.Rank)} of {imp.AttributeCount}, weight {N(imp.Weight)})";
         return sentence + ".";
     }
+
+    private static string Clause(Signal s, Site site) => (s.Factor, s.Usual) switch
+    {
+        (TrendFactor t, { When: { } when } usual) =>
+            $"it is at {N(t.LastMean)} against {N(usual.Value)} usual for {when} (falling {N(-t.SlopePerHour)} per hour over the last {N(t.WindowHours)} h, z = {N(t.TStatistic)})",
+        (ExpectationFactor e, { When: { } when }) =>
+            $"it is at {N(e.Observed)} against {N(e.Expected)} usual for {when} (usual range {N(e.Lower)} to {N(e.Upper)})",
+        _ => Clause(s.Factor, site),
+    };
 
     private static string Clause(Factor f, Site site) => f switch
     {

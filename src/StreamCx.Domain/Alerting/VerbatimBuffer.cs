@@ -2,7 +2,11 @@ using StreamCx.Domain.Contracts;
 
 namespace StreamCx.Domain.Alerting;
 
-/// <summary>The last few comments left with a rating of one site-attribute; dissatisfied ones are shown first.</summary>
+/// <summary>
+/// The comments that bear on an irritant of one site-attribute: those left with a dissatisfied rating of that attribute,
+/// the latest <c>capacity</c> of them, shown most recent first. A comment left with a satisfied rating is not kept (it
+/// would be shown under an alert it does not explain).
+/// </summary>
 public sealed class VerbatimBuffer(int capacity)
 {
     public const int MaxTextLength = 500;
@@ -11,15 +15,16 @@ public sealed class VerbatimBuffer(int capacity)
 
     public void Add(Verbatim verbatim, bool dissatisfied)
     {
-        if (capacity == 0 || string.IsNullOrWhiteSpace(verbatim.Text)) return;
+        if (capacity == 0 || !dissatisfied || string.IsNullOrWhiteSpace(verbatim.Text)) return;
         // records are immutable: the verbatim is kept as given unless its text must be cut (no copy per comment)
         var kept = verbatim.Text.Length <= MaxTextLength ? verbatim : verbatim with { Text = string.Concat(verbatim.Text.AsSpan(0, MaxTextLength), "…") };
         _entries.Enqueue((kept, dissatisfied));
-        while (_entries.Count > capacity * 3) _entries.Dequeue();
+        while (_entries.Count > capacity) _entries.Dequeue();
     }
 
+    /// <summary>The kept comments, most recent first.</summary>
     public IReadOnlyList<Verbatim> Pick() =>
-        _entries.Reverse().OrderByDescending(e => e.Dissatisfied).Take(capacity).Select(e => e.Verbatim).ToArray();
+        _entries.Reverse().Where(e => e.Dissatisfied).Take(capacity).Select(e => e.Verbatim).ToArray();
 
     public IReadOnlyList<Entry> Entries => _entries.Select(e => new Entry(e.Verbatim, e.Dissatisfied)).ToArray();
 

@@ -1,9 +1,10 @@
+using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Detection;
 
 /// <summary>
-/// Running totals of count, sum and sum of squares of the values minus each hour's usual offset (the daily profile),
+/// Running totals of count, sum and sum of squares of the values minus each hour's usual offset (the seasonal profile),
 /// over buckets [from, to]: the sums over any sub-range are then a difference of two totals. Lives in caller-provided
 /// memory (<see cref="Length"/> doubles, usually on the stack), so an evaluation allocates nothing for it.
 /// </summary>
@@ -15,12 +16,12 @@ internal readonly ref struct AdjustedTotals
     /// <summary>How many doubles the totals of buckets [from, to] need.</summary>
     public static int Length(long from, long to) => 3 * (int)(to - from + 2);
 
-    public AdjustedTotals(BucketRing ring, long from, long to, DailyProfile profile, Span<double> memory)
+    public AdjustedTotals(BucketRing ring, long from, long to, SeasonalProfile profile, Span<double> memory)
     {
         _from = from;
         _totals = memory[..Length(from, to)];
         _totals[..3].Clear();
-        var hours = new HourCursor(ring.Clock, from);
+        var hours = new HourIndexCursor(ring.Clock, from);
         var walk = ring.Walk(from);
         for (var i = from; i <= to; i++)
         {

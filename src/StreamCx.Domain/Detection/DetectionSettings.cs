@@ -1,8 +1,9 @@
 namespace StreamCx.Domain.Detection;
 
 /// <summary>
-/// Every knob of the detectors and the alert policy, with defaults tuned on the scenarios of the test suite
-/// (see README "How alerts are decided"). Effects are fractions of the attribute's scale range (max - min).
+/// Every knob of the detectors and the alert policy (see README "How alerts are decided"). The thresholds (TrendZ,
+/// UnlearnedHourTrendZ, PeerZ, DriftAllowance, DriftThreshold, WeeklyEffectSpread) are calibrated on the labelled
+/// benchmark across seeds (perf/results/detection.md), the rest on the scenarios of the test suite. Effects are fractions of the attribute's scale range (max - min).
 /// </summary>
 public sealed record DetectionSettings
 {
@@ -16,28 +17,53 @@ public sealed record DetectionSettings
     // Trend: a ramp fitted to the recent hours against the baseline before them
     public TimeSpan BaselineWindow { get; init; } = TimeSpan.FromHours(24);
     public IReadOnlyList<TimeSpan> TrendScales { get; init; } = [TimeSpan.FromHours(2), TimeSpan.FromHours(3), TimeSpan.FromHours(4)];
-    public double TrendZ { get; init; } = 4.5;
+    public double TrendZ { get; init; } = 5.5;
+    /// <summary>The z asked of a trend while the seasonal profile has not learned the current hour of the day (new site-attribute).</summary>
+    public double UnlearnedHourTrendZ { get; init; } = 6;
     public int MinTrendRecentCount { get; init; } = 30;
     public int MinBaselineCount { get; init; } = 60;
     public double MinTrendEffect { get; init; } = 0.075;
+
+    // Drift: evidence of a fall accumulated hour by hour (CUSUM), for sparse sites and slow drifts
+    /// <summary>Allowance k per response, in standard deviations: half the smallest fall (in σ) worth accumulating.</summary>
+    public double DriftAllowance { get; init; } = 0.5;
+    /// <summary>Evidence S (in σ × responses) at which the accumulated fall signals.</summary>
+    public double DriftThreshold { get; init; } = 16;
+    /// <summary>Half-life of the reference level and spread the drift is measured against.</summary>
+    public TimeSpan DriftReferenceHalfLife { get; init; } = TimeSpan.FromHours(72);
+    /// <summary>How much an hour's mean wanders beyond sampling, as a fraction of the scale: caps a busy hour's weight.</summary>
+    public double DriftHourSpread { get; init; } = 0.02;
 
     // Peer: the site against the median of its region
     public TimeSpan PeerWindow { get; init; } = TimeSpan.FromHours(12);
     public int MinPeers { get; init; } = 5;
     public int MinPeerSampleSize { get; init; } = 30;
-    public double PeerZ { get; init; } = 3.0;
+    public double PeerZ { get; init; } = 4.0;
     public double MinPeerEffect { get; init; } = 0.1;
     public double PeerSpreadFloor { get; init; } = 0.05;
 
-    // Expectation: the attribute against its own daily rhythm
+    // Seasonal profile (daily and weekly, in the site's local time) and expectation: the attribute against its own rhythm
     public TimeSpan ExpectationWindow { get; init; } = TimeSpan.FromHours(2);
     public int MinProfileDays { get; init; } = 3;
     public double ProfileSmoothing { get; init; } = 0.25;
+    /// <summary>Smoothing of the weekly slots, over weeks.</summary>
+    public double WeeklyProfileSmoothing { get; init; } = 0.5;
+    /// <summary>Typical size of a weekly effect (an hour of the week unlike its hour of the day), as a fraction of the scale: the prior of the weekly slots' shrinkage.</summary>
+    public double WeeklyEffectSpread { get; init; } = 0.05;
     public int MinHourCountForProfile { get; init; } = 5;
     public int MinExpectationCount { get; init; } = 20;
     public double ExpectationZ { get; init; } = 4.0;
     public double MinExpectationEffect { get; init; } = 0.075;
     public double ProfileSpreadFloor { get; init; } = 0.02;
+
+    // Grouping: one grouped alert for a move at many sites at once (Grouping/AlertGrouper)
+    /// <summary>Site alerts opened on one attribute within this span of event time are candidates for one group.</summary>
+    public TimeSpan GroupWindow { get; init; } = TimeSpan.FromHours(3);
+    /// <summary>How long (event time) a site alert waits before it is notified on its own, in case a group forms.</summary>
+    public TimeSpan GroupWait { get; init; } = TimeSpan.Zero;
+    public int MinGroupSites { get; init; } = 3;
+    /// <summary>Share of the region's (or network's) sites that must open for a group.</summary>
+    public double MinGroupShare { get; init; } = 0.3;
 
     // Importance: correlation of the attribute with NPS in the region
     public int MinImportancePairs { get; init; } = 100;
@@ -72,6 +98,14 @@ public sealed record DetectionSettings
         Positive(DuplicateHorizon, nameof(DuplicateHorizon));
         Positive(BaselineWindow, nameof(BaselineWindow));
         Positive(PeerWindow, nameof(PeerWindow));
+        Positive(GroupWindow, nameof(GroupWindow));
+        NonNegative(GroupWait, nameof(GroupWait));
+        AtLeast(MinGroupSites, 2, nameof(MinGroupSites));
+        Fraction(MinGroupShare, nameof(MinGroupShare));
+        Positive(DriftReferenceHalfLife, nameof(DriftReferenceHalfLife));
+        if (!(DriftAllowance >= 0)) errors.Add($"{nameof(DriftAllowance)} must not be negative, got {DriftAllowance}");
+        AtLeast(DriftThreshold, 1, nameof(DriftThreshold));
+        Fraction(DriftHourSpread, nameof(DriftHourSpread));
         Positive(ExpectationWindow, nameof(ExpectationWindow));
         Positive(RecentWindow, nameof(RecentWindow));
         NonNegative(ResolveAfter, nameof(ResolveAfter));
@@ -81,6 +115,7 @@ public sealed record DetectionSettings
         if (PeerWindow > RingSpan || ExpectationWindow > RingSpan)
             errors.Add($"{nameof(PeerWindow)} and {nameof(ExpectationWindow)} must fit in the ring ({RingSpan})");
         AtLeast(TrendZ, 1, nameof(TrendZ));
+        AtLeast(UnlearnedHourTrendZ, 1, nameof(UnlearnedHourTrendZ));
         AtLeast(PeerZ, 1, nameof(PeerZ));
         AtLeast(ExpectationZ, 1, nameof(ExpectationZ));
         AtLeast(MinPeers, 1, nameof(MinPeers));
@@ -94,6 +129,8 @@ public sealed record DetectionSettings
         AtLeast(MaxVerbatims, 0, nameof(MaxVerbatims));
         AtLeast(MaxRememberedEventIdsPerSite, 1, nameof(MaxRememberedEventIdsPerSite));
         Fraction(ProfileSmoothing, nameof(ProfileSmoothing));
+        Fraction(WeeklyProfileSmoothing, nameof(WeeklyProfileSmoothing));
+        if (!(WeeklyEffectSpread is >= 0 and <= 1)) errors.Add($"{nameof(WeeklyEffectSpread)} must be in [0, 1], got {WeeklyEffectSpread}");
         Fraction(RecoveredFraction, nameof(RecoveredFraction));
         Fraction(MinTrendEffect, nameof(MinTrendEffect));
         Fraction(MinPeerEffect, nameof(MinPeerEffect));

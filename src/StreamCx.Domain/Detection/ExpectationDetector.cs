@@ -1,23 +1,24 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Detection;
 
 /// <summary>
-/// Departure from the usual daily rhythm: the mean of the recent hours against what the learned profile predicts
+/// Departure from the usual daily and weekly rhythm in local time: the mean of the recent hours against what the learned profile predicts
 /// for those hours, with an interval from the day-to-day variability and the sampling error.
 /// The sums over the window's older buckets can be kept between evaluations (<see cref="ExpectationPrefix"/>).
 /// </summary>
 public static class ExpectationDetector
 {
     /// <param name="kept">Sums over the window's older buckets kept from earlier evaluations of the same ring, if any.</param>
-    public static Signal? Evaluate(BucketRing ring, long current, DailyProfile profile, double range, DetectionSettings s, ExpectationPrefix? kept = null)
+    public static Signal? Evaluate(BucketRing ring, long current, SeasonalProfile profile, double range, DetectionSettings s, ExpectationPrefix? kept = null)
     {
         var first = current - ring.Clock.BucketsIn(s.ExpectationWindow) + 1;
-        var hours = new HourCursor(ring.Clock, first);
         if (kept is null || !kept.TryGet(current, profile.Version, out var sums))
         {
             sums = default;
+            var hours = new HourIndexCursor(ring.Clock, first);
             var walk = ring.Walk(first);
             for (var i = first; i < current && !sums.Unlearned; i++)
             {
@@ -27,7 +28,7 @@ public static class ExpectationDetector
             kept?.Store(current, profile.Version, sums);
         }
         ref readonly var newest = ref ring.Peek(current, out var newestFilled);
-        if (newestFilled) sums = sums.Add(newest, hours.HourOf(current), profile);
+        if (newestFilled) sums = sums.Add(newest, ring.Clock.HourIndex(current), profile);
         if (sums.Unlearned) return null;
 
         var observed = sums.Observed;
@@ -42,6 +43,9 @@ public static class ExpectationDetector
         if (z > -s.ExpectationZ || effect < s.MinExpectationEffect * range) return null;
         var half = s.ExpectationZ * se;
         var factor = new ExpectationFactor(expected, expected - half, expected + half, observed.Mean, n);
-        return new Signal(factor, Signal.StrengthOf(z, s.ExpectationZ, effect, range), expected);
+        return new Signal(factor, Signal.StrengthOf(z, s.ExpectationZ, effect, range), expected)
+        {
+            Usual = new UsualLevel(expected, profile.PartOfWeek(ring.Clock.HourIndex(current))),
+        };
     }
 }

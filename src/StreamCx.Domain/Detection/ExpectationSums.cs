@@ -1,3 +1,4 @@
+using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Detection;
@@ -11,13 +12,13 @@ namespace StreamCx.Domain.Detection;
 internal readonly record struct ExpectationSums(double ExpectedSum, double DayVarianceSum, WindowStats Observed, bool Unlearned)
 {
     /// <param name="b">A filled bucket of the window.</param>
-    /// <param name="hour">The bucket's hour of the day.</param>
-    public ExpectationSums Add(in Bucket b, int hour, DailyProfile profile)
+    /// <param name="hour">The bucket's UTC hour (see <see cref="Windows.BucketClock.HourIndex"/>): the profile maps it to local time.</param>
+    public ExpectationSums Add(in Bucket b, long hour, SeasonalProfile profile)
     {
-        if (Unlearned || !profile.IsLearned(hour)) return this with { Unlearned = true };
+        if (Unlearned || !profile.TryExpected(hour, out var expected, out var variance)) return this with { Unlearned = true };
         return new ExpectationSums(
-            ExpectedSum + (b.Count * profile.Mean(hour)),
-            DayVarianceSum + (b.Count * profile.DayToDayVariance(hour)),
+            ExpectedSum + (b.Count * expected),
+            DayVarianceSum + (b.Count * variance),
             Observed.Add(b),
             false);
     }

@@ -1,11 +1,12 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Detection;
 
 /// <summary>
 /// Downward trend: for each recent span (e.g. 2, 3, 4 h) a ramp anchored on the baseline level before the span is
-/// fitted to the observations (values corrected for the usual daily rhythm once it is learned). The ramp's z statistic
+/// fitted to the observations (values corrected for the usual daily and weekly rhythm in local time, hour by hour as it is learned). The ramp's z statistic
 /// is the matched filter for a fall that started at the span's beginning; the most significant span wins.
 /// The profile-adjusted bucket sums are read once into running totals, so every span's baseline is a difference of two
 /// totals, and they are kept (<see cref="TrendBaselines"/>) until the newest bucket, the profile or a baseline bucket changes.
@@ -15,7 +16,7 @@ namespace StreamCx.Domain.Detection;
 public static class TrendDetector
 {
     /// <param name="baselines">Baseline sums kept from earlier evaluations of the same ring, if any.</param>
-    public static Signal? Evaluate(BucketRing ring, long current, DailyProfile profile, double range, DetectionSettings s, TrendBaselines? baselines = null)
+    public static Signal? Evaluate(BucketRing ring, long current, SeasonalProfile profile, double range, DetectionSettings s, TrendBaselines? baselines = null)
     {
         var baselineBuckets = ring.Clock.BucketsIn(s.BaselineWindow);
         var scales = s.TrendScales;
@@ -35,7 +36,7 @@ public static class TrendDetector
     }
 
     /// <summary>Each span's baseline: the profile-adjusted sums over the baseline window just before the span.</summary>
-    private static WindowStats[] Baselines(BucketRing ring, long current, DailyProfile profile, int baselineBuckets, DetectionSettings s, TrendBaselines? cache)
+    private static WindowStats[] Baselines(BucketRing ring, long current, SeasonalProfile profile, int baselineBuckets, DetectionSettings s, TrendBaselines? cache)
     {
         var scales = s.TrendScales;
         int shortest = int.MaxValue, longest = 0;
@@ -64,7 +65,7 @@ public static class TrendDetector
 
     /// <param name="prefixes">The spans' sums over their older buckets kept from earlier evaluations, if any.</param>
     /// <param name="span">This span's position in <paramref name="prefixes"/>.</param>
-    private static Signal? EvaluateSpan(BucketRing ring, long current, int k, int baselineBuckets, WindowStats baseline, DailyProfile profile, double range, DetectionSettings s, TrendSpanPrefixes? prefixes, int span)
+    private static Signal? EvaluateSpan(BucketRing ring, long current, int k, int baselineBuckets, WindowStats baseline, SeasonalProfile profile, double range, DetectionSettings s, TrendSpanPrefixes? prefixes, int span)
     {
         if (baseline.Count < s.MinBaselineCount || baseline.Count < 2) return null;
         var first = current - k + 1;
@@ -72,10 +73,10 @@ public static class TrendDetector
         var variance = Math.Max((baseline.SumSquares - (baseline.Sum * mu)) / (baseline.Count - 1), 1e-6);
 
         var width = ring.Clock.WidthHours;
-        var hours = new HourCursor(ring.Clock, first);
         if (prefixes is null || !prefixes.TryGet(span, mu, out var sums))
         {
             sums = default;
+            var hours = new HourIndexCursor(ring.Clock, first);
             var walk = ring.Walk(first);
             for (var i = first; i < current; i++)
             {
@@ -85,7 +86,7 @@ public static class TrendDetector
             prefixes?.Store(span, mu, sums);
         }
         ref readonly var newest = ref ring.Peek(current, out var newestFilled);
-        if (newestFilled) sums = sums.Add(newest, profile.Offset(hours.HourOf(current)), (current - first) * width, mu);
+        if (newestFilled) sums = sums.Add(newest, profile.Offset(ring.Clock.HourIndex(current)), (current - first) * width, mu);
         var (num, den, sumW, n) = sums;
         if (n < s.MinTrendRecentCount || den <= 0) return null;
         var slope = num / den;
@@ -93,11 +94,17 @@ public static class TrendDetector
         var z = num / Math.Sqrt(variance * (den + (sumW * sumW / baseline.Count)));
         var spanHours = k * width;
         var effect = -slope * spanHours;
+        // until the profile knows this hour of the day, a usual dip looks like a fall: a stronger z is asked
         if (z > -s.TrendZ || effect < s.MinTrendEffect * range) return null;
+        var threshold = profile.IsLearned(ring.Clock.HourIndex(current)) ? s.TrendZ : Math.Max(s.TrendZ, s.UnlearnedHourTrendZ);
+        if (z > -threshold) return null;
 
         var firstMean = ring.Stats(first - baselineBuckets, first - 1).Mean;
         var lastMean = ring.Stats(current - ring.Clock.BucketsIn(TimeSpan.FromHours(1)) + 1, current).Mean;
         var factor = new TrendFactor(slope, z, firstMean, lastMean, n, spanHours);
-        return new Signal(factor, Signal.StrengthOf(z, s.TrendZ, effect, range), firstMean);
+        var hour = ring.Clock.HourIndex(current);
+        var learned = profile.IsLearned(hour);
+        var usual = new UsualLevel(learned ? mu + profile.Offset(hour) : firstMean, learned ? profile.PartOfWeek(hour) : null);
+        return new Signal(factor, Signal.StrengthOf(z, threshold, effect, range), firstMean) { Usual = usual };
     }
 }

@@ -1,6 +1,8 @@
 using StreamCx.Domain.Alerting;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
+using StreamCx.Domain.Detection.Drift;
+using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Windows;
@@ -15,7 +17,9 @@ public sealed class AttributeMonitor
 {
     private readonly DetectionSettings _s;
     private readonly BucketRing _ring;
-    private readonly DailyProfile _profile;
+    private readonly SiteLocalTime _localTime;
+    private readonly SeasonalProfile _profile;
+    private readonly DriftAccumulator _drift;
     private readonly AlertLifecycle _lifecycle;
     private readonly VerbatimBuffer _verbatims;
     private readonly TrendBaselines _trendBaselines = new();
@@ -32,7 +36,9 @@ public sealed class AttributeMonitor
         _s = settings;
         var clock = new BucketClock(settings.BucketWidth);
         _ring = new BucketRing(clock, clock.BucketsIn(settings.RingSpan));
-        _profile = new DailyProfile(settings.ProfileSmoothing, settings.MinProfileDays);
+        _localTime = SiteLocalTime.For(site.TimeZone);
+        _profile = new SeasonalProfile(settings, _localTime, attribute.Range);
+        _drift = new DriftAccumulator(settings);
         _lifecycle = new AlertLifecycle(site.SiteId, attribute.AttributeId, settings);
         _verbatims = new VerbatimBuffer(settings.MaxVerbatims);
     }
@@ -49,7 +55,7 @@ public sealed class AttributeMonitor
 
     public AlertState? OpenAlert => _lifecycle.Current;
 
-    public DailyProfile Profile => _profile;
+    public SeasonalProfile Profile => _profile;
 
     /// <summary>Adds one observation. A too-late one only counts in the totals: its window is final.</summary>
     public void Apply(AttributeObservation o, Lateness lateness)
@@ -69,13 +75,14 @@ public sealed class AttributeMonitor
         if (NewestEventTime is null || o.OccurredAt > NewestEventTime)
         {
             NewestEventTime = o.OccurredAt;
+            _localTime.Observe(o.OccurredAt);
             LearnClosedHours();
         }
     }
 
     public AttributeMonitorSnapshot ToSnapshot() => new(
-        _ring.Filled().ToArray(), _profile.Slots.ToArray(), _lifecycle.Current, _verbatims.Entries,
-        Totals, NpsPairs, NewestEventTime, _learnedThroughHour);
+        _ring.Filled().ToArray(), _profile.Daily.ToArray(), _lifecycle.Current, _verbatims.Entries,
+        Totals, NpsPairs, NewestEventTime, _learnedThroughHour, _profile.Weekly.ToArray(), _localTime.OffsetChanges.ToArray(), _drift.State);
 
     /// <summary>Puts the monitor back in the state of a snapshot taken with the same settings.</summary>
     public void Restore(AttributeMonitorSnapshot s)
@@ -84,13 +91,16 @@ public sealed class AttributeMonitor
         _peerStatsNewest = long.MinValue;
         _trendBaselines.Clear();
         _expectationPrefix.Clear();
-        _profile.Restore(s.Profile);
+        _localTime.Restore(s.LocalOffsets);
+        var localProfile = s.WeeklyProfile is not null; // older snapshots keyed the profile by UTC hour: learned again
+        _profile.Restore(localProfile ? s.Profile : null, s.WeeklyProfile);
         _lifecycle.Restore(s.Alert);
         _verbatims.Restore(s.Verbatims);
         Totals = s.Totals;
         NpsPairs = s.NpsPairs;
         NewestEventTime = s.NewestEventTime;
-        _learnedThroughHour = s.LearnedThroughHour;
+        _learnedThroughHour = localProfile ? s.LearnedThroughHour : long.MinValue;
+        _drift.Restore(localProfile ? s.Drift : null);
     }
 
     /// <summary>
@@ -139,7 +149,7 @@ public sealed class AttributeMonitor
         var range = Attribute.Range;
         var signals = _signals; // reused: the decision below is consumed before the next evaluation
         signals.Clear();
-        if (TrendDetector.Evaluate(_ring, current, _profile, range, _s, _trendBaselines) is { } trend) signals.Add(trend);
+        if ((TrendDetector.Evaluate(_ring, current, _profile, range, _s, _trendBaselines) ?? Drift(current, range)) is { } trend) signals.Add(trend);
         var recent = RecentStats();
         if (PeerComparison.Evaluate(PeerWindowStats, recent, peerValues, range, _s) is { } p) signals.Add(p);
         if (ExpectationDetector.Evaluate(_ring, current, _profile, range, _s, _expectationPrefix) is { } expectation) signals.Add(expectation);
@@ -151,6 +161,15 @@ public sealed class AttributeMonitor
         var score = new ScoreSummary(Math.Round(stats.Mean, 3), Math.Round(stats.DissatisfiedPct, 1), stats.Count);
         var window = new TimeWindow(_ring.Clock.StartOf(current - _ring.Clock.BucketsIn(span) + 1), _ring.Clock.StartOf(current + 1));
         return AlertComposer.Compose(decision, Site, Attribute, score, window, _verbatims.Pick(), clock?.GetUtcNow() ?? emittedAt);
+    }
+
+    /// <summary>The accumulated evidence of a fall, with the usual level of the current hour when the profile knows it.</summary>
+    private Signal? Drift(long current, double range)
+    {
+        if (_drift.Evaluate(range, _s.ProfileSpreadFloor) is not { } signal) return null;
+        var hour = _ring.Clock.HourIndex(current);
+        if (!_profile.IsLearned(hour)) return signal;
+        return signal with { Usual = new UsualLevel(signal.NormalLevel + _profile.Offset(hour), _profile.PartOfWeek(hour)) };
     }
 
     private TimeSpan WindowSpan(IReadOnlyList<Signal> signals)
@@ -187,7 +206,7 @@ public sealed class AttributeMonitor
     private WindowStats StatsOver(TimeSpan span) =>
         _ring.Newest == long.MinValue ? default : _ring.Stats(_ring.Newest - _ring.Clock.BucketsIn(span) + 1, _ring.Newest);
 
-    /// <summary>Feeds the daily profile with every hour that can no longer change (past lateness).</summary>
+    /// <summary>Feeds the drift accumulator and the seasonal profile with every hour that can no longer change (past lateness).</summary>
     private void LearnClosedHours()
     {
         var finalUpTo = NewestEventTime!.Value - _s.MaxOutOfOrderness - _s.AllowedLateness;
@@ -198,7 +217,8 @@ public sealed class AttributeMonitor
         for (var hour = from; hour <= lastClosedHour; hour++)
         {
             var stats = _ring.Stats(hour * perHour, (hour * perHour) + perHour - 1);
-            if (stats.Count >= _s.MinHourCountForProfile) _profile.Learn((int)(hour % 24), stats.Mean);
+            _drift.Hour(hour, stats, _profile.Offset(hour), Attribute.Range); // against the profile before it learns this hour
+            if (stats.Count >= _s.MinHourCountForProfile) _profile.Learn(hour, stats.Mean);
         }
         if (lastClosedHour > _learnedThroughHour) _learnedThroughHour = lastClosedHour;
     }

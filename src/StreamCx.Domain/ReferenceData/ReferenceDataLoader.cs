@@ -25,6 +25,8 @@ public static class ReferenceDataLoader
             RequireIdentifier(s.SiteId, $"entry {i}: siteId", errors);
             RequireText(s.Name, $"entry {i} ({s.SiteId}): name", errors);
             RequireIdentifier(s.RegionId, $"entry {i} ({s.SiteId}): regionId", errors);
+            if (s.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZone, out _))
+                errors.Add($"entry {i} ({s.SiteId}): timeZone '{Printable(s.TimeZone)}' is not a known IANA time zone (e.g. Europe/Paris)");
         }
         AddDuplicates(sites.Where(s => s is not null).Select(s => s.SiteId), "siteId", errors);
         return Checked(sites, errors, source);

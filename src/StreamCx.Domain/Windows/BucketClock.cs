@@ -16,6 +16,9 @@ public readonly record struct BucketClock(TimeSpan Width)
     /// <summary>Buckets per hour (the width divides an hour: <c>DetectionSettings</c> checks it).</summary>
     public int BucketsPerHour => (int)(TimeSpan.TicksPerHour / Width.Ticks);
 
+    /// <summary>The UTC hour (hours since 1 January 0001, as <see cref="DateTimeOffset.UtcTicks"/> count) in which a bucket starts: what the seasonal profile maps to local time.</summary>
+    public long HourIndex(long index) => Math.DivRem(index * Width.Ticks, TimeSpan.TicksPerHour, out var rem) - (rem < 0 ? 1 : 0);
+
     /// <summary>Hour of the UTC day (0..23) in which a bucket starts: the slot of the daily profile.</summary>
     public int HourOfDay(long index)
     {

@@ -5,18 +5,34 @@ namespace StreamCx.Host.Simulation;
 
 /// <summary>
 /// Realistic feedback for the sample sites: a channel mix, a gentle daily rhythm, site-to-site differences,
-/// NPS driven mostly by waiting time and staff courtesy, verbatims in French and English, and two scripted
+/// NPS driven mostly by waiting time and staff courtesy, verbatims in French and English consistent with the ratings
+/// they come with (a complaint names an attribute rated dissatisfied), and two scripted
 /// irritants: waiting time falling at one site, product availability below its peers at another.
 /// </summary>
 public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTimeOffset irritantStart)
 {
     private static readonly (string Channel, int Weight)[] Channels =
         [("store", 35), ("web", 20), ("app", 15), ("phone", 10), ("email", 5), ("chat", 5), ("social", 5), ("survey", 5)];
-    private static readonly string[] Praise =
-        ["Great service, thank you!", "Personnel très aimable.", "Quick and easy, as always.", "Rien à redire, parfait.", "Helpful advice from the staff."];
-    private static readonly string[] Complaints =
-        ["Way too long to wait at the checkout.", "Attente interminable en caisse, personne pour aider.", "The product I came for was out of stock again.",
-         "Rupture de stock sur l'article en promotion.", "Staff seemed overwhelmed and unfriendly.", "Not what I expected, disappointing."];
+    // (English, French) texts: a complaint names the attribute its author rated dissatisfied, praise comes with good ratings only
+    private static readonly (string En, string Fr)[] Praise =
+        [("Great service, thank you!", "Super service, merci !"), ("Quick and easy, as always.", "Rapide et simple, comme toujours."),
+         ("Nothing to complain about, perfect.", "Rien à redire, parfait.")];
+    private static readonly (string En, string Fr)[] Neutral =
+        [("It was okay.", "C'était correct."), ("Fine, nothing special.", "Bien, sans plus.")];
+    private static readonly Dictionary<string, (string En, string Fr)[]> Complaints = new(StringComparer.Ordinal)
+    {
+        ["waiting-time"] = [("Way too long to wait at the checkout.", "Attente interminable en caisse."), ("I queued for ages.", "J'ai fait la queue pendant des lustres.")],
+        ["checkout-speed"] = [("Checkout was painfully slow.", "Passage en caisse très lent.")],
+        ["staff-courtesy"] = [("Staff seemed overwhelmed and unfriendly.", "Personnel débordé et peu aimable.")],
+        ["product-availability"] = [("The product I came for was out of stock again.", "Rupture de stock sur l'article en promotion.")],
+        ["cleanliness"] = [("The store was dirty.", "Le magasin était sale.")],
+        ["delivery"] = [("My delivery was late.", "Ma livraison est arrivée en retard.")],
+        ["advice-quality"] = [("Nobody could advise me.", "Personne n'a pu me conseiller.")],
+        ["price-perception"] = [("Far too expensive.", "Beaucoup trop cher.")],
+        ["ease-of-return"] = [("Returning an item was a hassle.", "Retourner un article a été compliqué.")],
+        ["app-usability"] = [("The app keeps crashing.", "L'application plante sans arrêt.")],
+    };
+    private static readonly (string En, string Fr)[] GenericComplaints = [("Not what I expected, disappointing.", "Pas à la hauteur, décevant.")];
     private readonly Random _rnd = new(seed);
     private long _sequence;
 
@@ -31,9 +47,8 @@ public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTim
             ratings[attribute.AttributeId] = Rating(attribute, Mean(site, attribute.AttributeId, at));
         var drivers = ratings.Where(r => r.Key is "waiting-time" or "staff-courtesy").Select(r => r.Value).DefaultIfEmpty(ratings.Values.Average());
         var nps = Math.Clamp((int)Math.Round(((drivers.Average() - 1) * 2.5) + Normal(0.8)), 0, 10);
-        var worst = ratings.MinBy(r => r.Value);
         var english = _rnd.NextDouble() < 0.5;
-        var comment = _rnd.NextDouble() < 0.3 ? (worst.Value <= 2 ? Choose(Complaints) : Choose(Praise)) : null;
+        var comment = _rnd.NextDouble() < 0.3 ? Comment(ratings, english) : null;
         var e = new Dictionary<string, object?>
         {
             ["eventId"] = $"sim-{seed}-{Interlocked.Increment(ref _sequence)}",
@@ -48,6 +63,20 @@ public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTim
         };
         if (_rnd.NextDouble() < 0.3) e["csat"] = Math.Clamp((int)Math.Round(ratings.Values.Average() + Normal(0.5)), 1, 5);
         return JsonSerializer.SerializeToUtf8Bytes(e.Where(kv => kv.Value is not null).ToDictionary());
+    }
+
+    /// <summary>
+    /// A comment consistent with the ratings it comes with: a complaint about the attribute rated worst when it is rated
+    /// dissatisfied (on its own scale), praise when every rating is in the top fifth of its scale, else a neutral remark.
+    /// </summary>
+    private string Comment(Dictionary<string, double> ratings, bool english)
+    {
+        var scaled = ratings.Select(r => (Attribute: catalog.Attribute(r.Key), r.Value)).ToList();
+        var worst = scaled.MinBy(r => (r.Value - r.Attribute.Min) / r.Attribute.Range);
+        var text = worst.Attribute.IsDissatisfied(worst.Value) ? Choose(Complaints.GetValueOrDefault(worst.Attribute.AttributeId) ?? GenericComplaints)
+            : scaled.All(r => r.Value >= r.Attribute.Max - (0.25 * r.Attribute.Range)) ? Choose(Praise)
+            : Choose(Neutral);
+        return english ? text.En : text.Fr;
     }
 
     /// <summary>Usual level of an attribute at a site and time, on a 1..5 scale.</summary>

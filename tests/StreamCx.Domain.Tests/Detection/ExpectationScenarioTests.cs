@@ -48,6 +48,8 @@ public class ExpectationScenarioTests
         var expectation = withExpectation.Factors.OfType<ExpectationFactor>().Single();
         Assert.InRange(expectation.Expected, 4.2, 4.6);
         Assert.True(expectation.Observed < expectation.Lower);
-        Assert.Contains("expected at this time of day", withExpectation.Explanation);
+        // day 8 from Monday 2 March is Tuesday 10 March; 08:00-11:00 at offset +00:00
+        Assert.Contains("against 4.", withExpectation.Explanation);
+        Assert.Contains("usual for a Tuesday morning", withExpectation.Explanation);
     }
 }

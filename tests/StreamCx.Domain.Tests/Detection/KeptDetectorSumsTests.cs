@@ -1,5 +1,6 @@
 using CsCheck;
 using StreamCx.Domain.Detection;
+using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Tests.Detection;
@@ -48,7 +49,7 @@ public sealed class KeptDetectorSumsTests
         {
             var clock = new BucketClock(Settings.BucketWidth);
             var ring = new BucketRing(clock, clock.BucketsIn(Settings.RingSpan));
-            var profile = new DailyProfile(Settings.ProfileSmoothing, Settings.MinProfileDays);
+            var profile = new SeasonalProfile(Settings, new SiteLocalTime(null), 4);
             var keptTrend = new TrendBaselines();
             var keptExpectation = new ExpectationPrefix();
             var now = T0.AddHours(8);

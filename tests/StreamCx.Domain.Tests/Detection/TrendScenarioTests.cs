@@ -4,13 +4,18 @@ using StreamCx.Domain.Tests.Scenarios;
 namespace StreamCx.Domain.Tests.Detection;
 
 /// <summary>
-/// The issue's scenario: 4.3 → 3.0 over 6 hours at 30 responses per hour (integer ratings, spread 0.5), against the
-/// same volume of stable noise over 7 days. Measured over 30 seeds: median 2.45 h into the fall, 29 of 30 before 3 h.
+/// The issue's scenario: 4.3 → 3.0 over 6 hours at 30 responses per hour (integer ratings, spread 0.5), after 4 days of
+/// stable noise (the seasonal profile has learned every hour). With TrendZ 4.5 it fired at a median of 2.45 h into the
+/// fall, 29 of 30 seeds before 3 h, but opened 3–5 false alerts per 1,000 site-attribute-days on the labelled benchmark;
+/// TrendZ 5.5 (calibrated there, perf/results/detection.md) costs about 0.3 h on a ramp (z grows as t^1.5:
+/// (5.5/4.5)^(2/3) = 1.14): median 2.78 h, 22 of 30 before 3 h (the expectation factor is sometimes first). A
+/// site-attribute whose profile has not learned the hour yet asks z ≥ 6 (UnlearnedHourTrendZ): the same fall after only
+/// 2 days is seen at a median of 3.0 h.
 /// </summary>
 public class TrendScenarioTests
 {
     private static readonly string[] Attr = ["waiting-time"];
-    private const double FallStartsAtHour = 48;
+    private const double FallStartsAtHour = 96;
     private const double Spread = 0.5;
 
     private static double Falling(string _, double h) =>
@@ -26,19 +31,20 @@ public class TrendScenarioTests
         var hoursIntoFall = Enumerable.Range(1, 30).Select(seed =>
         {
             var open = Assert.Single(RunFall(seed), a => a.Status == AlertStatus.Open);
-            Assert.Contains(open.Factors, f => f is TrendFactor);
+            // with every hour learned, the break from the usual level (expectation) may be seen first
+            Assert.Contains(open.Factors, f => f is TrendFactor or ExpectationFactor);
             return Feedback.HoursAfterStart(open) - FallStartsAtHour;
         }).Order().ToArray();
 
         Assert.All(hoursIntoFall, h => Assert.InRange(h, 0, 6));
         Assert.True(hoursIntoFall[15] < 3.0, $"median {hoursIntoFall[15]:0.00} h");
-        Assert.True(hoursIntoFall.Count(h => h < 3.0) >= 27, string.Join(", ", hoursIntoFall.Select(h => h.ToString("0.00"))));
+        Assert.True(hoursIntoFall.Count(h => h < 3.0) >= 22, string.Join(", ", hoursIntoFall.Select(h => h.ToString("0.00"))));
     }
 
     [Fact]
     public void The_trend_factor_carries_its_numbers()
     {
-        var open = RunFall(1).First(a => a.Status == AlertStatus.Open);
+        var open = RunFall(1).First(a => a.Factors.Any(f => f is TrendFactor));
         var trend = open.Factors.OfType<TrendFactor>().Single();
 
         Assert.True(trend.SlopePerHour < 0, $"slope {trend.SlopePerHour}");
@@ -46,7 +52,7 @@ public class TrendScenarioTests
         Assert.InRange(trend.FirstMean, 4.1, 4.5);
         Assert.True(trend.LastMean < trend.FirstMean - 0.2);
         Assert.True(trend.SampleSize >= 30);
-        Assert.Contains("fell from", open.Explanation);
+        Assert.Matches(@"it is at 3\.\d+ against 4\.\d+ usual for a (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) ", open.Explanation);
     }
 
     [Theory]

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+
+namespace StreamCx.Perf.Detection.Scoring;
+
+/// <summary>The benchmark's markdown tables over all seeds: detection per kind, false opens by context, grouped moves, importance pair.</summary>
+public static class Report
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Write(string label, IReadOnlyList<SeedResult> seeds)
+    {
+        var sb = new StringBuilder();
+        var events = seeds.Sum(s => s.Events);
+        sb.AppendLine(Inv, $"### {label}: seeds {string.Join(", ", seeds.Select(s => s.Seed))} ({events:N0} events, {seeds.Sum(s => s.ProcessSeconds):0.0} s in FeedbackProcessor)");
+        sb.AppendLine();
+        sb.AppendLine("| kind | irritants | detected | recall | median h to detect | median % of ramp at detection | before 60 % of ramp |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        var all = seeds.SelectMany(s => s.Detections).ToList();
+        foreach (var g in all.GroupBy(d => d.Kind).OrderBy(g => Order(g.Key)))
+        {
+            var found = g.Where(d => d.Detected).ToList();
+            var ramped = g.Key is "slow-24h" or "slow-48h" or "peer-only";
+            var median = found.Count == 0 ? "–" : F(Median(found.Select(d => d.HoursToDetect)));
+            var ramp = ramped && found.Count > 0 ? F(100 * Median(found.Select(d => d.RampFraction)), "0") : "";
+            var early = ramped ? $"{g.Count(d => d.Detected && d.RampFraction < 0.6)}/{g.Count()}" : "";
+            sb.AppendLine(Inv, $"| {g.Key} | {g.Count()} | {found.Count} | {F((double)found.Count / g.Count(), "0.00")} | {median} | {ramp} | {early} |");
+        }
+        var site = all.Where(d => !IsGroupMove(d.Kind)).ToList();
+        var detected = site.Count(d => d.Detected);
+        sb.AppendLine(Inv, $"| **all site irritants** (not region-/network-wide) | {site.Count} | {detected} | **{F((double)detected / site.Count, "0.00")}** | {F(Median(site.Where(d => d.Detected).Select(d => d.HoursToDetect)))} | | |");
+        sb.AppendLine();
+
+        var days = seeds.Sum(s => s.SiteAttributeDays);
+        var falseOpens = seeds.SelectMany(s => s.FalseOpens).ToList();
+        var perSeed = seeds.Select(s => 1000 * s.FalseOpens.Count / s.SiteAttributeDays).ToList();
+        sb.AppendLine(Inv, $"False opens: **{falseOpens.Count}** over {days:N0} site-attribute-days = **{F(1000 * falseOpens.Count / days)} per 1,000 site-attribute-days** (per seed {string.Join(", ", perSeed.Select(p => F(p)))}).");
+        sb.AppendLine();
+        sb.AppendLine("| false opens during | count | per 1,000 site-attribute-days |");
+        sb.AppendLine("|---|---:|---:|");
+        foreach (var g in falseOpens.GroupBy(f => f.Context).OrderByDescending(g => g.Count()))
+            sb.AppendLine(Inv, $"| {g.Key} | {g.Count()} | {F(1000 * g.Count() / days)} |");
+        var notified = falseOpens.Count(f => !f.Absorbed);
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"With the grouping component (AlertGrouper) over the alert stream: {falseOpens.Count - notified} of these false opens are absorbed in a grouped alert; **{F(1000 * notified / days)} false site alerts notified per 1,000 site-attribute-days**.");
+        sb.AppendLine();
+        sb.AppendLine("| grouped alerts opened, during | count | sites named (median) |");
+        sb.AppendLine("|---|---:|---:|");
+        foreach (var g in seeds.SelectMany(s => s.Groups).GroupBy(g => g.Context).OrderByDescending(g => g.Count()))
+            sb.AppendLine(Inv, $"| {g.Key} | {g.Count()} | {Median(g.Select(x => (double)x.Sites))} |");
+        sb.AppendLine();
+        sb.AppendLine("| false opens by factor | count |");
+        sb.AppendLine("|---|---:|");
+        foreach (var g in falseOpens.GroupBy(f => f.Factors).OrderByDescending(g => g.Count()))
+            sb.AppendLine(Inv, $"| {g.Key} | {g.Count()} |");
+        if (Environment.GetEnvironmentVariable("DETECTION_BENCH_LIST") is "1")
+            foreach (var f in falseOpens) sb.AppendLine(Inv, $"- {f.RaisedAt:yyyy-MM-dd HH:mm zzz} {f.SiteId}/{f.AttributeId} [{f.Context}] {f.Explanation}");
+        var burst = seeds.Select(s => MaxInHour(s.FalseOpens)).Max();
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"Largest burst of false opens within one hour (one seed): {burst}.");
+        sb.AppendLine();
+
+        sb.AppendLine("Region- and network-wide moves are a group's irritant: the wanted outcome is one grouped alert (plus site alerts only for");
+        sb.AppendLine("sites worse than the group), so their rows above count site alerts, not a failure to see the move.");
+        sb.AppendLine();
+        sb.AppendLine("| group move | sites in the group | site alerts opened (per seed) | grouped alerts |");
+        sb.AppendLine("|---|---:|---|---:|");
+        foreach (var kind in new[] { "region-wide", "network-wide" })
+        {
+            var moves = seeds.SelectMany(s => s.SiteOpensPerGroupMove.Where(m => m.Key.StartsWith(kind, StringComparison.Ordinal)).Select(m => m.Value)).ToList();
+            var size = all.Count(d => d.Kind == kind) / Math.Max(1, moves.Count);
+            sb.AppendLine(Inv, $"| {kind} (unusual) | {size} | {string.Join(", ", moves)} | {seeds.Sum(s => s.GroupedAlerts)} |");
+        }
+        sb.AppendLine();
+        var key = seeds.Select(s => s.Detections.FirstOrDefault(d => d.Kind == "importance-key")?.Severity ?? double.NaN).ToList();
+        var minor = seeds.Select(s => s.Detections.FirstOrDefault(d => d.Kind == "importance-minor")?.Severity ?? double.NaN).ToList();
+        sb.AppendLine(Inv, $"Importance pair (the same fall on the strongest driver and on a minor attribute), severity at detection per seed: key {string.Join(", ", key.Select(v => F(v)))}; minor {string.Join(", ", minor.Select(v => F(v)))}.");
+        return sb.ToString();
+    }
+
+    private static bool IsGroupMove(string kind) => kind is "region-wide" or "network-wide";
+
+    private static int MaxInHour(IReadOnlyList<FalseOpen> opens)
+    {
+        var times = opens.Select(o => o.RaisedAt.UtcTicks).Order().ToArray();
+        var best = 0;
+        for (int i = 0, j = 0; i < times.Length; i++)
+        {
+            while (times[i] - times[j] > TimeSpan.TicksPerHour) j++;
+            best = Math.Max(best, i - j + 1);
+        }
+        return best;
+    }
+
+    private static int Order(string kind) => Array.IndexOf(
+        ["fast", "sparse-step", "slow-24h", "slow-48h", "intermittent", "recurring", "peer-only", "region-wide", "network-wide", "importance-key", "importance-minor"], kind);
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        return v.Length == 0 ? double.NaN : v.Length % 2 == 1 ? v[v.Length / 2] : (v[(v.Length / 2) - 1] + v[v.Length / 2]) / 2;
+    }
+
+    private static string F(double v, string format = "0.0#") => double.IsNaN(v) ? "–" : v.ToString(format, Inv);
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.Grouping;
+using StreamCx.Domain.Processing;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Perf.Detection.Scenario;
+
+namespace StreamCx.Perf.Detection.Scoring;
+
+/// <summary>
+/// Runs a labelled scenario through <see cref="FeedbackProcessor"/> (the code <c>replay</c> runs, one region at a time
+/// there, all at once here: the same output) and matches the alert emissions to the labels.
+/// An irritant is detected by the first emission (open or update) on its site-attribute raised between its onset and
+/// 2 h after its end; an open raised outside [onset, end + 12 h] of every irritant of its site-attribute is a false open.
+/// </summary>
+public static class Scorer
+{
+    private static readonly TimeSpan DetectSlack = TimeSpan.FromHours(2);
+    private static readonly TimeSpan FalseSlack = TimeSpan.FromHours(12);
+
+    /// <summary>The registry: Paris and London sites carry their IANA time zone, Lyon and Boston only the offset of their events.</summary>
+    public static ReferenceCatalog Catalog(IReadOnlyList<BenchmarkSite> sites) => new(
+        sites.Select(s => new Site(s.SiteId, s.Name, s.RegionId, s.RegionId is "paris" or "london" ? s.Zone.Id : null)),
+        ScenarioWorld.Attributes.Select(a => new AttributeDefinition(a.AttributeId, a.Label, a.Min, a.Max, a.DissatisfiedAtOrBelow)));
+
+    public static SeedResult Score(LabelledScenario scenario, DetectionSettings settings)
+    {
+        var processor = new FeedbackProcessor(Catalog(scenario.Sites), settings, TimeProvider.System);
+        var alerts = new List<Alert>();
+        var watch = Stopwatch.StartNew();
+        foreach (var e in scenario.Events) alerts.AddRange(processor.Process(e));
+        var seconds = watch.Elapsed.TotalSeconds;
+
+        // the grouping component over the alert stream in event-time order (stable for equal times)
+        var grouper = new AlertGrouper(Catalog(scenario.Sites), settings);
+        var grouped = alerts.Select((a, i) => (a, i)).OrderBy(x => x.a.RaisedAt).ThenBy(x => x.i)
+            .SelectMany(x => grouper.Observe(x.a).Groups).Where(g => g.Status == AlertStatus.Open).ToList();
+
+        var bySiteAttribute = alerts.ToLookup(a => (a.SiteId, a.AttributeId));
+        var detections = scenario.Irritants.Select(i => Detect(i, bySiteAttribute[(i.SiteId, i.AttributeId)])).ToList();
+
+        var sites = scenario.Sites.ToDictionary(s => s.SiteId);
+        var labels = scenario.Irritants.ToLookup(i => (i.SiteId, i.AttributeId));
+        var falseOpens = alerts
+            .Where(a => a.Status == AlertStatus.Open && !labels[(a.SiteId, a.AttributeId)].Any(i => a.RaisedAt >= i.Onset && a.RaisedAt <= i.End + FalseSlack))
+            .Select(a => new FalseOpen(a.SiteId, a.AttributeId, a.RaisedAt, Context(sites[a.SiteId], a.AttributeId, a.RaisedAt, scenario.Episodes),
+                string.Join("+", a.Factors.Where(f => f.Kind != FactorKind.Importance).Select(f => f.Kind.ToString().ToLowerInvariant())), a.Explanation,
+                grouper.Absorbed.Contains(a.AlertId)))
+            .ToList();
+
+        var opensPerMove = scenario.Irritants.Where(i => i.Group is not null).GroupBy(i => $"{i.Kind} {i.Group} {i.AttributeId}")
+            .ToDictionary(g => g.Key, g => g.Count(i => bySiteAttribute[(i.SiteId, i.AttributeId)].Any(a => a.Status == AlertStatus.Open && a.RaisedAt >= i.Onset && a.RaisedAt <= i.End + DetectSlack)));
+        var siteAttributeDays = (double)scenario.Sites.Count * ScenarioWorld.Attributes.Length * ScenarioWorld.Days;
+        var groups = grouped.Select(g =>
+        {
+            var move = scenario.Irritants.FirstOrDefault(i => i.Group is not null && i.AttributeId == g.AttributeId && g.RaisedAt >= i.Onset && g.RaisedAt <= i.End + DetectSlack);
+            var first = sites[g.SiteIds[0]];
+            return new GroupOutcome(g.Scope, g.AttributeId, g.SiteIds.Count, g.RaisedAt, move is not null ? $"{move.Kind} move (labelled)" : Context(first, g.AttributeId, g.RaisedAt, scenario.Episodes));
+        }).ToList();
+        return new SeedResult(scenario.Seed, scenario.Events.Count, siteAttributeDays, detections, falseOpens, grouped.Count, opensPerMove, seconds, groups);
+    }
+
+    private static Detection Detect(Irritant i, IEnumerable<Alert> alerts)
+    {
+        var first = alerts.Where(a => a.Status != AlertStatus.Resolved && a.RaisedAt >= i.Onset && a.RaisedAt <= i.End + DetectSlack).MinBy(a => a.RaisedAt);
+        if (first is null) return new Detection(i.Kind, i.SiteId, i.AttributeId, false, double.NaN, double.NaN, double.NaN);
+        var hours = (first.RaisedAt - i.Onset).TotalHours;
+        var ramp = i.Ramp > TimeSpan.Zero ? Math.Min(1, (first.RaisedAt - i.Onset) / i.Ramp) : 1;
+        return new Detection(i.Kind, i.SiteId, i.AttributeId, true, hours, ramp, first.Severity);
+    }
+
+    /// <summary>What a false open happened during: the learning days, a holiday, promotion or closure of its site, a usual pattern, the days after a DST change, else "other".</summary>
+    private static string Context(BenchmarkSite site, string attributeId, DateTimeOffset at, IReadOnlyList<UsualEpisode> episodes)
+    {
+        if (at < ScenarioWorld.Start.AddDays(3)) return "first 3 days (learning)";
+        string? Episode(bool dst)
+        {
+            foreach (var e in episodes)
+                if ((e.Category == "dst") == dst && e.SiteId == site.SiteId && (e.AttributeId is null || e.AttributeId == attributeId) && at >= e.Start && at < e.End) return e.Category;
+            return null;
+        }
+        // a usual pattern first, DST last: a lunch-dip alert in the days after DST is counted as the lunch dip
+        return Episode(dst: false)
+            ?? ScenarioWorld.UsualPatternAt(site, attributeId, TimeZoneInfo.ConvertTime(at, site.Zone).DateTime)
+            ?? Episode(dst: true)
+            ?? "other";
+    }
+}

@@ -1,0 +1,98 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Windows;
+
+namespace StreamCx.Domain.Detection.Drift;
+
+/// <summary>
+/// Evidence of a fall that accumulates over hours (a one-sided CUSUM on the responses, corrected for the seasonal
+/// profile): what a sparse site needs (two responses an hour never fill a 2 h trend span) and what a slow drift over
+/// one or two days needs (each hour a little lower: no short span sees it). Fed once per closed hour, in event-time
+/// order; O(1) state, carried in the snapshot (<see cref="DriftState"/>).
+/// </summary>
+/// <remarks>
+/// Per closed hour with n responses of adjusted mean x̄ (the hour's mean less its usual seasonal offset), against a slow
+/// reference level μ and the responses' spread σ: S ← max(0, S + m((μ − x̄)/σ − k)), k = <see cref="DetectionSettings.DriftAllowance"/>,
+/// where m = σ² / (σ²/n + τ²) is n for a quiet hour and at most σ²/τ² for a busy one: hourly means also wander by τ
+/// (<see cref="DetectionSettings.DriftHourSpread"/> of the scale) beyond sampling, which n alone would read as evidence.
+/// S is the log-likelihood evidence for a fall of 2kσ against none, summed since the run began (the last time S was
+/// 0); it signals once S ≥ <see cref="DetectionSettings.DriftThreshold"/> and the run's mean is below μ by at least
+/// <see cref="DetectionSettings.MinTrendEffect"/> of the scale. μ and σ are exponentially weighted over the hours
+/// (half-life <see cref="DetectionSettings.DriftReferenceHalfLife"/>), so a lasting new level is eventually accepted.
+/// S is capped at twice the threshold: the evidence of a long irritant does not outlast its recovery by days.
+/// </remarks>
+public sealed class DriftAccumulator(DetectionSettings settings)
+{
+    private DriftState _s = DriftState.Empty;
+
+    public DriftState State => _s;
+
+    public void Restore(DriftState? state) => _s = state ?? DriftState.Empty;
+
+    /// <summary>One closed hour: its responses (count, sum, sum of squares) and its usual offset from the profile.</summary>
+    /// <param name="range">The attribute's scale range (max − min).</param>
+    public void Hour(long hour, in WindowStats stats, double offset, double range)
+    {
+        if (stats.Count == 0) return;
+        var n = stats.Count;
+        var x = (stats.Sum / n) - offset;
+        var s = _s;
+        var sigma = Math.Sqrt(s.Variance);
+        if (s.ReferenceWeight >= settings.MinBaselineCount && sigma > 0)
+        {
+            // an hour's mean also moves from hour to hour beyond sampling (spread τ): a busy hour counts as at most σ²/τ² responses
+            var tau = settings.DriftHourSpread * range;
+            var effective = s.Variance / ((s.Variance / n) + (tau * tau));
+            var step = effective * (((s.Reference - x) / sigma) - settings.DriftAllowance);
+            // capped at twice the threshold, so that a recovered attribute drains it within hours, not days
+            var evidence = Math.Clamp(s.Evidence + step, 0, 2 * settings.DriftThreshold);
+            s = evidence == 0
+                ? s with { Evidence = 0, RunCount = 0, RunSum = 0, RunStartHour = hour + 1 }
+                : s with { Evidence = evidence, RunCount = s.RunCount + n, RunSum = s.RunSum + (n * x), RunStartHour = s.RunCount == 0 ? hour : s.RunStartHour };
+        }
+        var decay = Math.Pow(0.5, 1.0 / settings.DriftReferenceHalfLife.TotalHours);
+        var weight = (s.ReferenceWeight * decay) + n;
+        var reference = s.ReferenceWeight == 0 ? x : ((s.Reference * s.ReferenceWeight * decay) + (n * x)) / weight;
+        var within = n >= 2 ? (stats.SumSquares - (stats.Sum * stats.Sum / n)) / (n - 1) : double.NaN;
+        var variance = s.Variance;
+        var varianceWeight = s.VarianceWeight;
+        if (double.IsFinite(within))
+        {
+            var vw = (varianceWeight * decay) + (n - 1);
+            variance = ((variance * varianceWeight * decay) + ((n - 1) * within)) / vw;
+            varianceWeight = vw;
+        }
+        _s = s with { Reference = reference, ReferenceWeight = weight, Variance = variance, VarianceWeight = varianceWeight, LastHour = hour };
+    }
+
+    /// <summary>
+    /// The trend signal when the evidence of a fall is strong enough, else null. Its usual level is the reference (the
+    /// level less the seasonal offset): the caller adds the current hour's offset and names it when the profile knows it.
+    /// </summary>
+    public Signal? Evaluate(double range, double spreadFloor)
+    {
+        var s = _s;
+        if (s.Evidence < settings.DriftThreshold || s.RunCount < 2) return null;
+        var runMean = s.RunSum / s.RunCount;
+        var fall = s.Reference - runMean;
+        if (fall < settings.MinTrendEffect * range) return null;
+        var sigma = Math.Max(Math.Sqrt(s.Variance), spreadFloor * range);
+        var z = -fall * Math.Sqrt(s.RunCount) / sigma;
+        var hours = Math.Max(1, s.LastHour - s.RunStartHour + 1);
+        var factor = new TrendFactor(-fall / hours, z, s.Reference, runMean, s.RunCount, hours);
+        return new Signal(factor, Signal.StrengthOf(z, settings.TrendZ, fall, range), s.Reference)
+        {
+            Usual = new UsualLevel(s.Reference, null),
+        };
+    }
+}
+
+/// <summary>
+/// The drift accumulator's state: the reference level and the responses' variance (exponentially weighted, with their
+/// weights), the evidence S, and the current run (responses, their adjusted sum, its first hour).
+/// </summary>
+public readonly record struct DriftState(
+    double Reference, double ReferenceWeight, double Variance, double VarianceWeight,
+    double Evidence, int RunCount, double RunSum, long RunStartHour, long LastHour)
+{
+    public static readonly DriftState Empty = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+}

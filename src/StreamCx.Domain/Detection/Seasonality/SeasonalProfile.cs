@@ -1,0 +1,168 @@
+namespace StreamCx.Domain.Detection.Seasonality;
+
+/// <summary>
+/// The attribute's usual rhythm in the site's local time (<see cref="SiteLocalTime"/>): a daily profile (24 local hours)
+/// and, on top of it, a weekly one (168 hours of the week) holding how far each hour of the week usually sits from its
+/// hour of the day — the weekday afternoon that is always worse, the quiet Sunday morning.
+/// </summary>
+/// <remarks>
+/// Each closed hour's mean teaches both. The daily slot learns the hour's mean less the weekly part already learned, so a
+/// weekly dip does not leak into the other days; its variance is the day-to-day spread of the hour around what was
+/// expected. The weekly slot learns the hour's mean against its daily slot, smoothed over weeks, and is used shrunk
+/// towards the daily profile as an empirical-Bayes estimate: after n weeks it counts n·p / (n·p + v), where p is the
+/// prior variance of a weekly effect ((<see cref="DetectionSettings.WeeklyEffectSpread"/> × range)²) and v the hour's
+/// day-to-day variance (its sampling noise included). A busy site's Saturday dip is about half-believed after one week
+/// and mostly after three; a quiet site's hour of the week, whose mean is mostly noise, barely moves its daily profile.
+/// A daily slot is used once it has seen
+/// <see cref="DetectionSettings.MinProfileDays"/> days; an hour whose slot is not learned yet has no offset (the level).
+/// </remarks>
+public sealed class SeasonalProfile
+{
+    public const int HoursPerDay = 24;
+    public const int HoursPerWeek = 168;
+    private readonly Slot[] _daily = new Slot[HoursPerDay];
+    private readonly Slot[] _weekly = new Slot[HoursPerWeek];
+    private readonly double _smoothing;
+    private readonly double _weeklySmoothing;
+    private readonly int _minDays;
+    private readonly double _weeklyPrior;
+    private double _level = double.NaN;
+    private int _learnedSlots;
+    // the last hour read on the hot path (consecutive buckets share their hour)
+    private long _cachedHour = long.MinValue;
+    private int _cachedVersion = -1;
+    private double _cachedOffset;
+
+    /// <param name="range">The attribute's scale range (max − min).</param>
+    public SeasonalProfile(DetectionSettings settings, SiteLocalTime local, double range)
+    {
+        _smoothing = settings.ProfileSmoothing;
+        _weeklySmoothing = settings.WeeklyProfileSmoothing;
+        _minDays = settings.MinProfileDays;
+        _weeklyPrior = (settings.WeeklyEffectSpread * range) * (settings.WeeklyEffectSpread * range);
+        Local = local;
+    }
+
+    public SiteLocalTime Local { get; }
+
+    /// <summary>Changes whenever the profile does: lets readers keep what they derived from it.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Mean of the learned daily slots: the attribute's level over a day.</summary>
+    public double Level => _level;
+
+    /// <summary>Whether every hour of the day has been learned (a site open around the clock).</summary>
+    public bool IsFullyLearned => _learnedSlots == HoursPerDay;
+
+    /// <summary>How many hours of the day are learned.</summary>
+    public int LearnedHours => _learnedSlots;
+
+    public IReadOnlyList<Slot> Daily => _daily;
+
+    public IReadOnlyList<Slot> Weekly => _weekly;
+
+    /// <summary>Whether the local hour of UTC hour <paramref name="utcHour"/> is learned.</summary>
+    public bool IsLearned(long utcHour) => _daily[Local.HourOfWeek(utcHour) % HoursPerDay].Days >= _minDays;
+
+    /// <summary>The usual mean at UTC hour <paramref name="utcHour"/>: its local hour of the day plus its weekly part.</summary>
+    public double Expected(long utcHour)
+    {
+        var how = Local.HourOfWeek(utcHour);
+        return _daily[how % HoursPerDay].Mean + WeeklyPart(how);
+    }
+
+    /// <summary>
+    /// The usual mean and day-to-day variance at UTC hour <paramref name="utcHour"/> when its local hour is learned (one
+    /// local-time lookup for the three answers: the expectation detector asks them per bucket).
+    /// </summary>
+    public bool TryExpected(long utcHour, out double expected, out double variance)
+    {
+        var how = Local.HourOfWeek(utcHour);
+        ref readonly var d = ref _daily[how % HoursPerDay];
+        if (d.Days < _minDays)
+        {
+            expected = variance = 0;
+            return false;
+        }
+        expected = d.Mean + WeeklyPart(how);
+        variance = d.Variance;
+        return true;
+    }
+
+    /// <summary>The day-to-day variance of the local hour of UTC hour <paramref name="utcHour"/> around what was expected.</summary>
+    public double DayToDayVariance(long utcHour) => _daily[Local.HourOfWeek(utcHour) % HoursPerDay].Variance;
+
+    /// <summary>How far UTC hour <paramref name="utcHour"/> usually sits from the level (0 while its hour is not learned). Read per bucket.</summary>
+    public double Offset(long utcHour)
+    {
+        if (utcHour == _cachedHour && Version == _cachedVersion) return _cachedOffset;
+        var how = Local.HourOfWeek(utcHour);
+        ref readonly var d = ref _daily[how % HoursPerDay];
+        _cachedOffset = d.Days >= _minDays ? d.Mean + WeeklyPart(how) - _level : 0;
+        _cachedHour = utcHour;
+        _cachedVersion = Version;
+        return _cachedOffset;
+    }
+
+    /// <summary>The local time's name for explanations, e.g. "a Saturday afternoon".</summary>
+    public string PartOfWeek(long utcHour) => SiteLocalTime.PartOfWeek(Local.HourOfWeek(utcHour));
+
+    /// <summary>Learns one closed hour's mean.</summary>
+    public void Learn(long utcHour, double hourMean)
+    {
+        var how = Local.HourOfWeek(utcHour);
+        ref var d = ref _daily[how % HoursPerDay];
+        ref var w = ref _weekly[how];
+        var weekly = WeeklyPart(how);
+        var before = d;
+        var deseasonalized = hourMean - weekly;
+        if (d.Days == 0)
+        {
+            d = new Slot(1, deseasonalized, 0);
+        }
+        else
+        {
+            var deviation = hourMean - (d.Mean + weekly);
+            var alpha = Math.Max(_smoothing, 1.0 / (d.Days + 1));
+            d = new Slot(d.Days + 1, d.Mean + (alpha * (deseasonalized - d.Mean)), ((1 - alpha) * d.Variance) + (alpha * deviation * deviation));
+        }
+        if (before.Days > 0)
+        {
+            var residual = hourMean - before.Mean;
+            var alpha = Math.Max(_weeklySmoothing, 1.0 / (w.Days + 1));
+            w = w.Days == 0 ? new Slot(1, residual, 0) : new Slot(w.Days + 1, w.Mean + (alpha * (residual - w.Mean)), ((1 - alpha) * w.Variance) + (alpha * (residual - w.Mean) * (residual - w.Mean)));
+        }
+        Summarize();
+    }
+
+    public void Restore(IReadOnlyList<Slot>? daily, IReadOnlyList<Slot>? weekly)
+    {
+        Array.Clear(_daily);
+        Array.Clear(_weekly);
+        for (var i = 0; daily is not null && i < HoursPerDay && i < daily.Count; i++) _daily[i] = daily[i];
+        for (var i = 0; weekly is not null && i < HoursPerWeek && i < weekly.Count; i++) _weekly[i] = weekly[i];
+        Summarize();
+    }
+
+    private double WeeklyPart(int hourOfWeek)
+    {
+        ref readonly var w = ref _weekly[hourOfWeek];
+        if (w.Days == 0 || _weeklyPrior == 0) return 0;
+        var belief = w.Days * _weeklyPrior;
+        return w.Mean * belief / (belief + _daily[hourOfWeek % HoursPerDay].Variance);
+    }
+
+    /// <summary>The level and the count of learned slots change only when a slot does: computed once, not per read.</summary>
+    private void Summarize()
+    {
+        Version++;
+        double sum = 0;
+        var n = 0;
+        foreach (var slot in _daily) if (slot.Days >= _minDays) { sum += slot.Mean; n++; }
+        _level = n == 0 ? double.NaN : sum / n;
+        _learnedSlots = n;
+    }
+
+    /// <summary>Days (or weeks) seen, smoothed mean, smoothed squared deviation.</summary>
+    public readonly record struct Slot(int Days, double Mean, double Variance);
+}
