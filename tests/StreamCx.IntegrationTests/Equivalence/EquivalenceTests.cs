@@ -118,7 +118,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
                 foreach (var site in messages.Select(m => m.SiteId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
                 {
                     var id = $"marker-{topic}-{site}";
-                    var json = $$"""{"eventId":"{{id}}","occurredAt":"{{end:O}}","siteId":"{{site}}","channel":"store","ratings":{"{{FeedbackEvents.MarkerAttribute}}":3}}""";
+                    var json = $$$"""{"eventId":"{{{id}}}","occurredAt":"{{{end:O}}}","siteId":"{{{site}}}","channel":"store","ratings":{"{{{FeedbackEvents.MarkerAttribute}}}":3}}""";
                     _markers.Add(new EquivalenceFeedback.Message(id, site, "store", json));
                     producer.Produce(topic, new Confluent.Kafka.Message<string?, byte[]> { Key = site, Value = Encoding.UTF8.GetBytes(json) });
                 }
@@ -134,6 +134,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         public async Task AwaitEverythingAppliedAsync(EngineProcess engine)
         {
             var expected = _markers.GroupBy(m => m.SiteId).ToDictionary(g => g.Key, g => (long)g.Count());
+            await engine.WaitUntilReadyAsync(Patience);
             await Poll.UntilAsync(
                 async () =>
                 {
