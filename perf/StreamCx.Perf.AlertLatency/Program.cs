@@ -16,9 +16,11 @@ using StreamCx.Engine.Sites;
 using StreamCx.Kafka;
 
 // Wall-clock delay from producing the event that tips an alert to Kafka, to the alert's publication on the
-// AlertHub, through the real path: librdkafka mock cluster → consumer-group source → parse → site actor →
-// attribute actor → alert policy. One region per sample: five peers rated 4-5, one site rated 3; the alert
-// tips on that site's 30th response (the minimum evidence), produced one event at a time.
+// AlertHub, through the real path: librdkafka mock cluster → consumer-group source (with end-of-partition markers, as
+// the engine runs it) → parse → router and its frontier of event time → region actor → alert policy. One region per
+// sample: five peers rated 4-5, one site rated 3; the alert tips on that site's 30th response (the minimum evidence),
+// produced one event at a time: the topic's other partitions are idle (read to their end) meanwhile, so this is the
+// steady state with quiet partitions that must not delay the alert.
 var regions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
 var fetchWaitMs = args.Length > 1 ? args[1] : "500"; // librdkafka's default fetch.wait.max.ms is 500
 var output = args.Length > 2 ? args[2] : null;
@@ -39,8 +41,8 @@ hub.Alerts.Subscribe(a => { if (a.Status == AlertStatus.Open) opened.TryAdd(a.Si
 var sites = system.ActorOf(SitesActor.Create(catalog, settings, hub), "sites");
 var parser = new FeedbackParser(catalog, new ParserLimits(), TimeProvider.System);
 long applied = 0;
-var (control, _) = KafkaRecordSource.Create(kafka)
-    .Select(r => new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)))
+var (control, _) = KafkaRecordSource.Create(kafka, endOfPartitionMarkers: true)
+    .Select(r => new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)) { EndOfPartition = r.EndOfPartition })
     .Via(FeedbackPipeline.Create(parser, sites, 64, TimeSpan.FromSeconds(30)))
     .ToMaterialized(Sink.ForEach<PipelineResult>(_ => Interlocked.Increment(ref applied)), Keep.Both)
     .Run(system.Materializer());
@@ -63,7 +65,7 @@ for (var r = 0; r < regions; r++)
 }
 producer.Flush(TimeSpan.FromSeconds(30));
 while (Interlocked.Read(ref applied) < produced) await Task.Delay(50);
-await Task.Delay(TimeSpan.FromSeconds(2)); // regions publish their peer views (once a second)
+await Task.Delay(TimeSpan.FromSeconds(2)); // every partition read to its end
 if (!opened.IsEmpty) throw new InvalidOperationException("an alert opened before the tipping events");
 
 // Measurement: per region, the tipping event, produced alone; wait for its alert before the next one.

@@ -17,6 +17,14 @@ public static class EventTimeOrder
             var byId = string.CompareOrdinal(EventId, other.EventId);
             return byId != 0 ? byId : Index.CompareTo(other.Index);
         }
+
+        public static bool operator <(Key left, Key right) => left.CompareTo(right) < 0;
+
+        public static bool operator <=(Key left, Key right) => left.CompareTo(right) <= 0;
+
+        public static bool operator >(Key left, Key right) => left.CompareTo(right) > 0;
+
+        public static bool operator >=(Key left, Key right) => left.CompareTo(right) >= 0;
     }
 
     /// <summary>Sorts <paramref name="keys"/> (given in file order) into replay order; returns whether they had to move.</summary>

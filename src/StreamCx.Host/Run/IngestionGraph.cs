@@ -29,7 +29,7 @@ public static class IngestionGraph
     {
         handled ??= static (control, r) => control.StoreOffset(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset);
         IKafkaConsumerControl? control = null;
-        return KafkaRecordSource.Create(kafka, logger, CancellationToken.None, endOfPartitionMarkers: true)
+        return KafkaRecordSource.Create(kafka, logger, endOfPartitionMarkers: true, CancellationToken.None)
             .MapMaterializedValue(c => control = c)
             .Select(r => new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt, EndOfPartition = r.EndOfPartition })
             .Via(FeedbackPipeline.CreateBatched(parser, sites, engine.Parallelism, engine.AskTimeout, engine.BatchSize))

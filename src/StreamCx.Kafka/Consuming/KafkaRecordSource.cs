@@ -25,8 +25,8 @@ public static class KafkaRecordSource
     public static Source<ConsumedRecord, IKafkaConsumerControl> Create(
         KafkaSettings settings,
         ILogger? logger = null,
-        CancellationToken cancellationToken = default,
-        bool endOfPartitionMarkers = false)
+        bool endOfPartitionMarkers = false,
+        CancellationToken cancellationToken = default)
     {
         KafkaConfigurationException.ThrowIfInvalid(settings);
         var snapshot = settings.Clone();

@@ -211,9 +211,9 @@ public class AlertApiTests(LiveServerFixture server)
         Assert.Equal(sites, board.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("siteId").GetString()));
         JsonElement Cell(string siteId) => board.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("siteId").GetString() == siteId).GetProperty("attributes").GetProperty(attribute);
 
-        // the scenario: the alerted site rated 2 (8 times) and 3 (24 times), its peers 5 (11 times) and 4 (21 times)
+        // the scenario: the alerted site rated 2 (12 times) and 3 (36 times), its peers 5 (11 times) and 4 (21 times)
         var alerted = Cell(site);
-        Assert.Equal(32, alerted.GetProperty("window").GetProperty("count").GetInt32());
+        Assert.Equal(48, alerted.GetProperty("window").GetProperty("count").GetInt32());
         Assert.Equal(2.75, alerted.GetProperty("window").GetProperty("mean").GetDouble());
         Assert.Equal(25, alerted.GetProperty("window").GetProperty("dissatisfiedPct").GetDouble());
         Assert.Equal(record.GetProperty("alert").GetProperty("severityLevel").GetString(), alerted.GetProperty("status").GetString());

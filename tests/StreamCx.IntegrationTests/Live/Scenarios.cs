@@ -7,8 +7,9 @@ namespace StreamCx.IntegrationTests.Live;
 
 /// <summary>
 /// Causes real alerts the way channel systems would: feedback events produced to the engine's Kafka topic. The peer
-/// scenario: six sites of one region with 32 responses each on one attribute, the last site a point and a half below
-/// the others. Each scenario takes its own (region, attribute) pair, so tests do not disturb each other.
+/// scenario: six sites of one region with 32 responses each on one attribute, one a minute, the last site a point and a
+/// half below the others and answering 16 minutes longer (a site is compared with its peers as they stood at the start
+/// of its event's 15-minute bucket). Each scenario takes its own (region, attribute) pair, so tests do not disturb each other.
 /// </summary>
 public sealed class Scenarios : IDisposable
 {
@@ -58,16 +59,17 @@ public sealed class Scenarios : IDisposable
         var target = sites[^1];
         var now = DateTimeOffset.UtcNow;
         var messages = new List<(string Key, string Value)>();
-        for (var i = 0; i < 32; i++)
+        for (var i = 0; i < 48; i++)
         {
             foreach (var site in sites)
             {
                 var low = site == target;
+                if (!low && i >= 32) continue; // the target answers on, into a bucket whose view of its peers holds their 32
                 var rating = low ? (i % 4 == 0 ? 2 : 3) : (i % 3 == 0 ? 5 : 4);
                 var e = new JsonObject
                 {
                     ["eventId"] = $"it-{Guid.NewGuid():N}",
-                    ["occurredAt"] = now.AddMinutes(-40).AddSeconds(i * 60).ToString("O"),
+                    ["occurredAt"] = now.AddMinutes(-56).AddSeconds(i * 60).ToString("O"),
                     ["siteId"] = site,
                     ["channel"] = "web",
                     ["ratings"] = new JsonObject { [attributeId] = rating },

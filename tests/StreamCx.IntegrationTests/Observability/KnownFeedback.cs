@@ -5,8 +5,9 @@ namespace StreamCx.IntegrationTests.Observability;
 
 /// <summary>
 /// A known set of messages for one region of six sites (s0 … s5, region r0, one attribute): enough evidence for a
-/// peer alert on s0 (rated 3 against peers rated 4-5), plus duplicates, a late and a too-late event, an unknown
-/// channel and rejected messages of known reasons. The expected counts are those of this list.
+/// peer alert on s0 (rated 3 against peers rated 4-5), plus duplicates, a late and a too-late event (produced last, once
+/// the rest is applied: late means behind the frontier of event time), an unknown channel and rejected messages of known
+/// reasons. The expected counts are those of this list.
 /// </summary>
 public sealed class KnownFeedback
 {
@@ -14,6 +15,7 @@ public sealed class KnownFeedback
     public static readonly string[] Sites = ["s0", "s1", "s2", "s3", "s4", "s5"];
 
     private readonly List<(string? Key, byte[] Value)> _messages = [];
+    private readonly List<byte[]> _late = [];
 
     public KnownFeedback(DateTimeOffset now)
     {
@@ -26,8 +28,12 @@ public sealed class KnownFeedback
         Add("s1", Event("p1-0", "s1", start, "store", 4), channel: "store", duplicate: true);
         Add("s1", Event("p1-1", "s1", start.AddMinutes(8), "store", 5), channel: "store", duplicate: true);
         var newestS2 = start.AddMinutes(39 * 8);
-        Add("s2", Event("late-1", "s2", newestS2.AddMinutes(-20), "store", 4), channel: "store", late: "late");
-        Add("s2", Event("late-2", "s2", newestS2.AddHours(-3), "store", 4), channel: "store", late: "too_late");
+        // produced once everything else is applied (LateMessages), so they arrive behind the frontier of event time
+        _late.Add(Event("late-1", "s2", newestS2.AddMinutes(-20), "store", 4));
+        _late.Add(Event("late-2", "s2", newestS2.AddHours(-3), "store", 4));
+        ConsumedByChannel["store"] = ConsumedByChannel.GetValueOrDefault("store") + 2;
+        LateByLateness["late"] = 1;
+        LateByLateness["too_late"] = 1;
         Add("s3", Event("kiosk-1", "s3", start.AddMinutes(39 * 8 + 1), "kiosk", 4), channel: "other");
 
         Reject("s4", "{oops", "not-json");
@@ -37,7 +43,11 @@ public sealed class KnownFeedback
         Reject("s5", $$$"""{"eventId":"no-site","occurredAt":"{{{start:O}}}","channel":"store","ratings":{"{{{Attribute}}}":4}}""", "missing-field");
     }
 
+    /// <summary>Everything but the two late events, in the order a channel system would produce it.</summary>
     public IReadOnlyList<(string? Key, byte[] Value)> Messages => _messages;
+
+    /// <summary>Two events of s2, 20 minutes and 3 hours behind its newest: late and too late once the rest is applied.</summary>
+    public IReadOnlyList<(string? Key, byte[] Value)> LateMessages => [.. _late.Select(v => ((string?)"s2", v))];
 
     public Dictionary<string, int> ConsumedByChannel { get; } = new(StringComparer.Ordinal);
 
@@ -49,7 +59,7 @@ public sealed class KnownFeedback
 
     public int Rejected => RejectedByReason.Values.Sum();
 
-    public int Count => _messages.Count;
+    public int Count => _messages.Count + _late.Count;
 
     private void Add(string key, byte[] value, string channel, bool duplicate = false, string? late = null)
     {

@@ -81,6 +81,12 @@ public sealed class ObservedEngineFixture : IAsyncLifetime
             foreach (var (key, value) in Feedback.Messages)
                 producer.Produce(Topic, new Message<string?, byte[]> { Key = key, Value = value });
             if (producer.Flush(TimeSpan.FromSeconds(30)) > 0) throw new InvalidOperationException("the known feedback was not all produced");
+            await WaitForStatusAsync(s =>
+                s.GetProperty("applied").GetInt64() + s.GetProperty("duplicates").GetInt64() + s.GetProperty("rejected").GetInt64() == Feedback.Messages.Count
+                && s.GetProperty("eventTime").GetProperty("held").GetInt64() == 0, TimeSpan.FromSeconds(90));
+            foreach (var (key, value) in Feedback.LateMessages)
+                producer.Produce(Topic, new Message<string?, byte[]> { Key = key, Value = value });
+            if (producer.Flush(TimeSpan.FromSeconds(30)) > 0) throw new InvalidOperationException("the late feedback was not all produced");
         }
 
         Status = await WaitForStatusAsync(s =>
