@@ -34,7 +34,7 @@ public sealed class EventTimeProcessor(FeedbackProcessor processor, EventTimeSet
         {
             case Arrival.Late:
                 Late++;
-                return processor.Process(e);
+                return processor.Process(e, arrivedLate: true, out _);
             case Arrival.Early:
                 Early++;
                 break;

@@ -22,6 +22,7 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
     private IReadOnlyDictionary<string, ImportanceFactor>? _ranking;
     private RegionView _view = RegionView.Empty;
     private RegionView? _latest;
+    private bool _lateSinceView;
     private long _version;
     private long _latestVersion;
 
@@ -51,17 +52,21 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
 
     /// <summary>
     /// The view an event at <paramref name="occurredAt"/> is evaluated against: the board as it stood when the region's
-    /// first event of that bucket came (taken then, before that event's own updates). An event of an earlier bucket (a
-    /// late one) gets the latest view: views never go back.
+    /// first event of that bucket came (taken then, before that event's own updates). An event of an earlier bucket (one
+    /// that came after the region had moved on) gets what the region knows now (<see cref="Latest"/>): views never go back;
+    /// and since what such an event brings belongs before the current bucket, the current bucket's view is taken again at
+    /// the next event (so a late arrival is seen as replay would have seen it, had it come in time).
     /// </summary>
     public RegionView ViewAt(DateTimeOffset occurredAt)
     {
         var bucket = _clock.IndexOf(occurredAt);
-        if (bucket <= _view.Bucket) return _view;
+        if (bucket == _view.Bucket && !_lateSinceView) return _view;
+        if (bucket < _view.Bucket) return Latest(); // the region has moved on: its view of that bucket is gone
         var peers = new Dictionary<string, FrozenPeers>(_values.Count, StringComparer.Ordinal);
         foreach (var (attributeId, values) in _values) peers[attributeId] = values.Freeze();
         var pairs = new Dictionary<string, IReadOnlyDictionary<string, PairSums>>(_pairs.Count, StringComparer.Ordinal);
         foreach (var (attributeId, sitePairs) in _pairs) pairs[attributeId] = new Dictionary<string, PairSums>(sitePairs, StringComparer.Ordinal);
+        _lateSinceView = false;
         return _view = new RegionView(bucket, peers, pairs, Ranking());
     }
 
@@ -72,6 +77,7 @@ public sealed class RegionBoard(string regionId, DetectionSettings settings)
     /// </summary>
     public RegionView Latest()
     {
+        _lateSinceView = true; // what it brings belongs before the current view's bucket: the view is taken again when next asked
         if (_latest is { } latest && _latestVersion == _version) return latest;
         var peers = new Dictionary<string, FrozenPeers>(_values.Count, StringComparer.Ordinal);
         foreach (var (attributeId, values) in _values) peers[attributeId] = values.Freeze();

@@ -41,7 +41,7 @@ public sealed class RegionBoardRankingTests
     }
 
     [Fact]
-    public void A_view_holds_the_pairs_and_peers_from_before_its_bucket_whatever_came_after()
+    public void A_view_holds_the_pairs_and_peers_from_before_its_bucket_until_something_for_an_older_bucket_comes()
     {
         var board = new RegionBoard("north", new DetectionSettings { MinImportancePairs = 10, MinPeerSampleSize = 1 });
         board.Update("s1", "a", new WindowStats(10, 0, 40, 160), Pairs(1000, Driver));
@@ -54,7 +54,12 @@ public sealed class RegionBoardRankingTests
 
         var next = board.ViewAt(T0.AddMinutes(15));
         Assert.Equal([3.0, 4.0], next.PeersOf("s3", "a", []));
-        Assert.Same(next, board.ViewAt(T0)); // a late event gets the latest view
+        board.Update("s4", "a", new WindowStats(10, 0, 20, 40), Pairs(1000, Noise));
+        Assert.Equal([2.0, 3.0, 4.0], board.ViewAt(T0).PeersOf("s3", "a", [])); // an event of a bucket gone: what the region knows now
+        var again = board.ViewAt(T0.AddMinutes(16)); // what came for an older bucket belongs before this one: taken again
+        Assert.NotSame(next, again);
+        Assert.Equal([2.0, 3.0, 4.0], again.PeersOf("s3", "a", []));
+        Assert.Same(again, board.ViewAt(T0.AddMinutes(17)));
     }
 
     [Fact]

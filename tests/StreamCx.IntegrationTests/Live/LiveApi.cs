@@ -16,7 +16,12 @@ public static class LiveApi
             var list = await http.GetFromJsonAsync<JsonElement>($"/api/alerts?site={siteId}&attribute={attributeId}");
             var alerts = list.GetProperty("alerts");
             if (alerts.GetArrayLength() > 0) return alerts[0];
-            if (clock.Elapsed > timeout) throw new TimeoutException($"no open alert on {siteId}/{attributeId} within {timeout}");
+            if (clock.Elapsed > timeout)
+            {
+                var status = await http.GetStringAsync("/api/status");
+                var scores = await http.GetStringAsync($"/api/sites/{siteId}/scores");
+                throw new TimeoutException($"no open alert on {siteId}/{attributeId} within {timeout}\nstatus: {status}\nscores: {scores}");
+            }
             await Task.Delay(100);
         }
     }

@@ -20,10 +20,12 @@ public sealed class KnownFeedback
     public KnownFeedback(DateTimeOffset now)
     {
         var start = now.AddHours(-6);
-        for (var s = 1; s < Sites.Length; s++)
-            for (var i = 0; i < 40; i++)
-                Add(Sites[s], Event($"p{s}-{i}", Sites[s], start.AddMinutes(i * 8), "store", 4 + (i % 2)), channel: "store");
-        for (var i = 0; i < 35; i++) Add("s0", Event($"low-{i}", "s0", start.AddMinutes(i * 8), "web", 3), channel: "web");
+        // in event-time order, as channel systems produce feedback as it comes
+        for (var i = 0; i < 40; i++)
+        {
+            for (var s = 1; s < Sites.Length; s++) Add(Sites[s], Event($"p{s}-{i}", Sites[s], start.AddMinutes(i * 8), "store", 4 + (i % 2)), channel: "store");
+            if (i < 35) Add("s0", Event($"low-{i}", "s0", start.AddMinutes(i * 8), "web", 3), channel: "web");
+        }
 
         Add("s1", Event("p1-0", "s1", start, "store", 4), channel: "store", duplicate: true);
         Add("s1", Event("p1-1", "s1", start.AddMinutes(8), "store", 5), channel: "store", duplicate: true);
