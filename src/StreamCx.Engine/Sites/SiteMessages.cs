@@ -40,7 +40,10 @@ public sealed record GetSiteScores(string SiteId) : IWithSiteId;
 public sealed record SiteScores(
     string SiteId, SiteHeadline Headline, IReadOnlyDictionary<string, AttributeTotals> Attributes, IReadOnlyDictionary<string, AttributeScore> Scores);
 
-/// <summary>These source partitions were assigned to this engine: each holds event time back until it delivers or is caught up.</summary>
+/// <summary>
+/// These source partitions were assigned to this engine: each holds event time back until it delivers or is caught up;
+/// sites left in memory from an earlier ownership of them are dropped (restored from their snapshots when next used).
+/// </summary>
 public sealed record PartitionsAssigned(IReadOnlyList<(string Topic, int Partition)> Partitions);
 
 /// <summary>These source partitions were revoked from this engine (or assigned anew): the sites fed by them must be handed over.</summary>

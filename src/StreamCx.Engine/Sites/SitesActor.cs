@@ -61,6 +61,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         });
         Receive<PartitionsAssigned>(m =>
         {
+            DropStale(m.Partitions); // a site left in memory from an earlier ownership of a partition may be stale
             var now = _clock.GetUtcNow();
             foreach (var (topic, partition) in m.Partitions) _frontier.Assign(SnapshotCodec.PartitionKey(topic, partition), now);
         });
@@ -121,9 +122,16 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private void Release(PartitionsReleased m)
     {
         foreach (var (topic, partition) in m.Partitions) _frontier.Revoke(SnapshotCodec.PartitionKey(topic, partition));
+        DropStale(m.Partitions);
+        TellFrontier(null);
+    }
+
+    /// <summary>Partitions moved (revoked, or assigned anew): the sites they fed, and the sites no partition fed here, are dropped.</summary>
+    private void DropStale(IReadOnlyList<(string Topic, int Partition)> partitions)
+    {
         if (_durable) // without snapshots a site's state cannot move: keep it
         {
-            var released = m.Partitions.ToHashSet();
+            var released = partitions.ToHashSet();
             foreach (var siteId in _partitionsOf.Where(kv => kv.Value.Overlaps(released)).Select(kv => kv.Key).ToList()) _partitionsOf.Remove(siteId);
             // the sites fed by those partitions, and every site no partition fed here (restored when the region started,
             // or read by a query): another engine may have moved them on since; each is restored again at its next event
@@ -133,7 +141,6 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                 region.Tell(new ReleaseSites(stale));
             }
         }
-        TellFrontier(null);
     }
 
     /// <summary>Counts an event held far ahead of its input's time, and says so in the log at most once a minute per input.</summary>

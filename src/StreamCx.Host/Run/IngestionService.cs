@@ -46,12 +46,8 @@ public sealed class IngestionService(
         control.PartitionsRevoked += (_, e) => Release(e.Partitions);
         control.PartitionsLost += (_, e) => Release(e.Partitions);
         // a site left in memory from an earlier ownership of a partition may be stale: it restarts from its snapshot
-        control.PartitionsAssigned += (_, e) =>
-        {
-            var assigned = e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray();
-            sites.Tell(new PartitionsReleased(assigned));
-            sites.Tell(new PartitionsAssigned(assigned)); // each holds event time back until it delivers or is caught up
-        };
+        // sites left from an earlier ownership are dropped; each partition holds event time back until it delivers or is caught up
+        control.PartitionsAssigned += (_, e) => sites.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
         using var storing = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         _ = StoreCommittableAsync(control, storing, stoppingToken);
         logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}", string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers);

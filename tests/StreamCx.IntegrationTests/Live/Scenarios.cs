@@ -21,6 +21,13 @@ public sealed class Scenarios : IDisposable
     private readonly string _topic;
     private readonly HttpClient _http;
     private int _next = -1;
+    private int _produced = -1;
+
+    /// <summary>
+    /// Where the scenarios' event time starts: each scenario takes the next 50 minutes, so every scenario comes after the
+    /// ones before it in event time, as live feedback does (and never behind the engine's frontier of event time).
+    /// </summary>
+    private readonly DateTimeOffset _origin = DateTimeOffset.UtcNow.AddHours(-46);
     private IReadOnlyDictionary<string, string[]>? _sitesByRegion;
 
     public Scenarios(string bootstrapServers, string topic, HttpClient http)
@@ -57,7 +64,8 @@ public sealed class Scenarios : IDisposable
     {
         var sites = (await SitesOfAsync(regionId)).Take(6).ToArray();
         var target = sites[^1];
-        var now = DateTimeOffset.UtcNow;
+        var start = _origin.AddMinutes(50 * Interlocked.Increment(ref _produced));
+        if (start.AddMinutes(48) > DateTimeOffset.UtcNow) throw new InvalidOperationException("the scenarios' event time reached the present");
         var messages = new List<(string Key, string Value)>();
         for (var i = 0; i < 48; i++)
         {
@@ -69,7 +77,7 @@ public sealed class Scenarios : IDisposable
                 var e = new JsonObject
                 {
                     ["eventId"] = $"it-{Guid.NewGuid():N}",
-                    ["occurredAt"] = now.AddMinutes(-56).AddSeconds(i * 60).ToString("O"),
+                    ["occurredAt"] = start.AddSeconds(i * 60).ToString("O"),
                     ["siteId"] = site,
                     ["channel"] = "web",
                     ["ratings"] = new JsonObject { [attributeId] = rating },
