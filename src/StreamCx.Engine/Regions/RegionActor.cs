@@ -28,7 +28,6 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
 {
     private readonly string _regionId;
     private readonly ReferenceCatalog _catalog;
-    private readonly DetectionSettings _settings;
     private readonly IAlertPublisher _alerts;
     private readonly IEngineTelemetry _telemetry;
     private readonly SiteDurability? _durability;
@@ -44,7 +43,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
         string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
         EventTimeProgress progress)
     {
-        (_regionId, _catalog, _settings, _alerts, _telemetry, _durability, _progress) = (regionId, catalog, settings, alerts, telemetry, durability, progress);
+        (_regionId, _catalog, _alerts, _telemetry, _durability, _progress) = (regionId, catalog, alerts, telemetry, durability, progress);
         _processor = new FeedbackProcessor(catalog, settings, alerts.Clock);
         _viewer = new FeedbackProcessor(catalog, settings, alerts.Clock);
         Running();
@@ -165,8 +164,9 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     {
         _looked.Remove(siteId);
         if (!_sites.Remove(siteId)) return;
-        _monitorsReported -= _processor.MonitorsOf(siteId).Count;
-        for (var i = _processor.MonitorsOf(siteId).Count; i > 0; i--) _telemetry.ActorStopped(EngineActorKind.Attribute);
+        var monitors = _processor.MonitorsOf(siteId).Count;
+        _monitorsReported -= monitors;
+        for (var i = 0; i < monitors; i++) _telemetry.ActorStopped(EngineActorKind.Attribute);
         _processor.Forget(siteId);
         _progress.HeldChanged(-_held.RemoveSite(siteId));
         _telemetry.ActorStopped(EngineActorKind.Site);
