@@ -6,7 +6,9 @@ namespace StreamCx.Domain.EventTime;
 /// is caught up (it delivered everything there was) or silent for <see cref="EventTimeSettings.IdleTimeout"/>; an input
 /// assigned but not heard from yet holds everything back until it speaks or goes idle. When no input holds back, the
 /// frontier is the furthest corroborated input time. Events are applied only once the frontier passes them, so a
-/// backlog read from several topics and partitions in any interleaving is applied in one order.
+/// backlog read from several topics and partitions in any interleaving is applied in one order. A caught-up input still
+/// holds back for <see cref="EventTimeSettings.CaughtUpWait"/> once another input is ahead of it (Kafka Streams'
+/// <c>max.task.idle.ms</c>), so live feedback fetched from several partitions a moment apart keeps its order too.
 /// </summary>
 public sealed class EventTimeFrontier(EventTimeSettings settings)
 {
@@ -37,11 +39,14 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
     public DateTimeOffset? Advance(DateTimeOffset now)
     {
         DateTimeOffset? holding = null, furthest = null;
-        var anyHolding = false;
         foreach (var input in _inputs.Values)
         {
             if (input.Current is { } current && (furthest is null || current > furthest)) furthest = current;
-            if (!input.IsActive(now)) continue;
+        }
+        var anyHolding = false;
+        foreach (var input in _inputs.Values)
+        {
+            if (!input.HoldsBack(now, furthest)) continue;
             anyHolding = true;
             if (input.Current is not { } time) return Released; // not heard from yet: nothing can be released past it
             if (holding is null || time < holding) holding = time;

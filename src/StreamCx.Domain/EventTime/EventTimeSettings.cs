@@ -15,12 +15,19 @@ public sealed record EventTimeSettings
     /// <summary>An input that delivered no event for this long (wall clock) stops holding the others back.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long an input that is caught up still holds the others back once they are ahead of it (wall clock): the
+    /// time its next fetch may take to bring what was produced at the same moment. Adds at most this to live latency.
+    /// </summary>
+    public TimeSpan CaughtUpWait { get; init; } = TimeSpan.FromSeconds(1);
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
         if (OutlierThreshold <= TimeSpan.Zero) errors.Add($"{nameof(OutlierThreshold)} must be positive, got {OutlierThreshold}");
         if (Corroboration < 1) errors.Add($"{nameof(Corroboration)} must be at least 1, got {Corroboration}");
         if (IdleTimeout <= TimeSpan.Zero) errors.Add($"{nameof(IdleTimeout)} must be positive, got {IdleTimeout}");
+        if (CaughtUpWait < TimeSpan.Zero) errors.Add($"{nameof(CaughtUpWait)} must not be negative, got {CaughtUpWait}");
         return errors;
     }
 }

@@ -12,6 +12,7 @@ namespace StreamCx.Domain.EventTime;
 public sealed class InputWatermark(EventTimeSettings settings)
 {
     private readonly List<DateTimeOffset> _ahead = [];
+    private DateTimeOffset? _overtakenAt;
 
     /// <summary>The input's corroborated event time; null until known.</summary>
     public DateTimeOffset? Current { get; private set; }
@@ -30,6 +31,7 @@ public sealed class InputWatermark(EventTimeSettings settings)
     {
         LastSeen = now;
         CaughtUp = false;
+        _overtakenAt = null;
         if (Current is { } current && occurredAt <= current + settings.OutlierThreshold)
         {
             if (occurredAt > current) Current = occurredAt;
@@ -57,8 +59,19 @@ public sealed class InputWatermark(EventTimeSettings settings)
 
     public void Seen(DateTimeOffset now) => LastSeen = now;
 
-    /// <summary>Holds the others back: not caught up, and heard from within the idle timeout.</summary>
-    public bool IsActive(DateTimeOffset now) => !CaughtUp && now - LastSeen < settings.IdleTimeout;
+    /// <summary>
+    /// Holds the others back: not caught up and heard from within the idle timeout; or caught up, but overtaken by
+    /// <paramref name="furthest"/> (another input's time) for less than <see cref="EventTimeSettings.CaughtUpWait"/>,
+    /// so that feedback produced at the same moment on several partitions, fetched a little apart, is applied in order.
+    /// </summary>
+    public bool HoldsBack(DateTimeOffset now, DateTimeOffset? furthest)
+    {
+        if (!CaughtUp) return now - LastSeen < settings.IdleTimeout;
+        var overtaken = furthest is { } f && (Current is not { } c || f > c);
+        if (!overtaken) return false;
+        _overtakenAt ??= now;
+        return now - _overtakenAt < settings.CaughtUpWait;
+    }
 
     /// <summary>Moves to the earliest of the run, then on through the run's events that are in range of it.</summary>
     private void Jump()

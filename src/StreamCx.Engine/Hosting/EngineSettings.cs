@@ -23,7 +23,13 @@ public sealed class EngineSettings
     /// <summary>How many events in a row beyond <see cref="OutlierThreshold"/> make a genuine jump of a partition's time.</summary>
     public int OutlierCorroboration { get; set; } = new EventTimeSettings().Corroboration;
 
-    public EventTimeSettings EventTime => new() { IdleTimeout = IdleTimeout, OutlierThreshold = OutlierThreshold, Corroboration = OutlierCorroboration };
+    /// <summary>How long a caught-up partition still holds event time back once others are ahead of it (the time its next fetch may take).</summary>
+    public TimeSpan CaughtUpWait { get; set; } = new EventTimeSettings().CaughtUpWait;
+
+    public EventTimeSettings EventTime => new()
+    {
+        IdleTimeout = IdleTimeout, OutlierThreshold = OutlierThreshold, Corroboration = OutlierCorroboration, CaughtUpWait = CaughtUpWait,
+    };
 
     public IReadOnlyList<string> Validate()
     {

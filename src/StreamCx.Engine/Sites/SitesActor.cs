@@ -44,7 +44,8 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         _frontier = new EventTimeFrontier(eventTime);
         var created = 0;
         _newRegion = regionId => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress), $"region-{created++}");
-        var idleCheck = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(TimeSpan.TicksPerSecond, eventTime.IdleTimeout.Ticks / 4)));
+        var shortestWait = eventTime.CaughtUpWait > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(eventTime.IdleTimeout.Ticks, eventTime.CaughtUpWait.Ticks)) : eventTime.IdleTimeout;
+        var idleCheck = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(TimeSpan.TicksPerSecond, shortestWait.Ticks / 4)));
         Timers.StartPeriodicTimer(IdleCheck.Instance, IdleCheck.Instance, idleCheck);
 
         Receive<ApplyFeedbackBatch>(Route);

@@ -7,7 +7,7 @@ public sealed class EventTimeFrontierTests
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
 
-    private static EventTimeFrontier Frontier() => new(new EventTimeSettings { Corroboration = 1, IdleTimeout = TimeSpan.FromSeconds(10) });
+    private static EventTimeFrontier Frontier() => new(new EventTimeSettings { Corroboration = 1, IdleTimeout = TimeSpan.FromSeconds(10), CaughtUpWait = TimeSpan.FromSeconds(1) });
 
     [Fact]
     public void It_is_the_minimum_of_the_inputs_that_hold_back()
@@ -32,16 +32,45 @@ public sealed class EventTimeFrontierTests
     }
 
     [Fact]
-    public void A_caught_up_input_no_longer_holds_back_and_when_all_are_caught_up_it_is_the_furthest()
+    public void A_caught_up_input_holds_back_for_the_caught_up_wait_then_no_longer_and_when_all_are_caught_up_it_is_the_furthest()
     {
         var f = Frontier();
         f.Observe("store-0", T0.AddHours(3), Now);
         f.Observe("web-0", T0.AddHours(1), Now);
 
         f.CaughtUp("web-0", Now);
-        Assert.Equal(T0.AddHours(3), f.Advance(Now));
-        f.CaughtUp("store-0", Now);
-        Assert.Equal(T0.AddHours(3), f.Advance(Now));
+        Assert.Equal(T0.AddHours(1), f.Advance(Now));
+        Assert.Equal(T0.AddHours(1), f.Advance(Now.AddMilliseconds(900)));
+        Assert.Equal(T0.AddHours(3), f.Advance(Now.AddSeconds(1)));
+        f.CaughtUp("store-0", Now.AddSeconds(1));
+        Assert.Equal(T0.AddHours(3), f.Advance(Now.AddSeconds(1)));
+    }
+
+    [Fact]
+    public void Feedback_fetched_a_moment_later_from_a_caught_up_input_is_still_in_order()
+    {
+        var f = Frontier();
+        f.CaughtUp("store-0", Now); // both read to their end before anything was produced
+        f.CaughtUp("web-0", Now);
+        f.Observe("store-0", T0.AddHours(3), Now.AddSeconds(5)); // a burst produced on both: store's fetch comes first
+
+        Assert.Null(f.Advance(Now.AddSeconds(5.5)));
+        Assert.Equal(Arrival.InOrder, f.Observe("web-0", T0.AddHours(1), Now.AddSeconds(5.6)));
+        Assert.Equal(T0.AddHours(1), f.Advance(Now.AddSeconds(5.6)));
+    }
+
+    [Fact]
+    public void The_caught_up_wait_runs_from_when_the_input_was_overtaken_not_from_when_it_was_caught_up()
+    {
+        var f = Frontier();
+        f.Observe("store-0", T0.AddHours(1), Now);
+        f.Observe("web-0", T0.AddHours(1), Now);
+        f.CaughtUp("web-0", Now);
+        Assert.Equal(T0.AddHours(1), f.Advance(Now.AddMinutes(5))); // nobody ahead: nothing to wait for
+
+        f.Observe("store-0", T0.AddHours(2), Now.AddMinutes(10));
+        Assert.Equal(T0.AddHours(1), f.Advance(Now.AddMinutes(10)));
+        Assert.Equal(T0.AddHours(2), f.Advance(Now.AddMinutes(10).AddSeconds(1)));
     }
 
     [Fact]

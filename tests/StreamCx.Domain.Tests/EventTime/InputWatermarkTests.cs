@@ -90,20 +90,22 @@ public sealed class InputWatermarkTests
         w.MarkCaughtUp(Now);
 
         Assert.Equal(T0.AddMinutes(7), w.Current);
-        Assert.False(w.IsActive(Now));
+        Assert.False(w.HoldsBack(Now, furthest: null));
     }
 
     [Fact]
-    public void It_holds_the_others_back_until_caught_up_or_silent_for_the_idle_timeout()
+    public void It_holds_the_others_back_until_silent_for_the_idle_timeout_or_caught_up_and_overtaken_for_the_caught_up_wait()
     {
-        var w = new InputWatermark(new EventTimeSettings { IdleTimeout = TimeSpan.FromSeconds(10) });
+        var w = new InputWatermark(new EventTimeSettings { IdleTimeout = TimeSpan.FromSeconds(10), CaughtUpWait = TimeSpan.FromSeconds(1) });
         w.Observe(T0, Now);
 
-        Assert.True(w.IsActive(Now.AddSeconds(9.9)));
-        Assert.False(w.IsActive(Now.AddSeconds(10)));
+        Assert.True(w.HoldsBack(Now.AddSeconds(9.9), T0.AddHours(1)));
+        Assert.False(w.HoldsBack(Now.AddSeconds(10), T0.AddHours(1)));
         w.MarkCaughtUp(Now);
-        Assert.False(w.IsActive(Now));
-        w.Observe(T0.AddMinutes(1), Now);
-        Assert.True(w.IsActive(Now));
+        Assert.False(w.HoldsBack(Now, furthest: T0));
+        Assert.True(w.HoldsBack(Now.AddSeconds(2), furthest: T0.AddHours(1)));
+        Assert.False(w.HoldsBack(Now.AddSeconds(3), furthest: T0.AddHours(1)));
+        w.Observe(T0.AddMinutes(1), Now.AddSeconds(4));
+        Assert.True(w.HoldsBack(Now.AddSeconds(4), T0.AddHours(1)));
     }
 }

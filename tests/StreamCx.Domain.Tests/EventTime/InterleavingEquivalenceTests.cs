@@ -95,6 +95,7 @@ public sealed class InterleavingEquivalenceTests
             alerts.AddRange(processor.CaughtUp(input, Now));
             open.Remove(input);
         }
+        alerts.AddRange(processor.Advance(Now + Settings.CaughtUpWait)); // the inputs read to their end stop holding back
         return (alerts, processor);
     }
 
