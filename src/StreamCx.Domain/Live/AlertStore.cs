@@ -91,10 +91,10 @@ public sealed class AlertStore
         }
     }
 
-    /// <summary>One alert with its history, or null.</summary>
-    public AlertRecord? Get(string alertId)
+    /// <summary>One alert (with its history unless told otherwise), or null.</summary>
+    public AlertRecord? Get(string alertId, bool withHistory = true)
     {
-        lock (_gate) return _entries.TryGetValue(alertId, out var entry) ? entry.ToRecord(withHistory: true) : null;
+        lock (_gate) return _entries.TryGetValue(alertId, out var entry) ? entry.ToRecord(withHistory) : null;
     }
 
     /// <summary>The open alerts the filter selects, most severe first, then the most recently changed.</summary>

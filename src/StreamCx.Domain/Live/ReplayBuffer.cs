@@ -1,14 +1,15 @@
 namespace StreamCx.Domain.Live;
 
 /// <summary>
-/// The last <c>capacity</c> events of the live stream, for clients that reconnect with <c>Last-Event-ID</c>.
-/// Not thread-safe: its owner serializes <see cref="Add"/> and <see cref="Since"/>.
+/// The last <c>capacity</c> events of the live stream, for clients that reconnect with <c>Last-Event-ID</c>. Ids
+/// increase; they need not be consecutive (a log entry that changed nothing is skipped). Not thread-safe: its owner serializes <see cref="Add"/> and <see cref="Since"/>.
 /// </summary>
 public sealed class ReplayBuffer
 {
     private readonly LiveEvent[] _ring;
     private int _count;
     private int _next;
+    private long _evictedUpTo;
 
     /// <param name="capacity">Events kept.</param>
     /// <param name="startPosition">The stream's position before its first event (the first id is one more).</param>
@@ -30,27 +31,34 @@ public sealed class ReplayBuffer
     /// <summary>Id of the oldest event kept, or null when none is.</summary>
     public long? OldestId => _count == 0 ? null : _ring[(_next - _count + _ring.Length) % _ring.Length].Id;
 
-    /// <summary>Adds the next event; its id must be <see cref="Position"/> + 1.</summary>
+    /// <summary>Adds the next event; its id must be after <see cref="Position"/>.</summary>
     public void Add(LiveEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (e.Id != Position + 1) throw new ArgumentException($"event id {e.Id} does not follow position {Position}", nameof(e));
+        if (e.Id <= Position) throw new ArgumentException($"event id {e.Id} does not follow position {Position}", nameof(e));
+        if (_count == _ring.Length) _evictedUpTo = _ring[_next].Id;
         _ring[_next] = e;
         _next = (_next + 1) % _ring.Length;
         if (_count < _ring.Length) _count++;
         Position = e.Id;
     }
 
+    /// <summary>Moves the position past an id that published nothing.</summary>
+    public void Skip(long id)
+    {
+        if (id <= Position) throw new ArgumentException($"id {id} does not follow position {Position}", nameof(id));
+        Position = id;
+    }
+
     /// <summary>
-    /// The events after <paramref name="lastEventId"/> that match the filter. Complete when the id is the position or
-    /// within what is kept; otherwise some events are gone (<see cref="ReplayGap.Missed"/>: all kept events are
+    /// The events after <paramref name="lastEventId"/> that match the filter. Complete when no event after the id was
+    /// dropped from the buffer; otherwise some events are gone (<see cref="ReplayGap.Missed"/>: all kept events are
     /// given) or the id was never issued by this stream (<see cref="ReplayGap.Unknown"/>: none are given).
     /// </summary>
     public ReplayResult Since(long lastEventId, AlertFilter filter)
     {
         if (lastEventId > Position) return new ReplayResult([], ReplayGap.Unknown);
-        var oldestKept = OldestId ?? Position + 1;
-        var gap = lastEventId < oldestKept - 1 ? ReplayGap.Missed : ReplayGap.None;
+        var gap = lastEventId < _evictedUpTo || lastEventId < StartPosition ? ReplayGap.Missed : ReplayGap.None;
         var events = new List<LiveEvent>();
         for (var i = 0; i < _count; i++)
         {

@@ -30,7 +30,7 @@ public static class SnapshotStoreConfig
     }
 
     /// <summary>A bare path becomes "Data Source=path", and its folder is created.</summary>
-    private static string SqliteConnection(string value)
+    internal static string SqliteConnection(string value)
     {
         if (value.Contains('=', StringComparison.Ordinal)) return value;
         var folder = Path.GetDirectoryName(Path.GetFullPath(value));

@@ -3,48 +3,43 @@ using System.Reactive.Subjects;
 using System.Text.Json;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Live;
+using StreamCx.Engine.AlertLog;
 
 namespace StreamCx.Engine.Live;
 
 /// <summary>
-/// The live side of the alert hub: takes every alert emission into the <see cref="AlertStore"/>, numbers it and the
-/// people's actions (acknowledge, resolve by hand) as <see cref="LiveEvent"/>s with increasing ids, keeps the last of
-/// them for resumption, and fans them out (System.Reactive) to subscribers through filtered, bounded buffers.
-/// Publishing never waits for a subscriber: a full buffer drops its oldest event.
+/// The live view of the shared alert log: takes every entry (<see cref="AlertLogEntry"/>: an alert emission, or a
+/// person's action) into the <see cref="AlertStore"/> in log order, publishes it as a <see cref="LiveEvent"/> whose id
+/// is the log's id (the same on every engine), keeps the last of them for resumption, and fans them out
+/// (System.Reactive) to subscribers through filtered, bounded buffers. Publishing never waits for a subscriber: a full
+/// buffer drops its oldest event.
 /// </summary>
-/// <remarks>
-/// Ids are integers increasing by one; a run's first id follows <c>start time (Unix ms) × 1000</c>, so ids also keep
-/// increasing across restarts and a Last-Event-ID from an earlier run is recognised as older than what is kept.
-/// </remarks>
 public sealed class LiveFeed : IDisposable
 {
     private readonly object _gate = new();
     private readonly Subject<LiveEvent> _events = new();
     private readonly ReplayBuffer _replay;
     private readonly LiveFeedOptions _options;
-    private readonly IDisposable _alerts;
     private int _subscribers;
     private long _dropped;
     private bool _disposed;
 
-    public LiveFeed(IObservable<Alert> alerts, LiveFeedOptions options, TimeProvider clock)
+    public LiveFeed(LiveFeedOptions options, TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(alerts);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SubscriberBufferSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSubscribers, 1);
         _options = options;
         Clock = clock;
         Store = new AlertStore(options.MaxAlerts, options.MaxHistoryPerAlert);
-        _replay = new ReplayBuffer(options.ReplayBufferSize, clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
-        _alerts = alerts.Subscribe(OnAlert);
+        _replay = new ReplayBuffer(options.ReplayBufferSize, 0);
     }
 
     public AlertStore Store { get; }
 
     public TimeProvider Clock { get; }
 
-    /// <summary>Id of the newest event.</summary>
+    /// <summary>Id of the newest log entry taken in.</summary>
     public long Position
     {
         get { lock (_gate) return _replay.Position; }
@@ -55,22 +50,40 @@ public sealed class LiveFeed : IDisposable
     /// <summary>Events dropped from all subscribers' buffers since the start.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public StoreResult Acknowledge(string alertId, AlertAction action)
+    /// <summary>
+    /// Takes in the next log entry (an entry at or before <see cref="Position"/> was taken already and is ignored).
+    /// Returns what the store made of it: an action on an unknown alert, or a hand-resolve of an alert already closed
+    /// (two people at once on two engines), changes nothing and publishes nothing.
+    /// </summary>
+    public StoreResult Apply(AlertLogEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
-            var result = Store.Acknowledge(alertId, action);
-            if (result.Outcome == StoreOutcome.Done) Publish(LiveEventTypes.Acknowledged, result.Record!);
-            return result;
-        }
-    }
-
-    public StoreResult ResolveByHand(string alertId, AlertAction action)
-    {
-        lock (_gate)
-        {
-            var result = Store.ResolveByHand(alertId, action);
-            if (result.Outcome == StoreOutcome.Done) Publish(LiveEventTypes.ResolvedByHand, result.Record!);
+            if (_disposed || entry.Id <= _replay.Position) return new StoreResult(StoreOutcome.NotFound, null);
+            if (entry.Kind == LiveEventTypes.Alert)
+            {
+                var alert = ContractJson.DeserializeAlert(entry.Data) ?? throw new InvalidOperationException($"alert log entry {entry.Id} holds no alert");
+                var record = Store.Record(alert);
+                Publish(new LiveEvent(entry.Id, LiveEventTypes.Alert, entry.Data, alert.RegionId, alert.SiteId, alert.AttributeId, alert.Severity));
+                return new StoreResult(StoreOutcome.Done, record);
+            }
+            var logged = LoggedAction.FromJson(entry.Data);
+            var result = entry.Kind switch
+            {
+                LiveEventTypes.Acknowledged => Store.Acknowledge(logged.AlertId, logged.Action),
+                LiveEventTypes.ResolvedByHand => Store.ResolveByHand(logged.AlertId, logged.Action),
+                _ => throw new InvalidOperationException($"alert log entry {entry.Id} is of unknown kind '{entry.Kind}'"),
+            };
+            if (result.Outcome == StoreOutcome.Done)
+            {
+                var a = result.Record!.Alert;
+                Publish(new LiveEvent(entry.Id, entry.Kind, JsonSerializer.Serialize(result.Record, ContractJson.Options), a.RegionId, a.SiteId, a.AttributeId, a.Severity));
+            }
+            else
+            {
+                _replay.Skip(entry.Id);
+            }
             return result;
         }
     }
@@ -99,33 +112,19 @@ public sealed class LiveFeed : IDisposable
         lock (_gate) _subscribers--;
     }
 
-    private void OnAlert(Alert alert)
+    private void Publish(LiveEvent e)
     {
-        lock (_gate)
-        {
-            Store.Record(alert);
-            var e = new LiveEvent(_replay.Position + 1, LiveEventTypes.Alert, ContractJson.Serialize(alert), alert.RegionId, alert.SiteId, alert.AttributeId, alert.Severity);
-            _replay.Add(e);
-            _events.OnNext(e);
-        }
-    }
-
-    private void Publish(string type, AlertRecord record)
-    {
-        var a = record.Alert;
-        var e = new LiveEvent(_replay.Position + 1, type, JsonSerializer.Serialize(record, ContractJson.Options), a.RegionId, a.SiteId, a.AttributeId, a.Severity);
         _replay.Add(e);
         _events.OnNext(e);
     }
 
-    /// <summary>Stops taking alerts and ends every subscription (their readers see the end).</summary>
+    /// <summary>Stops taking entries and ends every subscription (their readers see the end).</summary>
     public void Dispose()
     {
         lock (_gate)
         {
             if (_disposed) return;
             _disposed = true;
-            _alerts.Dispose();
             _events.OnCompleted();
         }
     }

@@ -5,12 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using StreamCx.Domain.Ingestion;
+using StreamCx.Engine.AlertLog;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
 using StreamCx.Engine.Telemetry;
+using StreamCx.Host.AlertLog;
 using StreamCx.Host.Alerts;
 using StreamCx.Host.Configuration;
 using StreamCx.Host.Logging;
@@ -62,6 +64,8 @@ public static class RunCommand
             // Registered before Akka: started first (subscribed before any alert), stopped after the actors.
             services.AddSingleton(sp => new AlertKafkaPublisher(hub, sp.GetRequiredService<RecordProducer>(), kafka, sp.GetRequiredService<ILogger<AlertKafkaPublisher>>(), clock));
             services.AddHostedService(sp => sp.GetRequiredService<AlertKafkaPublisher>());
+            services.AddSingleton(SqlAlertLog.For(snapshots)).AddSingleton<AlertLogWriter>();
+            services.AddHostedService(sp => sp.GetRequiredService<AlertLogWriter>());
             services.AddAkka("streamcx", (akka, sp) => akka
                 // The web host stops the actor system (after ingestion drained), not Akka's own SIGTERM hook.
                 .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)

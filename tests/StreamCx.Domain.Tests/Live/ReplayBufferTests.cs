@@ -74,13 +74,29 @@ public class ReplayBufferTests
     }
 
     [Fact]
-    public void Ids_must_follow_each_other()
+    public void Ids_must_increase_and_may_skip()
     {
         var buffer = Filled(3, 1);
+        buffer.Add(Event(Start + 3)); // the log entry in between published nothing
+        Assert.Equal(Start + 3, buffer.Position);
         Assert.Throws<ArgumentException>(() => buffer.Add(Event(Start + 3)));
-        Assert.Throws<ArgumentException>(() => buffer.Add(Event(Start + 1)));
+        Assert.Throws<ArgumentException>(() => buffer.Add(Event(Start + 2)));
+        buffer.Skip(Start + 5);
+        Assert.Equal(Start + 5, buffer.Position);
+        Assert.Throws<ArgumentException>(() => buffer.Skip(Start + 4));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReplayBuffer(0, Start));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReplayBuffer(1, -1));
+    }
+
+    [Fact]
+    public void With_ids_that_skip_only_an_id_before_an_event_dropped_from_the_buffer_has_missed_some()
+    {
+        var buffer = new ReplayBuffer(2, Start);
+        foreach (var id in new long[] { 1, 4, 9, 12 }) buffer.Add(Event(Start + id)); // 1 and 4 dropped
+        Assert.Equal(ReplayGap.None, buffer.Since(Start + 4, AlertFilter.All).Gap);
+        Assert.Equal(ReplayGap.None, buffer.Since(Start + 7, AlertFilter.All).Gap); // an id that published nothing
+        Assert.Equal([Start + 9, Start + 12], buffer.Since(Start + 7, AlertFilter.All).Events.Select(e => e.Id));
+        Assert.Equal(ReplayGap.Missed, buffer.Since(Start + 3, AlertFilter.All).Gap);
     }
 
     [Fact]

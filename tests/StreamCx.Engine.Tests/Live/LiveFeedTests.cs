@@ -1,9 +1,9 @@
-using System.Reactive.Subjects;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using StreamCx.Domain.Alerting;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Live;
+using StreamCx.Engine.AlertLog;
 using StreamCx.Engine.Live;
 
 namespace StreamCx.Engine.Tests.Live;
@@ -11,24 +11,28 @@ namespace StreamCx.Engine.Tests.Live;
 public sealed class LiveFeedTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-    private static readonly long Start = T0.ToUnixTimeMilliseconds() * 1000;
+    private const long Start = 0; // the log's ids start after 0
 
-    private readonly Subject<Alert> _alerts = new();
     private LiveFeed _feed;
+    private long _lastId = Start;
 
     public LiveFeedTests() => _feed = New(new LiveFeedOptions());
 
     private LiveFeed New(LiveFeedOptions options)
     {
         _feed?.Dispose();
-        return _feed = new LiveFeed(_alerts, options, new FakeTimeProvider(T0));
+        _lastId = Start;
+        return _feed = new LiveFeed(options, new FakeTimeProvider(T0));
     }
 
-    public void Dispose()
-    {
-        _feed.Dispose();
-        _alerts.Dispose();
-    }
+    public void Dispose() => _feed.Dispose();
+
+    /// <summary>The next entry of the alert log: an emission.</summary>
+    private StoreResult Emit(Alert alert) => _feed.Apply(new AlertLogEntry(Interlocked.Increment(ref _lastId), LiveEventTypes.Alert, ContractJson.Serialize(alert)));
+
+    /// <summary>The next entry of the alert log: a person's action.</summary>
+    private StoreResult Act(string kind, string alertId, AlertAction action) =>
+        _feed.Apply(new AlertLogEntry(Interlocked.Increment(ref _lastId), kind, LoggedAction.Of(alertId, action).ToJson()));
 
     private static Alert Alert(int n, string region = "north", double severity = 0.6, AlertStatus status = AlertStatus.Open, int sequence = 1) =>
         new($"alr-{n}", status, sequence, $"site-{n}", $"Site {n}", region, "waiting-time", "Waiting time", severity, Severity.LevelOf(severity),
@@ -42,11 +46,11 @@ public sealed class LiveFeedTests : IDisposable
     }
 
     [Fact]
-    public void Each_alert_is_stored_and_published_once_with_ids_following_the_start_position()
+    public void Each_alert_is_stored_and_published_once_under_its_log_id()
     {
         using var subscription = _feed.Subscribe(AlertFilter.All, null)!;
-        _alerts.OnNext(Alert(1));
-        _alerts.OnNext(Alert(2));
+        Emit(Alert(1));
+        Emit(Alert(2));
         var events = Drain(subscription);
         Assert.Equal([Start + 1, Start + 2], events.Select(e => e.Id));
         Assert.All(events, e => Assert.Equal(LiveEventTypes.Alert, e.Type));
@@ -60,9 +64,9 @@ public sealed class LiveFeedTests : IDisposable
     {
         using var north = _feed.Subscribe(new AlertFilter(RegionId: "north"), null)!;
         using var severe = _feed.Subscribe(new AlertFilter(MinSeverity: 0.75), null)!;
-        _alerts.OnNext(Alert(1, "north", 0.3));
-        _alerts.OnNext(Alert(2, "paris", 0.8));
-        _alerts.OnNext(Alert(3, "north", 0.9));
+        Emit(Alert(1, "north", 0.3));
+        Emit(Alert(2, "paris", 0.8));
+        Emit(Alert(3, "north", 0.9));
         Assert.Equal(["north", "north"], Drain(north).Select(e => e.RegionId));
         Assert.Equal([0.8, 0.9], Drain(severe).Select(e => e.Severity));
     }
@@ -70,15 +74,17 @@ public sealed class LiveFeedTests : IDisposable
     [Fact]
     public void Acknowledging_and_resolving_by_hand_are_published_with_the_alert_record_and_unknown_alerts_publish_nothing()
     {
-        _alerts.OnNext(Alert(1));
+        Emit(Alert(1));
         using var subscription = _feed.Subscribe(AlertFilter.All, null)!;
-        Assert.Equal(StoreOutcome.NotFound, _feed.Acknowledge("alr-404", new AlertAction("Léa", T0, null)).Outcome);
-        Assert.Equal(StoreOutcome.Done, _feed.Acknowledge("alr-1", new AlertAction("Léa", T0, "on it")).Outcome);
-        Assert.Equal(StoreOutcome.Done, _feed.ResolveByHand("alr-1", new AlertAction("Noé", T0, null)).Outcome);
-        Assert.Equal(StoreOutcome.AlreadyClosed, _feed.ResolveByHand("alr-1", new AlertAction("Noé", T0, null)).Outcome);
+        Assert.Equal(StoreOutcome.NotFound, Act(LiveEventTypes.Acknowledged, "alr-404", new AlertAction("Léa", T0, null)).Outcome);
+        Assert.Equal(StoreOutcome.Done, Act(LiveEventTypes.Acknowledged, "alr-1", new AlertAction("Léa", T0, "on it")).Outcome);
+        Assert.Equal(StoreOutcome.Done, Act(LiveEventTypes.ResolvedByHand, "alr-1", new AlertAction("Noé", T0, null)).Outcome);
+        Assert.Equal(StoreOutcome.AlreadyClosed, Act(LiveEventTypes.ResolvedByHand, "alr-1", new AlertAction("Zoé", T0, null)).Outcome); // two people at once
         var events = Drain(subscription);
         Assert.Equal([LiveEventTypes.Acknowledged, LiveEventTypes.ResolvedByHand], events.Select(e => e.Type));
-        Assert.Equal([Start + 2, Start + 3], events.Select(e => e.Id));
+        Assert.Equal([Start + 3, Start + 4], events.Select(e => e.Id)); // the entries that changed nothing publish nothing
+        Assert.Equal(Start + 5, _feed.Position);
+        Assert.Equal("Noé", _feed.Store.Get("alr-1")!.ResolvedByHand!.By);
         using var ack = JsonDocument.Parse(events[0].Data);
         Assert.Equal("Léa", ack.RootElement.GetProperty("acknowledgement").GetProperty("by").GetString());
         Assert.Equal("alr-1", ack.RootElement.GetProperty("alert").GetProperty("alertId").GetString());
@@ -88,14 +94,14 @@ public sealed class LiveFeedTests : IDisposable
     [Fact]
     public void A_subscriber_resuming_from_an_id_gets_the_missed_events_it_selects_then_the_live_ones()
     {
-        _alerts.OnNext(Alert(1, "north"));
-        _alerts.OnNext(Alert(2, "paris"));
-        _alerts.OnNext(Alert(3, "north"));
+        Emit(Alert(1, "north"));
+        Emit(Alert(2, "paris"));
+        Emit(Alert(3, "north"));
         using var subscription = _feed.Subscribe(new AlertFilter(RegionId: "north"), Start + 1)!;
         Assert.Equal(ReplayGap.None, subscription.Replay.Gap);
         Assert.Equal([Start + 3], subscription.Replay.Events.Select(e => e.Id));
         Assert.Equal(Start + 3, subscription.StartPosition);
-        _alerts.OnNext(Alert(4, "north"));
+        Emit(Alert(4, "north"));
         Assert.Equal([Start + 4], Drain(subscription).Select(e => e.Id));
     }
 
@@ -103,7 +109,7 @@ public sealed class LiveFeedTests : IDisposable
     public void Resuming_beyond_what_is_kept_or_from_an_unknown_id_says_so()
     {
         New(new LiveFeedOptions(ReplayBufferSize: 2));
-        for (var i = 1; i <= 5; i++) _alerts.OnNext(Alert(i));
+        for (var i = 1; i <= 5; i++) Emit(Alert(i));
         using var old = _feed.Subscribe(AlertFilter.All, Start + 1)!;
         Assert.Equal(ReplayGap.Missed, old.Replay.Gap);
         Assert.Equal([Start + 4, Start + 5], old.Replay.Events.Select(e => e.Id));
@@ -117,7 +123,7 @@ public sealed class LiveFeedTests : IDisposable
     {
         New(new LiveFeedOptions(ReplayBufferSize: 100_000, SubscriberBufferSize: 100_000));
         const int total = 20_000;
-        var publisher = Task.Run(() => { for (var i = 1; i <= total; i++) _alerts.OnNext(Alert(i, severity: 0.5)); });
+        var publisher = Task.Run(() => { for (var i = 1; i <= total; i++) Emit(Alert(i, severity: 0.5)); });
         var resumed = new List<(LiveSubscription Subscription, long From)>();
         while (!publisher.IsCompleted && resumed.Count < 50)
         {
@@ -145,7 +151,7 @@ public sealed class LiveFeedTests : IDisposable
         var read = new List<long>();
         for (var i = 1; i <= 10; i++)
         {
-            _alerts.OnNext(Alert(i));
+            Emit(Alert(i));
             read.AddRange(Drain(reader).Select(e => e.Id));
         }
         Assert.Equal(Enumerable.Range(1, 10).Select(i => Start + i), read);
@@ -170,21 +176,35 @@ public sealed class LiveFeedTests : IDisposable
         Assert.Equal(1, _feed.Subscribers);
         using var c = _feed.Subscribe(AlertFilter.All, null);
         Assert.NotNull(c);
-        _alerts.OnNext(Alert(1));
+        Emit(Alert(1));
         Assert.False(a.TryRead(out _)); // a left: it gets nothing more
+    }
+
+    [Fact]
+    public void An_entry_already_taken_in_is_ignored_when_the_log_is_read_again()
+    {
+        Emit(Alert(1));
+        Emit(Alert(2, sequence: 2, status: AlertStatus.Updated));
+        using var subscription = _feed.Subscribe(AlertFilter.All, null)!;
+
+        _feed.Apply(new AlertLogEntry(Start + 2, LiveEventTypes.Alert, ContractJson.Serialize(Alert(9))));
+
+        Assert.Empty(Drain(subscription));
+        Assert.Null(_feed.Store.Get("alr-9"));
+        Assert.Equal(Start + 2, _feed.Position);
     }
 
     [Fact]
     public async Task Ending_the_feed_ends_every_subscription_and_refuses_new_ones()
     {
         using var subscription = _feed.Subscribe(AlertFilter.All, null)!;
-        _alerts.OnNext(Alert(1));
+        Emit(Alert(1));
         _feed.Dispose();
         Assert.True(await subscription.WaitToReadAsync(CancellationToken.None)); // what was queued is still read
         Assert.True(subscription.TryRead(out _));
         Assert.False(await subscription.WaitToReadAsync(CancellationToken.None));
         Assert.Null(_feed.Subscribe(AlertFilter.All, null));
-        _alerts.OnNext(Alert(2));
+        Emit(Alert(2));
         Assert.Equal(1, _feed.Store.Count);
     }
 }

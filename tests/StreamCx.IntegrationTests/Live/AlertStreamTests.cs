@@ -138,19 +138,15 @@ public class AlertStreamTests(LiveServerFixture server)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Theory]
-    [InlineData("9223372036854775807", "not an id of this stream")]
-    [InlineData("0", "older than the events kept")]
-    public async Task A_Last_Event_ID_ahead_of_the_stream_or_older_than_what_is_kept_gets_a_reset(string lastEventId, string reason)
+    [Fact]
+    public async Task A_Last_Event_ID_ahead_of_the_stream_gets_a_reset_and_no_replay()
     {
-        await using var client = await SseClient.ConnectAsync(server, lastEventId: lastEventId);
+        await using var client = await SseClient.ConnectAsync(server, lastEventId: "9223372036854775807");
         var reset = await client.NextAsync(TimeSpan.FromSeconds(5));
         Assert.Equal("reset", reset.EventType);
-        Assert.Contains(reason, reset.Data, StringComparison.Ordinal);
+        Assert.Contains("not an id of this stream", reset.Data, StringComparison.Ordinal);
         var ready = await client.NextAsync(TimeSpan.FromSeconds(5), "ready");
-        var replayed = JsonDocument.Parse(ready.Data).RootElement.GetProperty("replayed").GetInt32();
-        if (lastEventId == "0") Assert.Equal(client.Received.Count(e => e.EventType is "alert" or "acknowledged" or "resolved-by-hand"), replayed);
-        else Assert.Equal(0, replayed);
+        Assert.Equal(0, JsonDocument.Parse(ready.Data).RootElement.GetProperty("replayed").GetInt32());
     }
 
     [Theory]

@@ -8,8 +8,8 @@ namespace StreamCx.IntegrationTests.Live;
 /// <summary>
 /// Causes real alerts the way channel systems would: feedback events produced to the engine's Kafka topic. The peer
 /// scenario: six sites of one region with 32 responses each on one attribute, one a minute, the last site a point and a
-/// half below the others and answering 16 minutes longer (a site is compared with its peers as they stood at the start
-/// of its event's 15-minute bucket). Each scenario takes its own (region, attribute) pair, so tests do not disturb each other.
+/// half below the others and answering 16 minutes longer, produced once the rest is applied (a site is compared with
+/// its peers as they stood at the start of its event's 15-minute bucket). Each scenario takes its own (region, attribute) pair, so tests do not disturb each other.
 /// </summary>
 public sealed class Scenarios : IDisposable
 {
@@ -66,7 +66,8 @@ public sealed class Scenarios : IDisposable
         var target = sites[^1];
         var start = _origin.AddMinutes(50 * Interlocked.Increment(ref _produced));
         if (start.AddMinutes(48) > DateTimeOffset.UtcNow) throw new InvalidOperationException("the scenarios' event time reached the present");
-        var messages = new List<(string Key, string Value)>();
+        var together = new List<(string Key, string Value)>();
+        var after = new List<(string Key, string Value)>();
         for (var i = 0; i < 48; i++)
         {
             foreach (var site in sites)
@@ -83,11 +84,30 @@ public sealed class Scenarios : IDisposable
                     ["ratings"] = new JsonObject { [attributeId] = rating },
                 };
                 if (low && verbatims.Length > 0 && rating == 2) e["comment"] = verbatims[i / 4 % verbatims.Length];
-                messages.Add((site, e.ToJsonString()));
+                (i < 32 ? together : after).Add((site, e.ToJsonString()));
             }
         }
-        await ProduceAsync(messages);
+        // as live feedback comes: the first 32 minutes of all six sites, then (once applied) the target's last 16
+        await ProduceAsync(together);
+        await WaitForCountsAsync(sites, attributeId, 32);
+        await ProduceAsync(after);
         return target;
+    }
+
+    /// <summary>Waits until every site has <paramref name="count"/> responses on the attribute applied.</summary>
+    private async Task WaitForCountsAsync(IEnumerable<string> sites, string attributeId, long count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        foreach (var site in sites)
+        {
+            while (true)
+            {
+                var scores = await _http.GetFromJsonAsync<JsonElement>($"/api/sites/{site}/scores");
+                if (scores.GetProperty("attributes").TryGetProperty(attributeId, out var a) && a.GetProperty("count").GetInt64() >= count) break;
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{site} did not get its {count} responses on {attributeId} applied: {scores}");
+                await Task.Delay(100);
+            }
+        }
     }
 
     public async Task ProduceAsync(IEnumerable<(string Key, string Value)> messages)

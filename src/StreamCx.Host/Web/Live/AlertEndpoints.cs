@@ -23,18 +23,19 @@ public static class AlertEndpoints
         app.MapGet("/api/alerts/{alertId}", (string alertId, LiveFeed feed) =>
             feed.Store.Get(alertId) is { } record ? ApiResults.Ok(record) : UnknownAlert(alertId));
 
-        app.MapPost("/api/alerts/{alertId}/ack", (string alertId, HttpRequest request, LiveFeed feed, CancellationToken ct) =>
-            ActAsync(alertId, request, feed, feed.Acknowledge, ct));
+        app.MapPost("/api/alerts/{alertId}/ack", (string alertId, HttpRequest request, LiveFeed feed, AlertActions actions, CancellationToken ct) =>
+            ActAsync(LiveEventTypes.Acknowledged, alertId, request, feed, actions, ct));
 
-        app.MapPost("/api/alerts/{alertId}/resolve", (string alertId, HttpRequest request, LiveFeed feed, CancellationToken ct) =>
-            ActAsync(alertId, request, feed, feed.ResolveByHand, ct));
+        app.MapPost("/api/alerts/{alertId}/resolve", (string alertId, HttpRequest request, LiveFeed feed, AlertActions actions, CancellationToken ct) =>
+            ActAsync(LiveEventTypes.ResolvedByHand, alertId, request, feed, actions, ct));
     }
 
-    private static async Task<IResult> ActAsync(string alertId, HttpRequest request, LiveFeed feed, Func<string, AlertAction, StoreResult> act, CancellationToken ct)
+    private static async Task<IResult> ActAsync(string kind, string alertId, HttpRequest request, LiveFeed feed, AlertActions actions, CancellationToken ct)
     {
         var (action, error) = await ActionBody.ReadAsync(request, feed.Clock, ct).ConfigureAwait(false);
         if (action is null) return error!;
-        var result = act(alertId, action);
+        var result = await actions.ActAsync(kind, alertId, action, ct).ConfigureAwait(false);
+        if (result is null) return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the state store is unavailable: the action was not recorded; try again");
         return result.Outcome switch
         {
             StoreOutcome.Done => ApiResults.Ok(result.Record!),

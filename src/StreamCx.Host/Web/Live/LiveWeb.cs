@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StreamCx.Engine.Alerts;
+using StreamCx.Host.AlertLog;
 using StreamCx.Engine.Live;
 
 namespace StreamCx.Host.Web.Live;
 
 /// <summary>
-/// Wires the live alert feature into the host: the live feed on the alert hub, the access token, the page's static
+/// Wires the live alert feature into the host: the live feed following the shared alert log, the access token, the page's static
 /// files, the token gate and the endpoints.
 /// </summary>
 public static class LiveWeb
@@ -24,10 +24,13 @@ public static class LiveWeb
         return services
             .AddSingleton(settings)
             .AddSingleton(token)
-            .AddSingleton(sp => new LiveFeed(sp.GetRequiredService<AlertHub>().Alerts, settings.ToFeedOptions(), sp.GetRequiredService<TimeProvider>()));
+            .AddSingleton(sp => new LiveFeed(settings.ToFeedOptions(), sp.GetRequiredService<TimeProvider>()))
+            .AddSingleton<AlertLogFollower>()
+            .AddHostedService(sp => sp.GetRequiredService<AlertLogFollower>())
+            .AddSingleton<AlertActions>();
     }
 
-    /// <summary>Starts the live feed (so that it sees every alert from the first), then the middleware and the endpoints.</summary>
+    /// <summary>Ends the live feed's subscriptions at stop, then the middleware and the endpoints.</summary>
     public static void UseLiveAlerts(this WebApplication app)
     {
         var feed = app.Services.GetRequiredService<LiveFeed>();
