@@ -57,7 +57,7 @@ public sealed class Scenarios : IDisposable
     }
 
     /// <summary>
-    /// Produces the peer scenario and returns the site that must be alerted. Its comments are the given verbatims
+    /// Produces the peer scenario, waits until all of it is applied, and returns the site that must be alerted. Its comments are the given verbatims
     /// (for the low ratings) so that they appear in the alert.
     /// </summary>
     public async Task<string> ProducePeerScenarioAsync(string regionId, string attributeId, params string[] verbatims)
@@ -91,6 +91,7 @@ public sealed class Scenarios : IDisposable
         await ProduceAsync(together);
         await WaitForCountsAsync(sites, attributeId, 32);
         await ProduceAsync(after);
+        await WaitForCountsAsync([target], attributeId, 48);
         return target;
     }
 
