@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace StreamCx.Domain.ReferenceData;
 
-/// <summary>Reads and validates the sites and attributes files; every problem is reported with its place.</summary>
+/// <summary>Reads and validates the sites, attributes and departments files; every problem is reported with its place.</summary>
 public static class ReferenceDataLoader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -11,8 +11,25 @@ public static class ReferenceDataLoader
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
-    public static ReferenceCatalog Load(string sitesFile, string attributesFile) =>
-        new(LoadSites(ReadFile(sitesFile, "sites")), LoadAttributes(ReadFile(attributesFile, "attributes")));
+    /// <param name="departmentsFile">The department catalog; none (null or empty) means every department is flagged unknown.</param>
+    public static ReferenceCatalog Load(string sitesFile, string attributesFile, string? departmentsFile = null) =>
+        new(LoadSites(ReadFile(sitesFile, "sites")), LoadAttributes(ReadFile(attributesFile, "attributes")),
+            string.IsNullOrEmpty(departmentsFile) ? [] : LoadDepartments(ReadFile(departmentsFile, "departments")));
+
+    public static IReadOnlyList<Department> LoadDepartments(string json, string source = "departments file")
+    {
+        var departments = Deserialize<Department>(json, source);
+        var errors = new List<string>();
+        for (var i = 0; i < departments.Count; i++)
+        {
+            var d = departments[i];
+            if (d is null) { errors.Add($"entry {i} is null"); continue; }
+            RequireIdentifier(d.DepartmentId, $"entry {i}: departmentId", errors);
+            RequireText(d.Label, $"entry {i} ({d.DepartmentId}): label", errors);
+        }
+        AddDuplicates(departments.Where(d => d is not null).Select(d => d.DepartmentId), "departmentId", errors);
+        return Checked(departments, errors, source);
+    }
 
     public static IReadOnlyList<Site> LoadSites(string json, string source = "sites file")
     {

@@ -68,7 +68,9 @@ public sealed record StreamCxConfiguration(
         ReferenceCatalog? catalog = null;
         try
         {
-            catalog = ReferenceDataLoader.Load(ReferenceDataSettings.Resolve(referenceData.SitesFile), ReferenceDataSettings.Resolve(referenceData.AttributesFile));
+            catalog = ReferenceDataLoader.Load(
+                ReferenceDataSettings.Resolve(referenceData.SitesFile), ReferenceDataSettings.Resolve(referenceData.AttributesFile),
+                ReferenceDataSettings.Resolve(referenceData.DepartmentsFile));
         }
         catch (ReferenceDataException e)
         {

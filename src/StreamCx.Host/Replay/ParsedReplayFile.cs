@@ -54,9 +54,9 @@ public sealed class ParsedReplayFile
                     keys.Add(new EventTimeOrder.Key(e.OccurredAt.UtcTicks, events.Count, e.EventId));
                     events.Add(e);
                 }
-                else
+                else if (outcomes[i].Rejection is { } rejection)
                 {
-                    summary.Reject(batch[i].Line, outcomes[i].Rejection!);
+                    summary.Reject(batch[i].Line, rejection);
                 }
                 outcomes[i] = default;
             }
