@@ -103,7 +103,7 @@ public sealed class AccountBook(ReferenceCatalog catalog, JourneySettings settin
         var churn = a.ChurnEventId is not null;
         var factor = new DivergenceFactor(
             a.AccountId, high.Role, R(high.Mean), low.Role, R(low.Mean), R(high.Mean - low.Mean),
-            [.. a.Roles.OrderBy(r => r.Role, StringComparer.Ordinal).Select(r => new RoleScore(r.Role, R(r.Mean), r.Count))], churn, a.ChurnEventId);
+            JourneyViews.Of(a, true).Roles, churn, a.ChurnEventId);
         var severity = Math.Clamp((high.Mean - low.Mean) / 10, 0.25, 1);
         if (churn) severity = Math.Max(severity, 0.8);
         var explanation = closing is not null

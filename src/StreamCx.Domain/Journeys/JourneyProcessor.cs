@@ -16,6 +16,7 @@ public sealed class JourneyProcessor
     private static readonly TimeSpan DuplicateHorizon = TimeSpan.FromHours(48);
 
     private readonly ReferenceCatalog _catalog;
+    private readonly JourneySettings _settings;
     private readonly TimeSpan _lateness;
     private readonly PriorityQueue<JourneyInput, (JourneyInput, long)> _held = new(JourneyInput.Order.Instance);
     private readonly DuplicateFilter _duplicates = new(DuplicateHorizon, 1_000_000);
@@ -26,6 +27,7 @@ public sealed class JourneyProcessor
     public JourneyProcessor(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock)
     {
         _catalog = catalog;
+        _settings = settings;
         _lateness = settings.AllowedLateness;
         Journeys = new JourneyBook(catalog, settings, clock);
         Accounts = new AccountBook(catalog, settings, clock);
@@ -39,6 +41,13 @@ public sealed class JourneyProcessor
 
     /// <summary>Events waiting for the lateness to pass.</summary>
     public int Held => _held.Count;
+
+    /// <summary>The journey as of the event time reached, or null when it is not held (never seen, or dropped).</summary>
+    public JourneyView? Journey(string journeyId) =>
+        Journeys.Find(journeyId) is { } j ? JourneyViews.Of(j, _watermark, _settings) : null;
+
+    public AccountView? Account(string accountId) =>
+        Accounts.Find(accountId) is { } a ? JourneyViews.Of(a, Accounts.Divergence(a) is not null) : null;
 
     /// <summary>Feedback without a journey or an account only has its catalog flags counted.</summary>
     public IReadOnlyList<Alert> Process(FeedbackEvent e)

@@ -43,7 +43,7 @@ public sealed class WatermelonAlerts(ReferenceCatalog catalog, JourneySettings s
         var factor = new WatermelonFactor(
             j.JourneyId, j.CustomerId, j.AccountId, days, j.Contacts, j.Departments.Length, Math.Round(j.MeanInteractionScore, 2),
             j.JourneyScore is { } js ? Math.Round(js, 2) : null, j.Outcome, j.ChurnEventId is not null, j.ChurnEventId,
-            RedRules.Names(rules), Timeline(j.Timeline));
+            RedRules.Names(rules), JourneyViews.Timeline(j.Timeline));
         var severity = Math.Min(1, 0.5 + (0.1 * (BitCount(rules) - 1)));
         if (j.ChurnEventId is not null) severity = Math.Max(severity, 0.8);
         return JourneyAlertComposer.Compose(
@@ -63,25 +63,6 @@ public sealed class WatermelonAlerts(ReferenceCatalog catalog, JourneySettings s
             + $"{f.Departments} departments, interactions rated {N(f.MeanInteractionScore)}/10 on average{journeyScore}{outcome} "
             + $"({string.Join(", ", f.RedRules)}){churn}.";
     }
-
-    private static TimelineStep[] Timeline(ReadOnlySpan<JourneyState.Mark> marks)
-    {
-        var steps = new TimelineStep[marks.Length];
-        for (var i = 0; i < marks.Length; i++) steps[i] = Step(marks[i]);
-        return steps;
-    }
-
-    private static TimelineStep Step(JourneyState.Mark m) => new(
-        JourneyAlertComposer.At(m.Ticks), KindName(m.Kind), m.Department, m.Step, float.IsNaN(m.Score) ? null : Math.Round(m.Score, 2));
-
-    private static string KindName(JourneyState.MarkKind kind) => kind switch
-    {
-        JourneyState.MarkKind.Step => "step",
-        JourneyState.MarkKind.Interaction => "interaction",
-        JourneyState.MarkKind.JourneySurvey => "journey-survey",
-        JourneyState.MarkKind.Closed => "closed",
-        _ => "churn",
-    };
 
     private static int BitCount(RedRule rules) => System.Numerics.BitOperations.PopCount((uint)rules);
 

@@ -8,6 +8,7 @@ using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Processing;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
+using StreamCx.Engine.Journeys;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
 using StreamCx.Host.Metrics;
@@ -33,8 +34,9 @@ public sealed class IngestionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sites = await registry.GetAsync<SitesActor>(stoppingToken).ConfigureAwait(false);
+        var journeys = registry.TryGet<JourneysActor>(out var j) ? j : null;
         using var abort = new CancellationTokenSource();
-        var (control, done) = IngestionGraph.Create(kafka, parser, sites, engine, deadLetters, counters, logger, abort.Token, Handled)
+        var (control, done) = IngestionGraph.Create(kafka, parser, sites, engine, deadLetters, counters, logger, abort.Token, Handled, journeys)
             .Run(system.Materializer());
         metrics.Attach(control);
         status.Consumer = control;
