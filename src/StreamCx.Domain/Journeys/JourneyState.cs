@@ -65,17 +65,25 @@ public sealed class JourneyState(string journeyId, long openedTicks)
         MostRepeatedReason = Math.Max(MostRepeatedReason, 1);
     }
 
-    /// <summary>Adds a mark; beyond <paramref name="max"/> the oldest marks after the first are dropped (the first contact stays).</summary>
+    /// <summary>
+    /// Adds a mark in time order (a late event takes its place); beyond <paramref name="max"/> the oldest mark after the
+    /// first is dropped (the first contact stays).
+    /// </summary>
     public void AddMark(Mark mark, int max)
     {
         if (_marks == max)
         {
             Array.Copy(_timeline, 2, _timeline, 1, _marks - 2);
-            _timeline[_marks - 1] = mark;
-            return;
+            _marks--;
         }
-        if (_marks == _timeline.Length) Array.Resize(ref _timeline, Math.Min(max, _marks + MarksPerGrowth));
-        _timeline[_marks++] = mark;
+        else if (_marks == _timeline.Length)
+        {
+            Array.Resize(ref _timeline, Math.Min(max, _marks + MarksPerGrowth));
+        }
+        var at = _marks;
+        for (; at > 0 && _timeline[at - 1].Ticks > mark.Ticks; at--) _timeline[at] = _timeline[at - 1];
+        _timeline[at] = mark;
+        _marks++;
     }
 
     /// <summary>Room for this many more marks at a time: a journey of a few steps allocates its timeline once.</summary>

@@ -131,4 +131,26 @@ public sealed class JourneyOrderTests
         Assert.Equal((2, 1), (p.Counters.UnknownDepartments, p.Counters.UnknownRoles));
         Assert.Equal(["night-desk"], p.Journeys.Find("jrn-1")!.Departments);
     }
+
+    [Fact]
+    public void A_late_message_takes_its_place_in_the_timeline()
+    {
+        var p = Processor();
+
+        Run(p, [Contact("c2", "jrn-1", Start.AddDays(2), "support", 5), Contact("c3", "jrn-1", Start.AddDays(3), "sales", 4), Contact("c1", "jrn-1", Start, "support", 3)]);
+
+        Assert.Equal([Start, Start.AddDays(2), Start.AddDays(3)], p.Journey("jrn-1")!.Timeline.Select(s => s.At));
+    }
+
+    [Fact]
+    public void A_long_timeline_keeps_the_first_step_and_the_latest_ones_and_the_counts_stay_exact()
+    {
+        var p = Processor(new JourneySettings { MaxTimelineSteps = 3 });
+
+        Run(p, Enumerable.Range(0, 5).Select(i => (object)Step($"s{i}", "jrn-1", Start.AddDays(i), "support")));
+
+        var view = p.Journey("jrn-1")!;
+        Assert.Equal([Start, Start.AddDays(3), Start.AddDays(4)], view.Timeline.Select(s => s.At));
+        Assert.Equal(5, view.Contacts);
+    }
 }
