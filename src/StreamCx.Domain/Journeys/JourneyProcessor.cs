@@ -5,10 +5,13 @@ using StreamCx.Domain.ReferenceData;
 namespace StreamCx.Domain.Journeys;
 
 /// <summary>
-/// The journeys and accounts of one engine (or of a replay): events are held until the newest event time is
-/// <see cref="JourneySettings.AllowedLateness"/> past them and applied in <see cref="EventTime.EventOrder"/>, so events of
-/// a journey that arrive out of order within that lateness give what they give in order; a later one is applied on
-/// arrival and counted late. Deadlines (a journey open too long, retention) are evaluated as event time passes them.
+/// The journeys and accounts of one engine (or of a replay): events are held and applied in
+/// <see cref="EventTime.EventOrder"/> once event time passes them — in a replay (or alone) once the newest event time is
+/// <see cref="JourneySettings.AllowedLateness"/> past them; in the engine (<c>followsFrontier</c>) once the engine's
+/// frontier of event time passes them (<see cref="Advance"/>), as the sites' events are. So events of a journey that
+/// arrive out of order within that lateness (or ahead of the frontier) give what they give in order; a later one is
+/// applied on arrival and counted late. Deadlines (a journey open too long, retention) are evaluated as event time passes
+/// them.
 /// </summary>
 public sealed class JourneyProcessor
 {
@@ -17,6 +20,7 @@ public sealed class JourneyProcessor
 
     private readonly ReferenceCatalog _catalog;
     private readonly JourneySettings _settings;
+    private readonly bool _followsFrontier;
     private readonly TimeSpan _lateness;
     private readonly PriorityQueue<JourneyInput, (JourneyInput, long)> _held = new(JourneyInput.Order.Instance);
     private readonly DuplicateFilter _duplicates = new(DuplicateHorizon, 1_000_000);
@@ -24,8 +28,10 @@ public sealed class JourneyProcessor
     private long _newest = long.MinValue;
     private long _watermark = long.MinValue;
 
-    public JourneyProcessor(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock)
+    /// <param name="followsFrontier">Events are released by <see cref="Advance"/> only (the engine), not by the lateness.</param>
+    public JourneyProcessor(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock, bool followsFrontier = false)
     {
+        _followsFrontier = followsFrontier;
         _catalog = catalog;
         _settings = settings;
         _lateness = settings.AllowedLateness;
@@ -62,6 +68,14 @@ public sealed class JourneyProcessor
         return Take(JourneyInput.From(s));
     }
 
+    /// <summary>The engine's frontier of event time moved: every message at or before it has been delivered.</summary>
+    public IReadOnlyList<Alert> Advance(DateTimeOffset frontier)
+    {
+        var alerts = new List<Alert>();
+        if (frontier.UtcTicks > _watermark) Release(frontier.UtcTicks, alerts);
+        return alerts;
+    }
+
     /// <summary>Applies every held event (the end of a replay); event time goes no further than the last of them.</summary>
     public IReadOnlyList<Alert> Flush()
     {
@@ -79,7 +93,7 @@ public sealed class JourneyProcessor
             Counters.Duplicates++;
             return alerts;
         }
-        if (t < _watermark)
+        if (t < _watermark || (_followsFrontier && t == _watermark))
         {
             Counters.Late++;
             Apply(input, alerts);
@@ -87,7 +101,7 @@ public sealed class JourneyProcessor
         }
         _held.Enqueue(input, (input, _arrivals++));
         _newest = Math.Max(_newest, t);
-        Release(_newest - Math.Min(_lateness.Ticks, _newest), alerts);
+        if (!_followsFrontier) Release(_newest - Math.Min(_lateness.Ticks, _newest), alerts);
         return alerts;
     }
 

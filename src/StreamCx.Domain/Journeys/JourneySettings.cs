@@ -31,7 +31,10 @@ public sealed record JourneySettings
     /// <summary>A journey or account without events for this long (event time) is dropped, closed or not.</summary>
     public TimeSpan Retention { get; init; } = TimeSpan.FromDays(90);
 
-    /// <summary>Events are applied in event order once the newest event time is this far past them; later ones are applied on arrival and counted late.</summary>
+    /// <summary>
+    /// Replay (and a processor on its own): events are applied in event order once the newest event time is this far past
+    /// them; later ones are applied on arrival and counted late. The engine waits for its frontier of event time instead.
+    /// </summary>
     public TimeSpan AllowedLateness { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Steps kept in a journey's timeline (the first ones and the latest; the counts stay exact).</summary>

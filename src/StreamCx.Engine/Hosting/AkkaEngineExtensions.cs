@@ -28,9 +28,10 @@ public static class AkkaEngineExtensions
             SiteDurability? siteDurability = durability is { Settings.Enabled: true } on
                 ? new SiteDurability(on.Settings, Persistence.Instance.Apply(system).SnapshotStoreFor(null), on.Ledger, on.Counters)
                 : null;
-            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress), "sites");
+            var journeysActor = journeys is null ? null : system.ActorOf(JourneysActor.Create(catalog, journeys, alerts, followsFrontier: true), "journeys");
+            if (journeysActor is not null) registry.Register<JourneysActor>(journeysActor);
+            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor), "sites");
             registry.Register<SitesActor>(sites);
-            if (journeys is not null) registry.Register<JourneysActor>(system.ActorOf(JourneysActor.Create(catalog, journeys, alerts), "journeys"));
         });
     }
 }

@@ -16,8 +16,8 @@ namespace StreamCx.Engine.Pipeline;
 /// stream's thread: a separate stage parsing large batches on the thread pool measured no faster on 2 cores.)
 /// End-of-partition markers (<see cref="RawFeedback.EndOfPartition"/>) go to the router in their place in the batch,
 /// and come out among the results of <see cref="CreateBatched"/> (<see cref="Create"/> leaves them out). What the
-/// journeys take goes to <c>journeys</c> (when given) as one message per batch, in stream order; journey messages are
-/// not sent to the sites.
+/// journeys take goes to <c>journeys</c> (when given) as one message per batch, in stream order, before the batch goes
+/// to the sites; journey messages go to the sites' router only as times of their inputs, for the frontier of event time.
 /// </summary>
 public static class FeedbackPipeline
 {
@@ -41,10 +41,10 @@ public static class FeedbackPipeline
     private static async Task<PipelineResult[]> ApplyAsync(IActorRef sites, IActorRef? journeys, ParsedBatch batch, TimeSpan timeout)
     {
         if (journeys is not null && batch.Journey.Count > 0) journeys.Tell(new ApplyJourneyInputs(batch.Journey));
-        if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0) return batch.Results;
+        if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0 && batch.Observed.Count == 0) return batch.Results;
 
         var receipt = new FeedbackReceipt(batch.Valid.Count);
-        sites.Tell(new ApplyFeedbackBatch(batch.Valid, receipt) { CaughtUp = batch.CaughtUp });
+        sites.Tell(new ApplyFeedbackBatch(batch.Valid, receipt) { CaughtUp = batch.CaughtUp, Observed = batch.Observed });
         return batch.Complete(await receipt.Completion.WaitAsync(timeout).ConfigureAwait(false));
     }
 }

@@ -32,6 +32,9 @@ internal sealed class ParsedBatch
 
     public List<JourneyInput> Journey { get; } = [];
 
+    /// <summary>The journey messages' inputs and times, in their place among the valid events and the caught-up markers.</summary>
+    public List<(int AfterEvents, int AfterCaughtUp, string Input, DateTimeOffset At)> Observed { get; } = [];
+
     /// <summary>Partitions read to their end, each after the first <c>AfterEvents</c> valid events (the router's order).</summary>
     public List<(int AfterEvents, string Input)> CaughtUp { get; } = [];
 
@@ -48,7 +51,11 @@ internal sealed class ParsedBatch
                 continue;
             }
             var outcome = parser.Parse(message.Value.Span);
-            if (outcome.Signal is { } signal) parsed.Journey.Add(JourneyInput.From(signal));
+            if (outcome.Signal is { } signal)
+            {
+                parsed.Journey.Add(JourneyInput.From(signal));
+                parsed.Observed.Add((parsed.Valid.Count, parsed.CaughtUp.Count, Durability.SnapshotCodec.PartitionKey(message.Position.Topic, message.Position.Partition), signal.OccurredAt));
+            }
             if (outcome.Event is { } e)
             {
                 if (e.JourneyId is not null || e.AccountId is not null || e.Flags != CatalogFlags.None) parsed.Journey.Add(JourneyInput.From(e));
