@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Akka.Actor;
 using Akka.Streams;
@@ -11,10 +10,10 @@ using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
 using StreamCx.Domain.ReferenceData;
-using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Journeys;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
+using static StreamCx.Engine.Tests.Journeys.JourneyFixtures;
 
 namespace StreamCx.Engine.Tests.Journeys;
 
@@ -24,11 +23,6 @@ namespace StreamCx.Engine.Tests.Journeys;
 /// </summary>
 public class JourneysFrontierTests : TestKit
 {
-    private static readonly ReferenceCatalog Catalog = new(
-        [new Site("s1", "Site 1", "north")],
-        [new AttributeDefinition("waiting-time", "Waiting time", 1, 5, 2)],
-        [new Department("support", "Support"), new Department("field-service", "Field service"), new Department("central-support", "Central support")]);
-
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
 
     /// <summary>Partition 0: a watermelon journey over a month, then its customer's churn.</summary>
@@ -51,23 +45,9 @@ public class JourneysFrontierTests : TestKit
         """{"eventId":"p2","occurredAt":"2026-02-07T09:00:00Z","siteId":"s1","channel":"email","accountId":"acc-1","contactRole":"purchasing","nps":3}""",
     ];
 
-    private sealed class Recorder(TimeProvider clock) : IAlertPublisher
-    {
-        public ConcurrentQueue<Alert> Alerts { get; } = new();
-
-        public TimeProvider Clock { get; } = clock;
-
-        public void Publish(Alert alert) => Alerts.Enqueue(alert);
-    }
-
     private static IEnumerable<RawFeedback> Raw(int partition, string[] messages) =>
         messages.Select((m, i) => new RawFeedback(Encoding.UTF8.GetBytes(m), new SourcePosition("feedback", partition, i)))
             .Append(new RawFeedback(Array.Empty<byte>(), new SourcePosition("feedback", partition, messages.Length)) { EndOfPartition = true });
-
-    /// <summary>The alert as JSON but for its wall-clock <c>emittedAt</c>, the one field that may differ.</summary>
-    private static string WithoutEmittedAt(Alert a) => ContractJson.Serialize(a with { EmittedAt = DateTimeOffset.UnixEpoch });
-
-    private static bool OfJourneys(Alert a) => a.Factors.Any(f => f is WatermelonFactor or DivergenceFactor);
 
     [Fact]
     public async Task A_backlog_of_two_partitions_read_one_after_the_other_gives_the_journey_alerts_of_replay()
@@ -94,18 +74,6 @@ public class JourneysFrontierTests : TestKit
         var live = recorder.Alerts.Where(OfJourneys).Select(WithoutEmittedAt).ToList();
         Assert.Contains(recorder.Alerts, a => a.Factors.Any(f => f is WatermelonFactor w && w.Churn));
         Assert.Contains(recorder.Alerts, a => a.Factors.Any(f => f is DivergenceFactor));
-        Assert.Equal(Replayed(parser), live);
-    }
-
-    /// <summary>The same messages through one processor in event order, as replay applies them.</summary>
-    private List<string> Replayed(FeedbackParser parser)
-    {
-        var processor = new JourneyProcessor(Catalog, new JourneySettings(), _clock);
-        var outcomes = Partition0.Concat(Partition1).Select(m => parser.Parse(Encoding.UTF8.GetBytes(m)))
-            .OrderBy(o => o.Event?.OccurredAt ?? o.Signal!.OccurredAt).ThenBy(o => o.Event?.EventId ?? o.Signal!.EventId, StringComparer.Ordinal);
-        var alerts = new List<Alert>();
-        foreach (var o in outcomes) alerts.AddRange(o.Signal is { } s ? processor.Process(s) : processor.Process(o.Event!));
-        alerts.AddRange(processor.Flush());
-        return alerts.Select(WithoutEmittedAt).ToList();
+        Assert.Equal(Replayed(parser, _clock, Partition0.Concat(Partition1), flush: true), live);
     }
 }
