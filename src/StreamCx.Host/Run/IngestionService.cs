@@ -52,7 +52,8 @@ public sealed class IngestionService(
         control.PartitionsAssigned += (_, e) => sites.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
         using var storing = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         _ = StoreCommittableAsync(control, storing, stoppingToken);
-        logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}", string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers);
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}", string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers);
         try
         {
             await done.WaitAsync(stoppingToken).ConfigureAwait(false);
@@ -64,9 +65,12 @@ public sealed class IngestionService(
         {
             await SnapshotEverythingAsync(sites, control).ConfigureAwait(false);
             await StopAsync(control, done, abort).ConfigureAwait(false);
-            logger.LogInformation(
-                "ingestion stopped: applied={Applied} late={Late} tooLate={TooLate} duplicates={Duplicates} rejected={Rejected} deadLettered={DeadLettered} consumed={Consumed} droppedOnRevoke={Dropped}",
-                counters.Applied, counters.Late, counters.TooLate, counters.Duplicates, counters.Rejected, deadLetters.PublishedCount, control.ConsumedCount, control.DroppedCount);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation(
+                    "ingestion stopped: applied={Applied} late={Late} tooLate={TooLate} duplicates={Duplicates} rejected={Rejected} deadLettered={DeadLettered} consumed={Consumed} droppedOnRevoke={Dropped}",
+                    counters.Applied, counters.Late, counters.TooLate, counters.Duplicates, counters.Rejected, deadLetters.PublishedCount, control.ConsumedCount, control.DroppedCount);
+            }
         }
     }
 

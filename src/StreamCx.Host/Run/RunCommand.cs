@@ -40,7 +40,8 @@ public static class RunCommand
         {
             embedded = new EmbeddedKafkaCluster(loggerFactory.CreateLogger<EmbeddedKafkaCluster>());
             kafka = kafka.WithBootstrapServers(embedded.BootstrapServers);
-            log.LogInformation("no Kafka:BootstrapServers configured: started the embedded mock cluster at {Bootstrap}", embedded.BootstrapServers);
+            if (log.IsEnabled(LogLevel.Information))
+                log.LogInformation("no Kafka:BootstrapServers configured: started the embedded mock cluster at {Bootstrap}", embedded.BootstrapServers);
         }
         kafka = KafkaStatisticsSetting.Apply(kafka, config.Metrics);
         var snapshots = SnapshotStoreForRun(config.Snapshots, embedded is not null, builder.Configuration, log);
@@ -100,7 +101,8 @@ public static class RunCommand
     {
         if (!embedded || !configured.Enabled || configuration["Snapshots:ConnectionString"] is not null) return configured;
         var file = Path.Combine(Path.GetTempPath(), $"streamcx-embedded-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
-        log.LogInformation("embedded cluster: snapshots of this run go to {File} (deleted at exit; set Snapshots:ConnectionString to keep them)", file);
+        if (log.IsEnabled(LogLevel.Information))
+            log.LogInformation("embedded cluster: snapshots of this run go to {File} (deleted at exit; set Snapshots:ConnectionString to keep them)", file);
         return new SnapshotSettings
         {
             Enabled = true, Provider = "sqlite", ConnectionString = file, EveryEvents = configured.EveryEvents, EveryInterval = configured.EveryInterval,
