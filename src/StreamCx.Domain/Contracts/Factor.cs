@@ -8,6 +8,8 @@ namespace StreamCx.Domain.Contracts;
 [JsonDerivedType(typeof(PeerFactor), "peer")]
 [JsonDerivedType(typeof(ImportanceFactor), "importance")]
 [JsonDerivedType(typeof(ExpectationFactor), "expectation")]
+[JsonDerivedType(typeof(WatermelonFactor), "watermelon")]
+[JsonDerivedType(typeof(DivergenceFactor), "divergence")]
 public abstract record Factor
 {
     [JsonIgnore]
@@ -16,6 +18,8 @@ public abstract record Factor
         TrendFactor => FactorKind.Trend,
         PeerFactor => FactorKind.Peer,
         ImportanceFactor => FactorKind.Importance,
+        WatermelonFactor => FactorKind.Watermelon,
+        DivergenceFactor => FactorKind.Divergence,
         _ => FactorKind.Expectation,
     };
 }
@@ -26,6 +30,8 @@ public enum FactorKind
     Peer,
     Importance,
     Expectation,
+    Watermelon,
+    Divergence,
 }
 
 /// <summary>The attribute is falling: fitted slope, its z statistic, and the means before and at the end of the fall.</summary>

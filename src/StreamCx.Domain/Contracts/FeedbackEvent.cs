@@ -16,6 +16,11 @@ public sealed record FeedbackEvent(
     public int? Ces { get; init; }
     public string? Comment { get; init; }
     public string? Language { get; init; }
+    public string? AccountId { get; init; }
+    public string? ContactRole { get; init; }
+    public string? Department { get; init; }
+    public FeedbackScope Scope { get; init; }
+    public CatalogFlags Flags { get; init; }
 }
 
 /// <summary>Anything routed by site: the site is the unit of distribution.</summary>

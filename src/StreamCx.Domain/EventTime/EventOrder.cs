@@ -16,7 +16,13 @@ public sealed class EventOrder : IComparer<FeedbackEvent>
         if (ReferenceEquals(x, y)) return 0;
         if (x is null) return -1;
         if (y is null) return 1;
-        var byTime = x.OccurredAt.UtcTicks.CompareTo(y.OccurredAt.UtcTicks);
-        return byTime != 0 ? byTime : string.CompareOrdinal(x.EventId, y.EventId);
+        return Compare(x.OccurredAt, x.EventId, y.OccurredAt, y.EventId);
+    }
+
+    /// <summary>The same order for any message that has a time and an id (the journey family too).</summary>
+    public static int Compare(DateTimeOffset xAt, string xId, DateTimeOffset yAt, string yId)
+    {
+        var byTime = xAt.UtcTicks.CompareTo(yAt.UtcTicks);
+        return byTime != 0 ? byTime : string.CompareOrdinal(xId, yId);
     }
 }

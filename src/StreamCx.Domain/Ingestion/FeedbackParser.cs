@@ -8,10 +8,11 @@ using StreamCx.Domain.ReferenceData;
 namespace StreamCx.Domain.Ingestion;
 
 /// <summary>
-/// Turns the raw bytes of one message into a validated <see cref="FeedbackEvent"/> or a <see cref="Rejection"/>
-/// with a reason a person can act on. Never throws on input.
+/// Turns the raw bytes of one message into a validated <see cref="FeedbackEvent"/> (no <c>type</c>, or
+/// <c>feedback</c>), a <see cref="JourneySignal"/> (<c>journey-step</c>, <c>journey-closed</c>, <c>churn</c>) or a
+/// <see cref="Rejection"/> with a reason a person can act on. Never throws on input.
 /// </summary>
-public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits, TimeProvider clock)
+public sealed partial class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits, TimeProvider clock)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8, CommentHandling = JsonCommentHandling.Disallow };
 
@@ -74,7 +75,8 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
 
     /// <summary>The contract's field names, in the order of <see cref="ReadField"/>; matched on the raw bytes, so reading a name allocates nothing.</summary>
     private static readonly string[] FieldNames =
-        ["eventId", "siteId", "channel", "occurredAt", "touchpoint", "customerId", "journeyId", "language", "comment", "nps", "csat", "ces", "ratings"];
+        ["eventId", "siteId", "channel", "occurredAt", "touchpoint", "customerId", "journeyId", "language", "comment", "nps", "csat", "ces", "ratings",
+         "type", "accountId", "contactRole", "department", "scope", "step", "reason", "outcome"];
 
     private static readonly byte[][] FieldNamesUtf8 = [.. FieldNames.Select(Encoding.UTF8.GetBytes)];
 
@@ -102,7 +104,15 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
             9 => ReadScore(ref reader, name, 0, 10, out f.Nps),
             10 => ReadScore(ref reader, name, 1, 5, out f.Csat),
             11 => ReadScore(ref reader, name, 1, 7, out f.Ces),
-            _ => ReadRatings(ref reader, ref f),
+            12 => ReadRatings(ref reader, ref f),
+            13 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Type),
+            14 => ReadString(ref reader, name, limits.MaxIdLength, out f.AccountId),
+            15 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.ContactRole),
+            16 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Department),
+            17 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Scope),
+            18 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Step),
+            19 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Reason),
+            _ => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Outcome),
         };
     }
 
@@ -228,25 +238,37 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
     private ParseOutcome Validate(ref RawFields f)
     {
         if (string.IsNullOrWhiteSpace(f.EventId)) return Missing("eventId");
+        return f.Type switch
+        {
+            null or "feedback" => ValidateFeedback(ref f),
+            "journey-step" => ValidateStep(ref f),
+            "journey-closed" => ValidateClosed(ref f),
+            "churn" => ValidateChurn(ref f),
+            _ => ParseOutcome.Rejected(RejectionReason.InvalidField, $"field 'type' must be one of {string.Join(", ", MessageTypes)}, got '{Shorten(f.Type)}'"),
+        };
+    }
+
+    /// <summary>The values of <c>type</c>; absent means <c>feedback</c>.</summary>
+    public static IReadOnlyList<string> MessageTypes { get; } = ["feedback", "journey-step", "journey-closed", "churn"];
+
+    private ParseOutcome ValidateFeedback(ref RawFields f)
+    {
         if (string.IsNullOrWhiteSpace(f.SiteId)) return Missing("siteId");
         if (f.OccurredAtAccepted is null && string.IsNullOrWhiteSpace(f.OccurredAt)) return Missing("occurredAt");
         if (string.IsNullOrWhiteSpace(f.Channel)) return Missing("channel");
-        if (f.OccurredAtAccepted is not { } occurredAt)
-        {
-            // not accepted while reading: say why, quoting the text
-            if (!TryParseTimestamp(f.OccurredAt, out occurredAt))
-                return ParseOutcome.Rejected(RejectionReason.InvalidField, $"field 'occurredAt' must be an ISO-8601 timestamp with an offset (e.g. 2026-03-01T09:30:00+01:00), got '{Shorten(f.OccurredAt!)}'");
-            if (occurredAt < limits.EarliestOccurredAt)
-                return ParseOutcome.Rejected(RejectionReason.InvalidField, $"occurredAt {f.OccurredAt} is before {limits.EarliestOccurredAt:yyyy-MM-dd}, the earliest accepted date");
-            if (occurredAt > clock.GetUtcNow() + limits.MaxFutureSkew)
-                return ParseOutcome.Rejected(RejectionReason.FutureTimestamp, $"occurredAt {f.OccurredAt} is more than {Describe(limits.MaxFutureSkew)} in the future");
-        }
-        if (!f.SiteKnown && !catalog.TryGetSite(f.SiteId, out _))
-            return ParseOutcome.Rejected(RejectionReason.UnknownSite, $"site '{Shorten(f.SiteId)}' is not in the site registry");
+        if (CheckOccurredAt(ref f, out var occurredAt) is { } late) return new ParseOutcome(null, late);
+        if (CheckSite(ref f) is { } unknownSite) return new ParseOutcome(null, unknownSite);
         var ratings = f.Ratings ?? RatingDictionary.Empty;
         if (f.Nps is null && f.Csat is null && f.Ces is null && ratings.Count == 0)
             return ParseOutcome.Rejected(RejectionReason.NoScores, "the event carries none of nps, csat, ces or ratings");
-        return ParseOutcome.Valid(new FeedbackEvent(f.EventId, occurredAt, f.SiteId, f.Channel, ratings)
+        FeedbackScope scope;
+        switch (f.Scope)
+        {
+            case null or "interaction": scope = FeedbackScope.Interaction; break;
+            case "journey": scope = FeedbackScope.Journey; break;
+            default: return ParseOutcome.Rejected(RejectionReason.InvalidField, $"field 'scope' must be 'interaction' or 'journey', got '{Shorten(f.Scope)}'");
+        }
+        return ParseOutcome.Valid(new FeedbackEvent(f.EventId!, occurredAt, f.SiteId!, f.Channel!, ratings)
         {
             Touchpoint = f.Touchpoint,
             CustomerId = f.CustomerId,
@@ -256,11 +278,40 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
             Ces = f.Ces,
             Comment = f.Comment,
             Language = f.Language,
+            AccountId = f.AccountId,
+            ContactRole = f.ContactRole,
+            Department = f.Department,
+            Scope = scope,
+            Flags = Flag(f.Department, f.ContactRole),
         });
     }
 
-    private static ParseOutcome Missing(string field) =>
-        ParseOutcome.Rejected(RejectionReason.MissingField, $"required field '{field}' is missing or empty");
+    private Rejection? CheckOccurredAt(ref RawFields f, out DateTimeOffset occurredAt)
+    {
+        if (f.OccurredAtAccepted is { } accepted)
+        {
+            occurredAt = accepted;
+            return null;
+        }
+        // not accepted while reading: say why, quoting the text
+        if (!TryParseTimestamp(f.OccurredAt, out occurredAt))
+            return new Rejection(RejectionReason.InvalidField, $"field 'occurredAt' must be an ISO-8601 timestamp with an offset (e.g. 2026-03-01T09:30:00+01:00), got '{Shorten(f.OccurredAt!)}'");
+        if (occurredAt < limits.EarliestOccurredAt)
+            return new Rejection(RejectionReason.InvalidField, $"occurredAt {f.OccurredAt} is before {limits.EarliestOccurredAt:yyyy-MM-dd}, the earliest accepted date");
+        if (occurredAt > clock.GetUtcNow() + limits.MaxFutureSkew)
+            return new Rejection(RejectionReason.FutureTimestamp, $"occurredAt {f.OccurredAt} is more than {Describe(limits.MaxFutureSkew)} in the future");
+        return null;
+    }
+
+    private Rejection? CheckSite(ref RawFields f) =>
+        f.SiteKnown || catalog.TryGetSite(f.SiteId!, out _)
+            ? null
+            : new Rejection(RejectionReason.UnknownSite, $"site '{Shorten(f.SiteId!)}' is not in the site registry");
+
+    private static Rejection MissingRejection(string field) =>
+        new(RejectionReason.MissingField, $"required field '{field}' is missing or empty");
+
+    private static ParseOutcome Missing(string field) => new(null, MissingRejection(field));
 
     /// <summary>ISO-8601 with an explicit offset ('Z' or ±hh:mm): a timestamp without one is ambiguous.</summary>
     internal static bool TryParseTimestamp(ReadOnlySpan<char> t, out DateTimeOffset value)
@@ -312,6 +363,7 @@ public sealed class FeedbackParser(ReferenceCatalog catalog, ParserLimits limits
     private struct RawFields
     {
         public string? EventId, SiteId, Channel, OccurredAt, Touchpoint, CustomerId, JourneyId, Language, Comment;
+        public string? Type, AccountId, ContactRole, Department, Scope, Step, Reason, Outcome;
         public int? Nps, Csat, Ces;
         public RatingDictionary? Ratings;
 

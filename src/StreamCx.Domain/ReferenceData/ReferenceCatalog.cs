@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace StreamCx.Domain.ReferenceData;
 
-/// <summary>Sites and attributes the engine knows, with fast lookups.</summary>
+/// <summary>Sites, attributes and departments the engine knows, with fast lookups.</summary>
 public sealed class ReferenceCatalog
 {
     private readonly FrozenDictionary<string, Site> _sites;
@@ -10,8 +10,12 @@ public sealed class ReferenceCatalog
     private readonly FrozenDictionary<string, Site>.AlternateLookup<ReadOnlySpan<char>> _sitesBySpan;
     private readonly FrozenDictionary<string, AttributeDefinition>.AlternateLookup<ReadOnlySpan<char>> _attributesBySpan;
 
-    public ReferenceCatalog(IEnumerable<Site> sites, IEnumerable<AttributeDefinition> attributes)
+    private readonly FrozenDictionary<string, Department> _departments;
+
+    public ReferenceCatalog(IEnumerable<Site> sites, IEnumerable<AttributeDefinition> attributes, IEnumerable<Department>? departments = null)
     {
+        Departments = departments?.ToArray() ?? [];
+        _departments = Departments.ToFrozenDictionary(d => d.DepartmentId, StringComparer.Ordinal);
         Sites = sites.ToArray();
         Attributes = attributes.ToArray();
         _sites = Sites.ToFrozenDictionary(s => s.SiteId, StringComparer.Ordinal);
@@ -26,6 +30,11 @@ public sealed class ReferenceCatalog
     public IReadOnlyList<AttributeDefinition> Attributes { get; }
 
     public IReadOnlyList<string> Regions { get; }
+
+    /// <summary>The department catalog; a department not in it is kept as given and flagged.</summary>
+    public IReadOnlyList<Department> Departments { get; }
+
+    public bool IsKnownDepartment(string departmentId) => _departments.ContainsKey(departmentId);
 
     public bool TryGetSite(string siteId, out Site site) => _sites.TryGetValue(siteId, out site!);
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace StreamCx.Domain.ReferenceData;
 
-/// <summary>Reads and validates the sites and attributes files; every problem is reported with its place.</summary>
+/// <summary>Reads and validates the sites, attributes and departments files; every problem is reported with its place.</summary>
 public static class ReferenceDataLoader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -11,44 +11,51 @@ public static class ReferenceDataLoader
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
-    public static ReferenceCatalog Load(string sitesFile, string attributesFile) =>
-        new(LoadSites(ReadFile(sitesFile, "sites")), LoadAttributes(ReadFile(attributesFile, "attributes")));
+    /// <param name="departmentsFile">The department catalog; none (null or empty) means every department is flagged unknown.</param>
+    public static ReferenceCatalog Load(string sitesFile, string attributesFile, string? departmentsFile = null) =>
+        new(LoadSites(ReadFile(sitesFile, "sites")), LoadAttributes(ReadFile(attributesFile, "attributes")),
+            string.IsNullOrEmpty(departmentsFile) ? [] : LoadDepartments(ReadFile(departmentsFile, "departments")));
 
-    public static IReadOnlyList<Site> LoadSites(string json, string source = "sites file")
-    {
-        var sites = Deserialize<Site>(json, source);
-        var errors = new List<string>();
-        for (var i = 0; i < sites.Count; i++)
+    public static IReadOnlyList<Department> LoadDepartments(string json, string source = "departments file") =>
+        LoadEntries<Department>(json, source, "departmentId", d => d.DepartmentId, (d, at, errors) => RequireText(d.Label, $"{at}: label", errors));
+
+    public static IReadOnlyList<Site> LoadSites(string json, string source = "sites file") =>
+        LoadEntries<Site>(json, source, "siteId", s => s.SiteId, (s, at, errors) =>
         {
-            var s = sites[i];
-            if (s is null) { errors.Add($"entry {i} is null"); continue; }
-            RequireIdentifier(s.SiteId, $"entry {i}: siteId", errors);
-            RequireText(s.Name, $"entry {i} ({s.SiteId}): name", errors);
-            RequireIdentifier(s.RegionId, $"entry {i} ({s.SiteId}): regionId", errors);
+            RequireText(s.Name, $"{at}: name", errors);
+            RequireIdentifier(s.RegionId, $"{at}: regionId", errors);
             if (s.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZone, out _))
-                errors.Add($"entry {i} ({s.SiteId}): timeZone '{Printable(s.TimeZone)}' is not a known IANA time zone (e.g. Europe/Paris)");
-        }
-        AddDuplicates(sites.Where(s => s is not null).Select(s => s.SiteId), "siteId", errors);
-        return Checked(sites, errors, source);
-    }
+                errors.Add($"{at}: timeZone '{Printable(s.TimeZone)}' is not a known IANA time zone (e.g. Europe/Paris)");
+        });
 
-    public static IReadOnlyList<AttributeDefinition> LoadAttributes(string json, string source = "attributes file")
-    {
-        var attributes = Deserialize<AttributeDefinition>(json, source);
-        var errors = new List<string>();
-        for (var i = 0; i < attributes.Count; i++)
+    public static IReadOnlyList<AttributeDefinition> LoadAttributes(string json, string source = "attributes file") =>
+        LoadEntries<AttributeDefinition>(json, source, "attributeId", a => a.AttributeId, (a, at, errors) =>
         {
-            var a = attributes[i];
-            if (a is null) { errors.Add($"entry {i} is null"); continue; }
-            RequireIdentifier(a.AttributeId, $"entry {i}: attributeId", errors);
-            RequireText(a.Label, $"entry {i} ({a.AttributeId}): label", errors);
+            RequireText(a.Label, $"{at}: label", errors);
             if (!double.IsFinite(a.Min) || !double.IsFinite(a.Max) || a.Min >= a.Max)
-                errors.Add($"entry {i} ({a.AttributeId}): min ({a.Min}) must be below max ({a.Max})");
+                errors.Add($"{at}: min ({a.Min}) must be below max ({a.Max})");
             else if (a.DissatisfiedAtOrBelow < a.Min || a.DissatisfiedAtOrBelow >= a.Max)
-                errors.Add($"entry {i} ({a.AttributeId}): dissatisfiedAtOrBelow ({a.DissatisfiedAtOrBelow}) must be in [min, max)");
+                errors.Add($"{at}: dissatisfiedAtOrBelow ({a.DissatisfiedAtOrBelow}) must be in [min, max)");
+        });
+
+    /// <summary>
+    /// The entries of one file, each checked (its id, then <paramref name="check"/> with "entry i (id)" to name it), ids
+    /// unique; every problem reported at once.
+    /// </summary>
+    private static IReadOnlyList<T> LoadEntries<T>(string json, string source, string idName, Func<T, string?> id, Action<T, string, List<string>> check)
+        where T : class
+    {
+        var entries = Deserialize<T>(json, source);
+        var errors = new List<string>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            if (e is null) { errors.Add($"entry {i} is null"); continue; }
+            RequireIdentifier(id(e), $"entry {i}: {idName}", errors);
+            check(e, $"entry {i} ({id(e)})", errors);
         }
-        AddDuplicates(attributes.Where(a => a is not null).Select(a => a.AttributeId), "attributeId", errors);
-        return Checked(attributes, errors, source);
+        AddDuplicates(entries.Where(e => e is not null).Select(id), idName, errors);
+        return Checked(entries, errors, source);
     }
 
     private static string ReadFile(string path, string what)

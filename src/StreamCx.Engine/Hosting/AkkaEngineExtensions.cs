@@ -1,9 +1,11 @@
 using Akka.Hosting;
 using Akka.Persistence;
 using StreamCx.Domain.Detection;
+using StreamCx.Domain.Journeys;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
+using StreamCx.Engine.Journeys;
 using StreamCx.Engine.Sites;
 using StreamCx.Engine.Telemetry;
 
@@ -13,11 +15,12 @@ namespace StreamCx.Engine.Hosting;
 public static class AkkaEngineExtensions
 {
     /// <param name="durability">Snapshot settings, ledger and counters; null runs without snapshots.</param>
+    /// <param name="journeys">The journeys' rules; null runs without the journeys actor.</param>
     public static AkkaConfigurationBuilder AddStreamCxEngine(
         this AkkaConfigurationBuilder builder, ReferenceCatalog catalog, DetectionSettings detection, EngineSettings engine, IAlertPublisher alerts,
         IEngineTelemetry? telemetry = null,
         (SnapshotSettings Settings, OffsetLedger Ledger, SnapshotCounters Counters)? durability = null,
-        EventTimeProgress? progress = null)
+        EventTimeProgress? progress = null, JourneySettings? journeys = null)
     {
         if (durability is { Settings.Enabled: true } d) builder.AddHocon(SnapshotStoreConfig.For(d.Settings), HoconAddMode.Prepend);
         return builder.WithActors((system, registry) =>
@@ -25,7 +28,9 @@ public static class AkkaEngineExtensions
             SiteDurability? siteDurability = durability is { Settings.Enabled: true } on
                 ? new SiteDurability(on.Settings, Persistence.Instance.Apply(system).SnapshotStoreFor(null), on.Ledger, on.Counters)
                 : null;
-            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress), "sites");
+            var journeysActor = journeys is null ? null : system.ActorOf(JourneysActor.Create(catalog, journeys, alerts, followsFrontier: true), "journeys");
+            if (journeysActor is not null) registry.Register<JourneysActor>(journeysActor);
+            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor), "sites");
             registry.Register<SitesActor>(sites);
         });
     }

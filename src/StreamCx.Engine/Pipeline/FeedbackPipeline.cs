@@ -2,6 +2,7 @@ using Akka;
 using Akka.Actor;
 using Akka.Streams.Dsl;
 using StreamCx.Domain.Ingestion;
+using StreamCx.Engine.Journeys;
 using StreamCx.Engine.Sites;
 
 namespace StreamCx.Engine.Pipeline;
@@ -14,33 +15,36 @@ namespace StreamCx.Engine.Pipeline;
 /// are in flight. Batching only forms under load, so it adds no latency when the engine is idle. (Parsing stays on the
 /// stream's thread: a separate stage parsing large batches on the thread pool measured no faster on 2 cores.)
 /// End-of-partition markers (<see cref="RawFeedback.EndOfPartition"/>) go to the router in their place in the batch,
-/// and come out among the results of <see cref="CreateBatched"/> (<see cref="Create"/> leaves them out).
+/// and come out among the results of <see cref="CreateBatched"/> (<see cref="Create"/> leaves them out). What the
+/// journeys take goes to <c>journeys</c> (when given) as one message per batch, in stream order, before the batch goes
+/// to the sites; journey messages go to the sites' router only as times of their inputs, for the frontier of event time.
 /// </summary>
 public static class FeedbackPipeline
 {
     public const int DefaultBatchSize = 256;
 
     public static Flow<RawFeedback, PipelineResult, NotUsed> Create(
-        FeedbackParser parser, IActorRef sites, int parallelism, TimeSpan askTimeout, int batchSize = DefaultBatchSize) =>
-        CreateBatched(parser, sites, parallelism, askTimeout, batchSize).SelectMany(results => results.Where(r => !r.Raw.EndOfPartition));
+        FeedbackParser parser, IActorRef sites, int parallelism, TimeSpan askTimeout, int batchSize = DefaultBatchSize, IActorRef? journeys = null) =>
+        CreateBatched(parser, sites, parallelism, askTimeout, batchSize, journeys).SelectMany(results => results.Where(r => !r.Raw.EndOfPartition));
 
     /// <summary>The same flow, each batch's results together (in input order), for a consumer that handles them a batch at a time.</summary>
     public static Flow<RawFeedback, PipelineResult[], NotUsed> CreateBatched(
-        FeedbackParser parser, IActorRef sites, int parallelism, TimeSpan askTimeout, int batchSize = DefaultBatchSize) =>
+        FeedbackParser parser, IActorRef sites, int parallelism, TimeSpan askTimeout, int batchSize = DefaultBatchSize, IActorRef? journeys = null) =>
         Flow.Create<RawFeedback>()
             .Batch(batchSize, first => new List<RawFeedback>(Math.Min(batchSize, 16)) { first }, (batch, next) =>
             {
                 batch.Add(next);
                 return batch;
             })
-            .SelectAsync(parallelism, batch => ApplyAsync(sites, ParsedBatch.Parse(parser, batch), askTimeout));
+            .SelectAsync(parallelism, batch => ApplyAsync(sites, journeys, ParsedBatch.Parse(parser, batch), askTimeout));
 
-    private static async Task<PipelineResult[]> ApplyAsync(IActorRef sites, ParsedBatch batch, TimeSpan timeout)
+    private static async Task<PipelineResult[]> ApplyAsync(IActorRef sites, IActorRef? journeys, ParsedBatch batch, TimeSpan timeout)
     {
-        if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0) return batch.Results;
+        if (journeys is not null && batch.Journey.Count > 0) journeys.Tell(new ApplyJourneyInputs(batch.Journey));
+        if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0 && batch.Observed.Count == 0) return batch.Results;
 
         var receipt = new FeedbackReceipt(batch.Valid.Count);
-        sites.Tell(new ApplyFeedbackBatch(batch.Valid, receipt) { CaughtUp = batch.CaughtUp });
+        sites.Tell(new ApplyFeedbackBatch(batch.Valid, receipt) { CaughtUp = batch.CaughtUp, Observed = batch.Observed });
         return batch.Complete(await receipt.Completion.WaitAsync(timeout).ConfigureAwait(false));
     }
 }

@@ -1,4 +1,6 @@
+using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Journeys;
 using StreamCx.Engine.Sites;
 
 namespace StreamCx.Engine.Pipeline;
@@ -6,7 +8,9 @@ namespace StreamCx.Engine.Pipeline;
 /// <summary>
 /// A batch of messages after parsing: each rejected message already has its result; the valid events, in their order,
 /// wait to be applied (<c>ValidIndexes[j]</c> is the position of <c>Valid[j]</c> in the batch); end-of-partition markers
-/// keep their place among them for the router, and have a result with neither event nor rejection.
+/// keep their place among them for the router, and have a result with neither event nor rejection. What the journeys
+/// take (journey messages, which have such a result too, and feedback of a journey or an account, or with a flagged
+/// catalog value) is gathered in <see cref="Journey"/>, in batch order.
 /// </summary>
 internal sealed class ParsedBatch
 {
@@ -26,6 +30,11 @@ internal sealed class ParsedBatch
 
     public List<int> ValidIndexes { get; }
 
+    public List<JourneyInput> Journey { get; } = [];
+
+    /// <summary>The journey messages' inputs and times, in their place among the valid events and the caught-up markers.</summary>
+    public List<(int AfterEvents, int AfterCaughtUp, string Input, DateTimeOffset At)> Observed { get; } = [];
+
     /// <summary>Partitions read to their end, each after the first <c>AfterEvents</c> valid events (the router's order).</summary>
     public List<(int AfterEvents, string Input)> CaughtUp { get; } = [];
 
@@ -42,8 +51,14 @@ internal sealed class ParsedBatch
                 continue;
             }
             var outcome = parser.Parse(message.Value.Span);
+            if (outcome.Signal is { } signal)
+            {
+                parsed.Journey.Add(JourneyInput.From(signal));
+                parsed.Observed.Add((parsed.Valid.Count, parsed.CaughtUp.Count, Durability.SnapshotCodec.PartitionKey(message.Position.Topic, message.Position.Partition), signal.OccurredAt));
+            }
             if (outcome.Event is { } e)
             {
+                if (e.JourneyId is not null || e.AccountId is not null || e.Flags != CatalogFlags.None) parsed.Journey.Add(JourneyInput.From(e));
                 parsed.Valid.Add(new ApplyFeedback(e, message.Position) { ConsumedAt = message.ConsumedAt });
                 parsed.ValidIndexes.Add(i);
             }

@@ -22,6 +22,12 @@ public sealed record ApplyFeedback(FeedbackEvent Event, SourcePosition? Position
 public sealed record ApplyFeedbackBatch(IReadOnlyList<ApplyFeedback> Events, FeedbackReceipt Receipt)
 {
     public IReadOnlyList<(int AfterEvents, string Input)> CaughtUp { get; init; } = [];
+
+    /// <summary>
+    /// Journey messages of the batch (they go to the journeys, not to a site), for the frontier: the input and the event
+    /// time of each, after the first <c>AfterEvents</c> events and the first <c>AfterCaughtUp</c> entries of <see cref="CaughtUp"/>.
+    /// </summary>
+    public IReadOnlyList<(int AfterEvents, int AfterCaughtUp, string Input, DateTimeOffset At)> Observed { get; init; } = [];
 }
 
 /// <summary>

@@ -15,7 +15,8 @@ namespace StreamCx.Engine.Sites;
 /// The engine's router and its clock of event time. It keeps the <see cref="EventTimeFrontier"/> over the source
 /// partitions it consumes (each assigned partition holds event time back until it delivers, is caught up or goes
 /// idle), routes every event to the <see cref="RegionActor"/> of its site's region with how it stood against the
-/// frontier, and tells every region when the frontier moves. An event with no source position (a test, a tool) has no
+/// frontier, and tells every region, and the journeys, when the frontier moves (journey messages move their inputs' time
+/// too, and wait in the journeys for the frontier to pass them). An event with no source position (a test, a tool) has no
 /// input to be ordered against: it is applied as it comes. When source partitions are revoked or assigned (a
 /// rebalance), the sites that took events from them, and the sites only read by queries, are dropped: their next
 /// owner, or this engine when the partition comes back, restores them from their snapshots and re-applies what those
@@ -34,13 +35,14 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly bool _durable;
     private readonly EventTimeProgress _progress;
+    private readonly IActorRef? _journeys;
     private DateTimeOffset? _told;
 
     public SitesActor(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings eventTime, IEngineTelemetry telemetry,
-        SiteDurability? durability, EventTimeProgress progress)
+        SiteDurability? durability, EventTimeProgress progress, IActorRef? journeys = null)
     {
-        (_catalog, _clock, _telemetry, _durable, _progress) = (catalog, alerts.Clock, telemetry, durability is not null, progress);
+        (_catalog, _clock, _telemetry, _durable, _progress, _journeys) = (catalog, alerts.Clock, telemetry, durability is not null, progress, journeys);
         _frontier = new EventTimeFrontier(eventTime);
         var created = 0;
         _newRegion = regionId => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress), $"region-{created++}");
@@ -80,10 +82,32 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     {
         var now = _clock.GetUtcNow();
         var byRegion = new Dictionary<string, List<RegionItem>>(StringComparer.Ordinal);
-        var caughtUp = 0;
+        var (caughtUp, observed) = (0, 0);
+        // the caught-up markers and the journey messages' times that came before event i, in their batch order
+        void Markers(int i)
+        {
+            while (true)
+            {
+                var marker = caughtUp < m.CaughtUp.Count && m.CaughtUp[caughtUp].AfterEvents <= i;
+                var journey = observed < m.Observed.Count && m.Observed[observed].AfterEvents <= i;
+                if (journey && (!marker || m.Observed[observed].AfterCaughtUp <= caughtUp))
+                {
+                    var o = m.Observed[observed++];
+                    _frontier.Observe(o.Input, o.At, now); // the journeys hold it until the frontier passes it, early or not
+                }
+                else if (marker)
+                {
+                    _frontier.CaughtUp(m.CaughtUp[caughtUp++].Input, now);
+                }
+                else
+                {
+                    return;
+                }
+            }
+        }
         for (var i = 0; i < m.Events.Count; i++)
         {
-            for (; caughtUp < m.CaughtUp.Count && m.CaughtUp[caughtUp].AfterEvents <= i; caughtUp++) _frontier.CaughtUp(m.CaughtUp[caughtUp].Input, now);
+            Markers(i);
             var e = m.Events[i];
             if (!_catalog.TryGetSite(e.SiteId, out var site))
             {
@@ -101,7 +125,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             items.Add(new RegionItem(i, e, arrival));
             Fed(site.SiteId, e.Position);
         }
-        for (; caughtUp < m.CaughtUp.Count; caughtUp++) _frontier.CaughtUp(m.CaughtUp[caughtUp].Input, now);
+        Markers(int.MaxValue);
         var frontier = _frontier.Advance(now);
         foreach (var (regionId, items) in byRegion) RegionFor(regionId).Tell(new ApplyRegionFeedback(items, m.Receipt, frontier));
         TellFrontier(byRegion);
@@ -114,6 +138,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         if (frontier is not { } f || f == _told) return;
         _told = f;
         _progress.FrontierMoved(f);
+        _journeys?.Tell(new FrontierAdvanced(f));
         foreach (var (regionId, region) in _regions)
         {
             if (told is null || !told.ContainsKey(regionId)) region.Tell(new FrontierAdvanced(f));
@@ -177,12 +202,12 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
 
     public static Props Create(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings? eventTime = null, IEngineTelemetry? telemetry = null,
-        SiteDurability? durability = null, EventTimeProgress? progress = null)
+        SiteDurability? durability = null, EventTimeProgress? progress = null, IActorRef? journeys = null)
     {
         var time = eventTime ?? new EventTimeSettings();
         var reporter = telemetry ?? NoEngineTelemetry.Instance;
         var where = progress ?? new EventTimeProgress();
-        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where));
+        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where, journeys));
     }
 
     private sealed record IdleCheck

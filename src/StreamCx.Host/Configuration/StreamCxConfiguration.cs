@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Journeys;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
@@ -31,6 +32,9 @@ public sealed record StreamCxConfiguration(
     /// <summary>Section "Snapshots": the durable state store and its cadence.</summary>
     public SnapshotSettings Snapshots { get; init; } = new();
 
+    /// <summary>Section "Journeys": the watermelon detector's rules, accounts, retention.</summary>
+    public JourneySettings Journeys { get; init; } = new();
+
     public static StreamCxConfiguration Load(IConfiguration configuration)
     {
         var errors = new List<string>();
@@ -56,8 +60,10 @@ public sealed record StreamCxConfiguration(
         var snapshots = Bind<SnapshotSettings>("Snapshots");
         var detection = BindRecord<DetectionSettings>(configuration.GetSection("Detection"), errors);
         var parser = BindRecord<ParserLimits>(configuration.GetSection("Parser"), errors);
+        var journeys = BindRecord<JourneySettings>(configuration.GetSection("Journeys"), errors);
         errors.AddRange(kafka.Validate());
         errors.AddRange(detection.Validate().Select(e => $"Detection: {e}"));
+        errors.AddRange(journeys.Validate().Select(e => $"Journeys: {e}"));
         errors.AddRange(engine.Validate());
         errors.AddRange(simulator.Validate());
         errors.AddRange(MetricsSettingsValidator.Validate(metrics, configuration["Urls"]));
@@ -68,7 +74,9 @@ public sealed record StreamCxConfiguration(
         ReferenceCatalog? catalog = null;
         try
         {
-            catalog = ReferenceDataLoader.Load(ReferenceDataSettings.Resolve(referenceData.SitesFile), ReferenceDataSettings.Resolve(referenceData.AttributesFile));
+            catalog = ReferenceDataLoader.Load(
+                ReferenceDataSettings.Resolve(referenceData.SitesFile), ReferenceDataSettings.Resolve(referenceData.AttributesFile),
+                ReferenceDataSettings.Resolve(referenceData.DepartmentsFile));
         }
         catch (ReferenceDataException e)
         {
@@ -79,6 +87,7 @@ public sealed record StreamCxConfiguration(
         {
             Metrics = metrics,
             Snapshots = snapshots,
+            Journeys = journeys,
         };
     }
 

@@ -5,7 +5,8 @@ using StreamCx.Domain.Ingestion;
 namespace StreamCx.Host.Replay;
 
 /// <summary>
-/// The valid events of a replay file in file order with their event-time keys; rejected lines go to the summary as
+/// The valid events of a replay file in file order with their event-time keys (feedback, and apart the messages of the
+/// journey family); rejected lines go to the summary as
 /// they are met. The file is read and parsed a batch of lines at a time (lines of a batch on all cores), so only one
 /// batch of raw bytes is alive at once: the line bytes die young instead of being kept, and promoted, until the
 /// whole file has been read.
@@ -18,10 +19,12 @@ public sealed class ParsedReplayFile
     /// <summary>Lines handed to one worker at a time inside a batch.</summary>
     private const int LinesPerTask = 512;
 
-    private ParsedReplayFile(List<FeedbackEvent> events, EventTimeOrder.Key[] keys, long linesRead)
+    private ParsedReplayFile(List<FeedbackEvent> events, EventTimeOrder.Key[] keys, List<JourneySignal> signals, EventTimeOrder.Key[] signalKeys, long linesRead)
     {
         Events = events;
         Keys = keys;
+        Signals = signals;
+        SignalKeys = signalKeys;
         LinesRead = linesRead;
     }
 
@@ -31,6 +34,12 @@ public sealed class ParsedReplayFile
     /// <summary>One key per valid event, <see cref="EventTimeOrder.Key.Index"/> pointing into <see cref="Events"/>; file order until sorted.</summary>
     public EventTimeOrder.Key[] Keys { get; }
 
+    /// <summary>The valid journey-step, journey-closed and churn messages in file order.</summary>
+    public IReadOnlyList<JourneySignal> Signals { get; }
+
+    /// <summary>One key per journey message, <see cref="EventTimeOrder.Key.Index"/> pointing into <see cref="Signals"/>.</summary>
+    public EventTimeOrder.Key[] SignalKeys { get; }
+
     /// <summary>Non-blank lines read.</summary>
     public long LinesRead { get; }
 
@@ -38,6 +47,8 @@ public sealed class ParsedReplayFile
     {
         var events = new List<FeedbackEvent>();
         var keys = new List<EventTimeOrder.Key>();
+        var signals = new List<JourneySignal>();
+        var signalKeys = new List<EventTimeOrder.Key>();
         var outcomes = new ParseOutcome[BatchLines];
         long linesRead = 0;
         foreach (var batch in ReplayInput.ReadLines(path).Chunk(BatchLines))
@@ -54,6 +65,11 @@ public sealed class ParsedReplayFile
                     keys.Add(new EventTimeOrder.Key(e.OccurredAt.UtcTicks, events.Count, e.EventId));
                     events.Add(e);
                 }
+                else if (outcomes[i].Signal is { } signal)
+                {
+                    signalKeys.Add(new EventTimeOrder.Key(signal.OccurredAt.UtcTicks, signals.Count, signal.EventId));
+                    signals.Add(signal);
+                }
                 else
                 {
                     summary.Reject(batch[i].Line, outcomes[i].Rejection!);
@@ -61,6 +77,6 @@ public sealed class ParsedReplayFile
                 outcomes[i] = default;
             }
         }
-        return new ParsedReplayFile(events, [.. keys], linesRead);
+        return new ParsedReplayFile(events, [.. keys], signals, [.. signalKeys], linesRead);
     }
 }

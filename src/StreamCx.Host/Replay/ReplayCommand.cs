@@ -3,14 +3,16 @@ using System.Runtime;
 using System.Text;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Journeys;
 using StreamCx.Host.Configuration;
 
 namespace StreamCx.Host.Replay;
 
 /// <summary>
-/// <c>replay</c>: a file of feedback events (JSON lines) through the same domain pipeline as the live engine, in
-/// event-time order and deterministic (regions in parallel, <see cref="RegionalReplay"/>); every alert emission written
-/// as one JSON line.
+/// <c>replay</c>: a file of feedback events and journey messages (JSON lines) through the same domain pipeline as the
+/// live engine, in event-time order and deterministic (regions in parallel, <see cref="RegionalReplay"/>; journeys and
+/// accounts after, <see cref="JourneyReplay"/>); every alert emission written as one JSON line, in the order of the
+/// messages that caused it.
 /// </summary>
 public static class ReplayCommand
 {
@@ -26,22 +28,27 @@ public static class ReplayCommand
 
         var parsed = ParsedReplayFile.Read(input, new FeedbackParser(config.Catalog, config.Parser, clock), summary);
         summary.LinesRead = parsed.LinesRead;
-        summary.Valid = parsed.Events.Count;
+        summary.Valid = parsed.Events.Count + parsed.Signals.Count;
         summary.Phases.Read = stopwatch.Elapsed;
 
         // Event-time order; ties keep file order, so the same file always replays the same way.
         EventTimeOrder.Sort(parsed.Keys);
         var ordered = new FeedbackEvent[parsed.Keys.Length];
         for (var i = 0; i < ordered.Length; i++) ordered[i] = parsed.Events[parsed.Keys[i].Index];
+        EventTimeOrder.Sort(parsed.SignalKeys);
+        var signals = new JourneySignal[parsed.SignalKeys.Length];
+        for (var i = 0; i < signals.Length; i++) signals[i] = parsed.Signals[parsed.SignalKeys[i].Index];
         summary.Phases.Order = stopwatch.Elapsed - summary.Phases.Read;
 
         var (alertsByEvent, counters) = RegionalReplay.Run(ordered, config.Catalog, config.Detection, clock);
+        var journeys = JourneyReplay.Run(ordered, signals, new JourneyProcessor(config.Catalog, config.Journeys, clock));
         summary.Phases.Process = stopwatch.Elapsed - summary.Phases.Read - summary.Phases.Order;
 
-        if (alertsByEvent.Any(a => a.Count > 0)) jsonReady.Wait(); // else no alert to write: the warm-up is left to die with the process
+        if (alertsByEvent.Any(a => a.Count > 0) || journeys.AlertsByMessage.Any(a => a.Count > 0) || journeys.AlertsAtEnd.Count > 0)
+            jsonReady.Wait(); // else no alert to write: the warm-up is left to die with the process
         using (var writer = new StreamWriter(output, append: false, new UTF8Encoding(false)))
         {
-            foreach (var alerts in alertsByEvent)
+            void Write(IReadOnlyList<Alert> alerts)
             {
                 foreach (var alert in alerts)
                 {
@@ -49,6 +56,14 @@ public static class ReplayCommand
                     summary.Count(alert);
                 }
             }
+
+            // each message's site alerts, then its journey alerts, in the order the messages were applied
+            for (var n = 0; n < journeys.Order.Length; n++)
+            {
+                if (journeys.Order[n] >= 0) Write(alertsByEvent[journeys.Order[n]]);
+                Write(journeys.AlertsByMessage[n]);
+            }
+            Write(journeys.AlertsAtEnd);
         }
         summary.Elapsed = stopwatch.Elapsed;
         summary.Phases.Write = summary.Elapsed - summary.Phases.Read - summary.Phases.Order - summary.Phases.Process;
@@ -58,7 +73,7 @@ public static class ReplayCommand
         summary.Phases.GcPause = GC.GetTotalPauseDuration() - pausedBefore;
         summary.AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedBefore;
         summary.Collections = (GC.CollectionCount(0) - collectionsBefore.Item1, GC.CollectionCount(1) - collectionsBefore.Item2, GC.CollectionCount(2) - collectionsBefore.Item3);
-        summary.Write(console, counters);
+        summary.Write(console, counters, signals, journeys.Processor);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Journeys;
 using StreamCx.Domain.Processing;
 
 namespace StreamCx.Host.Replay;
@@ -34,11 +35,15 @@ public sealed class ReplaySummary
 
     public void Count(Alert alert) => _alerts[alert.Status] = _alerts.GetValueOrDefault(alert.Status) + 1;
 
-    public void Write(TextWriter w, ProcessingCounters counters)
+    public void Write(TextWriter w, ProcessingCounters counters, IReadOnlyList<JourneySignal> signals, JourneyProcessor journeys)
     {
         var rate = Elapsed.TotalSeconds > 0 ? LinesRead / Elapsed.TotalSeconds : 0;
         w.WriteLine($"replay: {LinesRead} lines read in {Elapsed.TotalSeconds:0.00} s ({rate:0} events/s)");
         w.WriteLine($"  valid {Valid}: applied {counters.OnTime + counters.Late} (late but within the allowed lateness {counters.Late}), too late for any window {counters.TooLate} (counted in totals only), duplicates {counters.Duplicates}");
+        var j = journeys.Counters;
+        w.WriteLine($"  journeys: {signals.Count} journey messages (journey-step {signals.Count(s => s is JourneyStep)}, journey-closed {signals.Count(s => s is JourneyClosed)}, churn {signals.Count(s => s is Churn)}); "
+            + $"applied {j.Applied} (journey messages and feedback of a journey or an account; late {j.Late}), duplicates {j.Duplicates}; held at the end {journeys.Journeys.Count} journeys, "
+            + $"{journeys.Accounts.Count} accounts, dropped after retention {journeys.Journeys.Dropped}; unknown department {j.UnknownDepartments}, unknown role {j.UnknownRoles}");
         w.WriteLine($"  rejected {Rejected}");
         foreach (var (reason, lines) in _rejected)
         {

@@ -23,16 +23,18 @@ public static class IngestionGraph
 
     /// <param name="abort">Cancels a dead letter that is waiting for Kafka (the stream then fails; the offset stays uncommitted).</param>
     /// <param name="handled">Told of each result in consumption order, once it is applied or dead-lettered; by default its offset is stored for commit.</param>
+    /// <param name="journeys">The journeys actor, given journey messages and feedback of a journey or an account; none: journey messages are only counted.</param>
     public static IRunnableGraph<(IKafkaConsumerControl Control, Task<Done> Completion)> Create(
         KafkaSettings kafka, FeedbackParser parser, IActorRef sites, EngineSettings engine, DeadLetterPublisher deadLetters,
-        PipelineCounters counters, ILogger logger, CancellationToken abort, Action<IKafkaConsumerControl, PipelineResult>? handled = null)
+        PipelineCounters counters, ILogger logger, CancellationToken abort, Action<IKafkaConsumerControl, PipelineResult>? handled = null,
+        IActorRef? journeys = null)
     {
         handled ??= static (control, r) => control.StoreOffset(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset);
         IKafkaConsumerControl? control = null;
         return KafkaRecordSource.Create(kafka, logger, endOfPartitionMarkers: true, CancellationToken.None)
             .MapMaterializedValue(c => control = c)
             .Select(r => new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt, EndOfPartition = r.EndOfPartition })
-            .Via(FeedbackPipeline.CreateBatched(parser, sites, engine.Parallelism, engine.AskTimeout, engine.BatchSize))
+            .Via(FeedbackPipeline.CreateBatched(parser, sites, engine.Parallelism, engine.AskTimeout, engine.BatchSize, journeys))
             .SelectAsync(1, results => HandleAsync(results, control!, handled, deadLetters, counters, logger, abort))
             .ToMaterialized(Sink.Ignore<PipelineResult[]>(), Keep.Both);
     }

@@ -8,6 +8,7 @@ using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Processing;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
+using StreamCx.Engine.Journeys;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
 using StreamCx.Host.Metrics;
@@ -33,8 +34,9 @@ public sealed class IngestionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sites = await registry.GetAsync<SitesActor>(stoppingToken).ConfigureAwait(false);
+        var journeys = registry.TryGet<JourneysActor>(out var j) ? j : null;
         using var abort = new CancellationTokenSource();
-        var (control, done) = IngestionGraph.Create(kafka, parser, sites, engine, deadLetters, counters, logger, abort.Token, Handled)
+        var (control, done) = IngestionGraph.Create(kafka, parser, sites, engine, deadLetters, counters, logger, abort.Token, Handled, journeys)
             .Run(system.Materializer());
         metrics.Attach(control);
         status.Consumer = control;
@@ -50,7 +52,8 @@ public sealed class IngestionService(
         control.PartitionsAssigned += (_, e) => sites.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
         using var storing = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         _ = StoreCommittableAsync(control, storing, stoppingToken);
-        logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}", string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers);
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}", string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers);
         try
         {
             await done.WaitAsync(stoppingToken).ConfigureAwait(false);
@@ -62,9 +65,12 @@ public sealed class IngestionService(
         {
             await SnapshotEverythingAsync(sites, control).ConfigureAwait(false);
             await StopAsync(control, done, abort).ConfigureAwait(false);
-            logger.LogInformation(
-                "ingestion stopped: applied={Applied} late={Late} tooLate={TooLate} duplicates={Duplicates} rejected={Rejected} deadLettered={DeadLettered} consumed={Consumed} droppedOnRevoke={Dropped}",
-                counters.Applied, counters.Late, counters.TooLate, counters.Duplicates, counters.Rejected, deadLetters.PublishedCount, control.ConsumedCount, control.DroppedCount);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation(
+                    "ingestion stopped: applied={Applied} late={Late} tooLate={TooLate} duplicates={Duplicates} rejected={Rejected} deadLettered={DeadLettered} consumed={Consumed} droppedOnRevoke={Dropped}",
+                    counters.Applied, counters.Late, counters.TooLate, counters.Duplicates, counters.Rejected, deadLetters.PublishedCount, control.ConsumedCount, control.DroppedCount);
+            }
         }
     }
 

@@ -42,7 +42,8 @@ public static class RunCommand
         {
             embedded = new EmbeddedKafkaCluster(loggerFactory.CreateLogger<EmbeddedKafkaCluster>());
             kafka = kafka.WithBootstrapServers(embedded.BootstrapServers);
-            log.LogInformation("no Kafka:BootstrapServers configured: started the embedded mock cluster at {Bootstrap}", embedded.BootstrapServers);
+            if (log.IsEnabled(LogLevel.Information))
+                log.LogInformation("no Kafka:BootstrapServers configured: started the embedded mock cluster at {Bootstrap}", embedded.BootstrapServers);
         }
         kafka = KafkaStatisticsSetting.Apply(kafka, config.Metrics);
         var snapshots = SnapshotStoreForRun(config.Snapshots, embedded is not null, builder.Configuration, log);
@@ -70,7 +71,8 @@ public static class RunCommand
                 // The web host stops the actor system (after ingestion drained), not Akka's own SIGTERM hook.
                 .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
-                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>(), (snapshots, ledger, snapshotCounters), sp.GetRequiredService<EventTimeProgress>()));
+                .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>(), (snapshots, ledger, snapshotCounters), sp.GetRequiredService<EventTimeProgress>(),
+                    config.Journeys));
             services.AddLiveAlerts(config.Web);
             services.AddHostedService<IngestionService>();
             if (config.Simulator.Enabled ?? embedded is not null)
@@ -103,7 +105,8 @@ public static class RunCommand
     {
         if (!embedded || !configured.Enabled || configuration["Snapshots:ConnectionString"] is not null) return configured;
         var file = Path.Combine(Path.GetTempPath(), $"streamcx-embedded-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
-        log.LogInformation("embedded cluster: snapshots of this run go to {File} (deleted at exit; set Snapshots:ConnectionString to keep them)", file);
+        if (log.IsEnabled(LogLevel.Information))
+            log.LogInformation("embedded cluster: snapshots of this run go to {File} (deleted at exit; set Snapshots:ConnectionString to keep them)", file);
         return new SnapshotSettings
         {
             Enabled = true, Provider = "sqlite", ConnectionString = file, EveryEvents = configured.EveryEvents, EveryInterval = configured.EveryInterval,

@@ -21,9 +21,10 @@ public static class Endpoints
 {
     public static void MapStreamCx(this WebApplication app)
     {
-        app.MapGet("/api/status", (PipelineCounters c, AlertHub hub, KafkaSettings kafka, LiveFeed feed, SnapshotCounters snaps, EngineStatus status,
-            DeadLetterPublisher deadLetters, AlertKafkaPublisher alertsOut, EventTimeProgress eventTime) => Results.Ok(new
+        app.MapGet("/api/status", async (PipelineCounters c, AlertHub hub, KafkaSettings kafka, LiveFeed feed, SnapshotCounters snaps, EngineStatus status,
+            DeadLetterPublisher deadLetters, AlertKafkaPublisher alertsOut, EventTimeProgress eventTime, ActorRegistry registry, CancellationToken ct) => Results.Ok(new
         {
+            journeys = await JourneyEndpoints.StatusAsync(registry, ct).ConfigureAwait(false),
             eventTime = new { frontier = eventTime.Frontier, held = eventTime.Held, early = eventTime.Early },
             applied = c.Applied, late = c.Late, tooLate = c.TooLate, duplicates = c.Duplicates,
             rejected = c.Rejected, rejectedByReason = c.RejectedByReason, alertsEmitted = hub.Published,

@@ -299,7 +299,27 @@ const FACTOR_FIELDS = {
   peer: [['siteValue', 'this site'], ['peerMedian', 'peer median'], ['robustZ', 'robust z'], ['peerCount', 'peers']],
   importance: [['weight', 'weight on NPS'], ['rank', 'rank'], ['attributeCount', 'of attributes']],
   expectation: [['expected', 'expected'], ['lower', 'lower bound'], ['upper', 'upper bound'], ['observed', 'observed'], ['sampleSize', 'responses']],
+  watermelon: [['journeyId', 'journey'], ['customerId', 'customer'], ['accountId', 'account'], ['daysOpen', 'days open'], ['contacts', 'contacts'],
+    ['departments', 'departments'], ['meanInteractionScore', 'interactions (0-10)'], ['journeyScore', 'journey (0-10)'], ['outcome', 'outcome'],
+    ['churn', 'churned'], ['redRules', 'red because']],
+  divergence: [['accountId', 'account'], ['highRole', 'satisfied role'], ['highScore', 'its score (0-10)'], ['lowRole', 'dissatisfied role'],
+    ['lowScore', 'its score (0-10)'], ['gap', 'gap'], ['churn', 'churned']],
 };
+
+/** A factor's value as text: numbers rounded, strings as given, yes/no, lists joined. */
+function formatField(value) {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  return formatNumber(value, 3);
+}
+
+/** A journey's timeline, one line a step, as text. */
+function timeline(steps) {
+  return el('ol', { className: 'timeline' }, (steps ?? []).map((s) => el('li', {
+    text: [formatTime(s.at), s.kind, s.department, s.step, s.score != null ? `${formatNumber(s.score)}/10` : null].filter((x) => x).join(' · '),
+  })));
+}
 
 function renderDetail(record) {
   const a = record.alert;
@@ -325,7 +345,8 @@ function renderDetail(record) {
     const fields = FACTOR_FIELDS[f.kind] ?? Object.keys(f).filter((k) => k !== 'kind').map((k) => [k, k]);
     return el('section', { className: `factor factor-${f.kind}`, attrs: { 'data-kind': f.kind } }, [
       el('h5', { text: f.kind }),
-      el('dl', {}, fields.flatMap(([key, label]) => [el('dt', { text: label }), el('dd', { text: formatNumber(f[key], 3) })])),
+      el('dl', {}, fields.flatMap(([key, label]) => [el('dt', { text: label }), el('dd', { text: formatField(f[key]) })])),
+      ...(f.kind === 'watermelon' ? [timeline(f.timeline)] : []),
     ]);
   }));
 

@@ -35,6 +35,25 @@ public sealed class SampleEventFileTests
     }
 
     [Fact]
+    public void Every_sample_journey_message_is_valid_and_none_is_flagged_against_the_department_catalog()
+    {
+        var parser = new FeedbackParser(
+            ReferenceDataLoader.Load(RepoPaths.Config("sites.json"), RepoPaths.Config("attributes.json"), RepoPaths.Config("departments.json")),
+            new ParserLimits(),
+            new FakeTimeProvider(new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var lines = Lines("journey-events.jsonl");
+
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line =>
+        {
+            var outcome = parser.Parse(FeedbackJson.Bytes(line));
+            Assert.True(outcome.IsValid, $"{outcome.Rejection}: {line}");
+            var flags = outcome.Event?.Flags ?? (outcome.Signal as Contracts.JourneyStep)?.Flags ?? Contracts.CatalogFlags.None;
+            Assert.Equal(Contracts.CatalogFlags.None, flags);
+        });
+    }
+
+    [Fact]
     public void Every_sample_bad_event_is_rejected()
     {
         var parser = RepoParser();

@@ -2,7 +2,7 @@ using StreamCx.Domain.ReferenceData;
 
 namespace StreamCx.Domain.Tests.TestSupport;
 
-/// <summary>A small, fixed reference catalog: five sites in two regions and four attributes on different scales.</summary>
+/// <summary>A small, fixed reference catalog: five sites in two regions, four attributes on different scales, four departments.</summary>
 public static class TestCatalog
 {
     public const string LilleCentre = "store-lille-centre";
@@ -40,5 +40,13 @@ public static class TestCatalog
         new(EaseOfReturn, "Ease of return", 1, 7, 3),
     ];
 
-    public static ReferenceCatalog Create() => new(Sites, Attributes);
+    public static IReadOnlyList<Department> Departments { get; } =
+    [
+        new("sales", "Sales"),
+        new("support", "Customer support"),
+        new("field-service", "Field service"),
+        new("central-support", "Central support"),
+    ];
+
+    public static ReferenceCatalog Create() => new(Sites, Attributes, Departments);
 }

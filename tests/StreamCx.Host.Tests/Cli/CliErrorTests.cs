@@ -47,6 +47,11 @@ public class CliErrorTests
     [InlineData("Engine:BatchSize=0", "BatchSize")]
     [InlineData("Engine:BatchSize=many", "BatchSize")]
     [InlineData("Simulator:HistorySpeedup=0", "HistorySpeedup")]
+    [InlineData("Journeys:MaxContacts=0", "MaxContacts")]
+    [InlineData("Journeys:WellRatedAtOrAbove=11", "WellRatedAtOrAbove")]
+    [InlineData("Journeys:Retention=-1.00:00:00", "Retention")]
+    [InlineData("Journeys:NoSuchRule=1", "NoSuchRule")]
+    [InlineData("ReferenceData:DepartmentsFile=/nonexistent/departments.json", "departments file")]
     [InlineData("not-a-pair", "KEY=VALUE")]
     public async Task Bad_configuration_is_refused_with_a_message_naming_the_key(string setting, string named)
     {

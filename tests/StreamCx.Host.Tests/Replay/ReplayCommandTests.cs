@@ -6,7 +6,7 @@ namespace StreamCx.Host.Tests.Replay;
 [Collection("console")]
 public class ReplayCommandTests
 {
-    private static async Task<(int Code, string Out)> Cli(params string[] args)
+    internal static async Task<(int Code, string Out)> Cli(params string[] args)
     {
         var writer = new StringWriter();
         var original = Console.Out;
@@ -22,7 +22,7 @@ public class ReplayCommandTests
         }
     }
 
-    private static string WithoutEmittedAt(string line)
+    internal static string WithoutEmittedAt(string line)
     {
         var node = JsonNode.Parse(line)!.AsObject();
         Assert.True(node.Remove("emittedAt"));

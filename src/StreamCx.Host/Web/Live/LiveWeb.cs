@@ -63,5 +63,6 @@ public static class LiveWeb
         app.MapAlertStream();
         app.MapAlertEndpoints();
         app.MapScoreEndpoints();
+        app.MapJourneyEndpoints();
     }
 }

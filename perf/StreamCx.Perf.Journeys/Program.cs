@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Journeys;
+using StreamCx.Domain.ReferenceData;
+
+// Memory of open journeys and journey messages per second through the journeys' processor (one thread, as in the
+// JourneysActor): N journeys of S contacts each (a step and an interaction survey in turn, two departments, none red),
+// spread over 10 days of event time, none closed. Memory is what stays reachable after a full collection.
+// usage: dotnet run -c Release --project perf/StreamCx.Perf.Journeys -- [journeys=1000000] [contacts=4]
+var journeys = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var contacts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+var catalog = new ReferenceCatalog([new Site("s1", "Site 1", "north")], [], [new Department("support", "Support"), new Department("field-service", "Field service")]);
+var start = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
+var spacing = TimeSpan.FromDays(10) / journeys;
+string[] departments = ["support", "field-service"];
+
+var processor = new JourneyProcessor(catalog, new JourneySettings(), TimeProvider.System);
+var before = GC.GetTotalMemory(forceFullCollection: true);
+var alerts = 0L;
+var watch = Stopwatch.StartNew();
+for (var i = 0; i < journeys; i++)
+{
+    var at = start + (spacing * i);
+    var journeyId = $"jrn-2026-{i:D9}";
+    var customerId = $"cus-{i:D9}";
+    for (var k = 0; k < contacts; k++)
+    {
+        var when = at.AddMinutes(k);
+        alerts += k % 2 == 0
+            ? processor.Process(new JourneyStep($"st-{i}-{k}", when, journeyId, departments[k % 2], "call") { CustomerId = customerId }).Count
+            : processor.Process(new FeedbackEvent($"fb-{i}-{k}", when, "s1", "phone", RatingDictionary.Empty)
+            {
+                JourneyId = journeyId, CustomerId = customerId, Department = departments[k % 2], Csat = 2,
+            }).Count;
+    }
+}
+var elapsed = watch.Elapsed;
+var after = GC.GetTotalMemory(forceFullCollection: true);
+GC.KeepAlive(processor);
+
+var perJourney = (double)(after - before) / journeys;
+Console.WriteLine($"{journeys} open journeys of {contacts} contacts ({processor.Journeys.Count} held, {processor.Held} messages waiting for the lateness, {alerts} alerts)");
+Console.WriteLine($"memory: {(after - before) / 1048576.0:0.0} MiB reachable after a full collection = {perJourney:0} bytes per open journey (the processor's duplicate filter and its held messages included) → {perJourney * 1_000_000 / 1073741824.0:0.00} GiB for 1 M");
+Console.WriteLine($"throughput: {(double)journeys * contacts / elapsed.TotalSeconds:0} journey messages/s on one thread ({elapsed.TotalSeconds:0.0} s, message construction included)");

@@ -1,0 +1,153 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.ReferenceData;
+using Mark = StreamCx.Domain.Journeys.JourneyState.Mark;
+using MarkKind = StreamCx.Domain.Journeys.JourneyState.MarkKind;
+
+namespace StreamCx.Domain.Journeys;
+
+/// <summary>
+/// Every journey held, keyed by journey id, with the customers' and accounts' journeys for churn; applies events in the
+/// order given, looks at each journey again when a rule's deadline passes (<see cref="Advance"/>), and drops a journey
+/// <see cref="JourneySettings.Retention"/> after its last event. Pure and deterministic in event time.
+/// </summary>
+public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock)
+{
+    private readonly Dictionary<string, JourneyState> _journeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<JourneyState>> _byCustomer = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<JourneyState>> _byAccount = new(StringComparer.Ordinal);
+    private readonly DueQueue _due = new();
+    private readonly WatermelonAlerts _alerts = new(catalog, settings, clock);
+
+    public int Count => _journeys.Count;
+
+    public long Dropped { get; private set; }
+
+    public JourneyState? Find(string journeyId) => _journeys.GetValueOrDefault(journeyId);
+
+    /// <summary>Event time has reached <paramref name="now"/>: deadlines up to it are evaluated at their own instant, in order.</summary>
+    public void Advance(long now, List<Alert> alerts)
+    {
+        while (_due.TryTake(now, out var id, out var due))
+        {
+            if (!_journeys.TryGetValue(id, out var j)) continue;
+            if (due >= j.LastTicks + settings.Retention.Ticks)
+            {
+                Drop(j, due, alerts);
+                continue;
+            }
+            var next = NextDue(j, due - 1);
+            if (next == due)
+            {
+                _alerts.Evaluate(j, due, alerts);
+                next = NextDue(j, due);
+            }
+            _due.Add(id, next);
+        }
+    }
+
+    public void Apply(FeedbackEvent e, double score, List<Alert> alerts)
+    {
+        var t = e.OccurredAt.UtcTicks;
+        var j = Touch(e.JourneyId!, t, e.CustomerId, e.AccountId, e.SiteId);
+        j.AddDepartment(e.Department);
+        if (e.Scope == FeedbackScope.Journey)
+        {
+            j.JourneyScore = score;
+            j.AddMark(new Mark(t, MarkKind.JourneySurvey, e.Department, e.Touchpoint, (float)score), settings.MaxTimelineSteps);
+        }
+        else
+        {
+            j.Contacts++;
+            j.Rated++;
+            j.ScoreSum += score;
+            if (score <= JourneyAlertComposer.DissatisfiedAtOrBelow) j.Dissatisfied++;
+            j.AddMark(new Mark(t, MarkKind.Interaction, e.Department, e.Touchpoint, (float)score), settings.MaxTimelineSteps);
+        }
+        _alerts.Evaluate(j, t, alerts);
+    }
+
+    public void Apply(JourneyStep s, List<Alert> alerts)
+    {
+        var t = s.OccurredAt.UtcTicks;
+        var j = Touch(s.JourneyId, t, s.CustomerId, s.AccountId, s.SiteId);
+        j.Contacts++;
+        j.AddDepartment(s.Department);
+        j.AddReason(s.Reason);
+        j.AddMark(new Mark(t, MarkKind.Step, s.Department, s.Step, float.NaN), settings.MaxTimelineSteps);
+        _alerts.Evaluate(j, t, alerts);
+    }
+
+    public void Apply(JourneyClosed c, List<Alert> alerts)
+    {
+        var t = c.OccurredAt.UtcTicks;
+        var j = Touch(c.JourneyId, t, c.CustomerId, c.AccountId, c.SiteId);
+        j.Outcome = c.Outcome;
+        j.ClosedTicks = t;
+        j.AddMark(new Mark(t, MarkKind.Closed, null, c.Outcome.ToString().ToLowerInvariant(), float.NaN), settings.MaxTimelineSteps);
+        _alerts.Evaluate(j, t, alerts);
+    }
+
+    /// <summary>Links the churn to every journey of its customer and account that was not closed resolved.</summary>
+    public void Apply(Churn c, List<Alert> alerts)
+    {
+        var t = c.OccurredAt.UtcTicks;
+        var linked = Of(_byCustomer, c.CustomerId).Concat(Of(_byAccount, c.AccountId))
+            .Where(j => j.Outcome != JourneyOutcome.Resolved && j.ChurnEventId is null)
+            .Distinct().OrderBy(j => j.JourneyId, StringComparer.Ordinal).ToList();
+        foreach (var j in linked)
+        {
+            j.ChurnEventId = c.EventId;
+            j.LastTicks = Math.Max(j.LastTicks, t);
+            j.AddMark(new Mark(t, MarkKind.Churn, null, c.Reason, float.NaN), settings.MaxTimelineSteps);
+            _alerts.Evaluate(j, t, alerts);
+        }
+    }
+
+    private static IEnumerable<JourneyState> Of(Dictionary<string, List<JourneyState>> index, string? key) =>
+        key is not null && index.TryGetValue(key, out var list) ? list : [];
+
+    private JourneyState Touch(string journeyId, long t, string? customerId, string? accountId, string? siteId)
+    {
+        if (!_journeys.TryGetValue(journeyId, out var j))
+        {
+            _journeys[journeyId] = j = new JourneyState(journeyId, t);
+            _due.Add(journeyId, NextDue(j, t));
+        }
+        j.OpenedTicks = Math.Min(j.OpenedTicks, t);
+        j.LastTicks = Math.Max(j.LastTicks, t);
+        j.SiteId ??= siteId;
+        if (j.CustomerId is null && customerId is not null) Index(_byCustomer, j.CustomerId = customerId, j);
+        if (j.AccountId is null && accountId is not null) Index(_byAccount, j.AccountId = accountId, j);
+        return j;
+    }
+
+    /// <summary>The next instant the journey needs a look after <paramref name="after"/>: its too-long deadline while open, else its retention.</summary>
+    private long NextDue(JourneyState j, long after)
+    {
+        var retention = j.LastTicks + settings.Retention.Ticks;
+        var tooLong = j.OpenedTicks + settings.MaxOpenDuration.Ticks + 1;
+        return j.ClosedTicks is null && tooLong > after && tooLong < retention ? tooLong : retention;
+    }
+
+    private void Drop(JourneyState j, long at, List<Alert> alerts)
+    {
+        _alerts.Evaluate(j, at, alerts, closing: $"was dropped after {settings.Retention.TotalDays:0} days without events");
+        _journeys.Remove(j.JourneyId);
+        Unindex(_byCustomer, j.CustomerId, j);
+        Unindex(_byAccount, j.AccountId, j);
+        Dropped++;
+    }
+
+    private static void Index(Dictionary<string, List<JourneyState>> index, string key, JourneyState j)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = new List<JourneyState>(1);
+        list.Add(j);
+    }
+
+    private static void Unindex(Dictionary<string, List<JourneyState>> index, string? key, JourneyState j)
+    {
+        if (key is null || !index.TryGetValue(key, out var list)) return;
+        list.Remove(j);
+        if (list.Count == 0) index.Remove(key);
+    }
+}

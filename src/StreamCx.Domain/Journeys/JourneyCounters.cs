@@ -1,0 +1,19 @@
+namespace StreamCx.Domain.Journeys;
+
+/// <summary>What the journeys did with what they were given.</summary>
+public sealed class JourneyCounters
+{
+    /// <summary>Journey messages and feedback with a journey or an account, applied.</summary>
+    public long Applied { get; internal set; }
+
+    /// <summary>Applied on arrival, behind the newest event time by more than the allowed lateness.</summary>
+    public long Late { get; internal set; }
+
+    public long Duplicates { get; internal set; }
+
+    /// <summary>Feedback and steps whose department is not in the catalog (kept as given).</summary>
+    public long UnknownDepartments { get; internal set; }
+
+    /// <summary>Feedback whose contact role is not one of the five (kept as given).</summary>
+    public long UnknownRoles { get; internal set; }
+}

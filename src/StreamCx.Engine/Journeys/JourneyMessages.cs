@@ -1,0 +1,26 @@
+using StreamCx.Domain.Journeys;
+
+namespace StreamCx.Engine.Journeys;
+
+/// <summary>Journey messages and feedback of a journey or an account, in consumption order (no reply).</summary>
+public sealed record ApplyJourneyInputs(IReadOnlyList<JourneyInput> Inputs);
+
+/// <summary>Ask for one journey; answered with <see cref="JourneyFound"/>.</summary>
+public sealed record GetJourney(string JourneyId);
+
+/// <summary>The journey, or null when this engine does not hold it.</summary>
+public sealed record JourneyFound(JourneyView? Journey);
+
+/// <summary>Ask for one B2B account; answered with <see cref="AccountFound"/>.</summary>
+public sealed record GetAccount(string AccountId);
+
+/// <summary>The account, or null when this engine does not hold it.</summary>
+public sealed record AccountFound(AccountView? Account);
+
+/// <summary>Ask for the journeys' counters; answered with <see cref="JourneyStatus"/>.</summary>
+public sealed record GetJourneyStatus
+{
+    public static readonly GetJourneyStatus Instance = new();
+}
+
+public sealed record JourneyStatus(long Applied, long Late, long Duplicates, long UnknownDepartments, long UnknownRoles, int Journeys, int Accounts, long Dropped, int Held);
