@@ -13,6 +13,7 @@ namespace StreamCx.Domain.EventTime;
 public sealed class EventTimeFrontier(EventTimeSettings settings)
 {
     private readonly Dictionary<string, InputWatermark> _inputs = new(StringComparer.Ordinal);
+    private DateTimeOffset _holdUntil = DateTimeOffset.MinValue;
 
     /// <summary>Every event at or before this time has been released; null until the first release.</summary>
     public DateTimeOffset? Released { get; private set; }
@@ -27,6 +28,18 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
 
     public void CaughtUp(string input, DateTimeOffset now) => InputFor(input).MarkCaughtUp(now);
 
+    /// <summary>An input's time and state as the engine that reads it reports them (<see cref="InputWatermark.Report"/>).</summary>
+    public void Report(InputReport report, DateTimeOffset now) => InputFor(report.Input).Report(report.Time, report.CaughtUp, now);
+
+    /// <summary>Nothing is released before <paramref name="until"/> (wall clock): the time to hear of every input.</summary>
+    public void HoldUntil(DateTimeOffset until)
+    {
+        if (until > _holdUntil) _holdUntil = until;
+    }
+
+    /// <summary>How an event whose input's time is reported (not observed here) stands against the frontier.</summary>
+    public Arrival Classify(DateTimeOffset occurredAt) => Released is { } released && occurredAt <= released ? Arrival.Late : Arrival.InOrder;
+
     /// <summary>Takes one event of <paramref name="input"/> and says how it stands against the frontier.</summary>
     public Arrival Observe(string input, DateTimeOffset occurredAt, DateTimeOffset now)
     {
@@ -38,6 +51,7 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
     /// <summary>Recomputes the frontier (on events and on the passing of wall time); returns it.</summary>
     public DateTimeOffset? Advance(DateTimeOffset now)
     {
+        if (now < _holdUntil) return Released;
         DateTimeOffset? holding = null, furthest = null;
         foreach (var input in _inputs.Values)
         {

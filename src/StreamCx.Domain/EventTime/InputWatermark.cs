@@ -60,6 +60,19 @@ public sealed class InputWatermark(EventTimeSettings settings)
     public void Seen(DateTimeOffset now) => LastSeen = now;
 
     /// <summary>
+    /// The input's time and state as the engine that reads it reports them (through the region topic): taken as they
+    /// are, the time never moving back.
+    /// </summary>
+    public void Report(DateTimeOffset? time, bool caughtUp, DateTimeOffset now)
+    {
+        LastSeen = now;
+        var moved = time is { } t && (Current is null || t > Current);
+        if (moved) Current = time;
+        if (moved || !caughtUp) _overtakenAt = null;
+        CaughtUp = caughtUp;
+    }
+
+    /// <summary>
     /// Holds the others back: not caught up and heard from within the idle timeout; or caught up, but overtaken by
     /// <paramref name="furthest"/> (another input's time) for less than <see cref="EventTimeSettings.CaughtUpWait"/>,
     /// so that feedback produced at the same moment on several partitions, fetched a little apart, is applied in order.

@@ -25,7 +25,7 @@ public static class FeedbackPipeline
 
     public static Flow<RawFeedback, PipelineResult, NotUsed> Create(
         FeedbackParser parser, IActorRef sites, int parallelism, TimeSpan askTimeout, int batchSize = DefaultBatchSize, IActorRef? journeys = null) =>
-        CreateBatched(parser, sites, parallelism, askTimeout, batchSize, journeys).SelectMany(results => results.Where(r => !r.Raw.EndOfPartition));
+        CreateBatched(parser, sites, parallelism, askTimeout, batchSize, journeys).SelectMany(results => results.Where(r => !r.Raw.EndOfPartition && r.Raw.Reports is null));
 
     /// <summary>The same flow, each batch's results together (in input order), for a consumer that handles them a batch at a time.</summary>
     public static Flow<RawFeedback, PipelineResult[], NotUsed> CreateBatched(
@@ -41,10 +41,10 @@ public static class FeedbackPipeline
     private static async Task<PipelineResult[]> ApplyAsync(IActorRef sites, IActorRef? journeys, ParsedBatch batch, TimeSpan timeout)
     {
         if (journeys is not null && batch.Journey.Count > 0) journeys.Tell(new ApplyJourneyInputs(batch.Journey));
-        if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0 && batch.Observed.Count == 0) return batch.Results;
+        if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0 && batch.Observed.Count == 0 && batch.Reports.Count == 0) return batch.Results;
 
         var receipt = new FeedbackReceipt(batch.Valid.Count);
-        sites.Tell(new ApplyFeedbackBatch(batch.Valid, receipt) { CaughtUp = batch.CaughtUp, Observed = batch.Observed });
+        sites.Tell(new ApplyFeedbackBatch(batch.Valid, receipt) { CaughtUp = batch.CaughtUp, Observed = batch.Observed, Reports = batch.Reports });
         return batch.Complete(await receipt.Completion.WaitAsync(timeout).ConfigureAwait(false));
     }
 }

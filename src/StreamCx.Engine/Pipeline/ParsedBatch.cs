@@ -38,6 +38,9 @@ internal sealed class ParsedBatch
     /// <summary>Partitions read to their end, each after the first <c>AfterEvents</c> valid events (the router's order).</summary>
     public List<(int AfterEvents, string Input)> CaughtUp { get; } = [];
 
+    /// <summary>The intake's reports on its inputs, each after the first <c>AfterEvents</c> valid events.</summary>
+    public List<(int AfterEvents, string Channel, IReadOnlyList<Domain.EventTime.InputReport> Reports)> Reports { get; } = [];
+
     public static ParsedBatch Parse(FeedbackParser parser, List<RawFeedback> raw)
     {
         var parsed = new ParsedBatch(raw);
@@ -50,16 +53,23 @@ internal sealed class ParsedBatch
                 parsed.Results[i] = new PipelineResult(message, null, null, null);
                 continue;
             }
+            if (message.Reports is { } reports)
+            {
+                parsed.Reports.Add((parsed.Valid.Count, Durability.SnapshotCodec.PartitionKey(message.Position.Topic, message.Position.Partition), reports));
+                parsed.Results[i] = new PipelineResult(message, null, null, null);
+                continue;
+            }
             var outcome = parser.Parse(message.Value.Span);
             if (outcome.Signal is { } signal)
             {
                 parsed.Journey.Add(JourneyInput.From(signal));
-                parsed.Observed.Add((parsed.Valid.Count, parsed.CaughtUp.Count, Durability.SnapshotCodec.PartitionKey(message.Position.Topic, message.Position.Partition), signal.OccurredAt));
+                if (message.Input is null) // through the region topic, its input's time is reported by the intake
+                    parsed.Observed.Add((parsed.Valid.Count, parsed.CaughtUp.Count, Durability.SnapshotCodec.PartitionKey(message.Position.Topic, message.Position.Partition), signal.OccurredAt));
             }
             if (outcome.Event is { } e)
             {
                 if (e.JourneyId is not null || e.AccountId is not null || e.Flags != CatalogFlags.None) parsed.Journey.Add(JourneyInput.From(e));
-                parsed.Valid.Add(new ApplyFeedback(e, message.Position) { ConsumedAt = message.ConsumedAt });
+                parsed.Valid.Add(new ApplyFeedback(e, message.Position) { ConsumedAt = message.ConsumedAt, Input = message.Input });
                 parsed.ValidIndexes.Add(i);
             }
             else

@@ -17,4 +17,16 @@ public sealed record RawFeedback(ReadOnlyMemory<byte> Value, SourcePosition Posi
 
     /// <summary>Not a message: its partition was read to its end (the input is caught up). Never parsed, counted or stored.</summary>
     public bool EndOfPartition { get; init; }
+
+    /// <summary>
+    /// The source partition ("topic/partition") the event was first read from, when it came through the region topic:
+    /// its input of event time (otherwise the input is <see cref="Position"/>'s partition).
+    /// </summary>
+    public string? Input { get; init; }
+
+    /// <summary>Where the message was first read, when it came through the region topic (<see cref="Position"/> is then the region topic's).</summary>
+    public SourcePosition? Source { get; init; }
+
+    /// <summary>Not feedback: the intake's reports on the inputs it reads (a record of the region topic). Never parsed or counted.</summary>
+    public IReadOnlyList<Domain.EventTime.InputReport>? Reports { get; init; }
 }

@@ -1,4 +1,5 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Processing;
 using StreamCx.Engine.Pipeline;
 
@@ -11,13 +12,17 @@ public sealed record ApplyFeedback(FeedbackEvent Event, SourcePosition? Position
 
     /// <summary>Stopwatch timestamp of the event's consumption from Kafka (0 when unknown), for latency metrics.</summary>
     public long ConsumedAt { get; init; }
+
+    /// <summary>The source partition the event was first read from, when it came through the region topic (see <see cref="RawFeedback.Input"/>).</summary>
+    public string? Input { get; init; }
 }
 
 /// <summary>
 /// Several validated events at once (in consumption order), answered through one <see cref="FeedbackReceipt"/>
 /// (<c>Receipt</c> index i is <c>Events[i]</c>) instead of one reply each: the ingestion stream's unit of work.
-/// <paramref name="CaughtUp"/>: inputs ("topic/partition") that reached the end of their data, each after the first
-/// <c>AfterEvents</c> events of the batch (in consumption order).
+/// <c>CaughtUp</c>: inputs ("topic/partition") that reached the end of their data, each after the first
+/// <c>AfterEvents</c> events of the batch (in consumption order); <c>Reports</c>: the intake's reports on its inputs
+/// (read from the region topic partition <c>Channel</c>), each after the first <c>AfterEvents</c> events.
 /// </summary>
 public sealed record ApplyFeedbackBatch(IReadOnlyList<ApplyFeedback> Events, FeedbackReceipt Receipt)
 {
@@ -28,6 +33,8 @@ public sealed record ApplyFeedbackBatch(IReadOnlyList<ApplyFeedback> Events, Fee
     /// time of each, after the first <c>AfterEvents</c> events and the first <c>AfterCaughtUp</c> entries of <see cref="CaughtUp"/>.
     /// </summary>
     public IReadOnlyList<(int AfterEvents, int AfterCaughtUp, string Input, DateTimeOffset At)> Observed { get; init; } = [];
+
+    public IReadOnlyList<(int AfterEvents, string Channel, IReadOnlyList<InputReport> Reports)> Reports { get; init; } = [];
 }
 
 /// <summary>
@@ -50,7 +57,14 @@ public sealed record SiteScores(
 /// These source partitions were assigned to this engine: each holds event time back until it delivers or is caught up;
 /// sites left in memory from an earlier ownership of them are dropped (restored from their snapshots when next used).
 /// </summary>
-public sealed record PartitionsAssigned(IReadOnlyList<(string Topic, int Partition)> Partitions);
+public sealed record PartitionsAssigned(IReadOnlyList<(string Topic, int Partition)> Partitions)
+{
+    /// <summary>
+    /// Partitions of the region topic, not inputs: the intake reports the inputs' time; nothing is released before
+    /// <c>HearInputsFor</c> has passed (the intakes' reports name every input in that time).
+    /// </summary>
+    public TimeSpan? HearInputsFor { get; init; }
+}
 
 /// <summary>These source partitions were revoked from this engine (or assigned anew): the sites fed by them must be handed over.</summary>
 public sealed record PartitionsReleased(IReadOnlyList<(string Topic, int Partition)> Partitions);

@@ -25,7 +25,12 @@ namespace StreamCx.Engine.Sites;
 public sealed class SitesActor : ReceiveActor, IWithTimers
 {
     private readonly ReferenceCatalog _catalog;
-    private readonly EventTimeFrontier _frontier;
+    private readonly EventTimeSettings _eventTime;
+    // one frontier per channel: each partition of the region topic (its intakes' reports order the regions it carries,
+    // whatever the pace at which the other partitions are read), or Direct for the feedback topics consumed directly
+    private readonly Dictionary<string, EventTimeFrontier> _frontiers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _channelOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _told = new(StringComparer.Ordinal); // by region
     private readonly TimeProvider _clock;
     private readonly IEngineTelemetry _telemetry;
     private readonly Func<string, IActorRef> _newRegion;
@@ -36,14 +41,15 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly bool _durable;
     private readonly EventTimeProgress _progress;
     private readonly IActorRef? _journeys;
-    private DateTimeOffset? _told;
+    private const string Direct = "";
+    private DateTimeOffset? _toldJourneys;
 
     public SitesActor(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings eventTime, IEngineTelemetry telemetry,
         SiteDurability? durability, EventTimeProgress progress, IActorRef? journeys = null)
     {
         (_catalog, _clock, _telemetry, _durable, _progress, _journeys) = (catalog, alerts.Clock, telemetry, durability is not null, progress, journeys);
-        _frontier = new EventTimeFrontier(eventTime);
+        _eventTime = eventTime;
         var created = 0;
         _newRegion = regionId => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress), $"region-{created++}");
         var shortestWait = eventTime.CaughtUpWait > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(eventTime.IdleTimeout.Ticks, eventTime.CaughtUpWait.Ticks)) : eventTime.IdleTimeout;
@@ -66,7 +72,12 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         {
             DropStale(m.Partitions); // a site left in memory from an earlier ownership of a partition may be stale
             var now = _clock.GetUtcNow();
-            foreach (var (topic, partition) in m.Partitions) _frontier.Assign(SnapshotCodec.PartitionKey(topic, partition), now);
+            foreach (var (topic, partition) in m.Partitions)
+            {
+                var key = SnapshotCodec.PartitionKey(topic, partition);
+                if (m.HearInputsFor is { } hear) FrontierOf(key).HoldUntil(now + hear); // a region-topic partition: its intakes report the inputs
+                else FrontierOf(Direct).Assign(key, now);
+            }
         });
         Receive<PartitionsReleased>(Release);
         Receive<SnapshotNow>(m =>
@@ -82,7 +93,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     {
         var now = _clock.GetUtcNow();
         var byRegion = new Dictionary<string, List<RegionItem>>(StringComparer.Ordinal);
-        var (caughtUp, observed) = (0, 0);
+        var (caughtUp, observed, reported) = (0, 0, 0);
         // the caught-up markers and the journey messages' times that came before event i, in their batch order
         void Markers(int i)
         {
@@ -93,11 +104,11 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                 if (journey && (!marker || m.Observed[observed].AfterCaughtUp <= caughtUp))
                 {
                     var o = m.Observed[observed++];
-                    _frontier.Observe(o.Input, o.At, now); // the journeys hold it until the frontier passes it, early or not
+                    FrontierOf(Direct).Observe(o.Input, o.At, now); // the journeys hold it until the frontier passes it, early or not
                 }
                 else if (marker)
                 {
-                    _frontier.CaughtUp(m.CaughtUp[caughtUp++].Input, now);
+                    FrontierOf(Direct).CaughtUp(m.CaughtUp[caughtUp++].Input, now);
                 }
                 else
                 {
@@ -108,6 +119,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         for (var i = 0; i < m.Events.Count; i++)
         {
             Markers(i);
+            for (; reported < m.Reports.Count && m.Reports[reported].AfterEvents <= i; reported++) Report(m.Reports[reported], now);
             var e = m.Events[i];
             if (!_catalog.TryGetSite(e.SiteId, out var site))
             {
@@ -115,10 +127,16 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                 return;
             }
             var arrival = Arrival.Late; // an event from no source partition has no input to be ordered against: applied as it comes
-            if (e.Position is { } p)
+            if (e.Input is not null && e.Position is { } channel) // through the region topic: its input's time is reported by the intake
+            {
+                var key = SnapshotCodec.PartitionKey(channel.Topic, channel.Partition);
+                _channelOf[site.RegionId] = key;
+                arrival = FrontierOf(key).Classify(e.Event.OccurredAt);
+            }
+            else if (e.Position is { } p)
             {
                 var input = SnapshotCodec.PartitionKey(p.Topic, p.Partition);
-                arrival = _frontier.Observe(input, e.Event.OccurredAt, now);
+                arrival = FrontierOf(Direct).Observe(input, e.Event.OccurredAt, now);
                 if (arrival == Arrival.Early) Early(input, e, now);
             }
             if (!byRegion.TryGetValue(site.RegionId, out var items)) byRegion[site.RegionId] = items = [];
@@ -126,28 +144,74 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             Fed(site.SiteId, e.Position);
         }
         Markers(int.MaxValue);
-        var frontier = _frontier.Advance(now);
-        foreach (var (regionId, items) in byRegion) RegionFor(regionId).Tell(new ApplyRegionFeedback(items, m.Receipt, frontier));
+        for (; reported < m.Reports.Count; reported++) Report(m.Reports[reported], now);
+        foreach (var (regionId, items) in byRegion)
+        {
+            var frontier = FrontierFor(regionId, now);
+            if (frontier is { } f) _told[regionId] = f;
+            RegionFor(regionId).Tell(new ApplyRegionFeedback(items, m.Receipt, frontier));
+        }
         TellFrontier(byRegion);
     }
 
-    /// <summary>Tells the regions not just told (with their events) that the frontier moved, if it did.</summary>
+    private void Report((int AfterEvents, string Channel, IReadOnlyList<InputReport> Reports) reported, DateTimeOffset now)
+    {
+        var frontier = FrontierOf(reported.Channel);
+        foreach (var report in reported.Reports) frontier.Report(report, now);
+    }
+
+    private EventTimeFrontier FrontierOf(string channel)
+    {
+        if (!_frontiers.TryGetValue(channel, out var frontier)) _frontiers[channel] = frontier = new EventTimeFrontier(_eventTime);
+        return frontier;
+    }
+
+    /// <summary>
+    /// The frontier of the region's channel; for a region no event has come to yet through the region topic (restored
+    /// with held events, or read by a query), the direct one, or else the slowest channel's (never ahead of its own).
+    /// </summary>
+    private DateTimeOffset? FrontierFor(string regionId, DateTimeOffset now)
+    {
+        if (_channelOf.TryGetValue(regionId, out var channel)) return _frontiers.TryGetValue(channel, out var own) ? own.Advance(now) : null;
+        if (_frontiers.TryGetValue(Direct, out var direct) && direct.Advance(now) is { } f) return f;
+        return Slowest(now);
+    }
+
+    private DateTimeOffset? Slowest(DateTimeOffset now)
+    {
+        DateTimeOffset? slowest = null;
+        foreach (var frontier in _frontiers.Values)
+        {
+            if (frontier.Advance(now) is { } f && (slowest is null || f < slowest)) slowest = f;
+        }
+        return slowest;
+    }
+
+    /// <summary>Tells the regions not just told (with their events) that their frontier moved, if it did; the journeys the slowest.</summary>
     private void TellFrontier(Dictionary<string, List<RegionItem>>? told)
     {
-        var frontier = _frontier.Advance(_clock.GetUtcNow());
-        if (frontier is not { } f || f == _told) return;
-        _told = f;
-        _progress.FrontierMoved(f);
-        _journeys?.Tell(new FrontierAdvanced(f));
+        var now = _clock.GetUtcNow();
         foreach (var (regionId, region) in _regions)
         {
-            if (told is null || !told.ContainsKey(regionId)) region.Tell(new FrontierAdvanced(f));
+            if (FrontierFor(regionId, now) is not { } f || (told is not null && told.ContainsKey(regionId))) continue;
+            if (_told.TryGetValue(regionId, out var before) && before == f) continue;
+            _told[regionId] = f;
+            region.Tell(new FrontierAdvanced(f));
         }
+        if (Slowest(now) is not { } s || s == _toldJourneys) return;
+        _toldJourneys = s;
+        _progress.FrontierMoved(s);
+        _journeys?.Tell(new FrontierAdvanced(s));
     }
 
     private void Release(PartitionsReleased m)
     {
-        foreach (var (topic, partition) in m.Partitions) _frontier.Revoke(SnapshotCodec.PartitionKey(topic, partition));
+        foreach (var (topic, partition) in m.Partitions)
+        {
+            var key = SnapshotCodec.PartitionKey(topic, partition);
+            FrontierOf(Direct).Revoke(key);
+            _frontiers.Remove(key); // a region-topic partition: its frontier goes with it (a next assignment starts it again)
+        }
         DropStale(m.Partitions);
         TellFrontier(null);
     }
@@ -177,7 +241,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         _lastEarlyLog[input] = now;
         _log.Warning(
             "event {0} of {1} on {2} is dated {3:O}, far ahead of that input's time ({4:O}): held until the other events reach it, it does not move event time (a wrong clock or an early message)",
-            e.Event.EventId, e.SiteId, input, e.Event.OccurredAt, _frontier.Inputs.GetValueOrDefault(input)?.Current);
+            e.Event.EventId, e.SiteId, input, e.Event.OccurredAt, FrontierOf(Direct).Inputs.GetValueOrDefault(input)?.Current);
     }
 
     // remembers which partitions fed a site, to hand it over when one of them is revoked
@@ -193,7 +257,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         if (!_regions.TryGetValue(regionId, out var region))
         {
             _regions[regionId] = region = _newRegion(regionId);
-            if (_told is { } f) region.Tell(new FrontierAdvanced(f));
+            if (FrontierFor(regionId, _clock.GetUtcNow()) is { } f) region.Tell(new FrontierAdvanced(f));
         }
         return region;
     }

@@ -62,6 +62,8 @@ public sealed record StreamCxConfiguration(
         var parser = BindRecord<ParserLimits>(configuration.GetSection("Parser"), errors);
         var journeys = BindRecord<JourneySettings>(configuration.GetSection("Journeys"), errors);
         errors.AddRange(kafka.Validate());
+        if (kafka.Topics?.Contains(kafka.RegionTopic, StringComparer.Ordinal) == true)
+            errors.Add($"Kafka:RegionTopic '{kafka.RegionTopic}' is also an input topic in Kafka:Topics; the engine would read its own region topic as feedback.");
         errors.AddRange(detection.Validate().Select(e => $"Detection: {e}"));
         errors.AddRange(journeys.Validate().Select(e => $"Journeys: {e}"));
         errors.AddRange(engine.Validate());

@@ -53,7 +53,7 @@ public sealed class IngestionMetrics : IIngestionMetrics
 
     public void Observe(PipelineResult result)
     {
-        var position = result.Raw.Position;
+        var position = result.Raw.Source ?? result.Raw.Position; // the feedback topic, also for what came through the region topic
         var channel = _channels.For(result.Event?.Channel);
         if (!_consumedBy.TryGetValue((position.Topic, channel), out var consumed))
             consumed = _consumedBy.GetOrAdd((position.Topic, channel), static (k, c) => c.WithLabels(k.Topic, k.Channel), _consumed);

@@ -24,16 +24,22 @@ public static class IngestionGraph
     /// <param name="abort">Cancels a dead letter that is waiting for Kafka (the stream then fails; the offset stays uncommitted).</param>
     /// <param name="handled">Told of each result in consumption order, once it is applied or dead-lettered; by default its offset is stored for commit.</param>
     /// <param name="journeys">The journeys actor, given journey messages and feedback of a journey or an account; none: journey messages are only counted.</param>
+    /// <param name="regionTopic">
+    /// True when <paramref name="kafka"/> names the region topic the intake writes (<see cref="Intake.RegionTopic"/>): its
+    /// records carry their input and the intake's reports; false to consume feedback topics directly (each partition an
+    /// input, read to its end when its marker comes).
+    /// </param>
     public static IRunnableGraph<(IKafkaConsumerControl Control, Task<Done> Completion)> Create(
         KafkaSettings kafka, FeedbackParser parser, IActorRef sites, EngineSettings engine, DeadLetterPublisher deadLetters,
         PipelineCounters counters, ILogger logger, CancellationToken abort, Action<IKafkaConsumerControl, PipelineResult>? handled = null,
-        IActorRef? journeys = null)
+        IActorRef? journeys = null, bool regionTopic = false)
     {
         handled ??= static (control, r) => control.StoreOffset(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset);
         IKafkaConsumerControl? control = null;
-        return KafkaRecordSource.Create(kafka, logger, endOfPartitionMarkers: true, CancellationToken.None)
+        return KafkaRecordSource.Create(kafka, logger, endOfPartitionMarkers: !regionTopic, CancellationToken.None)
             .MapMaterializedValue(c => control = c)
-            .Select(r => new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt, EndOfPartition = r.EndOfPartition })
+            .Select(r => regionTopic ? Intake.RegionTopic.Decode(r)
+                : new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt, EndOfPartition = r.EndOfPartition })
             .Via(FeedbackPipeline.CreateBatched(parser, sites, engine.Parallelism, engine.AskTimeout, engine.BatchSize, journeys))
             .SelectAsync(1, results => HandleAsync(results, control!, handled, deadLetters, counters, logger, abort))
             .ToMaterialized(Sink.Ignore<PipelineResult[]>(), Keep.Both);
@@ -50,6 +56,11 @@ public static class IngestionGraph
         foreach (var r in results)
         {
             if (r.Raw.EndOfPartition) continue; // a partition read to its end: the router took it, nothing to count or store
+            if (r.Raw.Reports is not null)
+            {
+                handled(control, r); // the intake's reports: taken by the router, nothing to count
+                continue;
+            }
             counters.Count(r);
             if (r.Rejection is { } rejection)
             {
@@ -64,9 +75,9 @@ public static class IngestionGraph
     }
 
     /// <summary>Writes the dead letter, trying again (with a growing delay) until it is written: its offset must not be committed before.</summary>
-    private static async Task DeadLetterAsync(DeadLetterPublisher deadLetters, PipelineResult result, Rejection rejection, ILogger logger, CancellationToken abort)
+    internal static async Task DeadLetterAsync(DeadLetterPublisher deadLetters, PipelineResult result, Rejection rejection, ILogger logger, CancellationToken abort)
     {
-        var position = result.Raw.Position;
+        var position = result.Raw.Source ?? result.Raw.Position; // where the message was first read
         var record = new ConsumedRecord(position.Topic, position.Partition, position.Offset, result.Raw.Key, result.Raw.Value.ToArray(), null);
         var delay = FirstRetryDelay;
         for (var attempt = 1; ; attempt++)

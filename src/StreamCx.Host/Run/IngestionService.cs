@@ -2,15 +2,18 @@ using Akka;
 using Akka.Actor;
 using Akka.Hosting;
 using Akka.Streams;
+using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Processing;
+using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Engine.Journeys;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
+using StreamCx.Host.Intake;
 using StreamCx.Host.Metrics;
 using StreamCx.Kafka;
 
@@ -24,9 +27,9 @@ namespace StreamCx.Host.Run;
 /// before stopping, every site is asked to snapshot what it holds.
 /// </summary>
 public sealed class IngestionService(
-    ActorSystem system, ActorRegistry registry, KafkaSettings kafka, EngineSettings engine, FeedbackParser parser,
+    ActorSystem system, ActorRegistry registry, KafkaSettings kafka, EngineSettings engine, FeedbackParser parser, ReferenceCatalog catalog,
     DeadLetterPublisher deadLetters, PipelineCounters counters, EngineStatus status, IIngestionMetrics metrics, OffsetLedger ledger,
-    SnapshotSettings snapshots, ILogger<IngestionService> logger) : BackgroundService
+    SnapshotSettings snapshots, EventTimeProgress progress, TimeProvider clock, ILogger<IngestionService> logger) : BackgroundService
 {
     /// <summary>How long stopping waits for dead letters still waiting for Kafka before giving up on them (their offsets stay uncommitted).</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
@@ -36,41 +39,85 @@ public sealed class IngestionService(
         var sites = await registry.GetAsync<SitesActor>(stoppingToken).ConfigureAwait(false);
         var journeys = registry.TryGet<JourneysActor>(out var j) ? j : null;
         using var abort = new CancellationTokenSource();
-        var (control, done) = IngestionGraph.Create(kafka, parser, sites, engine, deadLetters, counters, logger, abort.Token, Handled, journeys)
+        using var regionProducer = RegionProducer();
+        var partitions = await RegionPartitionsAsync(regionProducer, stoppingToken).ConfigureAwait(false);
+        var intake = new RegionIntake(parser, catalog, engine.EventTime, regionProducer, kafka.RegionTopic, partitions, progress, clock, logger);
+        var (regionControl, regionsDone) = IngestionGraph.Create(kafka.ForRegionTopic(), parser, sites, engine, deadLetters, counters, logger, abort.Token, Handled, journeys, regionTopic: true)
             .Run(system.Materializer());
+        status.RegionConsumer = regionControl;
+        void Release(IReadOnlyList<Confluent.Kafka.TopicPartition> released)
+        {
+            foreach (var tp in released) ledger.Revoke(tp.Topic, tp.Partition.Value);
+            sites.Tell(new PartitionsReleased(released.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
+        }
+        regionControl.PartitionsRevoked += (_, e) => Release(e.Partitions);
+        regionControl.PartitionsLost += (_, e) => Release(e.Partitions);
+        // sites left from an earlier ownership are dropped; nothing is released until the intakes have reported every input
+        regionControl.PartitionsAssigned += (_, e) => sites.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray())
+        {
+            HearInputsFor = 2 * RegionIntake.ReportInterval,
+        });
+
+        var (control, done) = IntakeGraph.Create(kafka, intake, engine.BatchSize, deadLetters, counters, metrics, logger, abort.Token).Run(system.Materializer());
         metrics.Attach(control);
         status.Consumer = control;
-        void Release(IReadOnlyList<Confluent.Kafka.TopicPartition> partitions)
-        {
-            foreach (var tp in partitions) ledger.Revoke(tp.Topic, tp.Partition.Value);
-            sites.Tell(new PartitionsReleased(partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
-        }
-        control.PartitionsRevoked += (_, e) => Release(e.Partitions);
-        control.PartitionsLost += (_, e) => Release(e.Partitions);
-        // a site left in memory from an earlier ownership of a partition may be stale: it restarts from its snapshot
-        // sites left from an earlier ownership are dropped; each partition holds event time back until it delivers or is caught up
-        control.PartitionsAssigned += (_, e) => sites.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
+        control.PartitionsAssigned += (_, e) => intake.Assigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
+        control.PartitionsRevoked += (_, e) => intake.Revoked(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
+        control.PartitionsLost += (_, e) => intake.Revoked(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
         using var storing = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
-        _ = StoreCommittableAsync(control, storing, stoppingToken);
+        _ = StoreCommittableAsync(regionControl, storing, stoppingToken);
         if (logger.IsEnabled(LogLevel.Information))
-            logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}", string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers);
+        {
+            logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}; regions through {RegionTopic} ({Partitions} partitions)",
+                string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers, kafka.RegionTopic, partitions);
+        }
         try
         {
-            await done.WaitAsync(stoppingToken).ConfigureAwait(false);
+            await Task.WhenAny(done, regionsDone).WaitAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
         finally
         {
-            await SnapshotEverythingAsync(sites, control).ConfigureAwait(false);
-            await StopAsync(control, done, abort).ConfigureAwait(false);
+            await StopAsync(control, done, abort).ConfigureAwait(false); // the intake first: what it took is written to the region topic
+            await SnapshotEverythingAsync(sites, regionControl).ConfigureAwait(false);
+            await StopAsync(regionControl, regionsDone, abort).ConfigureAwait(false);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation(
                     "ingestion stopped: applied={Applied} late={Late} tooLate={TooLate} duplicates={Duplicates} rejected={Rejected} deadLettered={DeadLettered} consumed={Consumed} droppedOnRevoke={Dropped}",
                     counters.Applied, counters.Late, counters.TooLate, counters.Duplicates, counters.Rejected, deadLetters.PublishedCount, control.ConsumedCount, control.DroppedCount);
             }
+        }
+    }
+
+    /// <summary>The intake's producer: in order per partition (one request in flight), so a report never overtakes the events it covers.</summary>
+    private IProducer<string?, byte[]> RegionProducer()
+    {
+        var config = KafkaClientConfigFactory.CreateProducerConfig(kafka);
+        if (!kafka.Properties.ContainsKey("max.in.flight.requests.per.connection")) config.MaxInFlight = 1;
+        if (!kafka.Properties.ContainsKey("linger.ms")) config.LingerMs = 5;
+        return new ProducerBuilder<string?, byte[]>(config).Build();
+    }
+
+    /// <summary>The region topic's partition count (the broker creates the topic when it does not exist), waiting while Kafka is down.</summary>
+    private async Task<int> RegionPartitionsAsync(IProducer<string?, byte[]> producer, CancellationToken ct)
+    {
+        using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
+        while (true)
+        {
+            try
+            {
+                var topic = await Task.Run(() => admin.GetMetadata(kafka.RegionTopic, TimeSpan.FromSeconds(5)), ct).ConfigureAwait(false);
+                var partitions = topic.Topics.FirstOrDefault(t => t.Topic == kafka.RegionTopic);
+                if (partitions is { Error.IsError: false, Partitions.Count: > 0 }) return partitions.Partitions.Count;
+            }
+            catch (KafkaException)
+            {
+                // not reachable yet: the consumers log that; try again
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
         }
     }
 
@@ -95,7 +142,7 @@ public sealed class IngestionService(
 
     private void Handled(IKafkaConsumerControl control, PipelineResult r)
     {
-        metrics.Observe(r);
+        if (r.Raw.Reports is null) metrics.Observe(r);
         var p = r.Raw.Position;
         if (snapshots.Enabled && r.Event is { } e && !r.AlreadyApplied && r.Outcome != IntakeOutcome.Duplicate)
             ledger.Applied(e.SiteId, p.Topic, p.Partition, p.Offset); // committed once the site's snapshot covers it

@@ -43,6 +43,12 @@ public static class Endpoints
                 droppedOnRevoke = status.Consumer?.DroppedCount,
                 unreachableSince = status.Consumer?.UnreachableSince,
                 lastError = status.Consumer?.LastError?.Reason,
+                regions = new
+                {
+                    topic = kafka.RegionTopic,
+                    assignedPartitions = status.RegionConsumer?.AssignedPartitions.Select(p => $"{p.Topic}[{p.Partition.Value}]").Order(StringComparer.Ordinal).ToArray(),
+                    consumed = status.RegionConsumer?.ConsumedCount,
+                },
             },
         }));
         app.MapGet("/api/sites/{siteId}/scores", async (string siteId, ReferenceCatalog catalog, ActorRegistry registry, LiveFeed feed, CancellationToken ct) =>

@@ -43,6 +43,18 @@ public sealed class KafkaSettings
     public string DeadLetterTopic { get; set; } = "streamcx.deadletters";
 
     /// <summary>
+    /// The engines' own topic (default <c>GroupId.regions</c>: one per group): every event of a region goes to one of its
+    /// partitions, so one engine holds the whole region; its partition count bounds how many engines share the regions.
+    /// </summary>
+    public string RegionTopic
+    {
+        get => _regionTopic ?? GroupId + ".regions";
+        set => _regionTopic = value;
+    }
+
+    private string? _regionTopic;
+
+    /// <summary>
     /// Largest message the engine accepts (default 1 MiB). Larger messages are still consumed and flow
     /// downstream so the engine can dead-letter them.
     /// </summary>
@@ -74,6 +86,16 @@ public sealed class KafkaSettings
         return copy;
     }
 
+    /// <summary>The settings of the engines' consumer of <see cref="RegionTopic"/>: group <c>GroupId.regions</c>.</summary>
+    public KafkaSettings ForRegionTopic()
+    {
+        var copy = Clone();
+        copy.Topics = [RegionTopic];
+        copy.RegionTopic = RegionTopic;
+        copy.GroupId = GroupId + ".regions";
+        return copy;
+    }
+
     /// <summary>A deep copy (lists and dictionary are copied).</summary>
     public KafkaSettings Clone() => new()
     {
@@ -83,6 +105,7 @@ public sealed class KafkaSettings
         Properties = Properties is null ? null! : new Dictionary<string, string>(Properties, StringComparer.Ordinal),
         AlertsTopic = AlertsTopic,
         DeadLetterTopic = DeadLetterTopic,
+        _regionTopic = _regionTopic,
         MaxMessageBytes = MaxMessageBytes,
         BufferSize = BufferSize,
         RevokeDrainTimeout = RevokeDrainTimeout,

@@ -33,6 +33,10 @@ internal static class KafkaSettingsValidator
 
         ValidateOutputTopic("Kafka:AlertsTopic", settings.AlertsTopic, settings.Topics, errors);
         ValidateOutputTopic("Kafka:DeadLetterTopic", settings.DeadLetterTopic, settings.Topics, errors);
+        if (!string.IsNullOrWhiteSpace(settings.GroupId) && KafkaTopicName.Problem(settings.RegionTopic) is { } regionProblem)
+            errors.Add($"Kafka:RegionTopic {DisplayText.Quote(settings.RegionTopic)} (by default Kafka:GroupId + \".regions\") is not a legal Kafka topic name: it {regionProblem}.");
+        if (new[] { settings.AlertsTopic, settings.DeadLetterTopic }.Contains(settings.RegionTopic, StringComparer.Ordinal))
+            errors.Add($"Kafka:RegionTopic must differ from the alerts and dead-letter topics (it is {DisplayText.Quote(settings.RegionTopic)}).");
         if (!string.IsNullOrWhiteSpace(settings.AlertsTopic)
             && string.Equals(settings.AlertsTopic, settings.DeadLetterTopic, StringComparison.Ordinal))
         {

@@ -120,4 +120,43 @@ public sealed class EventTimeFrontierTests
         Assert.Equal(T0.AddMinutes(2), f.Advance(Now));
         Assert.Equal(Arrival.InOrder, f.Observe("store-0", T0.AddMinutes(3), Now));
     }
+
+    [Fact]
+    public void Reported_inputs_hold_back_as_observed_ones_do_and_their_time_never_moves_back()
+    {
+        var f = Frontier();
+        f.Report(new InputReport("store-0", T0.AddHours(3), CaughtUp: false), Now);
+        f.Report(new InputReport("web-0", null, CaughtUp: false), Now); // assigned, not heard from yet
+
+        Assert.Null(f.Advance(Now));
+        f.Report(new InputReport("web-0", T0.AddHours(1), CaughtUp: false), Now);
+        Assert.Equal(T0.AddHours(1), f.Advance(Now));
+        f.Report(new InputReport("web-0", T0, CaughtUp: false), Now); // an older report (a new owner starting over)
+        Assert.Equal(T0.AddHours(1), f.Inputs["web-0"].Current);
+        f.Report(new InputReport("web-0", T0.AddHours(1), CaughtUp: true), Now);
+        Assert.Equal(T0.AddHours(1), f.Advance(Now)); // read to its end: still holds for the caught-up wait
+        Assert.Equal(T0.AddHours(3), f.Advance(Now.AddSeconds(1)));
+    }
+
+    [Fact]
+    public void An_event_of_a_reported_input_is_late_only_behind_the_frontier()
+    {
+        var f = Frontier();
+        f.Report(new InputReport("store-0", T0.AddHours(2), CaughtUp: false), Now);
+        f.Advance(Now);
+
+        Assert.Equal(Arrival.Late, f.Classify(T0.AddHours(2)));
+        Assert.Equal(Arrival.InOrder, f.Classify(T0.AddHours(2).AddTicks(1)));
+    }
+
+    [Fact]
+    public void Nothing_is_released_before_the_hold_has_passed()
+    {
+        var f = Frontier();
+        f.HoldUntil(Now.AddSeconds(2));
+        f.Report(new InputReport("store-0", T0.AddHours(2), CaughtUp: false), Now);
+
+        Assert.Null(f.Advance(Now.AddSeconds(1)));
+        Assert.Equal(T0.AddHours(2), f.Advance(Now.AddSeconds(2)));
+    }
 }

@@ -62,13 +62,37 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         for (var kill = 1; kill <= 3; kill++)
         {
             var engine = run.StartEngine($"engine life {kill}");
-            var killAt = random.Next(1_500, 5_000);
+            var killAt = random.Next(1_000, 3_000); // each life applies that many (its own and what it re-applies on top of the last snapshot), well within the total
             await Poll.UntilAsync(async () => await AppliedAsync(engine) >= killAt, Patience, () => $"{killAt} events applied\n{engine.Tail()}");
             await engine.DisposeAsync(); // SIGKILL: no stop, no final snapshot, no commit
         }
 
         await using var last = run.StartEngine("engine after the kills");
         await run.AwaitEverythingAppliedAsync(last);
+        await AssertSameAsReplayAsync(run, feedback.Messages);
+    }
+
+    [Fact]
+    public async Task Three_engines_in_one_group_on_twelve_partitions_give_the_alerts_of_replay()
+    {
+        var feedback = new EquivalenceFeedback(seed: 14);
+        var topic = RealKafkaFixture.UniqueName("feedback.eqscale");
+        var group = RealKafkaFixture.UniqueName("group");
+        await kafka.CreateTopicAsync(topic, 12);
+        await kafka.CreateTopicAsync(group + ".regions", 12);
+        var run = new Run(kafka, [topic], ["--set", "Snapshots:Provider=postgresql", "--set", $"Snapshots:ConnectionString={PostgresServer.Shared.NewDatabase()}"], group);
+        await run.ProduceAsync(feedback.Messages, _ => topic, ensureTopics: false);
+
+        await using var one = run.StartEngine("engine 1");
+        await using var two = run.StartEngine("engine 2");
+        await using var three = run.StartEngine("engine 3");
+        await run.AwaitEverythingAppliedAsync(one, two, three);
+
+        foreach (var engine in new[] { one, two, three })
+        {
+            var regions = (await engine.StatusAsync())["kafka"]!["regions"]!["assignedPartitions"]!.AsArray();
+            Assert.True(regions.Count is > 0 and < 12, $"{engine.Name} holds some of the 12 region partitions, not all: {regions.ToJsonString()}");
+        }
         await AssertSameAsReplayAsync(run, feedback.Messages);
     }
 
@@ -97,17 +121,17 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
     }
 
     /// <summary>One case: its topics, alerts topic, group and state store; the feedback produced, the engines started, replay run.</summary>
-    private sealed class Run(RealKafkaFixture kafka, string[] topics, string[]? extra = null)
+    private sealed class Run(RealKafkaFixture kafka, string[] topics, string[]? extra = null, string? group = null)
     {
-        private readonly string _group = RealKafkaFixture.UniqueName("group");
+        private readonly string _group = group ?? RealKafkaFixture.UniqueName("group");
         private readonly string _db = Path.Combine(Path.GetTempPath(), $"streamcx-eq-{Guid.NewGuid():N}.db");
         private readonly List<EquivalenceFeedback.Message> _markers = [];
 
         public string AlertsTopic { get; } = RealKafkaFixture.UniqueName("alerts");
 
-        public async Task ProduceAsync(IReadOnlyList<EquivalenceFeedback.Message> messages, Func<EquivalenceFeedback.Message, string> topicOf)
+        public async Task ProduceAsync(IReadOnlyList<EquivalenceFeedback.Message> messages, Func<EquivalenceFeedback.Message, string> topicOf, bool ensureTopics = true)
         {
-            await kafka.EnsureTopicsAsync(topics);
+            if (ensureTopics) await kafka.EnsureTopicsAsync(topics);
             using var producer = kafka.CreateProducer();
             foreach (var m in messages) producer.Produce(topicOf(m), new Confluent.Kafka.Message<string?, byte[]> { Key = m.SiteId, Value = Encoding.UTF8.GetBytes(m.Json) });
             // a marker per site and topic, after everything and an hour later in event time: once every site counted its
@@ -130,28 +154,36 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
             EngineProcess.Start(name, kafka.EngineArguments(_group, AlertsTopic, RealKafkaFixture.UniqueName("dlq"), topics)
                 .Concat(["--set", $"Snapshots:ConnectionString={_db}"]).Concat(extra ?? []));
 
-        /// <summary>Waits until every site counted all its markers and every alert emission is on the alerts topic.</summary>
-        public async Task AwaitEverythingAppliedAsync(EngineProcess engine)
+        /// <summary>
+        /// Waits until every site counted all its markers (on the engine that holds its region: the others read its last
+        /// snapshot) and every alert emission is on the alerts topic.
+        /// </summary>
+        public async Task AwaitEverythingAppliedAsync(params EngineProcess[] engines)
         {
             var expected = _markers.GroupBy(m => m.SiteId).ToDictionary(g => g.Key, g => (long)g.Count());
-            await engine.WaitUntilReadyAsync(Patience);
+            foreach (var engine in engines) await engine.WaitUntilReadyAsync(Patience);
             await Poll.UntilAsync(
                 async () =>
                 {
                     foreach (var (site, count) in expected)
                     {
-                        if ((await engine.AttributeCountsAsync(site)).GetValueOrDefault(FeedbackEvents.MarkerAttribute) < count) return false;
+                        var counted = 0L;
+                        foreach (var engine in engines) counted = Math.Max(counted, (await engine.AttributeCountsAsync(site)).GetValueOrDefault(FeedbackEvents.MarkerAttribute));
+                        if (counted < count) return false;
                     }
                     return true;
                 },
-                Patience, () => "every site's markers applied\n" + engine.Tail());
-            await Poll.UntilAsync(
-                async () =>
-                {
-                    var status = await engine.StatusAsync();
-                    return status["alertsToKafka"]!["pending"]!.GetValue<long>() == 0 && status["eventTime"]!["held"]!.GetValue<long>() == 0;
-                },
-                TimeSpan.FromSeconds(60), () => "every alert delivered\n" + engine.Tail());
+                Patience, () => "every site's markers applied\n" + string.Join("\n", engines.Select(e => e.Tail())));
+            foreach (var engine in engines)
+            {
+                await Poll.UntilAsync(
+                    async () =>
+                    {
+                        var status = await engine.StatusAsync();
+                        return status["alertsToKafka"]!["pending"]!.GetValue<long>() == 0 && status["eventTime"]!["held"]!.GetValue<long>() == 0;
+                    },
+                    TimeSpan.FromSeconds(60), () => "every alert delivered\n" + engine.Tail());
+            }
         }
 
         /// <summary>Replays the same messages (markers included), in the order they were produced, with the real executable.</summary>

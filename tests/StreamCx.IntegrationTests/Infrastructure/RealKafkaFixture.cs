@@ -87,6 +87,10 @@ public sealed class RealKafkaFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Creates <paramref name="topic"/> with <paramref name="partitions"/> partitions (broker.sh create-topic).</summary>
+    public async Task CreateTopicAsync(string topic, int partitions) =>
+        (await Broker("create-topic", StateDir, topic, partitions.ToString(System.Globalization.CultureInfo.InvariantCulture))).EnsureSuccess("broker.sh create-topic");
+
     /// <summary>A channel system's producer (Confluent.Kafka) for this broker; 2 MB records allowed.</summary>
     public IProducer<string?, byte[]> CreateProducer(int messageTimeoutMs = 30_000) =>
         new ProducerBuilder<string?, byte[]>(Configure(new ProducerConfig

@@ -27,11 +27,13 @@ public class KeyEventLogTests(ObservedEngineFixture engine)
     }
 
     [Fact]
-    public void Partition_assignment_is_logged_with_event_id_1001()
+    public void Partition_assignment_is_logged_with_event_id_1001_for_the_feedback_topic_and_the_region_topic()
     {
-        var assigned = Assert.Single(WithEventId(1001));
-        Assert.Contains(engine.Topic + "[0]", assigned.GetProperty("Message").GetString(), StringComparison.Ordinal);
-        Assert.Equal("Information", assigned.GetProperty("LogLevel").GetString());
+        var assigned = WithEventId(1001);
+        Assert.Equal(2, assigned.Count);
+        Assert.Single(assigned, a => a.GetProperty("Message").GetString()!.Contains(engine.Topic + "[0]", StringComparison.Ordinal));
+        Assert.Single(assigned, a => a.GetProperty("Message").GetString()!.Contains(".regions[0]", StringComparison.Ordinal));
+        Assert.All(assigned, a => Assert.Equal("Information", a.GetProperty("LogLevel").GetString()));
     }
 
     [Fact]

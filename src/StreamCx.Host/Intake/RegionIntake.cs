@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.EventTime;
+using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Engine.Durability;
+using StreamCx.Engine.Sites;
+using StreamCx.Kafka;
+
+namespace StreamCx.Host.Intake;
+
+/// <summary>
+/// The intake: reads the source partitions this engine is assigned, validates each message, writes each event to its
+/// region's partition of the region topic, and tells every partition how far each of its inputs has come
+/// (<see cref="InputReport"/>: the corroborated event time of <see cref="EventTimeFrontier"/>'s inputs, and whether the
+/// input is read to its end), after the events that report covers and at least every <see cref="ReportInterval"/>.
+/// A batch is forwarded (handed to the producer, which keeps each partition's order) before the call first waits; the
+/// returned task completes once every record of it is delivered, and only then may the caller store its offsets.
+/// </summary>
+public sealed class RegionIntake(
+    FeedbackParser parser, ReferenceCatalog catalog, EventTimeSettings eventTime, IProducer<string?, byte[]> producer, string regionTopic,
+    int partitions, EventTimeProgress progress, TimeProvider clock, ILogger logger)
+{
+    /// <summary>How often the intake reports on its inputs while nothing changes (the regions learn of every input within it).</summary>
+    public static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>A tick of the clock in the intake's stream (streams carry no nulls): reports are due, nothing to forward.</summary>
+    public static readonly ConsumedRecord Tick = new("", -1, -1, null, [], null);
+
+    private readonly EventTimeFrontier _inputs = new(eventTime);
+    private readonly ConcurrentQueue<(string Input, bool Assigned)> _ownership = new();
+    private readonly Dictionary<string, DateTimeOffset> _lastEarlyLog = new(StringComparer.Ordinal);
+    private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
+
+    public string Topic => regionTopic;
+
+    public int Partitions => partitions;
+
+    /// <summary>Source partitions assigned (from the consumer's callback thread): reported from the next batch on.</summary>
+    public void Assigned(IEnumerable<(string Topic, int Partition)> assigned)
+    {
+        foreach (var (topic, partition) in assigned) _ownership.Enqueue((SnapshotCodec.PartitionKey(topic, partition), true));
+    }
+
+    /// <summary>Source partitions revoked: no longer reported (their next owner reports them).</summary>
+    public void Revoked(IEnumerable<(string Topic, int Partition)> revoked)
+    {
+        foreach (var (topic, partition) in revoked) _ownership.Enqueue((SnapshotCodec.PartitionKey(topic, partition), false));
+    }
+
+    /// <summary>
+    /// Forwards one batch (<see cref="Tick"/> items are ticks of the clock): each valid event to its region's partition, then the
+    /// reports; waits for every delivery. Returns each record's rejection (null when forwarded), in the batch's order.
+    /// </summary>
+    public async Task<IReadOnlyList<(ConsumedRecord Record, Rejection? Rejection)>> ForwardAsync(IReadOnlyList<ConsumedRecord> batch, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var changed = TakeOwnership(now);
+        var results = new List<(ConsumedRecord, Rejection?)>(batch.Count);
+        var deliveries = new List<Task>(batch.Count + partitions);
+        foreach (var record in batch)
+        {
+            if (ReferenceEquals(record, Tick)) continue;
+            var input = SnapshotCodec.PartitionKey(record.Topic, record.Partition);
+            if (record.EndOfPartition)
+            {
+                _inputs.CaughtUp(input, now);
+                changed = true;
+                continue;
+            }
+            var outcome = parser.Parse(record.Value);
+            if (!outcome.IsValid)
+            {
+                results.Add((record, outcome.Rejection));
+                continue;
+            }
+            var (eventId, occurredAt, placeKey) = outcome.Event is { } e ? (e.EventId, e.OccurredAt, RegionOf(e.SiteId)) : Place(outcome.Signal!);
+            if (_inputs.Observe(input, occurredAt, now) == Arrival.Early) Early(input, eventId, placeKey, occurredAt, now);
+            changed = true;
+            var message = new Message<string?, byte[]> { Key = RegionTopic.EventKey(record.Topic, record.Partition, record.Offset), Value = record.Value };
+            deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, RegionTopic.PartitionOf(placeKey, partitions)), message, ct));
+            results.Add((record, null));
+        }
+        if (changed || now - _lastReport >= ReportInterval) Report(now, deliveries, ct);
+        await Task.WhenAll(deliveries).ConfigureAwait(false);
+        return results;
+    }
+
+    private string RegionOf(string siteId) => catalog.TryGetSite(siteId, out var site) ? site.RegionId : siteId;
+
+    /// <summary>
+    /// Where a journey message goes: with its site's region when it names one, else by its journey, account or customer
+    /// (journeys are kept by the engine that receives them: routing them by journey across engines is not built yet).
+    /// </summary>
+    private (string EventId, DateTimeOffset OccurredAt, string PlaceKey) Place(JourneySignal signal) =>
+        (signal.EventId, signal.OccurredAt, signal.SiteId is { } site ? RegionOf(site) : signal switch
+        {
+            JourneyStep step => step.JourneyId,
+            JourneyClosed closed => closed.JourneyId,
+            _ => signal.AccountId ?? signal.CustomerId ?? signal.EventId,
+        });
+
+    private bool TakeOwnership(DateTimeOffset now)
+    {
+        var changed = false;
+        while (_ownership.TryDequeue(out var change))
+        {
+            if (change.Assigned) _inputs.Assign(change.Input, now);
+            else _inputs.Revoke(change.Input);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private void Report(DateTimeOffset now, List<Task> deliveries, CancellationToken ct)
+    {
+        _lastReport = now;
+        var reports = _inputs.Inputs.Select(kv => new InputReport(kv.Key, kv.Value.Current, kv.Value.CaughtUp)).ToArray();
+        var value = RegionTopic.ReportsValue(reports);
+        for (var p = 0; p < partitions; p++)
+            deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, p), new Message<string?, byte[]> { Key = RegionTopic.ReportsKey, Value = value }, ct));
+    }
+
+    /// <summary>Counts an event far ahead of its input's time, and says so in the log at most once a minute per input.</summary>
+    private void Early(string input, string eventId, string siteId, DateTimeOffset occurredAt, DateTimeOffset now)
+    {
+        progress.HeldEarly();
+        if (_lastEarlyLog.TryGetValue(input, out var last) && now - last < TimeSpan.FromMinutes(1)) return;
+        _lastEarlyLog[input] = now;
+        logger.LogWarning(
+            "event {EventId} of {SiteId} on {Input} is dated {OccurredAt:O}, far ahead of that input's time ({InputTime:O}): held until the other events reach it, it does not move event time (a wrong clock or an early message)",
+            eventId, siteId, input, occurredAt, _inputs.Inputs.GetValueOrDefault(input)?.Current);
+    }
+}
