@@ -34,6 +34,11 @@ public static class IntakeGraph
                 batch.Add(next);
                 return batch;
             })
+            .SelectAsync(1, async batch =>
+            {
+                await intake.ReadyAsync(abort).ConfigureAwait(false); // the region topic's partition count, once
+                return batch;
+            })
             .SelectAsync(ForwardsInFlight, batch => intake.ForwardAsync(batch, abort)) // forwarded in order; deliveries awaited side by side
             .SelectAsync(1, async forwarded =>
             {

@@ -21,7 +21,7 @@ namespace StreamCx.Host.Intake;
 /// </summary>
 public sealed class RegionIntake(
     FeedbackParser parser, ReferenceCatalog catalog, EventTimeSettings eventTime, IProducer<string?, byte[]> producer, string regionTopic,
-    int partitions, EventTimeProgress progress, TimeProvider clock, ILogger logger)
+    EventTimeProgress progress, TimeProvider clock, ILogger logger)
 {
     /// <summary>How often the intake reports on its inputs while nothing changes (the regions learn of every input within it).</summary>
     public static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(1);
@@ -33,10 +33,42 @@ public sealed class RegionIntake(
     private readonly ConcurrentQueue<(string Input, bool Assigned)> _ownership = new();
     private readonly Dictionary<string, DateTimeOffset> _lastEarlyLog = new(StringComparer.Ordinal);
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
+    private Task<int>? _partitionCount;
+    private int _partitions;
 
     public string Topic => regionTopic;
 
-    public int Partitions => partitions;
+    /// <summary>
+    /// Learns the region topic's partition count (the broker creates the topic when it does not exist), waiting while
+    /// Kafka is down; once, before the first batch is forwarded.
+    /// </summary>
+    public async Task ReadyAsync(CancellationToken ct)
+    {
+        _partitions = await (_partitionCount ??= PartitionCountAsync(ct)).ConfigureAwait(false);
+    }
+
+    private async Task<int> PartitionCountAsync(CancellationToken ct)
+    {
+        using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
+        while (true)
+        {
+            try
+            {
+                var metadata = await Task.Run(() => admin.GetMetadata(regionTopic, TimeSpan.FromSeconds(5)), ct).ConfigureAwait(false);
+                var topic = metadata.Topics.FirstOrDefault(t => t.Topic == regionTopic);
+                if (topic is { Error.IsError: false, Partitions.Count: > 0 })
+                {
+                    logger.LogInformation("regions go through {RegionTopic} ({Partitions} partitions)", regionTopic, topic.Partitions.Count);
+                    return topic.Partitions.Count;
+                }
+            }
+            catch (KafkaException)
+            {
+                // not reachable yet: the consumers say so; try again
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Source partitions assigned (from the consumer's callback thread): reported from the next batch on.</summary>
     public void Assigned(IEnumerable<(string Topic, int Partition)> assigned)
@@ -51,7 +83,7 @@ public sealed class RegionIntake(
     }
 
     /// <summary>
-    /// Forwards one batch (<see cref="Tick"/> items are ticks of the clock): each valid event to its region's partition, then the
+    /// Forwards one batch (after <see cref="ReadyAsync"/>; <see cref="Tick"/> items are ticks of the clock): each valid event to its region's partition, then the
     /// reports; waits for every delivery. Returns each record's rejection (null when forwarded), in the batch's order.
     /// </summary>
     public async Task<IReadOnlyList<(ConsumedRecord Record, Rejection? Rejection)>> ForwardAsync(IReadOnlyList<ConsumedRecord> batch, CancellationToken ct)
@@ -59,7 +91,7 @@ public sealed class RegionIntake(
         var now = clock.GetUtcNow();
         var changed = TakeOwnership(now);
         var results = new List<(ConsumedRecord, Rejection?)>(batch.Count);
-        var deliveries = new List<Task>(batch.Count + partitions);
+        var deliveries = new List<Task>(batch.Count + _partitions);
         foreach (var record in batch)
         {
             if (ReferenceEquals(record, Tick)) continue;
@@ -80,7 +112,7 @@ public sealed class RegionIntake(
             if (_inputs.Observe(input, occurredAt, now) == Arrival.Early) Early(input, eventId, placeKey, occurredAt, now);
             changed = true;
             var message = new Message<string?, byte[]> { Key = RegionTopic.EventKey(record.Topic, record.Partition, record.Offset), Value = record.Value };
-            deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, RegionTopic.PartitionOf(placeKey, partitions)), message, ct));
+            deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, RegionTopic.PartitionOf(placeKey, _partitions)), message, ct));
             results.Add((record, null));
         }
         if (changed || now - _lastReport >= ReportInterval) Report(now, deliveries, ct);
@@ -119,7 +151,7 @@ public sealed class RegionIntake(
         _lastReport = now;
         var reports = _inputs.Inputs.Select(kv => new InputReport(kv.Key, kv.Value.Current, kv.Value.CaughtUp)).ToArray();
         var value = RegionTopic.ReportsValue(reports);
-        for (var p = 0; p < partitions; p++)
+        for (var p = 0; p < _partitions; p++)
             deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, p), new Message<string?, byte[]> { Key = RegionTopic.ReportsKey, Value = value }, ct));
     }
 

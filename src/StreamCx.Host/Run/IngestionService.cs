@@ -40,8 +40,7 @@ public sealed class IngestionService(
         var journeys = registry.TryGet<JourneysActor>(out var j) ? j : null;
         using var abort = new CancellationTokenSource();
         using var regionProducer = RegionProducer();
-        var partitions = await RegionPartitionsAsync(regionProducer, stoppingToken).ConfigureAwait(false);
-        var intake = new RegionIntake(parser, catalog, engine.EventTime, regionProducer, kafka.RegionTopic, partitions, progress, clock, logger);
+        var intake = new RegionIntake(parser, catalog, engine.EventTime, regionProducer, kafka.RegionTopic, progress, clock, logger);
         var (regionControl, regionsDone) = IngestionGraph.Create(kafka.ForRegionTopic(), parser, sites, engine, deadLetters, counters, logger, abort.Token, Handled, journeys, regionTopic: true)
             .Run(system.Materializer());
         status.RegionConsumer = regionControl;
@@ -68,8 +67,8 @@ public sealed class IngestionService(
         _ = StoreCommittableAsync(regionControl, storing, stoppingToken);
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}; regions through {RegionTopic} ({Partitions} partitions)",
-                string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers, kafka.RegionTopic, partitions);
+            logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}; regions through {RegionTopic}",
+                string.Join(", ", kafka.Topics), kafka.GroupId, kafka.BootstrapServers, kafka.RegionTopic);
         }
         try
         {
@@ -99,26 +98,6 @@ public sealed class IngestionService(
         if (!kafka.Properties.ContainsKey("max.in.flight.requests.per.connection")) config.MaxInFlight = 1;
         if (!kafka.Properties.ContainsKey("linger.ms")) config.LingerMs = 5;
         return new ProducerBuilder<string?, byte[]>(config).Build();
-    }
-
-    /// <summary>The region topic's partition count (the broker creates the topic when it does not exist), waiting while Kafka is down.</summary>
-    private async Task<int> RegionPartitionsAsync(IProducer<string?, byte[]> producer, CancellationToken ct)
-    {
-        using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
-        while (true)
-        {
-            try
-            {
-                var topic = await Task.Run(() => admin.GetMetadata(kafka.RegionTopic, TimeSpan.FromSeconds(5)), ct).ConfigureAwait(false);
-                var partitions = topic.Topics.FirstOrDefault(t => t.Topic == kafka.RegionTopic);
-                if (partitions is { Error.IsError: false, Partitions.Count: > 0 }) return partitions.Partitions.Count;
-            }
-            catch (KafkaException)
-            {
-                // not reachable yet: the consumers log that; try again
-            }
-            await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
-        }
     }
 
     private async Task StopAsync(IKafkaConsumerControl control, Task<Done> done, CancellationTokenSource abort)
