@@ -85,24 +85,32 @@ public partial class SlowSubscriberTests(LiveServerFixture server, ITestOutputHe
         {
             using (socket)
             {
-                var text = await ReadUntilAsync(socket, "event: overflow", TimeSpan.FromSeconds(20));
+                var text = await ReadEventAsync(socket, "event: overflow", TimeSpan.FromSeconds(20));
                 Assert.Contains("event: overflow", text, StringComparison.Ordinal);
                 Assert.Contains("\"dropped\":", text, StringComparison.Ordinal);
             }
         }
     }
 
+    private static bool EventComplete(string text, string marker)
+    {
+        var start = text.IndexOf(marker, StringComparison.Ordinal);
+        return start >= 0 && text.IndexOf("\n\n", start, StringComparison.Ordinal) >= 0;
+    }
+
     [GeneratedRegex("\"by\":\"(flood-\\d+)\"")]
     private static partial Regex FloodBy();
 
-    private static async Task<string> ReadUntilAsync(Socket socket, string marker, TimeSpan timeout)
+    /// <summary>Reads until the whole event that starts with <paramref name="marker"/> has arrived (up to its blank line):
+    /// the marker and the event's data may come in different reads.</summary>
+    private static async Task<string> ReadEventAsync(Socket socket, string marker, TimeSpan timeout)
     {
         var text = new StringBuilder();
         var buffer = new byte[64 * 1024];
         using var cts = new CancellationTokenSource(timeout);
         try
         {
-            while (!text.ToString().Contains(marker, StringComparison.Ordinal))
+            while (!EventComplete(text.ToString(), marker))
             {
                 var read = await socket.ReceiveAsync(buffer, SocketFlags.None, cts.Token);
                 if (read == 0) break;
