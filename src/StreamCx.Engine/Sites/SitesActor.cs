@@ -36,7 +36,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly Func<string, IActorRef> _newRegion;
     private readonly Dictionary<string, IActorRef> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<(string Topic, int Partition)>> _partitionsOf = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _lastEarlyLog = new(StringComparer.Ordinal);
+    private readonly EarlyEventLogThrottle _earlyLog = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly bool _durable;
     private readonly EventTimeProgress _progress;
@@ -237,8 +237,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private void Early(string input, ApplyFeedback e, DateTimeOffset now)
     {
         _progress.HeldEarly();
-        if (_lastEarlyLog.TryGetValue(input, out var last) && now - last < TimeSpan.FromMinutes(1)) return;
-        _lastEarlyLog[input] = now;
+        if (!_earlyLog.ShouldLog(input, now)) return;
         _log.Warning(
             "event {0} of {1} on {2} is dated {3:O}, far ahead of that input's time ({4:O}): held until the other events reach it, it does not move event time (a wrong clock or an early message)",
             e.Event.EventId, e.SiteId, input, e.Event.OccurredAt, FrontierOf(Direct).Inputs.GetValueOrDefault(input)?.Current);
@@ -274,7 +273,11 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where, journeys));
     }
 
-    private sealed record IdleCheck
+    /// <summary>
+    /// The timer's message: checks the inputs that went idle or waited long enough once caught up, and lets event time
+    /// through if they no longer hold it back. Sent every quarter of the shortest wait; a test may send it to check at once.
+    /// </summary>
+    public sealed record IdleCheck
     {
         public static readonly IdleCheck Instance = new();
     }

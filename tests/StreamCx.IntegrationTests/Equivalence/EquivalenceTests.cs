@@ -8,7 +8,8 @@ namespace StreamCx.IntegrationTests.Equivalence;
 /// <summary>
 /// One truth, end to end: the same feedback gives, on the alerts topic of real engine processes consuming the real
 /// broker, exactly the alert emissions <c>replay</c> writes for it (all but <c>emittedAt</c>) — whether it comes on one
-/// topic with a few messages out of place, as a backlog over three topics of four partitions, or across three SIGKILLs.
+/// topic with a few messages out of place, as a backlog over three topics of four partitions, across three SIGKILLs, on
+/// three engines sharing the work, or while engines join, leave and are killed.
 /// </summary>
 [Collection(RealKafkaCollection.Name)]
 public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper output)
@@ -96,6 +97,86 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         await AssertSameAsReplayAsync(run, feedback.Messages);
     }
 
+    [Fact]
+    public async Task Engines_joining_leaving_and_killed_while_consuming_give_the_alerts_of_replay()
+    {
+        var feedback = new EquivalenceFeedback(seed: 15);
+        var topic = RealKafkaFixture.UniqueName("feedback.eqchurn");
+        var group = RealKafkaFixture.UniqueName("group");
+        await kafka.CreateTopicAsync(topic, 12);
+        await kafka.CreateTopicAsync(group + ".regions", 12);
+        var run = new Run(kafka, [topic],
+            ["--set", "Snapshots:Provider=postgresql", "--set", $"Snapshots:ConnectionString={PostgresServer.Shared.NewDatabase()}",
+             "--set", "Snapshots:EveryEvents=1500", "--set", "Snapshots:EveryInterval=00:00:01"], group);
+        // four quarters, each produced while the group has another membership, so every change happens while consuming
+        var quarters = feedback.Messages.Chunk((feedback.Messages.Count + 3) / 4).ToArray();
+        var produced = 0;
+        async Task ProduceQuarterAsync(int i)
+        {
+            await run.ProduceAsync(quarters[i], _ => topic, ensureTopics: false, markers: i == quarters.Length - 1);
+            produced += quarters[i].Length;
+        }
+        Task HalfOfTheLastQuarterAppliedAsync(int quarter, params EngineProcess[] engines) =>
+            Poll.UntilAsync(
+                async () =>
+                {
+                    var applied = 0L;
+                    foreach (var engine in engines) applied += await AppliedAsync(engine);
+                    return applied >= produced - (quarters[quarter].Length / 2);
+                },
+                Patience, () => $"{produced - (quarters[quarter].Length / 2)} events applied\n" + string.Join("\n", engines.Select(e => e.Tail())));
+
+        var engines = new List<EngineProcess>();
+        EngineProcess Start(string name)
+        {
+            var engine = run.StartEngine(name);
+            engines.Add(engine);
+            return engine;
+        }
+        try
+        {
+            await ProduceQuarterAsync(0);
+            var one = Start("engine 1");
+            await HalfOfTheLastQuarterAppliedAsync(0, one);
+
+            var two = Start("engine 2 (joins)");
+            await HoldsRegionsAsync(two);
+            await ProduceQuarterAsync(1);
+            await HalfOfTheLastQuarterAppliedAsync(1, one, two);
+
+            Assert.Equal(0, await two.TerminateAsync(TimeSpan.FromSeconds(60))); // leaves: its regions go back to engine 1
+            await ProduceQuarterAsync(2);
+            var three = Start("engine 3 (joins)");
+            await HoldsRegionsAsync(three);
+            await HalfOfTheLastQuarterAppliedAsync(2, one, three);
+
+            await one.DisposeAsync(); // SIGKILL: no stop, no final snapshot, no commit
+            engines.Remove(one);
+            await ProduceQuarterAsync(3);
+            var four = Start("engine 4 (joins)");
+            await run.AwaitEverythingAppliedAsync(three, four);
+
+            foreach (var engine in new[] { three, four })
+            {
+                var regions = (await engine.StatusAsync())["kafka"]!["regions"]!["assignedPartitions"]!.AsArray();
+                Assert.True(regions.Count is > 0 and < 12, $"{engine.Name} holds some of the 12 region partitions, not all: {regions.ToJsonString()}");
+            }
+            await AssertSameAsReplayAsync(run, feedback.Messages);
+        }
+        finally
+        {
+            foreach (var engine in engines) await engine.DisposeAsync();
+        }
+    }
+
+    /// <summary>Waits until a joining engine holds some of the region partitions (the group rebalanced to it).</summary>
+    private static async Task HoldsRegionsAsync(EngineProcess engine)
+    {
+        await engine.WaitUntilReadyAsync(Patience);
+        await Poll.UntilAsync(async () => (await engine.StatusAsync())["kafka"]!["regions"]!["assignedPartitions"]!.AsArray().Count > 0,
+            Patience, () => $"{engine.Name} holds region partitions\n{engine.Tail()}");
+    }
+
     private async Task AssertSameAsReplayAsync(Run run, IReadOnlyList<EquivalenceFeedback.Message> messages)
     {
         var replayed = await run.ReplayAsync(messages);
@@ -129,7 +210,8 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
 
         public string AlertsTopic { get; } = RealKafkaFixture.UniqueName("alerts");
 
-        public async Task ProduceAsync(IReadOnlyList<EquivalenceFeedback.Message> messages, Func<EquivalenceFeedback.Message, string> topicOf, bool ensureTopics = true)
+        /// <summary>Produces the messages, then (unless <paramref name="markers"/> is false: more is coming) the end markers.</summary>
+        public async Task ProduceAsync(IReadOnlyList<EquivalenceFeedback.Message> messages, Func<EquivalenceFeedback.Message, string> topicOf, bool ensureTopics = true, bool markers = true)
         {
             if (ensureTopics) await kafka.EnsureTopicsAsync(topics);
             using var producer = kafka.CreateProducer();
@@ -138,7 +220,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
             // the outlier threshold of every partition's time, however few sites a partition has): once every site counted its
             // markers, everything before them has been applied (see Infrastructure/Markers.cs)
             var end = EquivalenceFeedback.Start.AddHours(66.5);
-            foreach (var topic in topics)
+            foreach (var topic in markers ? topics : [])
             {
                 foreach (var site in messages.Select(m => m.SiteId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
                 {
@@ -163,6 +245,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         {
             var expected = _markers.GroupBy(m => m.SiteId).ToDictionary(g => g.Key, g => (long)g.Count());
             foreach (var engine in engines) await engine.WaitUntilReadyAsync(Patience);
+            var waitingFor = "";
             await Poll.UntilAsync(
                 async () =>
                 {
@@ -170,11 +253,16 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
                     {
                         var counted = 0L;
                         foreach (var engine in engines) counted = Math.Max(counted, (await engine.AttributeCountsAsync(site)).GetValueOrDefault(FeedbackEvents.MarkerAttribute));
-                        if (counted < count) return false;
+                        if (counted < count)
+                        {
+                            waitingFor = $"{site}: {counted} of its {count} markers counted\n";
+                            foreach (var engine in engines) waitingFor += $"{engine.Name} status: {(await engine.StatusAsync()).ToJsonString()}\n";
+                            return false;
+                        }
                     }
                     return true;
                 },
-                Patience, () => "every site's markers applied\n" + string.Join("\n", engines.Select(e => e.Tail())));
+                Patience, () => "every site's markers applied; " + waitingFor + string.Join("\n", engines.Select(e => e.Tail())));
             foreach (var engine in engines)
             {
                 await Poll.UntilAsync(
