@@ -59,13 +59,17 @@ public sealed class InputWatermark(EventTimeSettings settings)
 
     public void Seen(DateTimeOffset now) => LastSeen = now;
 
+    /// <summary>True when the input delivered nothing (no event, no end of data) for the idle timeout.</summary>
+    public bool IsIdle(DateTimeOffset now) => !CaughtUp && now - LastSeen >= settings.IdleTimeout;
+
     /// <summary>
     /// The input's time and state as the engine that reads it reports them (through the region topic): taken as they
-    /// are, the time never moving back.
+    /// are, the time never moving back. A report that the input is <paramref name="idle"/> is no sign of its life: the
+    /// input goes idle here too (an input first heard of that way never holds anything back).
     /// </summary>
-    public void Report(DateTimeOffset? time, bool caughtUp, DateTimeOffset now)
+    public void Report(DateTimeOffset? time, bool caughtUp, bool idle, DateTimeOffset now)
     {
-        LastSeen = now;
+        if (!idle) LastSeen = now;
         var moved = time is { } t && (Current is null || t > Current);
         if (moved) Current = time;
         if (moved || !caughtUp) _overtakenAt = null;

@@ -84,7 +84,12 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         {
             foreach (var region in _regions.Values) region.Tell(m);
         });
-        Receive<IdleCheck>(_ => TellFrontier(null));
+        Receive<IdleCheck>(_ =>
+        {
+            TellFrontier(null);
+            _progress.ChannelsSeen([.. _frontiers.Select(kv => new ChannelProgress(kv.Key, kv.Value.Released,
+                [.. kv.Value.Inputs.Select(i => new InputProgress(i.Key, i.Value.Current, i.Value.CaughtUp, i.Value.LastSeen))]))]);
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;

@@ -49,6 +49,10 @@ public sealed class EquivalenceFeedback
         Messages = events.OrderBy(e => e.At).ThenBy(e => e.Message.EventId, StringComparer.Ordinal).Select(e => e.Message).ToList();
     }
 
+    /// <summary>The regions of the sample sites.</summary>
+    public static IReadOnlyList<string> Regions { get; } = [.. ReferenceDataLoader.LoadSites(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "sites.json")))
+        .Select(s => s.RegionId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>The messages in event-time order (as channel systems produce them, live).</summary>
     public IReadOnlyList<Message> Messages { get; }
 

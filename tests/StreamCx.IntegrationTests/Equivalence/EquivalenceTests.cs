@@ -87,7 +87,14 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         await using var one = run.StartEngine("engine 1");
         await using var two = run.StartEngine("engine 2");
         await using var three = run.StartEngine("engine 3");
+        // every engine answers region-scores queries for every region while they consume: a non-owner reads the sites it
+        // does not hold from the owner's snapshots, and must raise nothing (the comparison with replay below finds any extra)
+        using var consumed = new CancellationTokenSource();
+        var queries = QueryEveryRegionAsync([one, two, three], consumed.Token);
         await run.AwaitEverythingAppliedAsync(one, two, three);
+        await consumed.CancelAsync();
+        Assert.True(await queries > 0, "region scores were read while consuming");
+        await AssertEveryEngineShowsTheOwnersValuesAsync(one, two, three);
 
         foreach (var engine in new[] { one, two, three })
         {
@@ -167,6 +174,68 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         {
             foreach (var engine in engines) await engine.DisposeAsync();
         }
+    }
+
+    /// <summary>Reads every region's scores on every engine, over and over until cancelled; returns how many answers came.</summary>
+    private static async Task<int> QueryEveryRegionAsync(EngineProcess[] engines, CancellationToken ct)
+    {
+        var regions = EquivalenceFeedback.Regions;
+        var answers = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            foreach (var engine in engines)
+            {
+                foreach (var region in regions)
+                {
+                    try
+                    {
+                        using var response = await engine.Http.GetAsync(new Uri($"/api/regions/{region}/scores", UriKind.Relative), ct);
+                        if (response.IsSuccessStatusCode) answers++;
+                    }
+                    catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+                    {
+                        // not listening yet, or the run is over
+                    }
+                }
+            }
+            try
+            {
+                await Task.Delay(200, ct);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        return answers;
+    }
+
+    /// <summary>
+    /// Every engine's region scores show, for every site, the values of the engine that holds it (a non-owner reads them
+    /// from the owner's snapshot, taken within <c>Snapshots:EveryInterval</c>): waits until the three agree on every count.
+    /// </summary>
+    private static async Task AssertEveryEngineShowsTheOwnersValuesAsync(params EngineProcess[] engines)
+    {
+        var differences = "";
+        await Poll.UntilAsync(
+            async () =>
+            {
+                differences = "";
+                foreach (var region in EquivalenceFeedback.Regions)
+                {
+                    var views = new List<string>();
+                    foreach (var engine in engines) views.Add(RegionCounts(await engine.Http.GetStringAsync(new Uri($"/api/regions/{region}/scores", UriKind.Relative))));
+                    if (views.Distinct(StringComparer.Ordinal).Count() > 1) differences += $"{region}:\n  " + string.Join("\n  ", views) + "\n";
+                }
+                return differences.Length == 0;
+            },
+            TimeSpan.FromSeconds(60), () => "every engine shows the owners' counts\n" + differences);
+    }
+
+    private static string RegionCounts(string json)
+    {
+        var sites = System.Text.Json.Nodes.JsonNode.Parse(json)!["sites"]!.AsArray();
+        return string.Join(" ", sites.Select(s => s!["siteId"]!.GetValue<string>() + "=" + string.Join(",",
+            s["attributes"]!.AsObject().OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}:{a.Value!["count"]}/{a.Value["window"]?["count"]}/{a.Value["window"]?["mean"]}"))));
     }
 
     /// <summary>Waits until a joining engine holds some of the region partitions (the group rebalanced to it).</summary>
