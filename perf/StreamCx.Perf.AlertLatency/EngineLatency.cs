@@ -33,17 +33,43 @@ internal static class EngineLatency
             Enumerable.Range(0, regions).SelectMany(r => Enumerable.Range(0, 6).Select(s => new { siteId = $"r{r}-s{s}", name = $"Site {r}-{s}", regionId = $"r{r}" }))));
         await File.WriteAllTextAsync(attributes, """[{ "attributeId": "waiting-time", "label": "Waiting time", "min": 1, "max": 5, "dissatisfiedAtOrBelow": 2 }]""");
         var settings = target.For(["latency.feedback"], "latency");
-        target.EnsureTopic("latency.feedback");
-
-        var port = FreePort();
-        using var engine = StartEngine(broker.BootstrapServers, settings, sites, attributes, port, work.FullName);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        target.EnsureTopic(settings.Topics[0]);
+        target.EnsureTopic(settings.AlertsTopic); // a subscription to a topic that does not exist yet waits for the next metadata refresh
 
         var clock = Stopwatch.StartNew();
         var opened = new ConcurrentDictionary<string, (DateTimeOffset RaisedAt, double At)>();
         using var stop = new CancellationTokenSource();
-        var reader = Task.Run(() => ReadAlerts(settings, opened, clock, stop.Token));
+        var assigned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reader = Task.Run(() => ReadAlerts(settings, opened, clock, assigned, stop.Token));
+        await assigned.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var port = FreePort();
+        var output = new ConcurrentQueue<string>();
+        using var engine = StartEngine(broker.BootstrapServers, settings, sites, attributes, port, work.FullName, output);
+        try
+        {
+            return await MeasureAsync(regions, minPeerSample, settings, engine, port, opened, clock);
+        }
+        catch
+        {
+            Console.Error.WriteLine(string.Join(Environment.NewLine, output.TakeLast(40)));
+            throw;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await reader;
+            if (!engine.HasExited) engine.Kill(entireProcessTree: true);
+            await engine.WaitForExitAsync();
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> MeasureAsync(
+        int regions, int minPeerSample, KafkaSettings settings, Process engine, int port, ConcurrentDictionary<string, (DateTimeOffset RaisedAt, double At)> opened, Stopwatch clock)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
         using var producer = new ProducerBuilder<string, byte[]>(KafkaClientConfigFactory.CreateProducerConfig(settings)).SetLogHandler((_, _) => { }).Build();
         var now = DateTimeOffset.UtcNow;
@@ -78,11 +104,6 @@ internal static class EngineLatency
             if (alert.RaisedAt != at) throw new InvalidOperationException($"{site}: the alert was not tipped by the measured event");
             latencies.Add(alert.At - sentAt);
         }
-        await stop.CancelAsync();
-        await reader;
-        engine.Kill(entireProcessTree: true);
-        await engine.WaitForExitAsync();
-        work.Delete(recursive: true);
         return Summary(latencies);
     }
 
@@ -95,7 +116,7 @@ internal static class EngineLatency
             $"engine process, real broker: produce → open alert read from the alerts topic (ms), {latencies.Count} samples: p50 {P(0.5):0.0}, p95 {P(0.95):0.0}, p99 {P(0.99):0.0}, max {latencies[^1]:0.0}, mean {latencies.Average():0.0}; the first sample {first:0.0}");
     }
 
-    private static Process StartEngine(string bootstrap, KafkaSettings settings, string sites, string attributes, int port, string work)
+    private static Process StartEngine(string bootstrap, KafkaSettings settings, string sites, string attributes, int port, string work, ConcurrentQueue<string> output)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Path.Combine(Repo.Root, "src", "StreamCx.Host", "bin", "Release", "net10.0", "streamcx.dll"));
@@ -115,8 +136,8 @@ internal static class EngineLatency
             info.ArgumentList.Add(value);
         }
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[engine] {e.Data}"); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -142,14 +163,16 @@ internal static class EngineLatency
         throw new TimeoutException("the engine did not apply the evidence within 3 minutes");
     }
 
-    private static void ReadAlerts(KafkaSettings settings, ConcurrentDictionary<string, (DateTimeOffset, double)> opened, Stopwatch clock, CancellationToken ct)
+    private static void ReadAlerts(
+        KafkaSettings settings, ConcurrentDictionary<string, (DateTimeOffset, double)> opened, Stopwatch clock, TaskCompletionSource assigned, CancellationToken ct)
     {
         var config = KafkaClientConfigFactory.CreateConsumerConfig(settings);
         config.GroupId = "latency-reader";
         config.AutoOffsetReset = AutoOffsetReset.Earliest;
         config.EnableAutoCommit = false;
         config.FetchWaitMaxMs = 10;
-        using var consumer = new ConsumerBuilder<Ignore, byte[]>(config).SetLogHandler((_, _) => { }).Build();
+        using var consumer = new ConsumerBuilder<Ignore, byte[]>(config).SetLogHandler((_, _) => { })
+            .SetPartitionsAssignedHandler((_, partitions) => { if (partitions.Count > 0) assigned.TrySetResult(); }).Build();
         consumer.Subscribe(settings.AlertsTopic);
         while (!ct.IsCancellationRequested)
         {

@@ -134,6 +134,7 @@ public sealed partial class RegionActor
             var book = _sites[siteId];
             _restoringView?.Add(siteId, snapshot.View);
             book.Offsets.Restore(snapshot.AppliedOffsets);
+            foreach (var channel in snapshot.AppliedOffsets.Keys) Context.Parent.Tell(new RegionChannelSeen(_regionId, channel));
             book.Sequence = selected.Metadata.SequenceNr;
             foreach (var e in snapshot.Held ?? [])
             {

@@ -92,6 +92,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
         {
             foreach (var siteId in m.SiteIds) Drop(siteId);
             ForgetViewed();
+            if (m.RestoreAll) StartLoading(_catalog.Sites.Where(s => s.RegionId == _regionId).Select(s => s.SiteId));
         });
         ReceiveDurability();
     }

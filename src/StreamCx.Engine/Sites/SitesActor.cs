@@ -43,6 +43,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly IActorRef? _journeys;
     private const string Direct = "";
     private DateTimeOffset? _toldJourneys;
+    private bool _regionTopic; // regions come through the region topic: one is held here only through a channel held here
 
     public SitesActor(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings eventTime, IEngineTelemetry telemetry,
@@ -65,12 +66,20 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         });
         Receive<GetSiteScores>(m =>
         {
-            if (!catalog.TryGetSite(m.SiteId, out var site)) Sender.Tell(new Status.Failure(UnknownSite(m.SiteId)));
-            else RegionFor(site.RegionId).Forward(m);
+            if (!catalog.TryGetSite(m.SiteId, out var site))
+            {
+                Sender.Tell(new Status.Failure(UnknownSite(m.SiteId)));
+                return;
+            }
+            var region = RegionFor(site.RegionId);
+            // a site of a region held by another engine is read-only: read afresh from the holder's latest snapshot, not
+            // from the copy an earlier query loaded
+            if (_durable && _regionTopic && !HeldHere(site.RegionId) && !_partitionsOf.ContainsKey(site.SiteId)) region.Tell(new ReleaseSites([site.SiteId]));
+            region.Forward(m);
         });
         Receive<PartitionsAssigned>(m =>
         {
-            DropStale(m.Partitions); // a site left in memory from an earlier ownership of a partition may be stale
+            if (m.HearInputsFor is not null) _regionTopic = true;
             var now = _clock.GetUtcNow();
             foreach (var (topic, partition) in m.Partitions)
             {
@@ -78,6 +87,13 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                 if (m.HearInputsFor is { } hear) FrontierOf(key).HoldUntil(now + hear); // a region-topic partition: its intakes report the inputs
                 else FrontierOf(Direct).Assign(key, now);
             }
+            DropStale(m.Partitions, assigned: true); // a site left in memory from an earlier ownership of a partition may be stale
+        });
+        // a region's channel, from its restored sites' snapshots: held here, the region gets that channel's frontier even
+        // before an event of it comes (its sites' held events are applied when the frontier passes them)
+        Receive<RegionChannelSeen>(m =>
+        {
+            if (_regionTopic && m.Channel != Direct && _frontiers.ContainsKey(m.Channel)) _channelOf[m.RegionId] = m.Channel;
         });
         Receive<PartitionsReleased>(Release);
         Receive<SnapshotNow>(m =>
@@ -172,15 +188,20 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// The frontier of the region's channel; for a region no event has come to yet through the region topic (restored
-    /// with held events, or read by a query), the direct one, or else the slowest channel's (never ahead of its own).
+    /// The frontier of the region's channel (known from its events or its restored sites' snapshots); through the region
+    /// topic, none for a region whose channel is not held here (it is only read); else (feedback topics read directly)
+    /// the direct one, or the slowest channel's.
     /// </summary>
     private DateTimeOffset? FrontierFor(string regionId, DateTimeOffset now)
     {
         if (_channelOf.TryGetValue(regionId, out var channel)) return _frontiers.TryGetValue(channel, out var own) ? own.Advance(now) : null;
+        if (_regionTopic) return null; // not held here (or not known to be yet): a region another engine holds is only read
         if (_frontiers.TryGetValue(Direct, out var direct) && direct.Advance(now) is { } f) return f;
         return Slowest(now);
     }
+
+    /// <summary>True when the region's events come through a region-topic partition this engine holds.</summary>
+    private bool HeldHere(string regionId) => _channelOf.TryGetValue(regionId, out var channel) && _frontiers.ContainsKey(channel);
 
     private DateTimeOffset? Slowest(DateTimeOffset now)
     {
@@ -217,12 +238,15 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             FrontierOf(Direct).Revoke(key);
             _frontiers.Remove(key); // a region-topic partition: its frontier goes with it (a next assignment starts it again)
         }
-        DropStale(m.Partitions);
+        DropStale(m.Partitions, assigned: false);
         TellFrontier(null);
     }
 
-    /// <summary>Partitions moved (revoked, or assigned anew): the sites they fed, and the sites no partition fed here, are dropped.</summary>
-    private void DropStale(IReadOnlyList<(string Topic, int Partition)> partitions)
+    /// <summary>
+    /// Partitions moved (revoked, or assigned anew): the sites they fed, and the sites no partition fed here, are dropped;
+    /// on an assignment, the regions that may be held here are restored whole.
+    /// </summary>
+    private void DropStale(IReadOnlyList<(string Topic, int Partition)> partitions, bool assigned)
     {
         if (_durable) // without snapshots a site's state cannot move: keep it
         {
@@ -233,7 +257,9 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             foreach (var (regionId, region) in _regions)
             {
                 var stale = _catalog.Sites.Where(s => s.RegionId == regionId && !_partitionsOf.ContainsKey(s.SiteId)).Select(s => s.SiteId).ToList();
-                region.Tell(new ReleaseSites(stale));
+                // on an assignment, a region held here (or not known to be held elsewhere) is restored whole at once
+                var restoreAll = assigned && _regionTopic && (!_channelOf.TryGetValue(regionId, out var channel) || _frontiers.ContainsKey(channel));
+                region.Tell(new ReleaseSites(stale, restoreAll));
             }
         }
     }
