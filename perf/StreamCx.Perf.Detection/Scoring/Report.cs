@@ -59,7 +59,11 @@ public static class Report
         foreach (var g in falseOpens.GroupBy(f => f.Factors).OrderByDescending(g => g.Count()))
             sb.AppendLine(Inv, $"| {g.Key} | {g.Count()} |");
         if (Environment.GetEnvironmentVariable("DETECTION_BENCH_LIST") is "1")
+        {
             foreach (var f in falseOpens) sb.AppendLine(Inv, $"- {f.RaisedAt:yyyy-MM-dd HH:mm zzz} {f.SiteId}/{f.AttributeId} [{f.Context}] {f.Explanation}");
+            foreach (var s in seeds)
+                foreach (var d in s.Detections.Where(d => !d.Detected && !IsGroupMove(d.Kind))) sb.AppendLine(Inv, $"- missed (seed {s.Seed}) {d.Kind} {d.SiteId}/{d.AttributeId}");
+        }
         var burst = seeds.Select(s => MaxInHour(s.FalseOpens)).Max();
         sb.AppendLine();
         sb.AppendLine(Inv, $"Largest burst of false opens within one hour (one seed): {burst}.");

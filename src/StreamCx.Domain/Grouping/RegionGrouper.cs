@@ -10,8 +10,9 @@ namespace StreamCx.Domain.Grouping;
 /// <see cref="DetectionSettings.MinGroupShare"/> × the region's sites) within <see cref="DetectionSettings.GroupWindow"/>,
 /// ONE grouped alert names them (Alertmanager-like). Site alerts that open while the group is active join it and are not
 /// notified on their own, unless the site is clearly worse than the group (its score below the members' median by at least
-/// <see cref="DetectionSettings.MinPeerEffect"/> of the scale); the alerts notified before the group formed are folded
-/// under it. Each join updates the group; it resolves when every member has recovered.
+/// <see cref="DetectionSettings.MinPeerEffect"/> of the scale) when it joins or at a later update of its alert (then its
+/// alert is notified from that update on); the alerts notified before the group formed are folded under it. Each join
+/// (and each such promotion) updates the group; it resolves when every member has recovered.
 /// </summary>
 public sealed class RegionGrouper
 {
@@ -42,7 +43,15 @@ public sealed class RegionGrouper
         var attributeId = alert.AttributeId;
         if (alert.Status != AlertStatus.Open)
         {
-            if (_tracker.MemberOf(attributeId, alert.AlertId)?.Role != MemberRole.Absorbed) output.Add(alert);
+            var known = _tracker.MemberOf(attributeId, alert.AlertId);
+            if (known?.Role == MemberRole.Absorbed && alert.Status == AlertStatus.Updated && Worse(alert, _tracker.Active(attributeId)!.Members))
+            {
+                // it got clearly worse than its group (a second irritant on top of the move): from now on it has its own alert
+                output.Add(alert);
+                if (_tracker.Change(attributeId, known with { Role = MemberRole.Own, Mean = alert.Score.Mean, Severity = alert.Severity }) is { } promoted) output.Add(Emit(promoted, alert));
+                return;
+            }
+            if (known?.Role != MemberRole.Absorbed) output.Add(alert);
             if (alert.Status == AlertStatus.Resolved && _tracker.Close(attributeId, alert.AlertId) is { } ended) output.Add(Emit(ended, alert));
             return;
         }

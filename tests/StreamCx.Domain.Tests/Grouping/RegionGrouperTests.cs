@@ -53,6 +53,25 @@ public sealed class RegionGrouperTests
     }
 
     [Fact]
+    public void An_absorbed_site_that_later_falls_clearly_below_its_group_is_notified_from_that_update_on()
+    {
+        var grouper = new RegionGrouper("r0", Catalog, Settings);
+        var absorbed = Open("s02", 40);
+        Route(grouper, Open("s00", 0), Open("s01", 20), absorbed);
+
+        var slightly = Next(absorbed, AlertStatus.Updated, 100) with { Score = new ScoreSummary(3.0, 30, 40) };
+        Assert.Empty(Route(grouper, slightly)); // 0.2 below the group: still the group's
+
+        var worse = Next(slightly, AlertStatus.Updated, 160) with { Score = new ScoreSummary(2.2, 60, 40) };
+        var output = Route(grouper, worse);
+        Assert.Equal(2, output.Count);
+        Assert.Equal(worse.AlertId, output[0].AlertId);
+        Assert.DoesNotContain(worse.AlertId, FactorOf(output[1]).FoldedAlertIds); // the group's update: the site is at the top of the page now
+        Assert.Equal(AlertStatus.Updated, output[1].Status);
+        Assert.Contains(Route(grouper, Next(worse, AlertStatus.Resolved, 300)), a => a.AlertId == worse.AlertId); // its resolution is notified too
+    }
+
+    [Fact]
     public void The_group_resolves_when_every_member_has_recovered_and_absorbed_alerts_stay_silent_to_the_end()
     {
         var grouper = new RegionGrouper("r0", Catalog, Settings);
