@@ -36,9 +36,11 @@ public static class Scorer
         var seconds = watch.Elapsed.TotalSeconds;
 
         // network groups over the regions' groups, as replay and the engine take them
-        var network = new NetworkGrouping(new NetworkGrouper(Catalog(scenario.Sites), settings));
-        foreach (var a in alerts) network.Take(a);
-        alerts.AddRange(network.Release(null).Select(x => x.Emitted));
+        if (NetworkGrouping.For(Catalog(scenario.Sites), settings) is { } network)
+        {
+            foreach (var a in alerts) network.Take(a);
+            alerts.AddRange(network.Release(null).Select(x => x.Emitted));
+        }
         var groupAlerts = alerts.Where(a => a.Factors is [GroupFactor]).ToList();
         var folded = groupAlerts.SelectMany(a => ((GroupFactor)a.Factors[0]).FoldedAlertIds).ToHashSet(StringComparer.Ordinal);
         var siteAlerts = alerts.Where(a => a.Factors is not [GroupFactor]).ToList();

@@ -65,6 +65,11 @@ public sealed record DetectionSettings
     public double MinGroupShare { get; init; } = 0.2;
     /// <summary>Regions whose groups on one attribute open within the window for a network group.</summary>
     public int MinGroupRegions { get; init; } = 2;
+    /// <summary>
+    /// Network groups on (replay and the engine alike). Several engines each group only their own regions' groups: set it
+    /// to false there to keep replay and live identical (region groups stay).
+    /// </summary>
+    public bool NetworkGroups { get; init; } = true;
 
     // Importance: correlation of the attribute with NPS in the region
     public int MinImportancePairs { get; init; } = 100;

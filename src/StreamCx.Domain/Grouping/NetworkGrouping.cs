@@ -1,4 +1,6 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.ReferenceData;
 
 namespace StreamCx.Domain.Grouping;
 
@@ -9,6 +11,10 @@ namespace StreamCx.Domain.Grouping;
 /// </summary>
 public sealed class NetworkGrouping(NetworkGrouper grouper)
 {
+    /// <summary>The grouping the settings ask for: network groups from region groups, or none (<see cref="DetectionSettings.NetworkGroups"/> false).</summary>
+    public static NetworkGrouping? For(ReferenceCatalog catalog, DetectionSettings settings) =>
+        settings.NetworkGroups ? new NetworkGrouping(new NetworkGrouper(catalog, settings)) : null;
+
     /// <summary>The order region groups are taken in: event time, then alert id and sequence (no arrival order in it).</summary>
     public static readonly Comparison<Alert> Order = (a, b) =>
     {

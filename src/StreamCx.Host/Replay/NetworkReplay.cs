@@ -13,12 +13,12 @@ public static class NetworkReplay
 {
     public static IReadOnlyDictionary<(string AlertId, int Sequence), List<Alert>> Run(IEnumerable<IReadOnlyList<Alert>> alerts, ReferenceCatalog catalog, DetectionSettings settings)
     {
-        var grouping = new NetworkGrouping(new NetworkGrouper(catalog, settings));
+        var after = new Dictionary<(string, int), List<Alert>>();
+        if (NetworkGrouping.For(catalog, settings) is not { } grouping) return after;
         foreach (var batch in alerts)
         {
             foreach (var alert in batch) grouping.Take(alert);
         }
-        var after = new Dictionary<(string, int), List<Alert>>();
         foreach (var (cause, _, emitted) in grouping.Release(null))
         {
             var key = (cause.AlertId, cause.Sequence);

@@ -69,5 +69,18 @@ public sealed class ReplayGroupingTests : IDisposable
         Assert.Equal("region", Scope(alerts[first - 1]));
     }
 
+    [Fact]
+    public async Task With_network_groups_off_the_region_groups_are_written_and_no_network_group()
+    {
+        var output = Path.Combine(_root, "alerts-off.jsonl");
+        var (code, _) = await ReplayCommandTests.Cli(
+            "replay", "--input", Input, "--output", output, "--sites", Sites, "--attributes", Attributes, "--set", "Detection:NetworkGroups=false");
+
+        Assert.Equal(0, code);
+        var lines = File.ReadAllLines(output);
+        Assert.Contains(lines, l => l.Contains("\"scope\":\"region\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("\"scope\":\"network\"", StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }
