@@ -5,6 +5,7 @@ using StreamCx.Domain.EventTime;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
+using StreamCx.Engine.Grouping;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Regions;
 using StreamCx.Engine.Telemetry;
@@ -41,7 +42,9 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly bool _durable;
     private readonly EventTimeProgress _progress;
     private readonly IActorRef? _journeys;
+    private readonly IActorRef? _network;
     private const string Direct = "";
+    private const string SlowestChannel = "~every channel";
     private DateTimeOffset? _toldJourneys;
     private bool _regionTopic; // regions come through the region topic: one is held here only through a channel held here
 
@@ -52,7 +55,8 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         (_catalog, _clock, _telemetry, _durable, _progress, _journeys) = (catalog, alerts.Clock, telemetry, durability is not null, progress, journeys);
         _eventTime = eventTime;
         var created = 0;
-        _newRegion = regionId => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress), $"region-{created++}");
+        _network = settings.NetworkGroups ? Context.ActorOf(NetworkGroupsActor.Create(catalog, settings, alerts, telemetry), "network-groups") : null;
+        _newRegion = regionId => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress, _network), $"region-{created++}");
         var shortestWait = eventTime.CaughtUpWait > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(eventTime.IdleTimeout.Ticks, eventTime.CaughtUpWait.Ticks)) : eventTime.IdleTimeout;
         var idleCheck = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(TimeSpan.TicksPerSecond, shortestWait.Ticks / 4)));
         Timers.StartPeriodicTimer(IdleCheck.Instance, IdleCheck.Instance, idleCheck);
@@ -226,6 +230,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         }
         if (Slowest(now) is not { } s || s == _toldJourneys) return;
         _toldJourneys = s;
+        _network?.Tell(new RegionPassed(SlowestChannel, s)); // partitions whose regions have no actor yet hold the network groups back too
         _progress.FrontierMoved(s);
         _journeys?.Tell(new FrontierAdvanced(s));
     }
@@ -237,6 +242,10 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             var key = SnapshotCodec.PartitionKey(topic, partition);
             FrontierOf(Direct).Revoke(key);
             _frontiers.Remove(key); // a region-topic partition: its frontier goes with it (a next assignment starts it again)
+            foreach (var (regionId, channel) in _channelOf)
+            {
+                if (channel == key) _network?.Tell(new RegionLeft(regionId));
+            }
         }
         DropStale(m.Partitions, assigned: false);
         TellFrontier(null);
