@@ -159,6 +159,22 @@ public sealed class EventTimeFrontierTests
     }
 
     [Fact]
+    public void A_reported_input_whose_reader_falls_silent_holds_back_until_its_next_reader_reports_it_or_for_the_reader_timeout()
+    {
+        var f = new EventTimeFrontier(new EventTimeSettings { IdleTimeout = TimeSpan.FromSeconds(10), ReaderTimeout = TimeSpan.FromMinutes(2) });
+        f.Report(new InputReport("store-0", T0.AddHours(3), CaughtUp: false), Now);
+        f.Report(new InputReport("web-0", T0.AddHours(1), CaughtUp: false), Now); // its reader dies after this report
+
+        for (var s = 1; s <= 60; s++) f.Report(new InputReport("store-0", T0.AddHours(3), CaughtUp: false), Now.AddSeconds(s));
+        Assert.Equal(T0.AddHours(1), f.Advance(Now.AddSeconds(60))); // a minute of silence (a rebalance): web-0's events are not passed
+        f.Report(new InputReport("web-0", T0.AddHours(2), CaughtUp: false), Now.AddSeconds(61)); // its next reader
+        Assert.Equal(T0.AddHours(2), f.Advance(Now.AddSeconds(61)));
+
+        Assert.Equal(T0.AddHours(2), f.Advance(Now.AddSeconds(61 + 119)));
+        Assert.Equal(T0.AddHours(3), f.Advance(Now.AddSeconds(61 + 120))); // nobody reported it for the reader timeout: let go
+    }
+
+    [Fact]
     public void An_idle_input_that_speaks_again_holds_back_again()
     {
         var f = Frontier();
