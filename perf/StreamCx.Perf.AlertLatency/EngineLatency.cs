@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using StreamCx.Kafka;
@@ -36,11 +34,10 @@ internal static class EngineLatency
         target.EnsureTopic(settings.Topics[0]);
         target.EnsureTopic(settings.AlertsTopic); // a subscription to a topic that does not exist yet waits for the next metadata refresh
 
-        var clock = Stopwatch.StartNew();
-        var opened = new ConcurrentDictionary<string, (DateTimeOffset RaisedAt, double At)>();
+        var scenario = new PeerScenario(regions, minPeerSample, settings.Topics[0]);
         using var stop = new CancellationTokenSource();
         var assigned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reader = Task.Run(() => ReadAlerts(settings, opened, clock, assigned, stop.Token));
+        var reader = Task.Run(() => ReadAlerts(settings, scenario, assigned, stop.Token));
         await assigned.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
         var port = FreePort();
@@ -48,7 +45,7 @@ internal static class EngineLatency
         using var engine = StartEngine(broker.BootstrapServers, settings, sites, attributes, port, work.FullName, output);
         try
         {
-            return await MeasureAsync(regions, minPeerSample, settings, engine, port, opened, clock);
+            return await MeasureAsync(scenario, settings, engine, port);
         }
         catch
         {
@@ -65,55 +62,17 @@ internal static class EngineLatency
         }
     }
 
-    private static async Task<string> MeasureAsync(
-        int regions, int minPeerSample, KafkaSettings settings, Process engine, int port, ConcurrentDictionary<string, (DateTimeOffset RaisedAt, double At)> opened, Stopwatch clock)
+    private static async Task<string> MeasureAsync(PeerScenario scenario, KafkaSettings settings, Process engine, int port)
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-
         using var producer = new ProducerBuilder<string, byte[]>(KafkaClientConfigFactory.CreateProducerConfig(settings)).SetLogHandler((_, _) => { }).Build();
-        var now = DateTimeOffset.UtcNow;
-        var sequence = 0;
-        byte[] Event(string site, DateTimeOffset at, int rating) => Encoding.UTF8.GetBytes(
-            $$$"""{"eventId":"e{{{++sequence}}}","occurredAt":"{{{at:O}}}","siteId":"{{{site}}}","channel":"store","ratings":{"waiting-time":{{{rating}}}}}""");
-
-        long produced = 0;
-        for (var r = 0; r < regions; r++)
-        {
-            for (var s = 1; s < 6; s++)
-                for (var i = 0; i < 40; i++, produced++)
-                    producer.Produce(settings.Topics[0], new Message<string, byte[]> { Key = $"r{r}-s{s}", Value = Event($"r{r}-s{s}", now.AddHours(-6).AddMinutes(i * 8), 4 + (i % 2)) });
-            for (var i = 0; i < minPeerSample - 1; i++, produced++)
-                producer.Produce(settings.Topics[0], new Message<string, byte[]> { Key = $"r{r}-s0", Value = Event($"r{r}-s0", now.AddHours(-6).AddMinutes(i * 8), 3) });
-        }
+        var produced = scenario.ProduceEvidence(producer);
         producer.Flush(TimeSpan.FromSeconds(60));
         await WaitForAsync(http, s => s.GetProperty("applied").GetInt64() >= produced && s.GetProperty("eventTime").GetProperty("held").GetInt64() == 0, engine);
         await Task.Delay(TimeSpan.FromSeconds(3)); // quiet: every partition read to its end, caught up
-        if (!opened.IsEmpty) throw new InvalidOperationException("an alert opened before the tipping events");
-
-        var latencies = new List<double>();
-        for (var r = 0; r < regions; r++)
-        {
-            var site = $"r{r}-s0";
-            var at = now.AddMinutes(-1);
-            var sentAt = clock.Elapsed.TotalMilliseconds;
-            await producer.ProduceAsync(settings.Topics[0], new Message<string, byte[]> { Key = site, Value = Event(site, at, 3) });
-            var deadline = clock.Elapsed + TimeSpan.FromSeconds(30);
-            while (!opened.ContainsKey(site) && clock.Elapsed < deadline) await Task.Delay(1);
-            if (!opened.TryGetValue(site, out var alert)) throw new InvalidOperationException($"no alert for {site}");
-            if (alert.RaisedAt != at) throw new InvalidOperationException($"{site}: the alert was not tipped by the measured event");
-            latencies.Add(alert.At - sentAt);
-        }
-        return Summary(latencies);
-    }
-
-    private static string Summary(List<double> latencies)
-    {
-        var first = latencies[0]; // the first tipping event overtakes the quiet partitions: they hold it for Engine:CaughtUpWait
-        latencies.Sort();
-        double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
-        return string.Create(CultureInfo.InvariantCulture,
-            $"engine process, real broker: produce → open alert read from the alerts topic (ms), {latencies.Count} samples: p50 {P(0.5):0.0}, p95 {P(0.95):0.0}, p99 {P(0.99):0.0}, max {latencies[^1]:0.0}, mean {latencies.Average():0.0}; the first sample {first:0.0}");
+        var latencies = await scenario.MeasureAsync(producer, TimeSpan.FromSeconds(30));
+        return "engine process, real broker: produce → open alert read from the alerts topic (ms), " + PeerScenario.Describe(latencies);
     }
 
     private static Process StartEngine(string bootstrap, KafkaSettings settings, string sites, string attributes, int port, string work, ConcurrentQueue<string> output)
@@ -163,8 +122,7 @@ internal static class EngineLatency
         throw new TimeoutException("the engine did not apply the evidence within 3 minutes");
     }
 
-    private static void ReadAlerts(
-        KafkaSettings settings, ConcurrentDictionary<string, (DateTimeOffset, double)> opened, Stopwatch clock, TaskCompletionSource assigned, CancellationToken ct)
+    private static void ReadAlerts(KafkaSettings settings, PeerScenario scenario, TaskCompletionSource assigned, CancellationToken ct)
     {
         var config = KafkaClientConfigFactory.CreateConsumerConfig(settings);
         config.GroupId = "latency-reader";
@@ -178,11 +136,11 @@ internal static class EngineLatency
         {
             var record = consumer.Consume(TimeSpan.FromMilliseconds(100));
             if (record?.Message?.Value is not { } value) continue;
-            var at = clock.Elapsed.TotalMilliseconds;
+            var at = scenario.Clock.Elapsed.TotalMilliseconds;
             using var alert = JsonDocument.Parse(value);
             var root = alert.RootElement;
             if (root.GetProperty("status").GetString() != "open") continue;
-            opened.TryAdd(root.GetProperty("siteId").GetString()!, (root.GetProperty("raisedAt").GetDateTimeOffset(), at));
+            scenario.Opened.TryAdd(root.GetProperty("siteId").GetString()!, (root.GetProperty("raisedAt").GetDateTimeOffset(), at));
         }
         consumer.Close();
     }

@@ -71,6 +71,17 @@ public sealed partial class RegionActor
         return queued;
     }
 
+    /// <summary>
+    /// The region becomes held here (its partition was assigned, or its first event came): every site is dropped and
+    /// restored whole from its latest snapshot, held events and the region's view included, as on a fresh start.
+    /// </summary>
+    private void RestoreWhole()
+    {
+        foreach (var siteId in _sites.Keys.ToList()) Drop(siteId);
+        _restoringView = new(StringComparer.Ordinal);
+        StartLoading(_catalog.Sites.Where(s => s.RegionId == _regionId).Select(s => s.SiteId));
+    }
+
     /// <summary>Reads a site this engine does not own for a query: its snapshot, apart from the region's own sites.</summary>
     private void View(string siteId)
     {
@@ -92,7 +103,7 @@ public sealed partial class RegionActor
             _durability!.SnapshotStore.Tell(new LoadSnapshot(PersistenceId(next.SiteId), SnapshotSelectionCriteria.Latest, long.MaxValue));
             return;
         }
-        if (_restoringView is { } shares)
+        if (_restoringView is { Count: > 0 } shares) // a load for a query only adds no share: the region's own restore is still to come
         {
             _processor.RestoreView(_regionId, shares);
             _restoringView = null;
@@ -130,12 +141,12 @@ public sealed partial class RegionActor
         {
             var snapshot = SnapshotCodec.Decode(selected.Snapshot, PersistenceId(siteId));
             (forView ? _viewer : _processor).Restore(siteId, snapshot.Intake, snapshot.Attributes);
+            foreach (var channel in snapshot.AppliedOffsets.Keys) Context.Parent.Tell(new RegionChannelSeen(_regionId, channel));
             if (forView) return;
             if (snapshot.Grouping is { } grouping) _processor.RestoreGrouping(siteId, grouping); // the newest copy among the region's sites wins
             var book = _sites[siteId];
             _restoringView?.Add(siteId, snapshot.View);
             book.Offsets.Restore(snapshot.AppliedOffsets);
-            foreach (var channel in snapshot.AppliedOffsets.Keys) Context.Parent.Tell(new RegionChannelSeen(_regionId, channel));
             book.Sequence = selected.Metadata.SequenceNr;
             foreach (var e in snapshot.Held ?? [])
             {

@@ -38,14 +38,16 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     private readonly Dictionary<string, SiteBook> _sites = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef? _network;
+    private readonly bool _restoreOnStart;
     private DateTimeOffset? _frontier;
     private DateTimeOffset? _reportedFrontier;
     private int _monitorsReported;
 
     public RegionActor(
         string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
-        EventTimeProgress progress, IActorRef? network)
+        EventTimeProgress progress, IActorRef? network, bool restoreOnStart)
     {
+        _restoreOnStart = restoreOnStart;
         (_regionId, _catalog, _alerts, _telemetry, _durability, _progress, _network) = (regionId, catalog, alerts, telemetry, durability, progress, network);
         _processor = new FeedbackProcessor(catalog, settings, alerts.Clock);
         _viewer = new FeedbackProcessor(catalog, settings, alerts.Clock);
@@ -62,8 +64,8 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
         if (_durability is null) return;
         Timers.StartPeriodicTimer(SnapshotTick.Instance, SnapshotTick.Instance, _durability.Settings.EveryInterval);
         // every site of the region with a snapshot is back on the board before the region applies anything: the views its
-        // sites evaluate against are then the ones they had before the restart
-        StartLoading(_catalog.Sites.Where(s => s.RegionId == _regionId).Select(s => s.SiteId));
+        // sites evaluate against are then the ones they had before the restart (a region only read here restores nothing)
+        if (_restoreOnStart) StartLoading(_catalog.Sites.Where(s => s.RegionId == _regionId).Select(s => s.SiteId));
     }
 
     protected override void PostStop()
@@ -95,7 +97,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
         {
             foreach (var siteId in m.SiteIds) Drop(siteId);
             ForgetViewed();
-            if (m.RestoreAll) StartLoading(_catalog.Sites.Where(s => s.RegionId == _regionId).Select(s => s.SiteId));
+            if (m.RestoreAll) RestoreWhole();
         });
         ReceiveDurability();
     }
@@ -202,6 +204,6 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
 
     public static Props Props(
         string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
-        EventTimeProgress progress, IActorRef? network = null) =>
-        Akka.Actor.Props.Create(() => new RegionActor(regionId, catalog, settings, alerts, telemetry, durability, progress, network));
+        EventTimeProgress progress, IActorRef? network = null, bool restoreOnStart = true) =>
+        Akka.Actor.Props.Create(() => new RegionActor(regionId, catalog, settings, alerts, telemetry, durability, progress, network, restoreOnStart));
 }

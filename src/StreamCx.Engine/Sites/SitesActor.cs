@@ -34,7 +34,8 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly Dictionary<string, DateTimeOffset> _told = new(StringComparer.Ordinal); // by region
     private readonly TimeProvider _clock;
     private readonly IEngineTelemetry _telemetry;
-    private readonly Func<string, IActorRef> _newRegion;
+    private readonly Func<string, bool, IActorRef> _newRegion;
+    private readonly HashSet<string> _owning = new(StringComparer.Ordinal); // through the region topic: regions restored whole here as their holder
     private readonly Dictionary<string, IActorRef> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<(string Topic, int Partition)>> _partitionsOf = new(StringComparer.Ordinal);
     private readonly EarlyEventLogThrottle _earlyLog = new();
@@ -56,7 +57,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         _eventTime = eventTime;
         var created = 0;
         _network = settings.NetworkGroups ? Context.ActorOf(NetworkGroupsActor.Create(catalog, settings, alerts, telemetry), "network-groups") : null;
-        _newRegion = regionId => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress, _network), $"region-{created++}");
+        _newRegion = (regionId, restore) => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress, _network, restore), $"region-{created++}");
         var shortestWait = eventTime.CaughtUpWait > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(eventTime.IdleTimeout.Ticks, eventTime.CaughtUpWait.Ticks)) : eventTime.IdleTimeout;
         var idleCheck = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(TimeSpan.TicksPerSecond, shortestWait.Ticks / 4)));
         Timers.StartPeriodicTimer(IdleCheck.Instance, IdleCheck.Instance, idleCheck);
@@ -75,10 +76,10 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                 Sender.Tell(new Status.Failure(UnknownSite(m.SiteId)));
                 return;
             }
-            var region = RegionFor(site.RegionId);
+            var region = RegionFor(site.RegionId, owning: !_regionTopic || HeldHere(site.RegionId));
             // a site of a region held by another engine is read-only: read afresh from the holder's latest snapshot, not
             // from the copy an earlier query loaded
-            if (_durable && _regionTopic && !HeldHere(site.RegionId) && !_partitionsOf.ContainsKey(site.SiteId)) region.Tell(new ReleaseSites([site.SiteId]));
+            if (_durable && _regionTopic && !_owning.Contains(site.RegionId)) region.Tell(new ReleaseSites([site.SiteId]));
             region.Forward(m);
         });
         Receive<PartitionsAssigned>(m =>
@@ -93,11 +94,14 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             }
             DropStale(m.Partitions, assigned: true); // a site left in memory from an earlier ownership of a partition may be stale
         });
-        // a region's channel, from its restored sites' snapshots: held here, the region gets that channel's frontier even
-        // before an event of it comes (its sites' held events are applied when the frontier passes them)
+        // a region's channel, from its sites' snapshots (restored or read for a query): held here, the region gets that
+        // channel's frontier even before an event of it comes (its sites' held events are applied when the frontier passes them)
         Receive<RegionChannelSeen>(m =>
         {
-            if (_regionTopic && m.Channel != Direct && _frontiers.ContainsKey(m.Channel)) _channelOf[m.RegionId] = m.Channel;
+            if (!_regionTopic || m.Channel == Direct) return;
+            _channelOf[m.RegionId] = m.Channel;
+            if (_durable && HeldHere(m.RegionId) && _regions.TryGetValue(m.RegionId, out var region) && _owning.Add(m.RegionId))
+                region.Tell(new ReleaseSites([], RestoreAll: true)); // only read here so far, but its partition is held here
         });
         Receive<PartitionsReleased>(Release);
         Receive<SnapshotNow>(m =>
@@ -174,7 +178,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         {
             var frontier = FrontierFor(regionId, now);
             if (frontier is { } f) _told[regionId] = f;
-            RegionFor(regionId).Tell(new ApplyRegionFeedback(items, m.Receipt, frontier));
+            RegionFor(regionId, owning: true).Tell(new ApplyRegionFeedback(items, m.Receipt, frontier));
         }
         TellFrontier(byRegion);
     }
@@ -244,7 +248,9 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             _frontiers.Remove(key); // a region-topic partition: its frontier goes with it (a next assignment starts it again)
             foreach (var (regionId, channel) in _channelOf)
             {
-                if (channel == key) _network?.Tell(new RegionLeft(regionId));
+                if (channel != key) continue;
+                _owning.Remove(regionId);
+                _network?.Tell(new RegionLeft(regionId));
             }
         }
         DropStale(m.Partitions, assigned: false);
@@ -266,8 +272,10 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             foreach (var (regionId, region) in _regions)
             {
                 var stale = _catalog.Sites.Where(s => s.RegionId == regionId && !_partitionsOf.ContainsKey(s.SiteId)).Select(s => s.SiteId).ToList();
-                // on an assignment, a region held here (or not known to be held elsewhere) is restored whole at once
-                var restoreAll = assigned && _regionTopic && (!_channelOf.TryGetValue(regionId, out var channel) || _frontiers.ContainsKey(channel));
+                // on an assignment, a region now held here is restored whole at once (not only at its sites' next events)
+                var restoreAll = assigned && _regionTopic && HeldHere(regionId);
+                if (restoreAll) _owning.Add(regionId);
+                else if (_regionTopic) _owning.Remove(regionId);
                 region.Tell(new ReleaseSites(stale, restoreAll));
             }
         }
@@ -291,12 +299,22 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         seen.Add((position.Topic, position.Partition));
     }
 
-    private IActorRef RegionFor(string regionId)
+    /// <summary>
+    /// The region's actor. Through the region topic, a region is restored whole (held events included) only where it is
+    /// held: created for a query elsewhere, it only reads its sites' snapshots; its first event here (its channel was
+    /// assigned here) restores it whole.
+    /// </summary>
+    private IActorRef RegionFor(string regionId, bool owning)
     {
         if (!_regions.TryGetValue(regionId, out var region))
         {
-            _regions[regionId] = region = _newRegion(regionId);
+            _regions[regionId] = region = _newRegion(regionId, owning || !_durable);
+            if (owning && _regionTopic) _owning.Add(regionId);
             if (FrontierFor(regionId, _clock.GetUtcNow()) is { } f) region.Tell(new FrontierAdvanced(f));
+        }
+        else if (owning && _regionTopic && _durable && _owning.Add(regionId))
+        {
+            region.Tell(new ReleaseSites([], RestoreAll: true)); // read-only here until now: its holder's state, whole
         }
         return region;
     }

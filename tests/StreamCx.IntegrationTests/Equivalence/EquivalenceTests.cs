@@ -77,11 +77,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
     public async Task Three_engines_in_one_group_on_twelve_partitions_give_the_alerts_of_replay()
     {
         var feedback = new EquivalenceFeedback(seed: 14);
-        var topic = RealKafkaFixture.UniqueName("feedback.eqscale");
-        var group = RealKafkaFixture.UniqueName("group");
-        await kafka.CreateTopicAsync(topic, 12);
-        await kafka.CreateTopicAsync(group + ".regions", 12);
-        var run = new Run(kafka, [topic], ["--set", "Snapshots:Provider=postgresql", "--set", $"Snapshots:ConnectionString={PostgresServer.Shared.NewDatabase()}"], group);
+        var (run, topic) = await Run.OnTwelvePartitionsAsync(kafka, "feedback.eqscale");
         await run.ProduceAsync(feedback.Messages, _ => topic, ensureTopics: false);
 
         await using var one = run.StartEngine("engine 1");
@@ -108,13 +104,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
     public async Task Engines_joining_leaving_and_killed_while_consuming_give_the_alerts_of_replay()
     {
         var feedback = new EquivalenceFeedback(seed: 15);
-        var topic = RealKafkaFixture.UniqueName("feedback.eqchurn");
-        var group = RealKafkaFixture.UniqueName("group");
-        await kafka.CreateTopicAsync(topic, 12);
-        await kafka.CreateTopicAsync(group + ".regions", 12);
-        var run = new Run(kafka, [topic],
-            ["--set", "Snapshots:Provider=postgresql", "--set", $"Snapshots:ConnectionString={PostgresServer.Shared.NewDatabase()}",
-             "--set", "Snapshots:EveryEvents=1500", "--set", "Snapshots:EveryInterval=00:00:01"], group);
+        var (run, topic) = await Run.OnTwelvePartitionsAsync(kafka, "feedback.eqchurn", "--set", "Snapshots:EveryEvents=1500", "--set", "Snapshots:EveryInterval=00:00:01");
         // four quarters, each produced while the group has another membership, so every change happens while consuming
         var quarters = feedback.Messages.Chunk((feedback.Messages.Count + 3) / 4).ToArray();
         var produced = 0;
@@ -289,6 +279,17 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         private readonly List<EquivalenceFeedback.Message> _markers = [];
 
         public string AlertsTopic { get; } = RealKafkaFixture.UniqueName("alerts");
+
+        /// <summary>A case on a feedback topic and a region topic of 12 partitions each, its engines sharing one PostgreSQL database.</summary>
+        public static async Task<(Run Run, string Topic)> OnTwelvePartitionsAsync(RealKafkaFixture kafka, string name, params string[] extra)
+        {
+            var topic = RealKafkaFixture.UniqueName(name);
+            var group = RealKafkaFixture.UniqueName("group");
+            await kafka.CreateTopicAsync(topic, 12);
+            await kafka.CreateTopicAsync(group + ".regions", 12);
+            string[] store = ["--set", "Snapshots:Provider=postgresql", "--set", $"Snapshots:ConnectionString={PostgresServer.Shared.NewDatabase()}"];
+            return (new Run(kafka, [topic], [.. store, .. extra], group), topic);
+        }
 
         /// <summary>Produces the messages, then (unless <paramref name="markers"/> is false: more is coming) the end markers.</summary>
         public async Task ProduceAsync(IReadOnlyList<EquivalenceFeedback.Message> messages, Func<EquivalenceFeedback.Message, string> topicOf, bool ensureTopics = true, bool markers = true)
