@@ -78,7 +78,7 @@ public sealed record StreamCxConfiguration(
         {
             catalog = ReferenceDataLoader.Load(
                 ReferenceDataSettings.Resolve(referenceData.SitesFile), ReferenceDataSettings.Resolve(referenceData.AttributesFile),
-                ReferenceDataSettings.Resolve(referenceData.DepartmentsFile));
+                ReferenceDataSettings.Resolve(referenceData.DepartmentsFile), referenceData.ListeningFiles());
         }
         catch (ReferenceDataException e)
         {

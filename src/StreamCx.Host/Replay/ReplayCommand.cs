@@ -28,7 +28,8 @@ public static class ReplayCommand
 
         var parsed = ParsedReplayFile.Read(input, new FeedbackParser(config.Catalog, config.Parser, clock), summary);
         summary.LinesRead = parsed.LinesRead;
-        summary.Valid = parsed.Events.Count + parsed.Signals.Count;
+        summary.Valid = parsed.Events.Count + parsed.Signals.Count + parsed.Listening.Count;
+        foreach (var l in parsed.Listening) summary.Listening.Count(l);
         summary.Phases.Read = stopwatch.Elapsed;
 
         // Event-time order; ties keep file order, so the same file always replays the same way.

@@ -1,6 +1,7 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
+using StreamCx.Domain.Listening;
 using StreamCx.Domain.Processing;
 
 namespace StreamCx.Host.Replay;
@@ -27,6 +28,9 @@ public sealed class ReplaySummary
     /// <summary>Where the wall clock went, so a slow replay shows which step to look at.</summary>
     public ReplayPhases Phases { get; } = new();
 
+    /// <summary>The messages of the listening sources read, by type, and their uncatalogued values.</summary>
+    public ListeningCounters Listening { get; } = new();
+
     public void Reject(long line, Rejection rejection)
     {
         if (!_rejected.TryGetValue(rejection.Code, out var lines)) _rejected[rejection.Code] = lines = [];
@@ -44,6 +48,8 @@ public sealed class ReplaySummary
         w.WriteLine($"  journeys: {signals.Count} journey messages (journey-step {signals.Count(s => s is JourneyStep)}, journey-closed {signals.Count(s => s is JourneyClosed)}, churn {signals.Count(s => s is Churn)}); "
             + $"applied {j.Applied} (journey messages and feedback of a journey or an account; late {j.Late}), duplicates {j.Duplicates}; held at the end {journeys.Journeys.Count} journeys, "
             + $"{journeys.Accounts.Count} accounts, dropped after retention {journeys.Journeys.Dropped}; unknown department {j.UnknownDepartments}, unknown role {j.UnknownRoles}");
+        w.WriteLine($"  listening: {Listening.Total} messages ({string.Join(", ", ListeningTypes.All.Select(t => $"{t} {Listening.Of(t)}"))}); uncatalogued "
+            + string.Join(", ", ListeningCounters.UncataloguedFlags.Select(f => $"{ListeningCounters.CatalogName(f).Replace('_', ' ')} {Listening.Uncatalogued(f)}")));
         w.WriteLine($"  rejected {Rejected}");
         foreach (var (reason, lines) in _rejected)
         {
