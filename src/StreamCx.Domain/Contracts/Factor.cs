@@ -10,6 +10,7 @@ namespace StreamCx.Domain.Contracts;
 [JsonDerivedType(typeof(ExpectationFactor), "expectation")]
 [JsonDerivedType(typeof(WatermelonFactor), "watermelon")]
 [JsonDerivedType(typeof(DivergenceFactor), "divergence")]
+[JsonDerivedType(typeof(ComplaintsFactor), "complaints")]
 public abstract record Factor
 {
     [JsonIgnore]
@@ -20,6 +21,7 @@ public abstract record Factor
         ImportanceFactor => FactorKind.Importance,
         WatermelonFactor => FactorKind.Watermelon,
         DivergenceFactor => FactorKind.Divergence,
+        ComplaintsFactor => FactorKind.Complaints,
         _ => FactorKind.Expectation,
     };
 }
@@ -32,6 +34,7 @@ public enum FactorKind
     Expectation,
     Watermelon,
     Divergence,
+    Complaints,
 }
 
 /// <summary>The attribute is falling: fitted slope, its z statistic, and the means before and at the end of the fall.</summary>

@@ -1,0 +1,81 @@
+using System.Globalization;
+using StreamCx.Domain.Alerting;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Journeys;
+using StreamCx.Domain.ReferenceData;
+
+namespace StreamCx.Domain.Complaints;
+
+/// <summary>
+/// A reason's surge alert at a site: <c>open</c> when its count surges (<see cref="ComplaintSurge"/>), <c>updated</c> when
+/// the reported count grows by half, <c>resolved</c> once no span is surprising any more; then a new surge opens a new
+/// alert. Shown under the attribute the reason bears on (when the attribute catalog has it), else under <c>complaints</c>.
+/// </summary>
+public sealed class ComplaintAlerts(ReferenceCatalog catalog, ComplaintSettings settings, TimeProvider clock)
+{
+    public const string ComplaintsAttributeId = "complaints";
+    public const string ComplaintsAttributeLabel = "Complaints";
+
+    public void Evaluate(SiteComplaints site, string reasonId, IReadOnlyList<SurgeReading> readings, long atTicks, List<Alert> alerts)
+    {
+        if (readings.Count == 0) return;
+        var surge = ComplaintSurge.Surge(readings, settings);
+        site.Alerts.TryGetValue(reasonId, out var state);
+        if (state is null || state.Resolved)
+        {
+            if (surge is null) return;
+            state = site.Alerts[reasonId] = new SurgeAlertState
+            {
+                AlertId = AlertIds.For(site.SiteId, "complaint:" + reasonId, JourneyAlertComposer.At(atTicks)),
+                OpenedTicks = atTicks,
+                Sequence = 1,
+                LastCount = surge.Count,
+            };
+            alerts.Add(Compose(site.SiteId, reasonId, state, AlertStatus.Open, surge, atTicks));
+            return;
+        }
+        if (surge is not null && surge.Count >= state.LastCount * 1.5)
+        {
+            state.Sequence++;
+            state.LastCount = surge.Count;
+            alerts.Add(Compose(site.SiteId, reasonId, state, AlertStatus.Updated, surge, atTicks));
+        }
+        else if (ComplaintSurge.IsOver(readings, settings))
+        {
+            state.Sequence++;
+            state.Resolved = true;
+            var longest = readings.MaxBy(r => r.SpanHours)!;
+            alerts.Add(Compose(site.SiteId, reasonId, state, AlertStatus.Resolved, longest, atTicks));
+        }
+    }
+
+    private Alert Compose(string siteId, string reasonId, SurgeAlertState state, AlertStatus status, SurgeReading r, long atTicks)
+    {
+        var catalogued = catalog.Listening.TryGetReason(reasonId, out var reason);
+        var label = catalogued ? reason.Label : reasonId;
+        var attribute = catalogued && reason.AttributeId is { } id && catalog.TryGetAttribute(id, out var a) ? a : null;
+        var factor = new ComplaintsFactor(
+            reasonId, label, catalogued, r.Count, r.SpanHours, Round(r.Expected), Round(r.OwnPerHour * 24), r.PeersPerHour is { } p ? Round(p * 24) : null,
+            r.PeerCount, Round(Math.Min(r.Ratio, 1e6)), r.PValue);
+        var severity = status == AlertStatus.Resolved ? 0 : Math.Round(Math.Clamp(0.3 + (0.15 * Math.Log2(Math.Max(1, r.Ratio))), 0.3, 0.95), 3);
+        return JourneyAlertComposer.Compose(
+            catalog, clock, (state.AlertId, status, state.Sequence), siteId,
+            attribute is null ? (ComplaintsAttributeId, ComplaintsAttributeLabel) : (attribute.AttributeId, attribute.Label),
+            severity, factor, new ScoreSummary(Round(r.Count / (double)r.SpanHours), 0, r.Count),
+            atTicks - (r.SpanHours * TimeSpan.TicksPerHour), atTicks, Explain(catalog.Site(siteId).Name, label, catalogued, status, r));
+    }
+
+    private static string Explain(string site, string label, bool catalogued, AlertStatus status, SurgeReading r)
+    {
+        var what = $"Complaints for \"{label}\"{(catalogued ? "" : " (uncatalogued reason)")} at {site}";
+        if (status == AlertStatus.Resolved)
+            return $"{what} are back to their usual rate: {r.Count} in the last {r.SpanHours} h where {N(r.Expected)} were expected.";
+        var peers = r.PeersPerHour is { } p ? $", {N(p * 24)} a day at its {r.PeerCount} peers" : "";
+        return $"{what} surged: {r.Count} in the last {r.SpanHours} h where {N(r.Expected)} were expected (usually {N(r.OwnPerHour * 24)} a day here{peers}); "
+            + $"so many would happen by chance with probability {r.PValue.ToString("0.#e0", CultureInfo.InvariantCulture)}.";
+    }
+
+    private static double Round(double v) => Math.Round(v, 3);
+
+    private static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,19 @@
+namespace StreamCx.Domain.Contracts;
+
+/// <summary>
+/// A complaint reason surges at a site: <see cref="Count"/> complaints over the last <see cref="SpanHours"/> hours where
+/// <see cref="Expected"/> were expected from the larger of its own usual rate and its peers' median rate (per day), with
+/// the Poisson tail probability of so many. <see cref="Catalogued"/> is false for a reason not in the catalog.
+/// </summary>
+public sealed record ComplaintsFactor(
+    string ReasonId,
+    string ReasonLabel,
+    bool Catalogued,
+    int Count,
+    int SpanHours,
+    double Expected,
+    double UsualPerDay,
+    double? PeersPerDay,
+    int PeerCount,
+    double Ratio,
+    double PValue) : Factor;
