@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
@@ -35,6 +36,9 @@ public sealed record StreamCxConfiguration(
     /// <summary>Section "Journeys": the watermelon detector's rules, accounts, retention.</summary>
     public JourneySettings Journeys { get; init; } = new();
 
+    /// <summary>Section "Complaints": the complaint surge test.</summary>
+    public ComplaintSettings Complaints { get; init; } = new();
+
     public static StreamCxConfiguration Load(IConfiguration configuration)
     {
         var errors = new List<string>();
@@ -61,11 +65,13 @@ public sealed record StreamCxConfiguration(
         var detection = BindRecord<DetectionSettings>(configuration.GetSection("Detection"), errors);
         var parser = BindRecord<ParserLimits>(configuration.GetSection("Parser"), errors);
         var journeys = BindRecord<JourneySettings>(configuration.GetSection("Journeys"), errors);
+        var complaints = BindRecord<ComplaintSettings>(configuration.GetSection("Complaints"), errors);
         errors.AddRange(kafka.Validate());
         if (kafka.Topics?.Contains(kafka.RegionTopic, StringComparer.Ordinal) == true)
             errors.Add($"Kafka:RegionTopic '{kafka.RegionTopic}' is also an input topic in Kafka:Topics; the engine would read its own region topic as feedback.");
         errors.AddRange(detection.Validate().Select(e => $"Detection: {e}"));
         errors.AddRange(journeys.Validate().Select(e => $"Journeys: {e}"));
+        errors.AddRange(complaints.Validate().Select(e => $"Complaints: {e}"));
         errors.AddRange(engine.Validate());
         errors.AddRange(simulator.Validate());
         errors.AddRange(MetricsSettingsValidator.Validate(metrics, configuration["Urls"]));
@@ -90,6 +96,7 @@ public sealed record StreamCxConfiguration(
             Metrics = metrics,
             Snapshots = snapshots,
             Journeys = journeys,
+            Complaints = complaints,
         };
     }
 

@@ -28,9 +28,6 @@ public sealed class ReplaySummary
     /// <summary>Where the wall clock went, so a slow replay shows which step to look at.</summary>
     public ReplayPhases Phases { get; } = new();
 
-    /// <summary>The messages of the listening sources read, by type, and their uncatalogued values.</summary>
-    public ListeningCounters Listening { get; } = new();
-
     public void Reject(long line, Rejection rejection)
     {
         if (!_rejected.TryGetValue(rejection.Code, out var lines)) _rejected[rejection.Code] = lines = [];
@@ -39,7 +36,7 @@ public sealed class ReplaySummary
 
     public void Count(Alert alert) => _alerts[alert.Status] = _alerts.GetValueOrDefault(alert.Status) + 1;
 
-    public void Write(TextWriter w, ProcessingCounters counters, IReadOnlyList<JourneySignal> signals, JourneyProcessor journeys)
+    public void Write(TextWriter w, ProcessingCounters counters, IReadOnlyList<JourneySignal> signals, JourneyProcessor journeys, ListeningProcessor listening)
     {
         var rate = Elapsed.TotalSeconds > 0 ? LinesRead / Elapsed.TotalSeconds : 0;
         w.WriteLine($"replay: {LinesRead} lines read in {Elapsed.TotalSeconds:0.00} s ({rate:0} events/s)");
@@ -48,8 +45,10 @@ public sealed class ReplaySummary
         w.WriteLine($"  journeys: {signals.Count} journey messages (journey-step {signals.Count(s => s is JourneyStep)}, journey-closed {signals.Count(s => s is JourneyClosed)}, churn {signals.Count(s => s is Churn)}); "
             + $"applied {j.Applied} (journey messages and feedback of a journey or an account; late {j.Late}), duplicates {j.Duplicates}; held at the end {journeys.Journeys.Count} journeys, "
             + $"{journeys.Accounts.Count} accounts, dropped after retention {journeys.Journeys.Dropped}; unknown department {j.UnknownDepartments}, unknown role {j.UnknownRoles}");
-        w.WriteLine($"  listening: {Listening.Total} messages ({string.Join(", ", ListeningTypes.All.Select(t => $"{t} {Listening.Of(t)}"))}); uncatalogued "
-            + string.Join(", ", ListeningCounters.UncataloguedFlags.Select(f => $"{ListeningCounters.CatalogName(f).Replace('_', ' ')} {Listening.Uncatalogued(f)}")));
+        var l = listening.Counters;
+        w.WriteLine($"  listening: {l.Total} messages ({string.Join(", ", ListeningTypes.All.Select(t => $"{t} {l.Of(t)}"))}); uncatalogued "
+            + string.Join(", ", ListeningCounters.UncataloguedFlags.Select(f => $"{ListeningCounters.CatalogName(f).Replace('_', ' ')} {l.Uncatalogued(f)}"))
+            + $"; complaints applied {listening.Complaints.Counters.Applied}, duplicates {listening.Complaints.Counters.Duplicates}");
         w.WriteLine($"  rejected {Rejected}");
         foreach (var (reason, lines) in _rejected)
         {

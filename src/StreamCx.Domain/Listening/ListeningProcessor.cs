@@ -1,0 +1,79 @@
+using StreamCx.Domain.Complaints;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.EventTime;
+using StreamCx.Domain.ReferenceData;
+
+namespace StreamCx.Domain.Listening;
+
+/// <summary>
+/// The listening sources in one place (pure): complaints (<see cref="ComplaintProcessor"/>), and the counts of every type.
+/// <c>replay</c> gives it the messages in <see cref="EventOrder"/> (<see cref="Apply"/>); the engine offers them as they
+/// come (<see cref="Offer"/>) and they wait until its frontier of event time passes them (<see cref="Advance"/>), then go
+/// in the same order — so live gives what replay gives on what arrives in order. One behind the frontier is applied on
+/// arrival and counted late.
+/// </summary>
+public sealed class ListeningProcessor(ReferenceCatalog catalog, ComplaintSettings complaints, TimeProvider clock)
+{
+    private readonly PriorityQueue<ListeningEvent, (ListeningEvent Event, long Arrival)> _held = new(HeldOrder.Instance);
+    private long _arrivals;
+    private long _frontier = long.MinValue;
+
+    public ComplaintProcessor Complaints { get; } = new(catalog, complaints, clock);
+
+    /// <summary>Messages taken in, by type, and their uncatalogued values.</summary>
+    public ListeningCounters Counters { get; } = new();
+
+    /// <summary>Messages that arrived behind the frontier (applied at once).</summary>
+    public long Late { get; private set; }
+
+    public int Held => _held.Count;
+
+    /// <summary>Applies one message now (the caller gives them in event order).</summary>
+    public IReadOnlyList<Alert> Apply(ListeningEvent e)
+    {
+        Counters.Count(e);
+        return e switch
+        {
+            Complaint c => Complaints.Process(c),
+            _ => [],
+        };
+    }
+
+    /// <summary>Holds one message until the frontier passes it (applied at once if it already has: late).</summary>
+    public IReadOnlyList<Alert> Offer(ListeningEvent e)
+    {
+        if (e.OccurredAt.UtcTicks <= _frontier)
+        {
+            Late++;
+            return Apply(e);
+        }
+        _held.Enqueue(e, (e, _arrivals++));
+        return [];
+    }
+
+    /// <summary>The frontier of event time moved: every message at or before it has been delivered; applies those held, in event order.</summary>
+    public IReadOnlyList<Alert> Advance(DateTimeOffset frontier)
+    {
+        if (frontier.UtcTicks <= _frontier) return [];
+        _frontier = frontier.UtcTicks;
+        List<Alert>? alerts = null;
+        while (_held.TryPeek(out var next, out _) && next.OccurredAt.UtcTicks <= _frontier)
+        {
+            _held.Dequeue();
+            if (Apply(next) is { Count: > 0 } emitted) (alerts ??= []).AddRange(emitted);
+        }
+        return alerts ?? (IReadOnlyList<Alert>)[];
+    }
+
+    /// <summary><see cref="EventOrder"/>, then arrival.</summary>
+    private sealed class HeldOrder : IComparer<(ListeningEvent Event, long Arrival)>
+    {
+        public static readonly HeldOrder Instance = new();
+
+        public int Compare((ListeningEvent Event, long Arrival) x, (ListeningEvent Event, long Arrival) y)
+        {
+            var byEvent = EventOrder.Compare(x.Event.OccurredAt, x.Event.EventId, y.Event.OccurredAt, y.Event.EventId);
+            return byEvent != 0 ? byEvent : x.Arrival.CompareTo(y.Arrival);
+        }
+    }
+}
