@@ -1,0 +1,50 @@
+using Akka.Actor;
+using StreamCx.Domain.Complaints;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Listening;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Regions;
+
+namespace StreamCx.Engine.Listening;
+
+/// <summary>
+/// This engine's listening sources (complaints, incidents, staff reports, social mentions): hosts the
+/// <see cref="ListeningProcessor"/> that <c>replay</c> runs, fed by the ingestion stream in consumption order; each message
+/// waits until the sites' router says the frontier of event time passed it (<see cref="FrontierAdvanced"/>) and is then
+/// applied in event order, as the journeys are; its alerts go out with the sites' alerts. Through the region topic it sees
+/// every message of the regions this engine holds. Not durable yet (the domain state snapshots; the actor does not save it).
+/// </summary>
+public sealed class ListeningActor : ReceiveActor
+{
+    private readonly ListeningProcessor _processor;
+    private readonly IAlertPublisher _alerts;
+
+    public ListeningActor(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts)
+    {
+        _alerts = alerts;
+        _processor = new ListeningProcessor(catalog, complaints, alerts.Clock);
+        Receive<ApplyListening>(m =>
+        {
+            foreach (var e in m.Events) Publish(_processor.Offer(e));
+        });
+        Receive<FrontierAdvanced>(m => Publish(_processor.Advance(m.Frontier)));
+        Receive<GetComplaintBoard>(m => Sender.Tell(_processor.Complaints.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
+        Receive<GetListeningStatus>(_ =>
+        {
+            var c = _processor.Counters;
+            Sender.Tell(new ListeningStatus(
+                ListeningTypes.All.ToDictionary(t => t, c.Of),
+                ListeningCounters.UncataloguedFlags.ToDictionary(ListeningCounters.CatalogName, c.Uncatalogued),
+                _processor.Late, _processor.Held, _processor.Complaints.Counters.Applied, _processor.Complaints.Counters.Duplicates));
+        });
+    }
+
+    private void Publish(IReadOnlyList<Alert> alerts)
+    {
+        foreach (var alert in alerts) _alerts.Publish(alert);
+    }
+
+    public static Props Create(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts) =>
+        Props.Create(() => new ListeningActor(catalog, complaints, alerts));
+}

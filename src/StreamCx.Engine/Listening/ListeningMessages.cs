@@ -1,0 +1,21 @@
+using StreamCx.Domain.Complaints;
+using StreamCx.Domain.Contracts;
+
+namespace StreamCx.Engine.Listening;
+
+/// <summary>Messages of the listening sources, in consumption order (no reply).</summary>
+public sealed record ApplyListening(IReadOnlyList<ListeningEvent> Events);
+
+/// <summary>Ask for the reasons board (null: every region, site or channel); answered with <see cref="ComplaintBoard"/>.</summary>
+public sealed record GetComplaintBoard(string? RegionId, string? SiteId, string? Channel, int Days);
+
+/// <summary>Ask for the listening sources' counters; answered with <see cref="ListeningStatus"/>.</summary>
+public sealed record GetListeningStatus
+{
+    public static readonly GetListeningStatus Instance = new();
+}
+
+/// <summary>Messages taken by type, uncatalogued values by catalog, those applied late, and those waiting for the frontier.</summary>
+public sealed record ListeningStatus(
+    IReadOnlyDictionary<string, long> ByType, IReadOnlyDictionary<string, long> Uncatalogued, long Late, int Held,
+    long ComplaintsApplied, long ComplaintDuplicates);
