@@ -7,8 +7,17 @@ namespace StreamCx.Domain.Complaints;
 /// </summary>
 public sealed record ComplaintSettings
 {
-    /// <summary>The recent spans tested (hours, each ending with the current hour); the most surprising one is reported.</summary>
-    public int[] SpansHours { get; init; } = [1, 2, 4, 8, 24];
+    /// <summary>
+    /// The recent spans tested (hours, each ending with the current hour); the most surprising one is reported. Null: the
+    /// defaults, <see cref="DefaultSpans"/> (null rather than the list itself, so a list set in configuration replaces it:
+    /// the configuration binder appends to an array it finds).
+    /// </summary>
+    public int[]? SpansHours { get; init; }
+
+    public static IReadOnlyList<int> DefaultSpans { get; } = [1, 2, 4, 8, 24];
+
+    /// <summary>The spans in use.</summary>
+    public IReadOnlyList<int> Spans => SpansHours is { Length: > 0 } spans ? spans : DefaultSpans;
 
     /// <summary>The usual rate is measured over this many days before the longest span.</summary>
     public int BaselineDays { get; init; } = 28;
@@ -41,11 +50,11 @@ public sealed record ComplaintSettings
     /// <summary>The reason (or channel) under which values beyond <see cref="MaxKeysPerSite"/> are counted: nothing is lost.</summary>
     public const string Overflow = "(other)";
 
-    public int LongestSpan => SpansHours.Max();
+    public int LongestSpan => Spans.Max();
 
     public IEnumerable<string> Validate()
     {
-        if (SpansHours is not { Length: > 0 } || SpansHours.Any(s => s is < 1 or > 168)) yield return "SpansHours must list spans of 1 to 168 hours";
+        if (Spans.Any(s => s is < 1 or > 168)) yield return "SpansHours must list spans of 1 to 168 hours";
         if (BaselineDays is < 1 or > 366) yield return $"BaselineDays must be from 1 to 366, got {BaselineDays}";
         if (MinBaselineHours < 1 || MinBaselineHours > BaselineDays * 24) yield return $"MinBaselineHours must be from 1 to BaselineDays × 24, got {MinBaselineHours}";
         if (SurgeP is <= 0 or >= 0.5) yield return $"SurgeP must be in (0, 0.5), got {SurgeP}";

@@ -11,7 +11,7 @@ public sealed record SurgeReading(int SpanHours, int Count, double Expected, dou
 }
 
 /// <summary>
-/// The surge test on counts (pure): over each span of <see cref="ComplaintSettings.SpansHours"/> ending with the current
+/// The surge test on counts (pure): over each span of <see cref="ComplaintSettings.Spans"/> ending with the current
 /// hour, the site's count of a reason against the count expected from the larger of its own rate and its peers' median
 /// rate, both measured over the same baseline (<see cref="ComplaintSettings.BaselineDays"/> before the longest span, from
 /// the region's first complaint on), with half a complaint added to every baseline so a reason never seen has a small
@@ -31,10 +31,10 @@ public static class ComplaintSurge
         var peerRates = peers.Select(p => (p.Count(reasonId, baseFrom, baseTo) + 0.5) / hours).Order().ToArray();
         double? peerRate = peerRates.Length >= s.MinPeers ? Median(peerRates) : null;
         var rate = Math.Max(own, peerRate ?? 0);
-        var readings = new SurgeReading[s.SpansHours.Length];
+        var readings = new SurgeReading[s.Spans.Count];
         for (var i = 0; i < readings.Length; i++)
         {
-            var span = s.SpansHours[i];
+            var span = s.Spans[i];
             var count = (int)Math.Min(int.MaxValue, site.Count(reasonId, hour - span + 1, hour));
             var expected = rate * span;
             readings[i] = new SurgeReading(span, count, expected, own, peerRate, peerRates.Length, PoissonTail.AtLeast(count, expected));
