@@ -1,8 +1,9 @@
-using System.Globalization;
 using StreamCx.Domain.Alerting;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Journeys;
+using StreamCx.Domain.Listening;
 using StreamCx.Domain.ReferenceData;
+using System.Globalization;
 
 namespace StreamCx.Domain.Complaints;
 
@@ -20,33 +21,12 @@ public sealed class ComplaintAlerts(ReferenceCatalog catalog, ComplaintSettings 
     {
         if (readings.Count == 0) return;
         var surge = ComplaintSurge.Surge(readings, settings);
-        site.Alerts.TryGetValue(reasonId, out var state);
-        if (state is null || state.Resolved)
-        {
-            if (surge is null) return;
-            state = site.Alerts[reasonId] = new SurgeAlertState
-            {
-                AlertId = AlertIds.For(site.SiteId, "complaint:" + reasonId, JourneyAlertComposer.At(atTicks)),
-                OpenedTicks = atTicks,
-                Sequence = 1,
-                LastCount = surge.Count,
-            };
-            alerts.Add(Compose(site.SiteId, reasonId, state, AlertStatus.Open, surge, atTicks));
-            return;
-        }
-        if (surge is not null && surge.Count >= state.LastCount * 1.5)
-        {
-            state.Sequence++;
-            state.LastCount = surge.Count;
-            alerts.Add(Compose(site.SiteId, reasonId, state, AlertStatus.Updated, surge, atTicks));
-        }
-        else if (ComplaintSurge.IsOver(readings, settings))
-        {
-            state.Sequence++;
-            state.Resolved = true;
-            var longest = readings.MaxBy(r => r.SpanHours)!;
-            alerts.Add(Compose(site.SiteId, reasonId, state, AlertStatus.Resolved, longest, atTicks));
-        }
+        var state = site.Alerts.GetValueOrDefault(reasonId);
+        var status = SurgeLifecycle.Step(ref state, surge?.Count, ComplaintSurge.IsOver(readings, settings),
+            () => AlertIds.For(site.SiteId, "complaint:" + reasonId, JourneyAlertComposer.At(atTicks)), atTicks);
+        if (status is not { } s) return;
+        site.Alerts[reasonId] = state!;
+        alerts.Add(Compose(site.SiteId, reasonId, state!, s, surge ?? readings.MaxBy(r => r.SpanHours)!, atTicks));
     }
 
     private Alert Compose(string siteId, string reasonId, SurgeAlertState state, AlertStatus status, SurgeReading r, long atTicks)

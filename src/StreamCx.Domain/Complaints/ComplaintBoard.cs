@@ -1,3 +1,4 @@
+using StreamCx.Domain.Listening;
 using StreamCx.Domain.ReferenceData;
 
 namespace StreamCx.Domain.Complaints;
@@ -27,7 +28,7 @@ public sealed record ComplaintBoard(DateTimeOffset? From, DateTimeOffset? To, lo
             })
             .OrderByDescending(r => r.Count).ThenBy(r => r.ReasonId, StringComparer.Ordinal)
             .ToArray();
-        return new ComplaintBoard(HourlyCounts.StartOf(from), HourlyCounts.StartOf(to + 1), rows.Sum(r => r.Count), rows);
+        return new ComplaintBoard(SparseCounts.StartOfHour(from), SparseCounts.StartOfHour(to + 1), rows.Sum(r => r.Count), rows);
     }
 
     private static IReadOnlyDictionary<string, long> Totals(IEnumerable<(string Key, long Count)> counts) =>

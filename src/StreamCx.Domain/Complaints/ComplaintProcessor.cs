@@ -1,4 +1,5 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Listening;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
 
@@ -35,7 +36,7 @@ public sealed class ComplaintProcessor(ReferenceCatalog catalog, ComplaintSettin
         Counters.Applied++;
         if (c.Flags.HasFlag(CatalogFlags.UnknownReason)) Counters.Uncatalogued++;
         var alerts = new List<Alert>();
-        var hour = HourlyCounts.HourOf(c.OccurredAt);
+        var hour = SparseCounts.HourOf(c.OccurredAt);
         var region = Region(catalog.Site(site.SiteId).RegionId);
         var coverage = region.Values.Min(s => s.FirstHour) ?? hour;
         Test(site, c.ReasonId, hour, c.OccurredAt.UtcTicks, region, coverage, alerts);

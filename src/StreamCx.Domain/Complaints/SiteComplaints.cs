@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Listening;
 using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Domain.Complaints;
@@ -14,7 +15,7 @@ public sealed class SiteComplaints(string siteId, ComplaintSettings settings)
     private static readonly TimeSpan DuplicateHorizon = TimeSpan.FromHours(48);
     private const int MaxRememberedIds = 100_000;
 
-    private readonly Dictionary<string, Dictionary<string, HourlyCounts>> _byReason = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, SparseCounts>> _byReason = new(StringComparer.Ordinal);
     private readonly DuplicateFilter _duplicates = new(DuplicateHorizon, MaxRememberedIds);
     private int _keys;
 
@@ -35,9 +36,9 @@ public sealed class SiteComplaints(string siteId, ComplaintSettings settings)
     /// <summary>Takes one complaint; false for a duplicate of one already taken.</summary>
     public bool Add(Complaint c)
     {
-        var newest = HourlyCounts.StartOf(Math.Max(NewestHour, HourlyCounts.HourOf(c.OccurredAt)));
+        var newest = SparseCounts.StartOfHour(Math.Max(NewestHour, SparseCounts.HourOf(c.OccurredAt)));
         if (!_duplicates.TryAdd(c.EventId, c.OccurredAt, newest)) return false;
-        var hour = HourlyCounts.HourOf(c.OccurredAt);
+        var hour = SparseCounts.HourOf(c.OccurredAt);
         Series(c.ReasonId, c.Channel).Add(hour);
         Total++;
         FirstHour = FirstHour is { } first ? Math.Min(first, hour) : hour;
@@ -68,7 +69,7 @@ public sealed class SiteComplaints(string siteId, ComplaintSettings settings)
                 if (counts.Sum(from, to) is var n and > 0) yield return (reason, channel, n);
     }
 
-    private HourlyCounts Series(string reason, string channel)
+    private SparseCounts Series(string reason, string channel)
     {
         if (!_byReason.TryGetValue(reason, out var channels))
         {
@@ -78,7 +79,7 @@ public sealed class SiteComplaints(string siteId, ComplaintSettings settings)
         if (!channels.TryGetValue(channel, out var counts))
         {
             if (_keys >= settings.MaxKeysPerSite && channel != ComplaintSettings.Overflow) return Series(reason, ComplaintSettings.Overflow);
-            channels[channel] = counts = new HourlyCounts();
+            channels[channel] = counts = new SparseCounts();
             _keys++;
         }
         return counts;
@@ -92,7 +93,7 @@ public sealed class SiteComplaints(string siteId, ComplaintSettings settings)
 
     public SiteComplaintsSnapshot ToSnapshot() => new(
         FirstHour, NewestHour, Total,
-        _byReason.SelectMany(r => r.Value.Select(c => new ComplaintSeriesSnapshot(r.Key, c.Key, [.. c.Value.Hours.Select(h => h.Hour)], [.. c.Value.Hours.Select(h => h.Count)])))
+        _byReason.SelectMany(r => r.Value.Select(c => new ComplaintSeriesSnapshot(r.Key, c.Key, [.. c.Value.Buckets.Select(h => h.Bucket)], [.. c.Value.Buckets.Select(h => h.Count)])))
             .Where(s => s.Hours.Length > 0).ToArray(),
         Alerts.ToDictionary(a => a.Key, a => a.Value.Copy(), StringComparer.Ordinal),
         _duplicates.Entries.Select(e => new RememberedEventId(e.At, e.Id)).ToArray());
@@ -111,23 +112,4 @@ public sealed class SiteComplaints(string siteId, ComplaintSettings settings)
         foreach (var (reason, alert) in s.Alerts) Alerts[reason] = alert.Copy();
         _duplicates.Restore(s.Ids.Select(i => (i.At, i.Id)));
     }
-}
-
-/// <summary>
-/// A reason's surge alert at a site: its id, the last sequence emitted, when it opened, and the count it last reported
-/// (an update goes out when the count grows by half); <see cref="Resolved"/> once it is over (a new surge opens a new one).
-/// </summary>
-public sealed class SurgeAlertState
-{
-    public required string AlertId { get; init; }
-
-    public long OpenedTicks { get; init; }
-
-    public int Sequence { get; set; }
-
-    public int LastCount { get; set; }
-
-    public bool Resolved { get; set; }
-
-    public SurgeAlertState Copy() => (SurgeAlertState)MemberwiseClone();
 }

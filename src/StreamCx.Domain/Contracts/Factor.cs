@@ -11,6 +11,7 @@ namespace StreamCx.Domain.Contracts;
 [JsonDerivedType(typeof(WatermelonFactor), "watermelon")]
 [JsonDerivedType(typeof(DivergenceFactor), "divergence")]
 [JsonDerivedType(typeof(ComplaintsFactor), "complaints")]
+[JsonDerivedType(typeof(SocialFactor), "social")]
 public abstract record Factor
 {
     [JsonIgnore]
@@ -22,6 +23,7 @@ public abstract record Factor
         WatermelonFactor => FactorKind.Watermelon,
         DivergenceFactor => FactorKind.Divergence,
         ComplaintsFactor => FactorKind.Complaints,
+        SocialFactor => FactorKind.Social,
         _ => FactorKind.Expectation,
     };
 }
@@ -35,6 +37,7 @@ public enum FactorKind
     Watermelon,
     Divergence,
     Complaints,
+    Social,
 }
 
 /// <summary>The attribute is falling: fitted slope, its z statistic, and the means before and at the end of the fall.</summary>

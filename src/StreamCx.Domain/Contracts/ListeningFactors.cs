@@ -17,3 +17,21 @@ public sealed record ComplaintsFactor(
     int PeerCount,
     double Ratio,
     double PValue) : Factor;
+
+/// <summary>
+/// Negative mentions of a site (<see cref="SiteId"/>; null: the brand as a whole) accelerate: <see cref="Count"/> over the
+/// last <see cref="SpanMinutes"/> minutes where <see cref="Expected"/> were expected from their usual rate, their velocity
+/// (per hour) and reach, the Poisson tail probability of so many; <see cref="Spreading"/> names an irritant already
+/// alerting at the site whose mentions now rise.
+/// </summary>
+public sealed record SocialFactor(
+    string? SiteId,
+    int Count,
+    int SpanMinutes,
+    double Expected,
+    double UsualPerDay,
+    double PerHour,
+    long Reach,
+    double Ratio,
+    double PValue,
+    string? Spreading) : Factor;

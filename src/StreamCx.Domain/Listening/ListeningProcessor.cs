@@ -2,23 +2,28 @@ using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.EventTime;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Social;
 
 namespace StreamCx.Domain.Listening;
 
 /// <summary>
-/// The listening sources in one place (pure): complaints (<see cref="ComplaintProcessor"/>), and the counts of every type.
+/// The listening sources in one place (pure): complaints (<see cref="ComplaintProcessor"/>), social mentions
+/// (<see cref="SocialProcessor"/>; a site whose complaints surge is an irritant already alerting there: its mentions
+/// accelerating make a <c>spreading</c> social alert), and the counts of every type.
 /// <c>replay</c> gives it the messages in <see cref="EventOrder"/> (<see cref="Apply"/>); the engine offers them as they
 /// come (<see cref="Offer"/>) and they wait until its frontier of event time passes them (<see cref="Advance"/>), then go
 /// in the same order — so live gives what replay gives on what arrives in order. One behind the frontier is applied on
 /// arrival and counted late.
 /// </summary>
-public sealed class ListeningProcessor(ReferenceCatalog catalog, ComplaintSettings complaints, TimeProvider clock)
+public sealed class ListeningProcessor(ReferenceCatalog catalog, ComplaintSettings complaints, TimeProvider clock, SocialSettings? social = null)
 {
     private readonly PriorityQueue<ListeningEvent, (ListeningEvent Event, long Arrival)> _held = new(HeldOrder.Instance);
     private long _arrivals;
     private long _frontier = long.MinValue;
 
     public ComplaintProcessor Complaints { get; } = new(catalog, complaints, clock);
+
+    public SocialProcessor Social { get; } = new(catalog, social ?? new SocialSettings(), clock);
 
     /// <summary>Messages taken in, by type, and their uncatalogued values.</summary>
     public ListeningCounters Counters { get; } = new();
@@ -35,6 +40,7 @@ public sealed class ListeningProcessor(ReferenceCatalog catalog, ComplaintSettin
         return e switch
         {
             Complaint c => Complaints.Process(c),
+            SocialMention m => Social.Process(m, IrritantAt),
             _ => [],
         };
     }
@@ -63,6 +69,15 @@ public sealed class ListeningProcessor(ReferenceCatalog catalog, ComplaintSettin
             if (Apply(next) is { Count: > 0 } emitted) (alerts ??= []).AddRange(emitted);
         }
         return alerts ?? (IReadOnlyList<Alert>)[];
+    }
+
+    /// <summary>The irritant alerting at a site now, as the listening sources know it: its first complaint reason surging.</summary>
+    private string? IrritantAt(string siteId)
+    {
+        if (Complaints.Site(siteId) is not { } site) return null;
+        var reason = site.Alerts.Where(a => !a.Value.Resolved).Select(a => a.Key).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (reason is null) return null;
+        return $"complaints about \"{(catalog.Listening.TryGetReason(reason, out var r) ? r.Label : reason)}\"";
     }
 
     /// <summary><see cref="EventOrder"/>, then arrival.</summary>

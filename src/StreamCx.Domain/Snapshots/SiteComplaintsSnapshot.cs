@@ -1,4 +1,5 @@
 using StreamCx.Domain.Complaints;
+using StreamCx.Domain.Listening;
 
 namespace StreamCx.Domain.Snapshots;
 
@@ -12,4 +13,4 @@ public sealed record SiteComplaintsSnapshot(
     IReadOnlyList<RememberedEventId> Ids);
 
 /// <summary>One reason and channel: the hours that have complaints (hours since the Unix epoch) and their counts.</summary>
-public sealed record ComplaintSeriesSnapshot(string Reason, string Channel, long[] Hours, int[] Counts);
+public sealed record ComplaintSeriesSnapshot(string Reason, string Channel, long[] Hours, long[] Counts);

@@ -4,6 +4,7 @@ using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Journeys;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Social;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Journeys;
@@ -19,11 +20,12 @@ public static class AkkaEngineExtensions
     /// <param name="durability">Snapshot settings, ledger and counters; null runs without snapshots.</param>
     /// <param name="journeys">The journeys' rules; null runs without the journeys actor.</param>
     /// <param name="complaints">The complaint surge test; null runs without the listening sources' actor (their messages are then only counted).</param>
+    /// <param name="social">The social early warning (null: its defaults).</param>
     public static AkkaConfigurationBuilder AddStreamCxEngine(
         this AkkaConfigurationBuilder builder, ReferenceCatalog catalog, DetectionSettings detection, EngineSettings engine, IAlertPublisher alerts,
         IEngineTelemetry? telemetry = null,
         (SnapshotSettings Settings, OffsetLedger Ledger, SnapshotCounters Counters)? durability = null,
-        EventTimeProgress? progress = null, JourneySettings? journeys = null, ComplaintSettings? complaints = null)
+        EventTimeProgress? progress = null, JourneySettings? journeys = null, ComplaintSettings? complaints = null, SocialSettings? social = null)
     {
         if (durability is { Settings.Enabled: true } d) builder.AddHocon(SnapshotStoreConfig.For(d.Settings), HoconAddMode.Prepend);
         return builder.WithActors((system, registry) =>
@@ -33,7 +35,7 @@ public static class AkkaEngineExtensions
                 : null;
             var journeysActor = journeys is null ? null : system.ActorOf(JourneysActor.Create(catalog, journeys, alerts, followsFrontier: true), "journeys");
             if (journeysActor is not null) registry.Register<JourneysActor>(journeysActor);
-            var listeningActor = complaints is null ? null : system.ActorOf(ListeningActor.Create(catalog, complaints, alerts), "listening");
+            var listeningActor = complaints is null ? null : system.ActorOf(ListeningActor.Create(catalog, complaints, alerts, social), "listening");
             if (listeningActor is not null) registry.Register<ListeningActor>(listeningActor);
             var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor, listeningActor), "sites");
             registry.Register<SitesActor>(sites);

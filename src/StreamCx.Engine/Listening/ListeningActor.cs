@@ -3,6 +3,7 @@ using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Listening;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Social;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Regions;
 
@@ -20,10 +21,10 @@ public sealed class ListeningActor : ReceiveActor
     private readonly ListeningProcessor _processor;
     private readonly IAlertPublisher _alerts;
 
-    public ListeningActor(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts)
+    public ListeningActor(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social)
     {
         _alerts = alerts;
-        _processor = new ListeningProcessor(catalog, complaints, alerts.Clock);
+        _processor = new ListeningProcessor(catalog, complaints, alerts.Clock, social);
         Receive<ApplyListening>(m =>
         {
             foreach (var e in m.Events) Publish(_processor.Offer(e));
@@ -36,7 +37,11 @@ public sealed class ListeningActor : ReceiveActor
             Sender.Tell(new ListeningStatus(
                 ListeningTypes.All.ToDictionary(t => t, c.Of),
                 ListeningCounters.UncataloguedFlags.ToDictionary(ListeningCounters.CatalogName, c.Uncatalogued),
-                _processor.Late, _processor.Held, _processor.Complaints.Counters.Applied, _processor.Complaints.Counters.Duplicates));
+                _processor.Late, _processor.Held, _processor.Complaints.Counters.Applied, _processor.Complaints.Counters.Duplicates)
+            {
+                SocialApplied = _processor.Social.Applied,
+                SocialDuplicates = _processor.Social.Duplicates,
+            });
         });
     }
 
@@ -45,6 +50,6 @@ public sealed class ListeningActor : ReceiveActor
         foreach (var alert in alerts) _alerts.Publish(alert);
     }
 
-    public static Props Create(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts) =>
-        Props.Create(() => new ListeningActor(catalog, complaints, alerts));
+    public static Props Create(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social = null) =>
+        Props.Create(() => new ListeningActor(catalog, complaints, alerts, social));
 }

@@ -18,4 +18,9 @@ public sealed record GetListeningStatus
 /// <summary>Messages taken by type, uncatalogued values by catalog, those applied late, and those waiting for the frontier.</summary>
 public sealed record ListeningStatus(
     IReadOnlyDictionary<string, long> ByType, IReadOnlyDictionary<string, long> Uncatalogued, long Late, int Held,
-    long ComplaintsApplied, long ComplaintDuplicates);
+    long ComplaintsApplied, long ComplaintDuplicates)
+{
+    public long SocialApplied { get; init; }
+
+    public long SocialDuplicates { get; init; }
+}

@@ -4,6 +4,7 @@ using StreamCx.Domain.Detection;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Social;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Host.Logging;
@@ -39,6 +40,9 @@ public sealed record StreamCxConfiguration(
     /// <summary>Section "Complaints": the complaint surge test.</summary>
     public ComplaintSettings Complaints { get; init; } = new();
 
+    /// <summary>Section "Social": the social early warning.</summary>
+    public SocialSettings Social { get; init; } = new();
+
     public static StreamCxConfiguration Load(IConfiguration configuration)
     {
         var errors = new List<string>();
@@ -66,12 +70,14 @@ public sealed record StreamCxConfiguration(
         var parser = BindRecord<ParserLimits>(configuration.GetSection("Parser"), errors);
         var journeys = BindRecord<JourneySettings>(configuration.GetSection("Journeys"), errors);
         var complaints = BindRecord<ComplaintSettings>(configuration.GetSection("Complaints"), errors);
+        var social = BindRecord<SocialSettings>(configuration.GetSection("Social"), errors);
         errors.AddRange(kafka.Validate());
         if (kafka.Topics?.Contains(kafka.RegionTopic, StringComparer.Ordinal) == true)
             errors.Add($"Kafka:RegionTopic '{kafka.RegionTopic}' is also an input topic in Kafka:Topics; the engine would read its own region topic as feedback.");
         errors.AddRange(detection.Validate().Select(e => $"Detection: {e}"));
         errors.AddRange(journeys.Validate().Select(e => $"Journeys: {e}"));
         errors.AddRange(complaints.Validate().Select(e => $"Complaints: {e}"));
+        errors.AddRange(social.Validate().Select(e => $"Social: {e}"));
         errors.AddRange(engine.Validate());
         errors.AddRange(simulator.Validate());
         errors.AddRange(MetricsSettingsValidator.Validate(metrics, configuration["Urls"]));
@@ -97,6 +103,7 @@ public sealed record StreamCxConfiguration(
             Snapshots = snapshots,
             Journeys = journeys,
             Complaints = complaints,
+            Social = social,
         };
     }
 

@@ -43,7 +43,7 @@ public static class ReplayCommand
 
         var (alertsByEvent, counters) = RegionalReplay.Run(ordered, config.Catalog, config.Detection, clock);
         var journeys = JourneyReplay.Run(ordered, signals, new JourneyProcessor(config.Catalog, config.Journeys, clock));
-        var listening = ListeningReplay.Run(parsed.Listening, new ListeningProcessor(config.Catalog, config.Complaints, clock));
+        var listening = ListeningReplay.Run(parsed.Listening, new ListeningProcessor(config.Catalog, config.Complaints, clock, config.Social));
         summary.Phases.Process = stopwatch.Elapsed - summary.Phases.Read - summary.Phases.Order;
 
         if (alertsByEvent.Any(a => a.Count > 0) || journeys.AlertsByMessage.Any(a => a.Count > 0) || journeys.AlertsAtEnd.Count > 0 || listening.HasAlerts)

@@ -48,7 +48,8 @@ public sealed class ReplaySummary
         var l = listening.Counters;
         w.WriteLine($"  listening: {l.Total} messages ({string.Join(", ", ListeningTypes.All.Select(t => $"{t} {l.Of(t)}"))}); uncatalogued "
             + string.Join(", ", ListeningCounters.UncataloguedFlags.Select(f => $"{ListeningCounters.CatalogName(f).Replace('_', ' ')} {l.Uncatalogued(f)}"))
-            + $"; complaints applied {listening.Complaints.Counters.Applied}, duplicates {listening.Complaints.Counters.Duplicates}");
+            + $"; complaints applied {listening.Complaints.Counters.Applied}, duplicates {listening.Complaints.Counters.Duplicates}"
+            + $"; social mentions applied {listening.Social.Applied}, duplicates {listening.Social.Duplicates}");
         w.WriteLine($"  rejected {Rejected}");
         foreach (var (reason, lines) in _rejected)
         {

@@ -3,8 +3,8 @@ using StreamCx.Host.Configuration;
 
 namespace StreamCx.Host.Tests.Configuration;
 
-/// <summary>Section <c>Complaints</c>: bound, validated at start, a bad value named.</summary>
-public class ComplaintSettingsConfigurationTests
+/// <summary>Sections <c>Complaints</c> and <c>Social</c>: bound, validated at start, a bad value named.</summary>
+public class ListeningSettingsConfigurationTests
 {
     private static StreamCxConfiguration Load(params (string Key, string Value)[] values) =>
         StreamCxConfiguration.Load(new ConfigurationBuilder()
@@ -16,6 +16,8 @@ public class ComplaintSettingsConfigurationTests
     {
         Assert.Equal(1e-5, Load().Complaints.SurgeP);
         Assert.Equal(14, Load(("Complaints:BaselineDays", "14")).Complaints.BaselineDays);
+        Assert.Equal(-0.5, Load(("Social:NegativeAtOrBelow", "-0.5")).Social.NegativeAtOrBelow);
+        Assert.Equal([10, 20], Load(("Social:SpansMinutes:0", "10"), ("Social:SpansMinutes:1", "20")).Social.Spans);
     }
 
     [Fact]
@@ -29,6 +31,9 @@ public class ComplaintSettingsConfigurationTests
     [InlineData("Complaints:ResolveP", "0.000001", "ResolveP")]
     [InlineData("Complaints:MinBaselineHours", "0", "MinBaselineHours")]
     [InlineData("Complaints:NoSuchKnob", "1", "NoSuchKnob")]
+    [InlineData("Social:NegativeAtOrBelow", "1", "NegativeAtOrBelow")]
+    [InlineData("Social:SpansMinutes:0", "7", "SpansMinutes")]
+    [InlineData("Social:SurgeP", "0", "SurgeP")]
     public void A_bad_value_stops_the_start_naming_the_key(string key, string value, string named)
     {
         var e = Assert.Throws<ConfigurationException>(() => Load((key, value)));
