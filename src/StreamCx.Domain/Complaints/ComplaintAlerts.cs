@@ -1,5 +1,6 @@
 using StreamCx.Domain.Alerting;
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Incidents;
 using StreamCx.Domain.Journeys;
 using StreamCx.Domain.Listening;
 using StreamCx.Domain.ReferenceData;
@@ -12,10 +13,13 @@ namespace StreamCx.Domain.Complaints;
 /// the reported count grows by half, <c>resolved</c> once no span is surprising any more; then a new surge opens a new
 /// alert. Shown under the attribute the reason bears on (when the attribute catalog has it), else under <c>complaints</c>.
 /// </summary>
-public sealed class ComplaintAlerts(ReferenceCatalog catalog, ComplaintSettings settings, TimeProvider clock)
+public sealed class ComplaintAlerts(ReferenceCatalog catalog, ComplaintSettings settings, TimeProvider clock, IncidentLookup? incidents = null)
 {
     public const string ComplaintsAttributeId = "complaints";
     public const string ComplaintsAttributeLabel = "Complaints";
+
+    /// <summary>Incidents cited: those of the day before the emission (an incident precedes the complaints it causes by hours).</summary>
+    public static readonly TimeSpan CitedSpan = TimeSpan.FromDays(1);
 
     public void Evaluate(SiteComplaints site, string reasonId, IReadOnlyList<SurgeReading> readings, long atTicks, List<Alert> alerts)
     {
@@ -34,15 +38,19 @@ public sealed class ComplaintAlerts(ReferenceCatalog catalog, ComplaintSettings 
         var catalogued = catalog.Listening.TryGetReason(reasonId, out var reason);
         var label = catalogued ? reason.Label : reasonId;
         var attribute = catalogued && reason.AttributeId is { } id && catalog.TryGetAttribute(id, out var a) ? a : null;
+        var from = atTicks - (r.SpanHours * TimeSpan.TicksPerHour);
+        var cited = incidents is null || status == AlertStatus.Resolved
+            ? []
+            : incidents(siteId, attribute?.AttributeId ?? (catalogued ? reason.AttributeId : null) ?? "", JourneyAlertComposer.At(atTicks - CitedSpan.Ticks), JourneyAlertComposer.At(atTicks));
         var factor = new ComplaintsFactor(
             reasonId, label, catalogued, r.Count, r.SpanHours, Round(r.Expected), Round(r.OwnPerHour * 24), r.PeersPerHour is { } p ? Round(p * 24) : null,
-            r.PeerCount, Round(Math.Min(r.Ratio, 1e6)), r.PValue);
+            r.PeerCount, Round(Math.Min(r.Ratio, 1e6)), r.PValue) { Incidents = cited.Count > 0 ? cited : null };
         var severity = status == AlertStatus.Resolved ? 0 : Math.Round(Math.Clamp(0.3 + (0.15 * Math.Log2(Math.Max(1, r.Ratio))), 0.3, 0.95), 3);
         return JourneyAlertComposer.Compose(
             catalog, clock, (state.AlertId, status, state.Sequence), siteId,
             attribute is null ? (ComplaintsAttributeId, ComplaintsAttributeLabel) : (attribute.AttributeId, attribute.Label),
             severity, factor, new ScoreSummary(Round(r.Count / (double)r.SpanHours), 0, r.Count),
-            atTicks - (r.SpanHours * TimeSpan.TicksPerHour), atTicks, Explain(catalog.Site(siteId).Name, label, catalogued, status, r));
+            from, atTicks, Explain(catalog.Site(siteId).Name, label, catalogued, status, r) + IncidentCitation.Sentence(cited));
     }
 
     private static string Explain(string site, string label, bool catalogued, AlertStatus status, SurgeReading r)

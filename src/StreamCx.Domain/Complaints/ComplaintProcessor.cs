@@ -1,4 +1,5 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Incidents;
 using StreamCx.Domain.Listening;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
@@ -11,11 +12,12 @@ namespace StreamCx.Domain.Complaints;
 /// whatever path delivered the complaints: a site's test reads only hourly counts of its region's sites, by event time.
 /// Each complaint re-tests its site's reason, and the open surges of its region (so they resolve as event time passes).
 /// </summary>
-public sealed class ComplaintProcessor(ReferenceCatalog catalog, ComplaintSettings settings, TimeProvider clock)
+/// <param name="incidents">The incidents an alert cites (none when null).</param>
+public sealed class ComplaintProcessor(ReferenceCatalog catalog, ComplaintSettings settings, TimeProvider clock, IncidentLookup? incidents = null)
 {
     private readonly Dictionary<string, SiteComplaints> _sites = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedDictionary<string, SiteComplaints>> _regions = new(StringComparer.Ordinal);
-    private readonly ComplaintAlerts _alerts = new(catalog, settings, clock);
+    private readonly ComplaintAlerts _alerts = new(catalog, settings, clock, incidents);
 
     public ComplaintCounters Counters { get; } = new();
 

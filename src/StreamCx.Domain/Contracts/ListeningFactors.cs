@@ -16,7 +16,11 @@ public sealed record ComplaintsFactor(
     double? PeersPerDay,
     int PeerCount,
     double Ratio,
-    double PValue) : Factor;
+    double PValue) : Factor
+{
+    /// <summary>The incidents at the site bearing on the reason's attribute in the alert's window.</summary>
+    public IReadOnlyList<IncidentEvidence>? Incidents { get; init; }
+}
 
 /// <summary>
 /// Negative mentions of a site (<see cref="SiteId"/>; null: the brand as a whole) accelerate: <see cref="Count"/> over the
@@ -34,4 +38,11 @@ public sealed record SocialFactor(
     long Reach,
     double Ratio,
     double PValue,
-    string? Spreading) : Factor;
+    string? Spreading) : Factor
+{
+    /// <summary>The incidents at the site in the alert's window (any type).</summary>
+    public IReadOnlyList<IncidentEvidence>? Incidents { get; init; }
+}
+
+/// <summary>Incidents of one type at the alert's site bearing on its attribute in its window: how many, the first, their mean magnitude.</summary>
+public sealed record IncidentEvidence(string IncidentType, int Count, DateTimeOffset Since, double? MeanMagnitude, string? Unit);

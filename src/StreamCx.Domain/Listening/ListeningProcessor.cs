@@ -1,6 +1,7 @@
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.EventTime;
+using StreamCx.Domain.Incidents;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Social;
 
@@ -15,15 +16,27 @@ namespace StreamCx.Domain.Listening;
 /// in the same order — so live gives what replay gives on what arrives in order. One behind the frontier is applied on
 /// arrival and counted late.
 /// </summary>
-public sealed class ListeningProcessor(ReferenceCatalog catalog, ComplaintSettings complaints, TimeProvider clock, SocialSettings? social = null)
+public sealed class ListeningProcessor
 {
     private readonly PriorityQueue<ListeningEvent, (ListeningEvent Event, long Arrival)> _held = new(HeldOrder.Instance);
+    private readonly ReferenceCatalog _catalog;
     private long _arrivals;
     private long _frontier = long.MinValue;
 
-    public ComplaintProcessor Complaints { get; } = new(catalog, complaints, clock);
+    public ListeningProcessor(ReferenceCatalog catalog, ComplaintSettings complaints, TimeProvider clock, SocialSettings? social = null)
+    {
+        _catalog = catalog;
+        Incidents = new IncidentShelf(catalog);
+        Complaints = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite);
+        Social = new SocialProcessor(catalog, social ?? new SocialSettings(), clock, Incidents.Cite);
+    }
 
-    public SocialProcessor Social { get; } = new(catalog, social ?? new SocialSettings(), clock);
+    public ComplaintProcessor Complaints { get; }
+
+    public SocialProcessor Social { get; }
+
+    /// <summary>Every site's incidents, cited by the complaint and social alerts of the site.</summary>
+    public IncidentShelf Incidents { get; }
 
     /// <summary>Messages taken in, by type, and their uncatalogued values.</summary>
     public ListeningCounters Counters { get; } = new();
@@ -41,6 +54,7 @@ public sealed class ListeningProcessor(ReferenceCatalog catalog, ComplaintSettin
         {
             Complaint c => Complaints.Process(c),
             SocialMention m => Social.Process(m, IrritantAt),
+            Incident i => AddIncident(i),
             _ => [],
         };
     }
@@ -71,13 +85,19 @@ public sealed class ListeningProcessor(ReferenceCatalog catalog, ComplaintSettin
         return alerts ?? (IReadOnlyList<Alert>)[];
     }
 
+    private IReadOnlyList<Alert> AddIncident(Incident i)
+    {
+        Incidents.Add(i);
+        return [];
+    }
+
     /// <summary>The irritant alerting at a site now, as the listening sources know it: its first complaint reason surging.</summary>
     private string? IrritantAt(string siteId)
     {
         if (Complaints.Site(siteId) is not { } site) return null;
         var reason = site.Alerts.Where(a => !a.Value.Resolved).Select(a => a.Key).Order(StringComparer.Ordinal).FirstOrDefault();
         if (reason is null) return null;
-        return $"complaints about \"{(catalog.Listening.TryGetReason(reason, out var r) ? r.Label : reason)}\"";
+        return $"complaints about \"{(_catalog.Listening.TryGetReason(reason, out var r) ? r.Label : reason)}\"";
     }
 
     /// <summary><see cref="EventOrder"/>, then arrival.</summary>

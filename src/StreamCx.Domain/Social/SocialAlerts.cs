@@ -1,6 +1,8 @@
 using System.Globalization;
 using StreamCx.Domain.Alerting;
+using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Incidents;
 using StreamCx.Domain.Journeys;
 using StreamCx.Domain.Listening;
 using StreamCx.Domain.ReferenceData;
@@ -12,7 +14,7 @@ namespace StreamCx.Domain.Social;
 /// the pseudo-attribute <c>social</c> at the site, or at the pseudo-site <c>brand</c> for mentions without a site. When the
 /// site already has an irritant alerting (<c>spreading</c>), the alert says so and is more severe.
 /// </summary>
-public sealed class SocialAlerts(ReferenceCatalog catalog, SocialSettings settings, TimeProvider clock)
+public sealed class SocialAlerts(ReferenceCatalog catalog, SocialSettings settings, TimeProvider clock, IncidentLookup? incidents = null)
 {
     public const string SocialAttributeId = "social";
     public const string SocialAttributeLabel = "Social mentions";
@@ -34,15 +36,19 @@ public sealed class SocialAlerts(ReferenceCatalog catalog, SocialSettings settin
     {
         var brand = scope == ListeningTypes.BrandWide;
         var perHour = r.Count * 60.0 / r.SpanMinutes;
+        var from = atTicks - TimeSpan.FromMinutes(r.SpanMinutes).Ticks;
+        // the site's incidents of any type over the day before: a social burst follows the incident that caused it by hours
+        var cited = brand || incidents is null || status == AlertStatus.Resolved
+            ? []
+            : incidents(scope, null, JourneyAlertComposer.At(atTicks - ComplaintAlerts.CitedSpan.Ticks), JourneyAlertComposer.At(atTicks));
         var factor = new SocialFactor(
             brand ? null : scope, r.Count, r.SpanMinutes, Round(r.Expected), Round(r.UsualPerBucket * 24 * 60 / settings.BucketMinutes), Round(perHour), r.Reach,
-            Round(Math.Min(r.Ratio, 1e6)), r.PValue, spreading);
+            Round(Math.Min(r.Ratio, 1e6)), r.PValue, spreading) { Incidents = cited.Count > 0 ? cited : null };
         var severity = status == AlertStatus.Resolved ? 0
             : Math.Round(Math.Clamp(0.35 + (0.1 * Math.Log2(Math.Max(1, r.Ratio))) + (spreading is null ? 0 : 0.25), 0.35, 1), 3);
         var name = brand ? BrandName : catalog.Site(scope).Name;
-        var explanation = Explain(name, status, r, perHour, spreading);
+        var explanation = Explain(name, status, r, perHour, spreading) + IncidentCitation.Sentence(cited);
         var score = new ScoreSummary(Round(perHour), 0, r.Count);
-        var from = atTicks - TimeSpan.FromMinutes(r.SpanMinutes).Ticks;
         if (!brand)
             return JourneyAlertComposer.Compose(catalog, clock, (state.AlertId, status, state.Sequence), scope,
                 (SocialAttributeId, SocialAttributeLabel), severity, factor, score, from, atTicks, explanation);

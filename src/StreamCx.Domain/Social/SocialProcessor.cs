@@ -1,4 +1,5 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Incidents;
 using StreamCx.Domain.Listening;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
@@ -10,10 +11,11 @@ namespace StreamCx.Domain.Social;
 /// (pure). Fed in event order, each mention re-tests its scope and every open social alert (so they resolve as event time
 /// passes); the same mentions give the same alerts in <c>replay</c> and live.
 /// </summary>
-public sealed class SocialProcessor(ReferenceCatalog catalog, SocialSettings settings, TimeProvider clock)
+/// <param name="incidents">The incidents an alert cites (none when null).</param>
+public sealed class SocialProcessor(ReferenceCatalog catalog, SocialSettings settings, TimeProvider clock, IncidentLookup? incidents = null)
 {
     private readonly SortedDictionary<string, MentionSeries> _scopes = new(StringComparer.Ordinal);
-    private readonly SocialAlerts _alerts = new(catalog, settings, clock);
+    private readonly SocialAlerts _alerts = new(catalog, settings, clock, incidents);
 
     public long Applied { get; private set; }
 

@@ -23,4 +23,6 @@ public sealed record ListeningStatus(
     public long SocialApplied { get; init; }
 
     public long SocialDuplicates { get; init; }
+
+    public long IncidentsApplied { get; init; }
 }

@@ -49,7 +49,8 @@ public sealed class ReplaySummary
         w.WriteLine($"  listening: {l.Total} messages ({string.Join(", ", ListeningTypes.All.Select(t => $"{t} {l.Of(t)}"))}); uncatalogued "
             + string.Join(", ", ListeningCounters.UncataloguedFlags.Select(f => $"{ListeningCounters.CatalogName(f).Replace('_', ' ')} {l.Uncatalogued(f)}"))
             + $"; complaints applied {listening.Complaints.Counters.Applied}, duplicates {listening.Complaints.Counters.Duplicates}"
-            + $"; social mentions applied {listening.Social.Applied}, duplicates {listening.Social.Duplicates}");
+            + $"; social mentions applied {listening.Social.Applied}, duplicates {listening.Social.Duplicates}"
+            + $"; incidents kept {listening.Incidents.Applied}, duplicates {listening.Incidents.Duplicates}");
         w.WriteLine($"  rejected {Rejected}");
         foreach (var (reason, lines) in _rejected)
         {
