@@ -142,17 +142,8 @@ public sealed partial class FeedbackParser
         return null;
     }
 
-    private static Rejection? ReadCount(ref Utf8JsonReader reader, string name, long min, long max, out long? value)
-    {
-        value = null;
-        if (reader.TokenType == JsonTokenType.Null) return null;
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var v))
-            return new Rejection(RejectionReason.InvalidField, $"field '{name}' must be an integer from {min} to {max}, got {Describe(reader.TokenType)}");
-        if (v < min || v > max)
-            return new Rejection(RejectionReason.OutOfScale, $"field '{name}' must be from {min} to {max}, got {v}");
-        value = v;
-        return null;
-    }
+    private static Rejection? ReadCount(ref Utf8JsonReader reader, string name, long min, long max, out long? value) =>
+        ReadInteger(ref reader, name, min, max, long.MaxValue, out value);
 
     private static Rejection? ReadBoolean(ref Utf8JsonReader reader, string name, out bool? value)
     {

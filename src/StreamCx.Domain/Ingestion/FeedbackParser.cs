@@ -187,9 +187,17 @@ public sealed partial class FeedbackParser(ReferenceCatalog catalog, ParserLimit
 
     private static Rejection? ReadScore(ref Utf8JsonReader reader, string name, int min, int max, out int? value)
     {
+        var error = ReadInteger(ref reader, name, min, max, int.MaxValue, out var v);
+        value = (int?)v;
+        return error;
+    }
+
+    /// <summary>An integer from <paramref name="min"/> to <paramref name="max"/>; beyond <paramref name="representable"/> (in magnitude) it is no integer of its type.</summary>
+    private static Rejection? ReadInteger(ref Utf8JsonReader reader, string name, long min, long max, long representable, out long? value)
+    {
         value = null;
         if (reader.TokenType == JsonTokenType.Null) return null;
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var v))
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var v) || v > representable || v < -representable)
             return new Rejection(RejectionReason.InvalidField, $"field '{name}' must be an integer from {min} to {max}, got {Describe(reader.TokenType)}");
         if (v < min || v > max)
             return new Rejection(RejectionReason.OutOfScale, $"field '{name}' must be from {min} to {max}, got {v}");

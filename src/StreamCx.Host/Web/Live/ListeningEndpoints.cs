@@ -48,16 +48,6 @@ public static class ListeningEndpoints
     }
 
     /// <summary>The listening sources' counters for <c>/api/status</c>; null when they are not running or do not answer within a second.</summary>
-    public static async Task<ListeningStatus?> StatusAsync(ActorRegistry registry, CancellationToken ct)
-    {
-        if (!registry.TryGet<ListeningActor>(out var listening)) return null;
-        try
-        {
-            return await listening.Ask<ListeningStatus>(GetListeningStatus.Instance, TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
-        }
-        catch (AskTimeoutException)
-        {
-            return null;
-        }
-    }
+    public static Task<ListeningStatus?> StatusAsync(ActorRegistry registry, CancellationToken ct) =>
+        StatusAsk.AskAsync<ListeningActor, ListeningStatus>(registry, GetListeningStatus.Instance, ct);
 }
