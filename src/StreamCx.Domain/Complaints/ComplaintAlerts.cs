@@ -13,7 +13,7 @@ namespace StreamCx.Domain.Complaints;
 /// the reported count grows by half, <c>resolved</c> once no span is surprising any more; then a new surge opens a new
 /// alert. Shown under the attribute the reason bears on (when the attribute catalog has it), else under <c>complaints</c>.
 /// </summary>
-public sealed class ComplaintAlerts(ReferenceCatalog catalog, ComplaintSettings settings, TimeProvider clock, IncidentLookup? incidents = null)
+public sealed class ComplaintAlerts(ReferenceCatalog catalog, ComplaintSettings settings, TimeProvider clock, IncidentLookup? incidents, ISurgeWording wording)
 {
     public const string ComplaintsAttributeId = "complaints";
     public const string ComplaintsAttributeLabel = "Complaints";
@@ -27,43 +27,31 @@ public sealed class ComplaintAlerts(ReferenceCatalog catalog, ComplaintSettings 
         var surge = ComplaintSurge.Surge(readings, settings);
         var state = site.Alerts.GetValueOrDefault(reasonId);
         var status = SurgeLifecycle.Step(ref state, surge?.Count, ComplaintSurge.IsOver(readings, settings),
-            () => AlertIds.For(site.SiteId, "complaint:" + reasonId, JourneyAlertComposer.At(atTicks)), atTicks);
+            () => AlertIds.For(site.SiteId, wording.AlertKey(reasonId), JourneyAlertComposer.At(atTicks)), atTicks);
         if (status is not { } s) return;
         site.Alerts[reasonId] = state!;
         alerts.Add(Compose(site.SiteId, reasonId, state!, s, surge ?? readings.MaxBy(r => r.SpanHours)!, atTicks));
     }
 
-    private Alert Compose(string siteId, string reasonId, SurgeAlertState state, AlertStatus status, SurgeReading r, long atTicks)
+    private Alert Compose(string siteId, string key, SurgeAlertState state, AlertStatus status, SurgeReading r, long atTicks)
     {
-        var catalogued = catalog.Listening.TryGetReason(reasonId, out var reason);
-        var label = catalogued ? reason.Label : reasonId;
-        var attribute = catalogued && reason.AttributeId is { } id && catalog.TryGetAttribute(id, out var a) ? a : null;
         var from = atTicks - (r.SpanHours * TimeSpan.TicksPerHour);
-        var cited = incidents is null || status == AlertStatus.Resolved
+        var cited = incidents is null || status == AlertStatus.Resolved || wording.CitedAttribute(key) is not { } bearing
             ? []
-            : incidents(siteId, attribute?.AttributeId ?? (catalogued ? reason.AttributeId : null) ?? "", JourneyAlertComposer.At(atTicks - CitedSpan.Ticks), JourneyAlertComposer.At(atTicks));
-        var factor = new ComplaintsFactor(
-            reasonId, label, catalogued, r.Count, r.SpanHours, Round(r.Expected), Round(r.OwnPerHour * 24), r.PeersPerHour is { } p ? Round(p * 24) : null,
-            r.PeerCount, Round(Math.Min(r.Ratio, 1e6)), r.PValue) { Incidents = cited.Count > 0 ? cited : null };
+            : incidents(siteId, bearing, JourneyAlertComposer.At(atTicks - CitedSpan.Ticks), JourneyAlertComposer.At(atTicks));
         var severity = status == AlertStatus.Resolved ? 0 : Math.Round(Math.Clamp(0.3 + (0.15 * Math.Log2(Math.Max(1, r.Ratio))), 0.3, 0.95), 3);
         return JourneyAlertComposer.Compose(
-            catalog, clock, (state.AlertId, status, state.Sequence), siteId,
-            attribute is null ? (ComplaintsAttributeId, ComplaintsAttributeLabel) : (attribute.AttributeId, attribute.Label),
-            severity, factor, new ScoreSummary(Round(r.Count / (double)r.SpanHours), 0, r.Count),
-            from, atTicks, Explain(catalog.Site(siteId).Name, label, catalogued, status, r) + IncidentCitation.Sentence(cited));
+            catalog, clock, (state.AlertId, status, state.Sequence), siteId, wording.Attribute(key), severity, wording.Factor(key, r, cited),
+            new ScoreSummary(SurgeNumbers.Round(r.Count / (double)r.SpanHours), 0, r.Count),
+            from, atTicks, Explain(wording.Subject(key, catalog.Site(siteId).Name), status, r) + IncidentCitation.Sentence(cited));
     }
 
-    private static string Explain(string site, string label, bool catalogued, AlertStatus status, SurgeReading r)
+    private static string Explain(string what, AlertStatus status, SurgeReading r)
     {
-        var what = $"Complaints for \"{label}\"{(catalogued ? "" : " (uncatalogued reason)")} at {site}";
         if (status == AlertStatus.Resolved)
-            return $"{what} are back to their usual rate: {r.Count} in the last {r.SpanHours} h where {N(r.Expected)} were expected.";
-        var peers = r.PeersPerHour is { } p ? $", {N(p * 24)} a day at its {r.PeerCount} peers" : "";
-        return $"{what} surged: {r.Count} in the last {r.SpanHours} h where {N(r.Expected)} were expected (usually {N(r.OwnPerHour * 24)} a day here{peers}); "
+            return $"{what} are back to their usual rate: {r.Count} in the last {r.SpanHours} h where {SurgeNumbers.N(r.Expected)} were expected.";
+        var peers = r.PeersPerHour is { } p ? $", {SurgeNumbers.N(p * 24)} a day at its {r.PeerCount} peers" : "";
+        return $"{what} surged: {r.Count} in the last {r.SpanHours} h where {SurgeNumbers.N(r.Expected)} were expected (usually {SurgeNumbers.N(r.OwnPerHour * 24)} a day here{peers}); "
             + $"so many would happen by chance with probability {r.PValue.ToString("0.#e0", CultureInfo.InvariantCulture)}.";
     }
-
-    private static double Round(double v) => Math.Round(v, 3);
-
-    private static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 }

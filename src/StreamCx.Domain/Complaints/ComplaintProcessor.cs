@@ -13,11 +13,13 @@ namespace StreamCx.Domain.Complaints;
 /// Each complaint re-tests its site's reason, and the open surges of its region (so they resolve as event time passes).
 /// </summary>
 /// <param name="incidents">The incidents an alert cites (none when null).</param>
-public sealed class ComplaintProcessor(ReferenceCatalog catalog, ComplaintSettings settings, TimeProvider clock, IncidentLookup? incidents = null)
+/// <param name="wording">What is counted and how its alerts read: complaints by reason (default), or staff reports by attribute or topic.</param>
+public sealed class ComplaintProcessor(
+    ReferenceCatalog catalog, ComplaintSettings settings, TimeProvider clock, IncidentLookup? incidents = null, ISurgeWording? wording = null)
 {
     private readonly Dictionary<string, SiteComplaints> _sites = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedDictionary<string, SiteComplaints>> _regions = new(StringComparer.Ordinal);
-    private readonly ComplaintAlerts _alerts = new(catalog, settings, clock, incidents);
+    private readonly ComplaintAlerts _alerts = new(catalog, settings, clock, incidents, wording ?? new ComplaintWording(catalog));
 
     public ComplaintCounters Counters { get; } = new();
 
@@ -29,22 +31,27 @@ public sealed class ComplaintProcessor(ReferenceCatalog catalog, ComplaintSettin
 
     public IReadOnlyList<Alert> Process(Complaint c)
     {
-        var site = SiteFor(c.SiteId!);
+        if (c.Flags.HasFlag(CatalogFlags.UnknownReason)) Counters.Uncatalogued++;
+        return Process(new CountedEvent(c.EventId, c.OccurredAt, c.SiteId!, c.ReasonId, c.Channel));
+    }
+
+    public IReadOnlyList<Alert> Process(CountedEvent c)
+    {
+        var site = SiteFor(c.SiteId);
         if (!site.Add(c))
         {
             Counters.Duplicates++;
             return [];
         }
         Counters.Applied++;
-        if (c.Flags.HasFlag(CatalogFlags.UnknownReason)) Counters.Uncatalogued++;
         var alerts = new List<Alert>();
         var hour = SparseCounts.HourOf(c.OccurredAt);
         var region = Region(catalog.Site(site.SiteId).RegionId);
         var coverage = region.Values.Min(s => s.FirstHour) ?? hour;
-        Test(site, c.ReasonId, hour, c.OccurredAt.UtcTicks, region, coverage, alerts);
+        Test(site, c.Key, hour, c.OccurredAt.UtcTicks, region, coverage, alerts);
         foreach (var other in region.Values)
             foreach (var reason in other.Alerts.Where(a => !a.Value.Resolved).Select(a => a.Key).Order(StringComparer.Ordinal).ToArray())
-                if (!(ReferenceEquals(other, site) && reason == c.ReasonId)) Test(other, reason, hour, c.OccurredAt.UtcTicks, region, coverage, alerts);
+                if (!(ReferenceEquals(other, site) && reason == c.Key)) Test(other, reason, hour, c.OccurredAt.UtcTicks, region, coverage, alerts);
         return alerts;
     }
 

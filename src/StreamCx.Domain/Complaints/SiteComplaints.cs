@@ -33,13 +33,13 @@ public sealed class SiteComplaints(string siteId, ComplaintSettings settings)
 
     public IEnumerable<string> Reasons => _byReason.Keys;
 
-    /// <summary>Takes one complaint; false for a duplicate of one already taken.</summary>
-    public bool Add(Complaint c)
+    /// <summary>Takes one complaint (or staff report); false for a duplicate of one already taken.</summary>
+    public bool Add(CountedEvent c)
     {
         var newest = SparseCounts.StartOfHour(Math.Max(NewestHour, SparseCounts.HourOf(c.OccurredAt)));
         if (!_duplicates.TryAdd(c.EventId, c.OccurredAt, newest)) return false;
         var hour = SparseCounts.HourOf(c.OccurredAt);
-        Series(c.ReasonId, c.Channel).Add(hour);
+        Series(c.Key, c.Channel).Add(hour);
         Total++;
         FirstHour = FirstHour is { } first ? Math.Min(first, hour) : hour;
         if (hour > NewestHour)
@@ -113,3 +113,6 @@ public sealed class SiteComplaints(string siteId, ComplaintSettings settings)
         _duplicates.Restore(s.Ids.Select(i => (i.At, i.Id)));
     }
 }
+
+/// <summary>What a site's counts take: a complaint (key: its reason, channel: its channel) or a staff report (key: its attribute or topic, channel: the reporter's role).</summary>
+public readonly record struct CountedEvent(string EventId, DateTimeOffset OccurredAt, string SiteId, string Key, string Channel);

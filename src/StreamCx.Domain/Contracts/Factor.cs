@@ -12,6 +12,7 @@ namespace StreamCx.Domain.Contracts;
 [JsonDerivedType(typeof(DivergenceFactor), "divergence")]
 [JsonDerivedType(typeof(ComplaintsFactor), "complaints")]
 [JsonDerivedType(typeof(SocialFactor), "social")]
+[JsonDerivedType(typeof(InternalFactor), "internal")]
 public abstract record Factor
 {
     [JsonIgnore]
@@ -24,6 +25,7 @@ public abstract record Factor
         DivergenceFactor => FactorKind.Divergence,
         ComplaintsFactor => FactorKind.Complaints,
         SocialFactor => FactorKind.Social,
+        InternalFactor => FactorKind.Internal,
         _ => FactorKind.Expectation,
     };
 }
@@ -38,6 +40,7 @@ public enum FactorKind
     Divergence,
     Complaints,
     Social,
+    Internal,
 }
 
 /// <summary>The attribute is falling: fitted slope, its z statistic, and the means before and at the end of the fall.</summary>

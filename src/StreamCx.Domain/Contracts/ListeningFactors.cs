@@ -46,3 +46,22 @@ public sealed record SocialFactor(
 
 /// <summary>Incidents of one type at the alert's site bearing on its attribute in its window: how many, the first, their mean magnitude.</summary>
 public sealed record IncidentEvidence(string IncidentType, int Count, DateTimeOffset Since, double? MeanMagnitude, string? Unit);
+
+/// <summary>
+/// Negative staff reports on an attribute (<see cref="AttributeId"/>) or a topic (<see cref="Topic"/>) surge at a site: their
+/// count over a recent span against the larger of the site's own usual rate and its peers' median, with the Poisson tail.
+/// </summary>
+public sealed record InternalFactor(
+    string? AttributeId,
+    string? Topic,
+    int Count,
+    int SpanHours,
+    double Expected,
+    double UsualPerDay,
+    double? PeersPerDay,
+    int PeerCount,
+    double Ratio,
+    double PValue) : Factor
+{
+    public IReadOnlyList<IncidentEvidence>? Incidents { get; init; }
+}

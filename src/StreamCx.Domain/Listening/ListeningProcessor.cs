@@ -29,7 +29,11 @@ public sealed class ListeningProcessor
         Incidents = new IncidentShelf(catalog);
         Complaints = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite);
         Social = new SocialProcessor(catalog, social ?? new SocialSettings(), clock, Incidents.Cite);
+        Internal = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite, new InternalReportWording(catalog));
     }
+
+    /// <summary>Negative staff reports by site and attribute or topic, tested for surges like complaints (<c>internal</c> factor).</summary>
+    public ComplaintProcessor Internal { get; }
 
     public ComplaintProcessor Complaints { get; }
 
@@ -55,6 +59,8 @@ public sealed class ListeningProcessor
             Complaint c => Complaints.Process(c),
             SocialMention m => Social.Process(m, IrritantAt),
             Incident i => AddIncident(i),
+            InternalReport { Sentiment: < 0 } r => Internal.Process(new CountedEvent(
+                r.EventId, r.OccurredAt, r.SiteId!, r.AttributeId ?? InternalReportWording.TopicPrefix + r.Topic, r.ReporterRole)),
             _ => [],
         };
     }

@@ -60,7 +60,7 @@ public static class AlertFilterParser
     public static IReadOnlyList<string> PseudoAttributes { get; } =
     [
         Journeys.JourneyAlertComposer.JourneyAttributeId, Journeys.JourneyAlertComposer.AccountAttributeId,
-        Complaints.ComplaintAlerts.ComplaintsAttributeId, Social.SocialAlerts.SocialAttributeId,
+        Complaints.ComplaintAlerts.ComplaintsAttributeId, Social.SocialAlerts.SocialAttributeId, Complaints.InternalReportWording.InternalAttributeId,
     ];
 
     public static bool TryParseSeverity(string text, out double severity)

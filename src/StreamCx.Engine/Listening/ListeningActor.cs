@@ -42,6 +42,7 @@ public sealed class ListeningActor : ReceiveActor
                 SocialApplied = _processor.Social.Applied,
                 SocialDuplicates = _processor.Social.Duplicates,
                 IncidentsApplied = _processor.Incidents.Applied,
+                NegativeReportsApplied = _processor.Internal.Counters.Applied,
             });
         });
     }

@@ -25,4 +25,6 @@ public sealed record ListeningStatus(
     public long SocialDuplicates { get; init; }
 
     public long IncidentsApplied { get; init; }
+
+    public long NegativeReportsApplied { get; init; }
 }

@@ -50,7 +50,8 @@ public sealed class ReplaySummary
             + string.Join(", ", ListeningCounters.UncataloguedFlags.Select(f => $"{ListeningCounters.CatalogName(f).Replace('_', ' ')} {l.Uncatalogued(f)}"))
             + $"; complaints applied {listening.Complaints.Counters.Applied}, duplicates {listening.Complaints.Counters.Duplicates}"
             + $"; social mentions applied {listening.Social.Applied}, duplicates {listening.Social.Duplicates}"
-            + $"; incidents kept {listening.Incidents.Applied}, duplicates {listening.Incidents.Duplicates}");
+            + $"; incidents kept {listening.Incidents.Applied}, duplicates {listening.Incidents.Duplicates}"
+            + $"; negative staff reports applied {listening.Internal.Counters.Applied}, duplicates {listening.Internal.Counters.Duplicates}");
         w.WriteLine($"  rejected {Rejected}");
         foreach (var (reason, lines) in _rejected)
         {

@@ -308,6 +308,8 @@ const FACTOR_FIELDS = {
     ['usualPerDay', 'usual per day'], ['peersPerDay', 'peers per day'], ['ratio', 'ratio'], ['pValue', 'chance'], ['incidents', 'incidents']],
   social: [['count', 'negative mentions'], ['spanMinutes', 'over (minutes)'], ['expected', 'expected'], ['perHour', 'per hour'], ['reach', 'reach'],
     ['ratio', 'ratio'], ['pValue', 'chance'], ['spreading', 'spreading'], ['incidents', 'incidents']],
+  internal: [['attributeId', 'attribute'], ['topic', 'topic'], ['count', 'negative reports'], ['spanHours', 'over (hours)'], ['expected', 'expected'],
+    ['usualPerDay', 'usual per day'], ['peersPerDay', 'peers per day'], ['ratio', 'ratio'], ['pValue', 'chance'], ['incidents', 'incidents']],
 };
 
 /** A factor's value as text: numbers rounded (a probability in scientific notation), strings as given, yes/no, lists joined. */

@@ -46,6 +46,7 @@ public class AlertFilterParserTests
     [InlineData("account")]
     [InlineData("complaints")]
     [InlineData("social")]
+    [InlineData("internal")]
     public void The_pseudo_attributes_of_journey_and_listening_alerts_are_filters(string attribute)
     {
         var (filter, errors) = Parse(("attribute", attribute));
