@@ -30,7 +30,17 @@ public sealed class ListeningProcessor
         Complaints = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite);
         Social = new SocialProcessor(catalog, social ?? new SocialSettings(), clock, Incidents.Cite);
         Internal = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite, new InternalReportWording(catalog));
+        Correlation = new IncidentCorrelation(catalog);
     }
+
+    /// <summary>Incident types × attributes per region, measured on the incidents and the feedback (<see cref="Observe"/>).</summary>
+    public IncidentCorrelation Correlation { get; }
+
+    /// <summary>
+    /// A feedback event, for <see cref="Correlation"/> only: sums by site and day, so the order feedback and incidents come in
+    /// does not change what it measures (feedback is not held for the frontier).
+    /// </summary>
+    public void Observe(FeedbackEvent e) => Correlation.Observe(e);
 
     /// <summary>Negative staff reports by site and attribute or topic, tested for surges like complaints (<c>internal</c> factor).</summary>
     public ComplaintProcessor Internal { get; }
@@ -94,6 +104,7 @@ public sealed class ListeningProcessor
     private IReadOnlyList<Alert> AddIncident(Incident i)
     {
         Incidents.Add(i);
+        Correlation.Observe(i);
         return [];
     }
 

@@ -30,6 +30,11 @@ public sealed class ListeningActor : ReceiveActor
             foreach (var e in m.Events) Publish(_processor.Offer(e));
         });
         Receive<FrontierAdvanced>(m => Publish(_processor.Advance(m.Frontier)));
+        Receive<ObserveFeedback>(m =>
+        {
+            foreach (var e in m.Events) _processor.Observe(e);
+        });
+        Receive<GetIncidentCorrelation>(m => Sender.Tell(_processor.Correlation.Of(m.RegionId)));
         Receive<GetComplaintBoard>(m => Sender.Tell(_processor.Complaints.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
         Receive<GetListeningStatus>(_ =>
         {

@@ -6,6 +6,12 @@ namespace StreamCx.Engine.Listening;
 /// <summary>Messages of the listening sources, in consumption order (no reply).</summary>
 public sealed record ApplyListening(IReadOnlyList<ListeningEvent> Events);
 
+/// <summary>Feedback of a batch, for the correlation of incidents with attributes only (no reply).</summary>
+public sealed record ObserveFeedback(IReadOnlyList<FeedbackEvent> Events);
+
+/// <summary>Ask for the measured correlation of incident types with attributes in a region; answered with a list of <see cref="Domain.Incidents.IncidentAttributeCorrelation"/>.</summary>
+public sealed record GetIncidentCorrelation(string RegionId);
+
 /// <summary>Ask for the reasons board (null: every region, site or channel); answered with <see cref="ComplaintBoard"/>.</summary>
 public sealed record GetComplaintBoard(string? RegionId, string? SiteId, string? Channel, int Days);
 

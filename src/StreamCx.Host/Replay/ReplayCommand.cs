@@ -44,6 +44,8 @@ public static class ReplayCommand
         var (alertsByEvent, counters) = RegionalReplay.Run(ordered, config.Catalog, config.Detection, clock);
         var journeys = JourneyReplay.Run(ordered, signals, new JourneyProcessor(config.Catalog, config.Journeys, clock));
         var listening = ListeningReplay.Run(parsed.Listening, new ListeningProcessor(config.Catalog, config.Complaints, clock, config.Social));
+        if (parsed.Listening.Count > 0) // incidents × attributes: only where there are listening messages
+            foreach (var e in ordered) listening.Processor.Observe(e);
         summary.Phases.Process = stopwatch.Elapsed - summary.Phases.Read - summary.Phases.Order;
 
         if (alertsByEvent.Any(a => a.Count > 0) || journeys.AlertsByMessage.Any(a => a.Count > 0) || journeys.AlertsAtEnd.Count > 0 || listening.HasAlerts)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StreamCx.Domain.Complaints;
+using StreamCx.Domain.Incidents;
 using StreamCx.Domain.Live;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Listening;
@@ -28,6 +29,14 @@ public static class ListeningEndpoints
             if (!registry.TryGet<ListeningActor>(out var listening))
                 return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
             return ApiResults.Ok(await listening.Ask<ComplaintBoard>(query, AskTimeout, ct).ConfigureAwait(false));
+        });
+        app.MapGet("/api/regions/{regionId}/incident-correlation", async (string regionId, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
+        {
+            if (!catalog.Regions.Contains(regionId, StringComparer.Ordinal)) return ApiResults.NotFound($"no region '{AlertFilterParser.Printable(regionId)}'");
+            if (!registry.TryGet<ListeningActor>(out var listening))
+                return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
+            var measured = await listening.Ask<IReadOnlyList<IncidentAttributeCorrelation>>(new GetIncidentCorrelation(regionId), AskTimeout, ct).ConfigureAwait(false);
+            return ApiResults.Ok(new { regionId, days = IncidentCorrelation.Days, minSiteDays = IncidentCorrelation.MinSiteDays, correlations = measured });
         });
     }
 
