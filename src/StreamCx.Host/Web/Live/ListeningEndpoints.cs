@@ -41,7 +41,7 @@ public static class ListeningEndpoints
     }
 
     /// <summary>The query, checked: a known region and site, a channel of at most 100 characters, 1 to 90 days.</summary>
-    internal static GetComplaintBoard? BoardQuery(IQueryCollection q, ReferenceCatalog catalog, out List<string> errors)
+    public static GetComplaintBoard? BoardQuery(IQueryCollection q, ReferenceCatalog catalog, out List<string> errors)
     {
         errors = [];
         string? region = q["region"], site = q["site"], channel = q["channel"], daysText = q["days"];
