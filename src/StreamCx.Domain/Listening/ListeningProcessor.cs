@@ -3,6 +3,7 @@ using StreamCx.Domain.Contracts;
 using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Incidents;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Service;
 using StreamCx.Domain.Social;
 
 namespace StreamCx.Domain.Listening;
@@ -31,16 +32,24 @@ public sealed class ListeningProcessor
         Social = new SocialProcessor(catalog, social ?? new SocialSettings(), clock, Incidents.Cite);
         Internal = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite, new InternalReportWording(catalog));
         Correlation = new IncidentCorrelation(catalog);
+        Service = new ServiceKpis(catalog);
     }
+
+    /// <summary>Service figures (FCR, AHT, contacts) per site and channel beside NPS and CSAT, from the feedback observed.</summary>
+    public ServiceKpis Service { get; }
 
     /// <summary>Incident types × attributes per region, measured on the incidents and the feedback (<see cref="Observe"/>).</summary>
     public IncidentCorrelation Correlation { get; }
 
     /// <summary>
-    /// A feedback event, for <see cref="Correlation"/> only: sums by site and day, so the order feedback and incidents come in
+    /// A feedback event, for <see cref="Correlation"/> and <see cref="Service"/> only: sums by site and day, so the order feedback and incidents come in
     /// does not change what it measures (feedback is not held for the frontier).
     /// </summary>
-    public void Observe(FeedbackEvent e) => Correlation.Observe(e);
+    public void Observe(FeedbackEvent e)
+    {
+        Correlation.Observe(e);
+        Service.Observe(e);
+    }
 
     /// <summary>Negative staff reports by site and attribute or topic, tested for surges like complaints (<c>internal</c> factor).</summary>
     public ComplaintProcessor Internal { get; }

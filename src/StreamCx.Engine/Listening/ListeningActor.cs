@@ -35,6 +35,7 @@ public sealed class ListeningActor : ReceiveActor
             foreach (var e in m.Events) _processor.Observe(e);
         });
         Receive<GetIncidentCorrelation>(m => Sender.Tell(_processor.Correlation.Of(m.RegionId)));
+        Receive<GetServiceKpis>(m => Sender.Tell(_processor.Service.Of(m.RegionId, m.SiteId)));
         Receive<GetComplaintBoard>(m => Sender.Tell(_processor.Complaints.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
         Receive<GetListeningStatus>(_ =>
         {

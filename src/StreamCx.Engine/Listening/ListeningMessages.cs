@@ -12,6 +12,9 @@ public sealed record ObserveFeedback(IReadOnlyList<FeedbackEvent> Events);
 /// <summary>Ask for the measured correlation of incident types with attributes in a region; answered with a list of <see cref="Domain.Incidents.IncidentAttributeCorrelation"/>.</summary>
 public sealed record GetIncidentCorrelation(string RegionId);
 
+/// <summary>Ask for the service figures of a region or a site (null: all); answered with a list of <see cref="Domain.Service.ServiceView"/>.</summary>
+public sealed record GetServiceKpis(string? RegionId, string? SiteId);
+
 /// <summary>Ask for the reasons board (null: every region, site or channel); answered with <see cref="ComplaintBoard"/>.</summary>
 public sealed record GetComplaintBoard(string? RegionId, string? SiteId, string? Channel, int Days);
 

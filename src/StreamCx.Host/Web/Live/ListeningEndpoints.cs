@@ -8,6 +8,7 @@ using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Incidents;
 using StreamCx.Domain.Live;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Service;
 using StreamCx.Engine.Listening;
 
 namespace StreamCx.Host.Web.Live;
@@ -37,6 +38,15 @@ public static class ListeningEndpoints
                 return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
             var measured = await listening.Ask<IReadOnlyList<IncidentAttributeCorrelation>>(new GetIncidentCorrelation(regionId), AskTimeout, ct).ConfigureAwait(false);
             return ApiResults.Ok(new { regionId, days = IncidentCorrelation.Days, minSiteDays = IncidentCorrelation.MinSiteDays, correlations = measured });
+        });
+        app.MapGet("/api/service", async (HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
+        {
+            string? region = request.Query["region"], site = request.Query["site"];
+            if (region is not null && !catalog.Regions.Contains(region, StringComparer.Ordinal)) return ApiResults.BadRequest($"region '{AlertFilterParser.Printable(region)}' is not a region of the site registry");
+            if (site is not null && !catalog.TryGetSite(site, out _)) return ApiResults.BadRequest($"site '{AlertFilterParser.Printable(site)}' is not in the site registry");
+            if (!registry.TryGet<ListeningActor>(out var listening))
+                return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
+            return ApiResults.Ok(new { rows = await listening.Ask<IReadOnlyList<ServiceView>>(new GetServiceKpis(region, site), AskTimeout, ct).ConfigureAwait(false) });
         });
     }
 
