@@ -5,6 +5,7 @@ using StreamCx.Domain.Incidents;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Service;
 using StreamCx.Domain.Social;
+using StreamCx.Domain.Units;
 
 namespace StreamCx.Domain.Listening;
 
@@ -33,7 +34,11 @@ public sealed class ListeningProcessor
         Internal = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite, new InternalReportWording(catalog));
         Correlation = new IncidentCorrelation(catalog);
         Service = new ServiceKpis(catalog);
+        Units = new UnitDrillDown(catalog);
     }
+
+    /// <summary>Scores per unit under each site, and the units that make a site's drop, from the feedback observed.</summary>
+    public UnitDrillDown Units { get; }
 
     /// <summary>Service figures (FCR, AHT, contacts) per site and channel beside NPS and CSAT, from the feedback observed.</summary>
     public ServiceKpis Service { get; }
@@ -42,13 +47,14 @@ public sealed class ListeningProcessor
     public IncidentCorrelation Correlation { get; }
 
     /// <summary>
-    /// A feedback event, for <see cref="Correlation"/> and <see cref="Service"/> only: sums by site and day, so the order feedback and incidents come in
+    /// A feedback event, for <see cref="Correlation"/>, <see cref="Service"/> and <see cref="Units"/> only: sums by site and day, so the order feedback and incidents come in
     /// does not change what it measures (feedback is not held for the frontier).
     /// </summary>
     public void Observe(FeedbackEvent e)
     {
         Correlation.Observe(e);
         Service.Observe(e);
+        Units.Observe(e);
     }
 
     /// <summary>Negative staff reports by site and attribute or topic, tested for surges like complaints (<c>internal</c> factor).</summary>

@@ -36,6 +36,8 @@ public sealed class ListeningActor : ReceiveActor
         });
         Receive<GetIncidentCorrelation>(m => Sender.Tell(_processor.Correlation.Of(m.RegionId)));
         Receive<GetServiceKpis>(m => Sender.Tell(_processor.Service.Of(m.RegionId, m.SiteId)));
+        Receive<GetUnits>(m => Sender.Tell(new UnitsFound(
+            _processor.Units.Scores(m.SiteId, m.AttributeId, m.Hours), _processor.Units.Drop(m.SiteId, m.AttributeId), Domain.Units.UnitDrillDown.MinResponses)));
         Receive<GetComplaintBoard>(m => Sender.Tell(_processor.Complaints.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
         Receive<GetListeningStatus>(_ =>
         {

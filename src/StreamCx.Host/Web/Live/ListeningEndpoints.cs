@@ -39,6 +39,18 @@ public static class ListeningEndpoints
             var measured = await listening.Ask<IReadOnlyList<IncidentAttributeCorrelation>>(new GetIncidentCorrelation(regionId), AskTimeout, ct).ConfigureAwait(false);
             return ApiResults.Ok(new { regionId, days = IncidentCorrelation.Days, minSiteDays = IncidentCorrelation.MinSiteDays, correlations = measured });
         });
+        app.MapGet("/api/sites/{siteId}/units", async (string siteId, HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
+        {
+            string? attribute = request.Query["attribute"], hoursText = request.Query["hours"];
+            if (!catalog.TryGetSite(siteId, out _)) return ApiResults.NotFound($"site '{AlertFilterParser.Printable(siteId)}' is not in the site registry");
+            if (attribute is null || !catalog.TryGetAttribute(attribute, out _)) return ApiResults.BadRequest($"attribute: give an attribute of the catalog, got '{AlertFilterParser.Printable(attribute ?? "")}'");
+            var hours = 24;
+            if (hoursText is not null && (!int.TryParse(hoursText, NumberStyles.None, CultureInfo.InvariantCulture, out hours) || hours is < 1 or > 168))
+                return ApiResults.BadRequest($"hours must be a whole number from 1 to 168, got '{AlertFilterParser.Printable(hoursText)}'");
+            if (!registry.TryGet<ListeningActor>(out var listening))
+                return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
+            return ApiResults.Ok(await listening.Ask<UnitsFound>(new GetUnits(siteId, attribute, hours), AskTimeout, ct).ConfigureAwait(false));
+        });
         app.MapGet("/api/service", async (HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
         {
             string? region = request.Query["region"], site = request.Query["site"];
