@@ -37,12 +37,7 @@ public sealed class ComplaintWording(ReferenceCatalog catalog) : ISurgeWording
     public Factor Factor(string key, SurgeReading r, IReadOnlyList<IncidentEvidence> cited)
     {
         var catalogued = catalog.Listening.TryGetReason(key, out var reason);
-        return new ComplaintsFactor(
-            key, catalogued ? reason.Label : key, catalogued, r.Count, r.SpanHours, SurgeNumbers.Round(r.Expected), SurgeNumbers.Round(r.OwnPerHour * 24),
-            r.PeersPerHour is { } p ? SurgeNumbers.Round(p * 24) : null, r.PeerCount, SurgeNumbers.Round(Math.Min(r.Ratio, 1e6)), r.PValue)
-        {
-            Incidents = cited.Count > 0 ? cited : null,
-        };
+        return SurgeNumbers.Of(new ComplaintsFactor(key, catalogued ? reason.Label : key, catalogued), r, cited);
     }
 
     public string Subject(string key, string site)
@@ -66,13 +61,11 @@ public sealed class InternalReportWording(ReferenceCatalog catalog) : ISurgeWord
 
     public string? CitedAttribute(string key) => catalog.TryGetAttribute(key, out _) ? key : null;
 
-    public Factor Factor(string key, SurgeReading r, IReadOnlyList<IncidentEvidence> cited) => new InternalFactor(
-        key.StartsWith(TopicPrefix, StringComparison.Ordinal) ? null : key, key.StartsWith(TopicPrefix, StringComparison.Ordinal) ? key[TopicPrefix.Length..] : null,
-        r.Count, r.SpanHours, SurgeNumbers.Round(r.Expected), SurgeNumbers.Round(r.OwnPerHour * 24), r.PeersPerHour is { } p ? SurgeNumbers.Round(p * 24) : null,
-        r.PeerCount, SurgeNumbers.Round(Math.Min(r.Ratio, 1e6)), r.PValue)
+    public Factor Factor(string key, SurgeReading r, IReadOnlyList<IncidentEvidence> cited)
     {
-        Incidents = cited.Count > 0 ? cited : null,
-    };
+        var topic = key.StartsWith(TopicPrefix, StringComparison.Ordinal);
+        return SurgeNumbers.Of(new InternalFactor(topic ? null : key, topic ? key[TopicPrefix.Length..] : null), r, cited);
+    }
 
     public string Subject(string key, string site) =>
         $"Negative staff reports on {(key.StartsWith(TopicPrefix, StringComparison.Ordinal) ? $"\"{key[TopicPrefix.Length..]}\"" : catalog.TryGetAttribute(key, out var a) ? a.Label : key)} at {site}";
@@ -80,6 +73,20 @@ public sealed class InternalReportWording(ReferenceCatalog catalog) : ISurgeWord
 
 internal static class SurgeNumbers
 {
+    /// <summary>The factor with the reading's numbers and the incidents cited.</summary>
+    public static T Of<T>(T factor, SurgeReading r, IReadOnlyList<IncidentEvidence> cited) where T : CountSurgeFactor => factor with
+    {
+        Count = r.Count,
+        SpanHours = r.SpanHours,
+        Expected = Round(r.Expected),
+        UsualPerDay = Round(r.OwnPerHour * 24),
+        PeersPerDay = r.PeersPerHour is { } p ? Round(p * 24) : null,
+        PeerCount = r.PeerCount,
+        Ratio = Round(Math.Min(r.Ratio, 1e6)),
+        PValue = r.PValue,
+        Incidents = cited.Count > 0 ? cited : null,
+    };
+
     public static double Round(double v) => Math.Round(v, 3);
 
     public static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
