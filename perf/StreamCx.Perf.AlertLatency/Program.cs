@@ -21,6 +21,18 @@ using StreamCx.Kafka;
 // sample: five peers rated 4-5, one site rated 3; the alert tips on that site's 30th response (the minimum evidence),
 // produced one event at a time: the topic's other partitions are idle (read to their end) meanwhile, so this is the
 // steady state with quiet partitions that must not delay the alert.
+//
+// With --engine, the same through the real engine process and the real broker (EngineLatency.cs):
+//   dotnet run -c Release --project perf/StreamCx.Perf.AlertLatency -- --engine [regions] [output]
+if (args.Length > 0 && args[0] == "--engine")
+{
+    var engineReport = await StreamCx.Perf.AlertLatency.EngineLatency.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40, new DetectionSettings().MinPeerSampleSize);
+    Console.WriteLine(engineReport);
+    if (args.Length > 2) await File.WriteAllTextAsync(args[2], engineReport + Environment.NewLine);
+    return;
+}
+
 var regions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
 var fetchWaitMs = args.Length > 1 ? args[1] : "500"; // librdkafka's default fetch.wait.max.ms is 500
 var output = args.Length > 2 ? args[2] : null;

@@ -12,7 +12,10 @@ namespace StreamCx.Perf.Detection.Scoring;
 /// Runs a labelled scenario through <see cref="FeedbackProcessor"/> (the code <c>replay</c> runs, one region at a time
 /// there, all at once here: the same output) and matches the alert emissions to the labels.
 /// An irritant is detected by the first emission (open or update) on its site-attribute raised between its onset and
-/// 2 h after its end; an open raised outside [onset, end + 12 h] of every irritant of its site-attribute is a false open.
+/// 2 h after its end, or by the first emission of a group naming the site on that attribute; a site alert opened outside
+/// [onset, end + 12 h] of every irritant of its site-attribute is a false open (folded when a group folds it); a group
+/// opened outside every labelled region- or network-wide move is a false group. Network groups are made from the regions'
+/// groups by <see cref="NetworkGrouping"/>, as replay and the engine make them.
 /// </summary>
 public static class Scorer
 {
@@ -32,33 +35,40 @@ public static class Scorer
         foreach (var e in scenario.Events) alerts.AddRange(processor.Process(e));
         var seconds = watch.Elapsed.TotalSeconds;
 
-        // the grouping component over the alert stream in event-time order (stable for equal times)
-        var grouper = new AlertGrouper(Catalog(scenario.Sites), settings);
-        var grouped = alerts.Select((a, i) => (a, i)).OrderBy(x => x.a.RaisedAt).ThenBy(x => x.i)
-            .SelectMany(x => grouper.Observe(x.a).Groups).Where(g => g.Status == AlertStatus.Open).ToList();
+        // network groups over the regions' groups, as replay and the engine take them
+        if (NetworkGrouping.For(Catalog(scenario.Sites), settings) is { } network)
+        {
+            foreach (var a in alerts) network.Take(a);
+            alerts.AddRange(network.Release(null).Select(x => x.Emitted));
+        }
+        var groupAlerts = alerts.Where(a => a.Factors is [GroupFactor]).ToList();
+        var folded = groupAlerts.SelectMany(a => ((GroupFactor)a.Factors[0]).FoldedAlertIds).ToHashSet(StringComparer.Ordinal);
+        var siteAlerts = alerts.Where(a => a.Factors is not [GroupFactor]).ToList();
 
-        var bySiteAttribute = alerts.ToLookup(a => (a.SiteId, a.AttributeId));
+        var bySiteAttribute = siteAlerts.Concat(groupAlerts.SelectMany(g => ((GroupFactor)g.Factors[0]).SiteIds.Select(s => g with { SiteId = s })))
+            .ToLookup(a => (a.SiteId, a.AttributeId));
         var detections = scenario.Irritants.Select(i => Detect(i, bySiteAttribute[(i.SiteId, i.AttributeId)])).ToList();
 
         var sites = scenario.Sites.ToDictionary(s => s.SiteId);
         var labels = scenario.Irritants.ToLookup(i => (i.SiteId, i.AttributeId));
-        var falseOpens = alerts
+        var falseOpens = siteAlerts
             .Where(a => a.Status == AlertStatus.Open && !labels[(a.SiteId, a.AttributeId)].Any(i => a.RaisedAt >= i.Onset && a.RaisedAt <= i.End + FalseSlack))
             .Select(a => new FalseOpen(a.SiteId, a.AttributeId, a.RaisedAt, Context(sites[a.SiteId], a.AttributeId, a.RaisedAt, scenario.Episodes),
                 string.Join("+", a.Factors.Where(f => f.Kind != FactorKind.Importance).Select(f => f.Kind.ToString().ToLowerInvariant())), a.Explanation,
-                grouper.Absorbed.Contains(a.AlertId)))
+                folded.Contains(a.AlertId)))
             .ToList();
 
         var opensPerMove = scenario.Irritants.Where(i => i.Group is not null).GroupBy(i => $"{i.Kind} {i.Group} {i.AttributeId}")
-            .ToDictionary(g => g.Key, g => g.Count(i => bySiteAttribute[(i.SiteId, i.AttributeId)].Any(a => a.Status == AlertStatus.Open && a.RaisedAt >= i.Onset && a.RaisedAt <= i.End + DetectSlack)));
+            .ToDictionary(g => g.Key, g => g.Count(i => siteAlerts.Any(a => a.SiteId == i.SiteId && a.AttributeId == i.AttributeId && a.Status == AlertStatus.Open && a.RaisedAt >= i.Onset && a.RaisedAt <= i.End + DetectSlack)));
         var siteAttributeDays = (double)scenario.Sites.Count * ScenarioWorld.Attributes.Length * ScenarioWorld.Days;
-        var groups = grouped.Select(g =>
+        var groups = groupAlerts.Where(g => g.Status == AlertStatus.Open).Select(g =>
         {
+            var factor = (GroupFactor)g.Factors[0];
             var move = scenario.Irritants.FirstOrDefault(i => i.Group is not null && i.AttributeId == g.AttributeId && g.RaisedAt >= i.Onset && g.RaisedAt <= i.End + DetectSlack);
-            var first = sites[g.SiteIds[0]];
-            return new GroupOutcome(g.Scope, g.AttributeId, g.SiteIds.Count, g.RaisedAt, move is not null ? $"{move.Kind} move (labelled)" : Context(first, g.AttributeId, g.RaisedAt, scenario.Episodes));
+            return new GroupOutcome(factor.Scope, g.AttributeId, factor.SiteIds.Count, g.RaisedAt,
+                move is not null ? $"{move.Kind} move (labelled)" : Context(sites[g.SiteId], g.AttributeId, g.RaisedAt, scenario.Episodes), move is not null, !folded.Contains(g.AlertId));
         }).ToList();
-        return new SeedResult(scenario.Seed, scenario.Events.Count, siteAttributeDays, detections, falseOpens, grouped.Count, opensPerMove, seconds, groups);
+        return new SeedResult(scenario.Seed, scenario.Events.Count, siteAttributeDays, detections, falseOpens, opensPerMove, seconds, groups);
     }
 
     private static Detection Detect(Irritant i, IEnumerable<Alert> alerts)

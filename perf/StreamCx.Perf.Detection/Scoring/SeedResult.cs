@@ -4,13 +4,20 @@ namespace StreamCx.Perf.Detection.Scoring;
 public sealed record Detection(string Kind, string SiteId, string AttributeId, bool Detected, double HoursToDetect, double RampFraction, double Severity);
 
 /// <summary>A false open: an alert opened outside every irritant of its site-attribute, with what it happened during.</summary>
-/// <param name="Absorbed">Absorbed in a grouped alert (not notified on its own).</param>
-public sealed record FalseOpen(string SiteId, string AttributeId, DateTimeOffset RaisedAt, string Context, string Factors, string Explanation, bool Absorbed = false);
+/// <param name="Folded">Notified before a group formed, and folded under it by that group.</param>
+public sealed record FalseOpen(string SiteId, string AttributeId, DateTimeOffset RaisedAt, string Context, string Factors, string Explanation, bool Folded = false);
 
-/// <summary>A grouped alert and what it happened during: a labelled group move, else the context of its first site.</summary>
-public sealed record GroupOutcome(string Scope, string AttributeId, int Sites, DateTimeOffset RaisedAt, string Context);
+/// <summary>A grouped alert and what it happened during: a labelled group move, else the context of its first site; top level unless a network group folds it.</summary>
+public sealed record GroupOutcome(string Scope, string AttributeId, int Sites, DateTimeOffset RaisedAt, string Context, bool DuringMove, bool TopLevel);
 
 /// <summary>What one seed gave.</summary>
 public sealed record SeedResult(
     int Seed, int Events, double SiteAttributeDays, IReadOnlyList<Detection> Detections, IReadOnlyList<FalseOpen> FalseOpens,
-    int GroupedAlerts, IReadOnlyDictionary<string, int> SiteOpensPerGroupMove, double ProcessSeconds, IReadOnlyList<GroupOutcome> Groups);
+    IReadOnlyDictionary<string, int> SiteOpensPerGroupMove, double ProcessSeconds, IReadOnlyList<GroupOutcome> Groups)
+{
+    /// <summary>
+    /// False alarms a manager sees at the top of the page: false site opens not folded under a group, and groups opened
+    /// outside every labelled move that no network group folds.
+    /// </summary>
+    public int FalseNotified => FalseOpens.Count(f => !f.Folded) + Groups.Count(g => g.TopLevel && !g.DuringMove);
+}

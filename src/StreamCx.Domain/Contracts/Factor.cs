@@ -13,6 +13,7 @@ namespace StreamCx.Domain.Contracts;
 [JsonDerivedType(typeof(ComplaintsFactor), "complaints")]
 [JsonDerivedType(typeof(SocialFactor), "social")]
 [JsonDerivedType(typeof(InternalFactor), "internal")]
+[JsonDerivedType(typeof(GroupFactor), "group")]
 public abstract record Factor
 {
     [JsonIgnore]
@@ -26,6 +27,7 @@ public abstract record Factor
         ComplaintsFactor => FactorKind.Complaints,
         SocialFactor => FactorKind.Social,
         InternalFactor => FactorKind.Internal,
+        GroupFactor => FactorKind.Group,
         _ => FactorKind.Expectation,
     };
 }
@@ -41,6 +43,7 @@ public enum FactorKind
     Complaints,
     Social,
     Internal,
+    Group,
 }
 
 /// <summary>The attribute is falling: fitted slope, its z statistic, and the means before and at the end of the fall.</summary>

@@ -56,14 +56,20 @@ public sealed record DetectionSettings
     public double MinExpectationEffect { get; init; } = 0.075;
     public double ProfileSpreadFloor { get; init; } = 0.02;
 
-    // Grouping: one grouped alert for a move at many sites at once (Grouping/AlertGrouper)
+    // Grouping: one grouped alert for a move at many sites at once (Grouping/RegionGrouper, Grouping/NetworkGrouper)
     /// <summary>Site alerts opened on one attribute within this span of event time are candidates for one group.</summary>
     public TimeSpan GroupWindow { get; init; } = TimeSpan.FromHours(3);
-    /// <summary>How long (event time) a site alert waits before it is notified on its own, in case a group forms.</summary>
-    public TimeSpan GroupWait { get; init; } = TimeSpan.Zero;
-    public int MinGroupSites { get; init; } = 3;
-    /// <summary>Share of the region's (or network's) sites that must open for a group.</summary>
-    public double MinGroupShare { get; init; } = 0.3;
+    /// <summary>Sites of one region whose alerts on one attribute open within the window for a region group (at least).</summary>
+    public int MinGroupSites { get; init; } = 2;
+    /// <summary>Share of the region's sites that must open for a region group (the larger of the two counts).</summary>
+    public double MinGroupShare { get; init; } = 0.2;
+    /// <summary>Regions whose groups on one attribute open within the window for a network group.</summary>
+    public int MinGroupRegions { get; init; } = 2;
+    /// <summary>
+    /// Network groups on (replay and the engine alike). Several engines each group only their own regions' groups: set it
+    /// to false there to keep replay and live identical (region groups stay).
+    /// </summary>
+    public bool NetworkGroups { get; init; } = true;
 
     // Importance: correlation of the attribute with NPS in the region
     public int MinImportancePairs { get; init; } = 100;
@@ -99,7 +105,7 @@ public sealed record DetectionSettings
         Positive(BaselineWindow, nameof(BaselineWindow));
         Positive(PeerWindow, nameof(PeerWindow));
         Positive(GroupWindow, nameof(GroupWindow));
-        NonNegative(GroupWait, nameof(GroupWait));
+        AtLeast(MinGroupRegions, 2, nameof(MinGroupRegions));
         AtLeast(MinGroupSites, 2, nameof(MinGroupSites));
         Fraction(MinGroupShare, nameof(MinGroupShare));
         Positive(DriftReferenceHalfLife, nameof(DriftReferenceHalfLife));

@@ -29,7 +29,7 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
     public void CaughtUp(string input, DateTimeOffset now) => InputFor(input).MarkCaughtUp(now);
 
     /// <summary>An input's time and state as the engine that reads it reports them (<see cref="InputWatermark.Report"/>).</summary>
-    public void Report(InputReport report, DateTimeOffset now) => InputFor(report.Input).Report(report.Time, report.CaughtUp, now);
+    public void Report(InputReport report, DateTimeOffset now) => InputFor(report.Input).Report(report.Time, report.CaughtUp, report.Idle, now);
 
     /// <summary>Nothing is released before <paramref name="until"/> (wall clock): the time to hear of every input.</summary>
     public void HoldUntil(DateTimeOffset until)

@@ -21,6 +21,14 @@ public sealed record EventTimeSettings
     /// </summary>
     public TimeSpan CaughtUpWait { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a source partition whose reader stopped reporting it (through the region topic: the engine reading it died
+    /// or lost it) still holds the others back. Longer than the consumer group's session timeout, so that its next reader,
+    /// after the rebalance, reports it first: its events are then not late. A reader that reports the partition silent
+    /// (idle) or read to its end lets it go at once.
+    /// </summary>
+    public TimeSpan ReaderTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -28,6 +36,7 @@ public sealed record EventTimeSettings
         if (Corroboration < 1) errors.Add($"{nameof(Corroboration)} must be at least 1, got {Corroboration}");
         if (IdleTimeout <= TimeSpan.Zero) errors.Add($"{nameof(IdleTimeout)} must be positive, got {IdleTimeout}");
         if (CaughtUpWait < TimeSpan.Zero) errors.Add($"{nameof(CaughtUpWait)} must not be negative, got {CaughtUpWait}");
+        if (ReaderTimeout <= TimeSpan.Zero) errors.Add($"{nameof(ReaderTimeout)} must be positive, got {ReaderTimeout}");
         return errors;
     }
 }

@@ -13,6 +13,8 @@ public sealed class InputWatermark(EventTimeSettings settings)
 {
     private readonly List<DateTimeOffset> _ahead = [];
     private DateTimeOffset? _overtakenAt;
+    private bool _reported; // known from its reader's reports (through the region topic), not from its own events
+    private bool _reportedIdle;
 
     /// <summary>The input's corroborated event time; null until known.</summary>
     public DateTimeOffset? Current { get; private set; }
@@ -59,13 +61,19 @@ public sealed class InputWatermark(EventTimeSettings settings)
 
     public void Seen(DateTimeOffset now) => LastSeen = now;
 
+    /// <summary>True when the input delivered nothing (no event, no end of data) for the idle timeout.</summary>
+    public bool IsIdle(DateTimeOffset now) => !CaughtUp && now - LastSeen >= settings.IdleTimeout;
+
     /// <summary>
     /// The input's time and state as the engine that reads it reports them (through the region topic): taken as they
-    /// are, the time never moving back.
+    /// are, the time never moving back. A report that the input is <paramref name="idle"/> is no sign of its life: the
+    /// input goes idle here too (an input first heard of that way never holds anything back).
     /// </summary>
-    public void Report(DateTimeOffset? time, bool caughtUp, DateTimeOffset now)
+    public void Report(DateTimeOffset? time, bool caughtUp, bool idle, DateTimeOffset now)
     {
-        LastSeen = now;
+        _reported = true;
+        _reportedIdle = idle;
+        if (!idle) LastSeen = now;
         var moved = time is { } t && (Current is null || t > Current);
         if (moved) Current = time;
         if (moved || !caughtUp) _overtakenAt = null;
@@ -73,12 +81,14 @@ public sealed class InputWatermark(EventTimeSettings settings)
     }
 
     /// <summary>
-    /// Holds the others back: not caught up and heard from within the idle timeout; or caught up, but overtaken by
+    /// Holds the others back: not caught up and heard from within the idle timeout (known from its reader's reports: until
+    /// the reader reports it idle, or stops reporting it for the reader timeout); or caught up, but overtaken by
     /// <paramref name="furthest"/> (another input's time) for less than <see cref="EventTimeSettings.CaughtUpWait"/>,
     /// so that feedback produced at the same moment on several partitions, fetched a little apart, is applied in order.
     /// </summary>
     public bool HoldsBack(DateTimeOffset now, DateTimeOffset? furthest)
     {
+        if (!CaughtUp && _reported) return !_reportedIdle && now - LastSeen < settings.ReaderTimeout; // its reader says when it is idle
         if (!CaughtUp) return now - LastSeen < settings.IdleTimeout;
         var overtaken = furthest is { } f && (Current is not { } c || f > c);
         if (!overtaken) return false;

@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
+using StreamCx.Domain.Grouping;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
 
@@ -10,7 +11,8 @@ namespace StreamCx.Domain.Processing;
 /// events are given. Each event is evaluated against its region's view at the start of the event's bucket
 /// (<see cref="RegionBoard.ViewAt"/>), so fed in <see cref="EventTime.EventOrder"/> it gives the same alerts however
 /// the events were split across inputs (<see cref="EventTimeProcessor"/>). Used by <c>replay</c> (deterministic) and
-/// by tests; the actor engine hosts the same pieces.
+/// by tests; the actor engine hosts the same pieces. Site alerts go through their region's <see cref="RegionGrouper"/>:
+/// what it returns is what is notified (site alerts, absorbed or not, and region groups).
 /// </summary>
 public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock)
 {
@@ -18,6 +20,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     private readonly Dictionary<(string Site, string Attribute), AttributeMonitor> _monitors = new();
     private readonly Dictionary<string, List<AttributeMonitor>> _monitorsBySite = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionBoard> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RegionGrouper> _groupers = new(StringComparer.Ordinal);
     private readonly List<double> _peers = [];
 
     public ProcessingCounters Counters { get; } = new();
@@ -99,6 +102,12 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         }
     }
 
+    /// <summary>The grouping state of the site's region, saved with the site (<see cref="RestoreGrouping"/>).</summary>
+    public GroupingState GroupingOf(string siteId) => GrouperOf(catalog.Site(siteId).RegionId).State;
+
+    /// <summary>Puts back the grouping state of the site's region, if the saved copy is newer than what the region holds.</summary>
+    public void RestoreGrouping(string siteId, GroupingState state) => GrouperOf(catalog.Site(siteId).RegionId).Restore(state);
+
     /// <summary>What the site put into its region's current view, saved with it (<see cref="RegionBoard.RestoreView"/>).</summary>
     public ViewShare ViewShareOf(string siteId) => Region(catalog.Site(siteId).RegionId).CurrentView.ShareOf(siteId);
 
@@ -124,8 +133,11 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         if (outcome == IntakeOutcome.TooLate) return;
         region.Update(site.SiteId, observation.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs);
         var alert = monitor.Evaluate(view.PeersOf(site.SiteId, observation.AttributeId, _peers), view.ImportanceOf(observation.AttributeId), clock);
-        if (alert is not null) (alerts ??= []).Add(alert);
+        if (alert is not null) GrouperOf(site.RegionId).Route(alert, alerts ??= []);
     }
+
+    private RegionGrouper GrouperOf(string regionId) =>
+        _groupers.TryGetValue(regionId, out var g) ? g : _groupers[regionId] = new RegionGrouper(regionId, catalog, settings);
 
     private AttributeMonitor MonitorFor(Site site, string attributeId)
     {

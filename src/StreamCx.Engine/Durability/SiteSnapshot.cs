@@ -1,4 +1,5 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Grouping;
 using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Engine.Durability;
@@ -22,4 +23,7 @@ public sealed record SiteSnapshot(
 
     /// <summary>What the site put into its region's current view (absent in older snapshots).</summary>
     public ViewShare? View { get; init; }
+
+    /// <summary>The region's grouping state when the site was saved (absent in older snapshots); the region keeps the newest copy.</summary>
+    public GroupingState? Grouping { get; init; }
 }

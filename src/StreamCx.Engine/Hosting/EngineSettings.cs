@@ -26,9 +26,12 @@ public sealed class EngineSettings
     /// <summary>How long a caught-up partition still holds event time back once others are ahead of it (the time its next fetch may take).</summary>
     public TimeSpan CaughtUpWait { get; set; } = new EventTimeSettings().CaughtUpWait;
 
+    /// <summary>How long a source partition whose reader stopped reporting it (that engine died) still holds event time back.</summary>
+    public TimeSpan ReaderTimeout { get; set; } = new EventTimeSettings().ReaderTimeout;
+
     public EventTimeSettings EventTime => new()
     {
-        IdleTimeout = IdleTimeout, OutlierThreshold = OutlierThreshold, Corroboration = OutlierCorroboration, CaughtUpWait = CaughtUpWait,
+        IdleTimeout = IdleTimeout, OutlierThreshold = OutlierThreshold, Corroboration = OutlierCorroboration, CaughtUpWait = CaughtUpWait, ReaderTimeout = ReaderTimeout,
     };
 
     public IReadOnlyList<string> Validate()

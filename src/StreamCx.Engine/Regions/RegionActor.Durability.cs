@@ -131,9 +131,11 @@ public sealed partial class RegionActor
             var snapshot = SnapshotCodec.Decode(selected.Snapshot, PersistenceId(siteId));
             (forView ? _viewer : _processor).Restore(siteId, snapshot.Intake, snapshot.Attributes);
             if (forView) return;
+            if (snapshot.Grouping is { } grouping) _processor.RestoreGrouping(siteId, grouping); // the newest copy among the region's sites wins
             var book = _sites[siteId];
             _restoringView?.Add(siteId, snapshot.View);
             book.Offsets.Restore(snapshot.AppliedOffsets);
+            foreach (var channel in snapshot.AppliedOffsets.Keys) Context.Parent.Tell(new RegionChannelSeen(_regionId, channel));
             book.Sequence = selected.Metadata.SequenceNr;
             foreach (var e in snapshot.Held ?? [])
             {
@@ -186,6 +188,7 @@ public sealed partial class RegionActor
             {
                 Held = heldBySite.GetValueOrDefault(siteId),
                 View = _processor.ViewShareOf(siteId),
+                Grouping = _processor.GroupingOf(siteId),
             });
             book.Saving = new SaveInFlight(++book.Sequence, offsets, bytes.Length);
             _durability.SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId(siteId), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes));

@@ -7,6 +7,7 @@ using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
+using StreamCx.Engine.Grouping;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
 using StreamCx.Engine.Telemetry;
@@ -36,14 +37,16 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     private readonly HeldEvents _held = new();
     private readonly Dictionary<string, SiteBook> _sites = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly IActorRef? _network;
     private DateTimeOffset? _frontier;
+    private DateTimeOffset? _reportedFrontier;
     private int _monitorsReported;
 
     public RegionActor(
         string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
-        EventTimeProgress progress)
+        EventTimeProgress progress, IActorRef? network)
     {
-        (_regionId, _catalog, _alerts, _telemetry, _durability, _progress) = (regionId, catalog, alerts, telemetry, durability, progress);
+        (_regionId, _catalog, _alerts, _telemetry, _durability, _progress, _network) = (regionId, catalog, alerts, telemetry, durability, progress, network);
         _processor = new FeedbackProcessor(catalog, settings, alerts.Clock);
         _viewer = new FeedbackProcessor(catalog, settings, alerts.Clock);
         Running();
@@ -92,6 +95,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
         {
             foreach (var siteId in m.SiteIds) Drop(siteId);
             ForgetViewed();
+            if (m.RestoreAll) StartLoading(_catalog.Sites.Where(s => s.RegionId == _regionId).Select(s => s.SiteId));
         });
         ReceiveDurability();
     }
@@ -137,6 +141,11 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
             Publish(_processor.Process(e), consumedAt);
         }
         ReportMonitors();
+        if (_network is not null && _frontier is { } through && through != _reportedFrontier)
+        {
+            _reportedFrontier = through;
+            _network.Tell(new RegionPassed(_regionId, through)); // after its groups raised up to then
+        }
         if (_snapshotDue) Cut();
     }
 
@@ -146,6 +155,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
         {
             _telemetry.AlertEmitted(alert, consumedAt);
             _alerts.Publish(alert);
+            if (alert.Factors is [GroupFactor]) _network?.Tell(new RegionGroupEmitted(alert, consumedAt));
         }
     }
 
@@ -192,6 +202,6 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
 
     public static Props Props(
         string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
-        EventTimeProgress progress) =>
-        Akka.Actor.Props.Create(() => new RegionActor(regionId, catalog, settings, alerts, telemetry, durability, progress));
+        EventTimeProgress progress, IActorRef? network = null) =>
+        Akka.Actor.Props.Create(() => new RegionActor(regionId, catalog, settings, alerts, telemetry, durability, progress, network));
 }

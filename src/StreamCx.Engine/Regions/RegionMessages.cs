@@ -19,5 +19,11 @@ public sealed record FrontierAdvanced(DateTimeOffset Frontier);
 /// <summary>
 /// These sites moved to another owner (their partitions were revoked or assigned again): the region drops them and
 /// their held events; their next events restore them from their snapshots. Sites only read by queries are dropped too.
+/// With <paramref name="RestoreAll"/> (the region's partition was just assigned here), every site of the region is
+/// restored at once, held events included: a site whose snapshot holds events waiting for the frontier gets them
+/// applied even if nothing more comes for it.
 /// </summary>
-public sealed record ReleaseSites(IReadOnlyCollection<string> SiteIds);
+public sealed record ReleaseSites(IReadOnlyCollection<string> SiteIds, bool RestoreAll = false);
+
+/// <summary>A restored site's snapshot names the region-topic partition its events came from: the region's channel.</summary>
+public sealed record RegionChannelSeen(string RegionId, string Channel);

@@ -9,6 +9,7 @@ public sealed class EventTimeProgress
     private long _frontierTicks = long.MinValue;
     private long _held;
     private long _early;
+    private IReadOnlyList<ChannelProgress> _channels = [];
 
     public DateTimeOffset? Frontier
     {
@@ -28,4 +29,15 @@ public sealed class EventTimeProgress
     public void HeldChanged(long delta) => Interlocked.Add(ref _held, delta);
 
     public void HeldEarly() => Interlocked.Increment(ref _early);
+
+    /// <summary>Each channel's frontier and its inputs, as the router last saw them (for the status page).</summary>
+    public IReadOnlyList<ChannelProgress> Channels => Volatile.Read(ref _channels);
+
+    public void ChannelsSeen(IReadOnlyList<ChannelProgress> channels) => Volatile.Write(ref _channels, channels);
 }
+
+/// <summary>One channel of event time (a region-topic partition, or "" for the feedback topics read directly).</summary>
+public sealed record ChannelProgress(string Channel, DateTimeOffset? Released, IReadOnlyList<InputProgress> Inputs);
+
+/// <summary>One input of a channel: its corroborated time, whether it is caught up, and when it was last heard of.</summary>
+public sealed record InputProgress(string Input, DateTimeOffset? Time, bool CaughtUp, DateTimeOffset LastSeen);

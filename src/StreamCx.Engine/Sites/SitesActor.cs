@@ -5,6 +5,7 @@ using StreamCx.Domain.EventTime;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
+using StreamCx.Engine.Grouping;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Regions;
 using StreamCx.Engine.Telemetry;
@@ -36,14 +37,17 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly Func<string, IActorRef> _newRegion;
     private readonly Dictionary<string, IActorRef> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<(string Topic, int Partition)>> _partitionsOf = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _lastEarlyLog = new(StringComparer.Ordinal);
+    private readonly EarlyEventLogThrottle _earlyLog = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly bool _durable;
     private readonly EventTimeProgress _progress;
     private readonly IActorRef? _journeys;
     private readonly IActorRef? _listening;
+    private readonly IActorRef? _network;
     private const string Direct = "";
+    private const string SlowestChannel = "~every channel";
     private DateTimeOffset? _toldJourneys;
+    private bool _regionTopic; // regions come through the region topic: one is held here only through a channel held here
 
     public SitesActor(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings eventTime, IEngineTelemetry telemetry,
@@ -52,7 +56,8 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         (_catalog, _clock, _telemetry, _durable, _progress, _journeys, _listening) = (catalog, alerts.Clock, telemetry, durability is not null, progress, journeys, listening);
         _eventTime = eventTime;
         var created = 0;
-        _newRegion = regionId => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress), $"region-{created++}");
+        _network = settings.NetworkGroups ? Context.ActorOf(NetworkGroupsActor.Create(catalog, settings, alerts, telemetry), "network-groups") : null;
+        _newRegion = regionId => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress, _network), $"region-{created++}");
         var shortestWait = eventTime.CaughtUpWait > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(eventTime.IdleTimeout.Ticks, eventTime.CaughtUpWait.Ticks)) : eventTime.IdleTimeout;
         var idleCheck = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(TimeSpan.TicksPerSecond, shortestWait.Ticks / 4)));
         Timers.StartPeriodicTimer(IdleCheck.Instance, IdleCheck.Instance, idleCheck);
@@ -66,12 +71,20 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         });
         Receive<GetSiteScores>(m =>
         {
-            if (!catalog.TryGetSite(m.SiteId, out var site)) Sender.Tell(new Status.Failure(UnknownSite(m.SiteId)));
-            else RegionFor(site.RegionId).Forward(m);
+            if (!catalog.TryGetSite(m.SiteId, out var site))
+            {
+                Sender.Tell(new Status.Failure(UnknownSite(m.SiteId)));
+                return;
+            }
+            var region = RegionFor(site.RegionId);
+            // a site of a region held by another engine is read-only: read afresh from the holder's latest snapshot, not
+            // from the copy an earlier query loaded
+            if (_durable && _regionTopic && !HeldHere(site.RegionId) && !_partitionsOf.ContainsKey(site.SiteId)) region.Tell(new ReleaseSites([site.SiteId]));
+            region.Forward(m);
         });
         Receive<PartitionsAssigned>(m =>
         {
-            DropStale(m.Partitions); // a site left in memory from an earlier ownership of a partition may be stale
+            if (m.HearInputsFor is not null) _regionTopic = true;
             var now = _clock.GetUtcNow();
             foreach (var (topic, partition) in m.Partitions)
             {
@@ -79,13 +92,25 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                 if (m.HearInputsFor is { } hear) FrontierOf(key).HoldUntil(now + hear); // a region-topic partition: its intakes report the inputs
                 else FrontierOf(Direct).Assign(key, now);
             }
+            DropStale(m.Partitions, assigned: true); // a site left in memory from an earlier ownership of a partition may be stale
+        });
+        // a region's channel, from its restored sites' snapshots: held here, the region gets that channel's frontier even
+        // before an event of it comes (its sites' held events are applied when the frontier passes them)
+        Receive<RegionChannelSeen>(m =>
+        {
+            if (_regionTopic && m.Channel != Direct && _frontiers.ContainsKey(m.Channel)) _channelOf[m.RegionId] = m.Channel;
         });
         Receive<PartitionsReleased>(Release);
         Receive<SnapshotNow>(m =>
         {
             foreach (var region in _regions.Values) region.Tell(m);
         });
-        Receive<IdleCheck>(_ => TellFrontier(null));
+        Receive<IdleCheck>(_ =>
+        {
+            TellFrontier(null);
+            _progress.ChannelsSeen([.. _frontiers.Select(kv => new ChannelProgress(kv.Key, kv.Value.Released,
+                [.. kv.Value.Inputs.Select(i => new InputProgress(i.Key, i.Value.Current, i.Value.CaughtUp, i.Value.LastSeen))]))]);
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -168,15 +193,20 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// The frontier of the region's channel; for a region no event has come to yet through the region topic (restored
-    /// with held events, or read by a query), the direct one, or else the slowest channel's (never ahead of its own).
+    /// The frontier of the region's channel (known from its events or its restored sites' snapshots); through the region
+    /// topic, none for a region whose channel is not held here (it is only read); else (feedback topics read directly)
+    /// the direct one, or the slowest channel's.
     /// </summary>
     private DateTimeOffset? FrontierFor(string regionId, DateTimeOffset now)
     {
         if (_channelOf.TryGetValue(regionId, out var channel)) return _frontiers.TryGetValue(channel, out var own) ? own.Advance(now) : null;
+        if (_regionTopic) return null; // not held here (or not known to be yet): a region another engine holds is only read
         if (_frontiers.TryGetValue(Direct, out var direct) && direct.Advance(now) is { } f) return f;
         return Slowest(now);
     }
+
+    /// <summary>True when the region's events come through a region-topic partition this engine holds.</summary>
+    private bool HeldHere(string regionId) => _channelOf.TryGetValue(regionId, out var channel) && _frontiers.ContainsKey(channel);
 
     private DateTimeOffset? Slowest(DateTimeOffset now)
     {
@@ -201,6 +231,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         }
         if (Slowest(now) is not { } s || s == _toldJourneys) return;
         _toldJourneys = s;
+        _network?.Tell(new RegionPassed(SlowestChannel, s)); // partitions whose regions have no actor yet hold the network groups back too
         _progress.FrontierMoved(s);
         _journeys?.Tell(new FrontierAdvanced(s));
         _listening?.Tell(new FrontierAdvanced(s));
@@ -213,13 +244,20 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             var key = SnapshotCodec.PartitionKey(topic, partition);
             FrontierOf(Direct).Revoke(key);
             _frontiers.Remove(key); // a region-topic partition: its frontier goes with it (a next assignment starts it again)
+            foreach (var (regionId, channel) in _channelOf)
+            {
+                if (channel == key) _network?.Tell(new RegionLeft(regionId));
+            }
         }
-        DropStale(m.Partitions);
+        DropStale(m.Partitions, assigned: false);
         TellFrontier(null);
     }
 
-    /// <summary>Partitions moved (revoked, or assigned anew): the sites they fed, and the sites no partition fed here, are dropped.</summary>
-    private void DropStale(IReadOnlyList<(string Topic, int Partition)> partitions)
+    /// <summary>
+    /// Partitions moved (revoked, or assigned anew): the sites they fed, and the sites no partition fed here, are dropped;
+    /// on an assignment, the regions that may be held here are restored whole.
+    /// </summary>
+    private void DropStale(IReadOnlyList<(string Topic, int Partition)> partitions, bool assigned)
     {
         if (_durable) // without snapshots a site's state cannot move: keep it
         {
@@ -230,7 +268,9 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             foreach (var (regionId, region) in _regions)
             {
                 var stale = _catalog.Sites.Where(s => s.RegionId == regionId && !_partitionsOf.ContainsKey(s.SiteId)).Select(s => s.SiteId).ToList();
-                region.Tell(new ReleaseSites(stale));
+                // on an assignment, a region held here (or not known to be held elsewhere) is restored whole at once
+                var restoreAll = assigned && _regionTopic && (!_channelOf.TryGetValue(regionId, out var channel) || _frontiers.ContainsKey(channel));
+                region.Tell(new ReleaseSites(stale, restoreAll));
             }
         }
     }
@@ -239,8 +279,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private void Early(string input, ApplyFeedback e, DateTimeOffset now)
     {
         _progress.HeldEarly();
-        if (_lastEarlyLog.TryGetValue(input, out var last) && now - last < TimeSpan.FromMinutes(1)) return;
-        _lastEarlyLog[input] = now;
+        if (!_earlyLog.ShouldLog(input, now)) return;
         _log.Warning(
             "event {0} of {1} on {2} is dated {3:O}, far ahead of that input's time ({4:O}): held until the other events reach it, it does not move event time (a wrong clock or an early message)",
             e.Event.EventId, e.SiteId, input, e.Event.OccurredAt, FrontierOf(Direct).Inputs.GetValueOrDefault(input)?.Current);
@@ -276,7 +315,11 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where, journeys, listening));
     }
 
-    private sealed record IdleCheck
+    /// <summary>
+    /// The timer's message: checks the inputs that went idle or waited long enough once caught up, and lets event time
+    /// through if they no longer hold it back. Sent every quarter of the shortest wait; a test may send it to check at once.
+    /// </summary>
+    public sealed record IdleCheck
     {
         public static readonly IdleCheck Instance = new();
     }

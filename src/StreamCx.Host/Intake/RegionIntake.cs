@@ -31,12 +31,10 @@ public sealed class RegionIntake(
 
     private readonly EventTimeFrontier _inputs = new(eventTime);
     private readonly ConcurrentQueue<(string Input, bool Assigned)> _ownership = new();
-    private readonly Dictionary<string, DateTimeOffset> _lastEarlyLog = new(StringComparer.Ordinal);
+    private readonly EarlyEventLogThrottle _earlyLog = new();
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
     private Task<int>? _partitionCount;
     private int _partitions;
-
-    public string Topic => regionTopic;
 
     /// <summary>
     /// Learns the region topic's partition count (the broker creates the topic when it does not exist), waiting while
@@ -154,7 +152,7 @@ public sealed class RegionIntake(
     private void Report(DateTimeOffset now, List<Task> deliveries, CancellationToken ct)
     {
         _lastReport = now;
-        var reports = _inputs.Inputs.Select(kv => new InputReport(kv.Key, kv.Value.Current, kv.Value.CaughtUp)).ToArray();
+        var reports = _inputs.Inputs.Select(kv => new InputReport(kv.Key, kv.Value.Current, kv.Value.CaughtUp, kv.Value.IsIdle(now))).ToArray();
         var value = RegionTopic.ReportsValue(reports);
         for (var p = 0; p < _partitions; p++)
             deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, p), new Message<string?, byte[]> { Key = RegionTopic.ReportsKey, Value = value }, ct));
@@ -164,8 +162,7 @@ public sealed class RegionIntake(
     private void Early(string input, string eventId, string siteId, DateTimeOffset occurredAt, DateTimeOffset now)
     {
         progress.HeldEarly();
-        if (_lastEarlyLog.TryGetValue(input, out var last) && now - last < TimeSpan.FromMinutes(1)) return;
-        _lastEarlyLog[input] = now;
+        if (!_earlyLog.ShouldLog(input, now)) return;
         logger.LogWarning(
             "event {EventId} of {SiteId} on {Input} is dated {OccurredAt:O}, far ahead of that input's time ({InputTime:O}): held until the other events reach it, it does not move event time (a wrong clock or an early message)",
             eventId, siteId, input, occurredAt, _inputs.Inputs.GetValueOrDefault(input)?.Current);

@@ -32,7 +32,7 @@ public static class RegionTopic
         string.Create(CultureInfo.InvariantCulture, $"{SnapshotCodec.PartitionKey(topic, partition)}/{offset}");
 
     public static byte[] ReportsValue(IEnumerable<InputReport> reports) =>
-        JsonSerializer.SerializeToUtf8Bytes(reports.Select(r => new ReportJson(r.Input, r.Time, r.CaughtUp)).ToArray(), ReportJson.Options);
+        JsonSerializer.SerializeToUtf8Bytes(reports.Select(r => new ReportJson(r.Input, r.Time, r.CaughtUp, r.Idle)).ToArray(), ReportJson.Options);
 
     /// <summary>
     /// A record of the region topic as the regions take it: an event (its input and source position from the key) or the
@@ -70,7 +70,7 @@ public static class RegionTopic
         try
         {
             var parsed = JsonSerializer.Deserialize<ReportJson[]>(value, ReportJson.Options);
-            reports = parsed is null || parsed.Any(r => string.IsNullOrEmpty(r.Input)) ? [] : parsed.Select(r => new InputReport(r.Input, r.Time, r.CaughtUp)).ToArray();
+            reports = parsed is null || parsed.Any(r => string.IsNullOrEmpty(r.Input)) ? [] : parsed.Select(r => new InputReport(r.Input, r.Time, r.CaughtUp, r.Idle)).ToArray();
             return parsed is not null && reports.Count == parsed.Length;
         }
         catch (JsonException)
@@ -80,7 +80,7 @@ public static class RegionTopic
         }
     }
 
-    private sealed record ReportJson(string Input, DateTimeOffset? Time, bool CaughtUp)
+    private sealed record ReportJson(string Input, DateTimeOffset? Time, bool CaughtUp, bool Idle = false)
     {
         public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
     }

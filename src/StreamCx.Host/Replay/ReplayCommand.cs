@@ -12,7 +12,7 @@ namespace StreamCx.Host.Replay;
 /// <summary>
 /// <c>replay</c>: a file of feedback events and journey messages (JSON lines) through the same domain pipeline as the
 /// live engine, in event-time order and deterministic (regions in parallel, <see cref="RegionalReplay"/>; journeys and
-/// accounts after, <see cref="JourneyReplay"/>); every alert emission written as one JSON line, in the order of the
+/// accounts after, <see cref="JourneyReplay"/>; network groups over the regions' groups, <see cref="NetworkReplay"/>); every alert emission written as one JSON line, in the order of the
 /// messages that caused it.
 /// </summary>
 public static class ReplayCommand
@@ -42,6 +42,7 @@ public static class ReplayCommand
         summary.Phases.Order = stopwatch.Elapsed - summary.Phases.Read;
 
         var (alertsByEvent, counters) = RegionalReplay.Run(ordered, config.Catalog, config.Detection, clock);
+        var network = NetworkReplay.Run(alertsByEvent, config.Catalog, config.Detection);
         var journeys = JourneyReplay.Run(ordered, signals, new JourneyProcessor(config.Catalog, config.Journeys, clock));
         var listening = ListeningReplay.Run(parsed.Listening, new ListeningProcessor(config.Catalog, config.Complaints, clock, config.Social));
         if (parsed.Listening.Count > 0) // incidents × attributes: only where there are listening messages
@@ -58,6 +59,7 @@ public static class ReplayCommand
                 {
                     writer.WriteLine(ContractJson.Serialize(alert));
                     summary.Count(alert);
+                    if (network.TryGetValue((alert.AlertId, alert.Sequence), out var caused)) Write(caused); // the network group it updated
                 }
             }
 

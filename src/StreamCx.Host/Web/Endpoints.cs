@@ -26,7 +26,7 @@ public static class Endpoints
         {
             journeys = await JourneyEndpoints.StatusAsync(registry, ct).ConfigureAwait(false),
             listening = await ListeningEndpoints.StatusAsync(registry, ct).ConfigureAwait(false),
-            eventTime = new { frontier = eventTime.Frontier, held = eventTime.Held, early = eventTime.Early },
+            eventTime = new { frontier = eventTime.Frontier, held = eventTime.Held, early = eventTime.Early, channels = eventTime.Channels },
             applied = c.Applied, late = c.Late, tooLate = c.TooLate, duplicates = c.Duplicates,
             rejected = c.Rejected, rejectedByReason = c.RejectedByReason, alertsEmitted = hub.Published,
             alreadyApplied = c.AlreadyApplied,
@@ -41,6 +41,7 @@ public static class Endpoints
                 state = status.Consumer?.State.ToString(),
                 assignedPartitions = status.Consumer?.AssignedPartitions.Select(p => $"{p.Topic}[{p.Partition.Value}]").Order(StringComparer.Ordinal).ToArray(),
                 consumed = status.Consumer?.ConsumedCount,
+                paused = status.Consumer?.IsPaused,
                 droppedOnRevoke = status.Consumer?.DroppedCount,
                 unreachableSince = status.Consumer?.UnreachableSince,
                 lastError = status.Consumer?.LastError?.Reason,
@@ -49,6 +50,7 @@ public static class Endpoints
                     topic = kafka.RegionTopic,
                     assignedPartitions = status.RegionConsumer?.AssignedPartitions.Select(p => $"{p.Topic}[{p.Partition.Value}]").Order(StringComparer.Ordinal).ToArray(),
                     consumed = status.RegionConsumer?.ConsumedCount,
+                    paused = status.RegionConsumer?.IsPaused,
                 },
             },
         }));

@@ -244,30 +244,47 @@ function onRecord(record) {
 function renderFeed() {
   const records = [...state.alerts.values()].sort((a, b) =>
     b.alert.severity - a.alert.severity || String(b.alert.emittedAt).localeCompare(String(a.alert.emittedAt)));
+  // a grouped alert (factor kind "group") shows the alerts it folds inside it: the site alerts notified before a region
+  // group formed, the region groups of a network group
+  const foldedBy = new Map();
+  for (const r of records) {
+    const group = groupFactor(r.alert);
+    for (const id of group?.foldedAlertIds ?? []) if (id !== r.alert.alertId && state.alerts.has(id)) foldedBy.set(id, r.alert.alertId);
+  }
+  const top = records.filter((r) => !foldedBy.has(r.alert.alertId));
+  const item = (r) => alertItem(r, records.filter((m) => foldedBy.get(m.alert.alertId) === r.alert.alertId).map(item));
   const list = $('alerts');
-  list.replaceChildren(...records.map(alertItem));
-  $('open-count').textContent = String(records.length);
+  list.replaceChildren(...top.map(item));
+  $('open-count').textContent = String(top.length);
   $('feed-empty').hidden = records.length > 0;
   for (const r of records) delete r.fresh;
 }
 
-function alertItem(record) {
+/** The group factor of a grouped alert, else null. */
+function groupFactor(alert) {
+  return (alert.factors ?? []).find((f) => f.kind === 'group') ?? null;
+}
+
+function alertItem(record, members = []) {
   const a = record.alert;
   const level = a.severityLevel;
+  const group = groupFactor(a);
   const item = el('li', {
-    className: `alert-item sev-${level}${record.fresh ? ' fresh' : ''}${a.alertId === state.selectedId ? ' selected' : ''}`,
+    className: `alert-item sev-${level}${group ? ' alert-group' : ''}${record.fresh ? ' fresh' : ''}${a.alertId === state.selectedId ? ' selected' : ''}`,
     attrs: { 'data-alert-id': a.alertId, 'data-region': a.regionId, 'data-site': a.siteId, 'data-attribute': a.attributeId, tabindex: '0' },
   }, [
     el('div', { className: 'alert-line' }, [
       el('span', { className: `badge sev-${level}`, text: level }),
-      el('span', { className: 'alert-title', text: `${a.siteName} · ${a.attributeLabel}` }),
+      group ? el('span', { className: 'chip group-chip', text: `${group.scope} group · ${group.siteIds.length} sites` }) : null,
+      el('span', { className: 'alert-title', text: group ? a.attributeLabel : `${a.siteName} · ${a.attributeLabel}` }),
       el('span', { className: 'muted', text: `${a.status} #${a.sequence}` }),
       record.acknowledgement ? el('span', { className: 'chip ack-chip', text: `acknowledged by ${record.acknowledgement.by}` }) : null,
     ]),
     el('p', { className: 'alert-explanation', text: a.explanation }),
+    members.length ? el('ul', { className: 'group-members', attrs: { 'aria-label': 'alerts in this group' } }, members) : null,
   ]);
-  item.addEventListener('click', () => select(a.alertId));
-  item.addEventListener('keydown', (e) => { if (e.key === 'Enter') select(a.alertId); });
+  item.addEventListener('click', (e) => { e.stopPropagation(); select(a.alertId); });
+  item.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.stopPropagation(); select(a.alertId); } });
   return item;
 }
 
@@ -302,6 +319,8 @@ const FACTOR_FIELDS = {
   watermelon: [['journeyId', 'journey'], ['customerId', 'customer'], ['accountId', 'account'], ['daysOpen', 'days open'], ['contacts', 'contacts'],
     ['departments', 'departments'], ['meanInteractionScore', 'interactions (0-10)'], ['journeyScore', 'journey (0-10)'], ['outcome', 'outcome'],
     ['churn', 'churned'], ['redRules', 'red because']],
+  group: [['scope', 'scope'], ['since', 'since'], ['medianMean', 'median score'], ['siteIds', 'sites'], ['regionIds', 'regions'],
+    ['foldedAlertIds', 'alerts inside it']],
   divergence: [['accountId', 'account'], ['highRole', 'satisfied role'], ['highScore', 'its score (0-10)'], ['lowRole', 'dissatisfied role'],
     ['lowScore', 'its score (0-10)'], ['gap', 'gap'], ['churn', 'churned']],
   complaints: [['reasonLabel', 'reason'], ['catalogued', 'catalogued'], ['count', 'complaints'], ['spanHours', 'over (hours)'], ['expected', 'expected'],

@@ -11,8 +11,8 @@ internal sealed partial class KafkaConsumerWorker
             .SetErrorHandler((_, error) => OnError(error))
             .SetLogHandler((_, message) => LibrdkafkaLog.Forward(_logger, message))
             .SetPartitionsAssignedHandler((consumer, partitions) => OnAssigned(consumer, partitions))
-            .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
-            .SetPartitionsLostHandler((_, partitions) => OnLost(partitions))
+            .SetPartitionsRevokedHandler((consumer, partitions) => OnRevoked(consumer, partitions))
+            .SetPartitionsLostHandler((consumer, partitions) => OnLost(consumer, partitions))
             .SetStatisticsHandler((_, json) => OnStatistics(json))
             .Build();
 
@@ -39,7 +39,6 @@ internal sealed partial class KafkaConsumerWorker
         _ledger.Assign(partitions);
         var start = StartPositions(consumer, partitions);
         ImmutableInterlocked.Update(ref _assigned, static (set, added) => set.Union(added), partitions);
-        _assignmentChanged = true;
         MarkConnected("partitions were assigned");
         _logger.PartitionsAssigned(KafkaLog.Describe(partitions));
         Raise(PartitionsAssigned, partitions);
@@ -87,9 +86,10 @@ internal sealed partial class KafkaConsumerWorker
     /// Rebalance or close: stop handing out the partitions' records, wait for those already handed out to be
     /// stored, commit what was stored, then let them go.
     /// </summary>
-    private void OnRevoked(List<TopicPartitionOffset> partitions)
+    private void OnRevoked(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> partitions)
     {
         var removed = partitions.Select(p => p.TopicPartition).ToList();
+        ResumeBeforeRebalance(consumer, removed);
         var (toCommit, undrained) = _ledger.Revoke(removed, _settings.RevokeDrainTimeout);
         if (undrained.Count > 0)
         {
@@ -98,18 +98,17 @@ internal sealed partial class KafkaConsumerWorker
 
         CommitRevoked(toCommit);
         ImmutableInterlocked.Update(ref _assigned, static (set, gone) => set.Except(gone), removed);
-        _assignmentChanged = true;
         _logger.PartitionsRevoked(KafkaLog.Describe(removed));
         Raise(PartitionsRevoked, removed);
     }
 
     /// <summary>Partitions lost (session timed out): another member may own them already, so nothing is committed.</summary>
-    private void OnLost(List<TopicPartitionOffset> partitions)
+    private void OnLost(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> partitions)
     {
         var removed = partitions.Select(p => p.TopicPartition).ToList();
+        ResumeBeforeRebalance(consumer, removed);
         _ledger.Lose(removed);
         ImmutableInterlocked.Update(ref _assigned, static (set, gone) => set.Except(gone), removed);
-        _assignmentChanged = true;
         _logger.PartitionsLost(KafkaLog.Describe(removed));
         Raise(PartitionsLost, removed);
     }
@@ -161,5 +160,27 @@ internal sealed partial class KafkaConsumerWorker
         {
             _logger.PartitionHandlerFailed(e);
         }
+    }
+
+    /// <summary>
+    /// A paused state is never carried across a rebalance: librdkafka keeps a partition's pause through revocation and
+    /// re-assignment, and a pause made before an assignment then resumed after it can leave a partition that is never
+    /// fetched again (librdkafka #5111, #5591: an engine's intake then stalled for good after a rebalance under load). The
+    /// partitions going away are resumed first; the next assignment starts unpaused, and the consume loop pauses it again
+    /// only once records pile up.
+    /// </summary>
+    private void ResumeBeforeRebalance(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
+    {
+        if (!_paused) return;
+        try
+        {
+            consumer.Resume(partitions);
+        }
+        catch (KafkaException e)
+        {
+            _logger.FlowControlFailed("resume", e.Error);
+        }
+        _paused = false;
+        _resumedForRebalance = true;
     }
 }

@@ -24,12 +24,10 @@ internal sealed partial class KafkaConsumerWorker
                 }
 
                 paused = SetPaused(consumer, pause: true); // downstream stalled: pause, keep polling
-                _assignmentChanged = false;
             }
-            else if (paused && _assignmentChanged)
+            else if (paused && _resumedForRebalance)
             {
-                _assignmentChanged = false;
-                SetPaused(consumer, pause: true); // newly assigned partitions start unpaused
+                paused = false; // resumed before the rebalance (ResumeBeforeRebalance): paused again below once records pile up
             }
             else if (paused && pending.Count == 0 && _buffer.Reader.Count <= _resumeAt)
             {
@@ -67,6 +65,7 @@ internal sealed partial class KafkaConsumerWorker
     /// <summary>Pauses or resumes the whole assignment; returns the resulting paused state.</summary>
     private bool SetPaused(IConsumer<byte[]?, byte[]?> consumer, bool pause)
     {
+        _resumedForRebalance = false;
         var assignment = consumer.Assignment;
         try
         {

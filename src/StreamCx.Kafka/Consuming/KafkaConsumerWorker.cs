@@ -39,7 +39,7 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
     private readonly Lock _gate = new();
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private ImmutableHashSet<TopicPartition> _assigned = [];
-    private bool _assignmentChanged;
+    private bool _resumedForRebalance;
     private Task<bool>? _spaceWait;
     private bool _started;
     private volatile bool _paused;

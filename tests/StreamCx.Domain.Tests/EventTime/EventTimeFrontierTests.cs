@@ -139,6 +139,55 @@ public sealed class EventTimeFrontierTests
     }
 
     [Fact]
+    public void An_input_its_reader_reports_idle_holds_nothing_back_however_often_it_is_reported()
+    {
+        var f = Frontier();
+        f.Report(new InputReport("store-0", T0.AddHours(3), CaughtUp: false), Now);
+        f.Report(new InputReport("web-0", null, CaughtUp: false), Now); // assigned, silent so far
+        Assert.Null(f.Advance(Now));
+
+        // its reader has heard nothing from it for the idle timeout (a stalled fetch, a partition nobody writes to):
+        // reported every second from then on, it still does not hold the frontier
+        for (var s = 1; s <= 30; s++) f.Report(new InputReport("web-0", null, CaughtUp: false, Idle: true), Now.AddSeconds(s));
+        Assert.Equal(T0.AddHours(3), f.Advance(Now.AddSeconds(30)));
+
+        // first heard of as idle on a fresh frontier (an engine just given the region's partition): holds nothing either
+        var fresh = Frontier();
+        fresh.Report(new InputReport("store-0", T0.AddHours(3), CaughtUp: false), Now);
+        fresh.Report(new InputReport("web-0", null, CaughtUp: false, Idle: true), Now);
+        Assert.Equal(T0.AddHours(3), fresh.Advance(Now));
+    }
+
+    [Fact]
+    public void A_reported_input_whose_reader_falls_silent_holds_back_until_its_next_reader_reports_it_or_for_the_reader_timeout()
+    {
+        var f = new EventTimeFrontier(new EventTimeSettings { IdleTimeout = TimeSpan.FromSeconds(10), ReaderTimeout = TimeSpan.FromMinutes(2) });
+        f.Report(new InputReport("store-0", T0.AddHours(3), CaughtUp: false), Now);
+        f.Report(new InputReport("web-0", T0.AddHours(1), CaughtUp: false), Now); // its reader dies after this report
+
+        for (var s = 1; s <= 60; s++) f.Report(new InputReport("store-0", T0.AddHours(3), CaughtUp: false), Now.AddSeconds(s));
+        Assert.Equal(T0.AddHours(1), f.Advance(Now.AddSeconds(60))); // a minute of silence (a rebalance): web-0's events are not passed
+        f.Report(new InputReport("web-0", T0.AddHours(2), CaughtUp: false), Now.AddSeconds(61)); // its next reader
+        Assert.Equal(T0.AddHours(2), f.Advance(Now.AddSeconds(61)));
+
+        Assert.Equal(T0.AddHours(2), f.Advance(Now.AddSeconds(61 + 119)));
+        Assert.Equal(T0.AddHours(3), f.Advance(Now.AddSeconds(61 + 120))); // nobody reported it for the reader timeout: let go
+    }
+
+    [Fact]
+    public void An_idle_input_that_speaks_again_holds_back_again()
+    {
+        var f = Frontier();
+        f.Report(new InputReport("store-0", T0.AddHours(3), CaughtUp: false), Now);
+        f.Report(new InputReport("web-0", T0.AddHours(1), CaughtUp: false, Idle: true), Now);
+        Assert.Equal(T0.AddHours(3), f.Advance(Now));
+
+        f.Report(new InputReport("store-0", T0.AddHours(5), CaughtUp: false), Now.AddSeconds(1));
+        f.Report(new InputReport("web-0", T0.AddHours(4), CaughtUp: false), Now.AddSeconds(1)); // delivering again
+        Assert.Equal(T0.AddHours(4), f.Advance(Now.AddSeconds(1)));
+    }
+
+    [Fact]
     public void An_event_of_a_reported_input_is_late_only_behind_the_frontier()
     {
         var f = Frontier();

@@ -108,4 +108,18 @@ public sealed class InputWatermarkTests
         w.Observe(T0.AddMinutes(1), Now.AddSeconds(4));
         Assert.True(w.HoldsBack(Now.AddSeconds(4), T0.AddHours(1)));
     }
+
+    [Fact]
+    public void Silent_for_the_idle_timeout_since_it_was_assigned_or_last_delivered_it_is_idle_until_it_delivers_again()
+    {
+        var w = new InputWatermark(new EventTimeSettings { IdleTimeout = TimeSpan.FromSeconds(10) });
+        w.Seen(Now); // assigned
+
+        Assert.False(w.IsIdle(Now.AddSeconds(9.9)));
+        Assert.True(w.IsIdle(Now.AddSeconds(10)));
+        w.Observe(T0, Now.AddSeconds(11));
+        Assert.False(w.IsIdle(Now.AddSeconds(11)));
+        w.MarkCaughtUp(Now.AddSeconds(12));
+        Assert.False(w.IsIdle(Now.AddSeconds(60))); // read to its end: caught up, not idle
+    }
 }

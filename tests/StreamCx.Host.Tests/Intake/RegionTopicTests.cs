@@ -27,7 +27,7 @@ public sealed class RegionTopicTests
     [Fact]
     public void A_report_record_carries_the_reports_of_every_input()
     {
-        var reports = new[] { new InputReport("store/0", T0, CaughtUp: true), new InputReport("web/1", null, CaughtUp: false) };
+        var reports = new[] { new InputReport("store/0", T0, CaughtUp: true), new InputReport("web/1", null, CaughtUp: false), new InputReport("web/2", T0, CaughtUp: false, Idle: true) };
 
         var raw = RegionTopic.Decode(Record(RegionTopic.ReportsKey, RegionTopic.ReportsValue(reports)));
 

@@ -19,7 +19,7 @@ public sealed class EquivalenceFeedback
 
     public EquivalenceFeedback(int seed, double hours = 66)
     {
-        var sites = ReferenceDataLoader.LoadSites(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "sites.json")));
+        var sites = SampleSites;
         var rnd = new Random(seed);
         var events = new List<(DateTimeOffset At, Message Message)>();
         var n = 0;
@@ -48,6 +48,14 @@ public sealed class EquivalenceFeedback
         }
         Messages = events.OrderBy(e => e.At).ThenBy(e => e.Message.EventId, StringComparer.Ordinal).Select(e => e.Message).ToList();
     }
+
+    private static readonly IReadOnlyList<Site> SampleSites = ReferenceDataLoader.LoadSites(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "sites.json")));
+
+    /// <summary>The sample sites' ids.</summary>
+    public static IReadOnlyList<string> Sites { get; } = [.. SampleSites.Select(s => s.SiteId)];
+
+    /// <summary>The regions of the sample sites.</summary>
+    public static IReadOnlyList<string> Regions { get; } = [.. SampleSites.Select(s => s.RegionId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>The messages in event-time order (as channel systems produce them, live).</summary>
     public IReadOnlyList<Message> Messages { get; }

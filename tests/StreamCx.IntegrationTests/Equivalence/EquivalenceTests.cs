@@ -8,7 +8,8 @@ namespace StreamCx.IntegrationTests.Equivalence;
 /// <summary>
 /// One truth, end to end: the same feedback gives, on the alerts topic of real engine processes consuming the real
 /// broker, exactly the alert emissions <c>replay</c> writes for it (all but <c>emittedAt</c>) — whether it comes on one
-/// topic with a few messages out of place, as a backlog over three topics of four partitions, or across three SIGKILLs.
+/// topic with a few messages out of place, as a backlog over three topics of four partitions, across three SIGKILLs, on
+/// three engines sharing the work, or while engines join, leave and are killed.
 /// </summary>
 [Collection(RealKafkaCollection.Name)]
 public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper output)
@@ -86,7 +87,14 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         await using var one = run.StartEngine("engine 1");
         await using var two = run.StartEngine("engine 2");
         await using var three = run.StartEngine("engine 3");
+        // every engine answers region-scores queries for every region while they consume: a non-owner reads the sites it
+        // does not hold from the owner's snapshots, and must raise nothing (the comparison with replay below finds any extra)
+        using var consumed = new CancellationTokenSource();
+        var queries = QueryEveryRegionAsync([one, two, three], consumed.Token);
         await run.AwaitEverythingAppliedAsync(one, two, three);
+        await consumed.CancelAsync();
+        Assert.True(await queries > 0, "region scores were read while consuming");
+        await AssertEveryEngineShowsTheOwnersValuesAsync(one, two, three);
 
         foreach (var engine in new[] { one, two, three })
         {
@@ -94,6 +102,159 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
             Assert.True(regions.Count is > 0 and < 12, $"{engine.Name} holds some of the 12 region partitions, not all: {regions.ToJsonString()}");
         }
         await AssertSameAsReplayAsync(run, feedback.Messages);
+    }
+
+    [Fact]
+    public async Task Engines_joining_leaving_and_killed_while_consuming_give_the_alerts_of_replay()
+    {
+        var feedback = new EquivalenceFeedback(seed: 15);
+        var topic = RealKafkaFixture.UniqueName("feedback.eqchurn");
+        var group = RealKafkaFixture.UniqueName("group");
+        await kafka.CreateTopicAsync(topic, 12);
+        await kafka.CreateTopicAsync(group + ".regions", 12);
+        var run = new Run(kafka, [topic],
+            ["--set", "Snapshots:Provider=postgresql", "--set", $"Snapshots:ConnectionString={PostgresServer.Shared.NewDatabase()}",
+             "--set", "Snapshots:EveryEvents=1500", "--set", "Snapshots:EveryInterval=00:00:01"], group);
+        // four quarters, each produced while the group has another membership, so every change happens while consuming
+        var quarters = feedback.Messages.Chunk((feedback.Messages.Count + 3) / 4).ToArray();
+        var produced = 0;
+        async Task ProduceQuarterAsync(int i)
+        {
+            await run.ProduceAsync(quarters[i], _ => topic, ensureTopics: false, markers: i == quarters.Length - 1);
+            produced += quarters[i].Length;
+        }
+        // how far the group has come: what the sites count (an engine that left took its own totals with it, but the
+        // sites it applied events to carry them on in their snapshots)
+        Task HalfOfTheLastQuarterAppliedAsync(int quarter, params EngineProcess[] engines) =>
+            Poll.UntilAsync(
+                async () => await CountedAsync(engines) >= produced - (quarters[quarter].Length / 2),
+                Patience, () => $"{produced - (quarters[quarter].Length / 2)} events applied\n" + string.Join("\n", engines.Select(e => e.Tail())));
+
+        var engines = new List<EngineProcess>();
+        EngineProcess Start(string name)
+        {
+            var engine = run.StartEngine(name);
+            engines.Add(engine);
+            return engine;
+        }
+        try
+        {
+            await ProduceQuarterAsync(0);
+            var one = Start("engine 1");
+            await HalfOfTheLastQuarterAppliedAsync(0, one);
+
+            var two = Start("engine 2 (joins)");
+            await HoldsRegionsAsync(two);
+            await ProduceQuarterAsync(1);
+            await HalfOfTheLastQuarterAppliedAsync(1, one, two);
+
+            Assert.Equal(0, await two.TerminateAsync(TimeSpan.FromSeconds(60))); // leaves: its regions go back to engine 1
+            await ProduceQuarterAsync(2);
+            var three = Start("engine 3 (joins)");
+            await HoldsRegionsAsync(three);
+            await HalfOfTheLastQuarterAppliedAsync(2, one, three);
+
+            await one.DisposeAsync(); // SIGKILL: no stop, no final snapshot, no commit
+            engines.Remove(one);
+            await ProduceQuarterAsync(3);
+            var four = Start("engine 4 (joins)");
+            await run.AwaitEverythingAppliedAsync(three, four);
+
+            foreach (var engine in new[] { three, four })
+            {
+                var regions = (await engine.StatusAsync())["kafka"]!["regions"]!["assignedPartitions"]!.AsArray();
+                Assert.True(regions.Count is > 0 and < 12, $"{engine.Name} holds some of the 12 region partitions, not all: {regions.ToJsonString()}");
+            }
+            await AssertSameAsReplayAsync(run, feedback.Messages);
+        }
+        finally
+        {
+            foreach (var engine in engines) await engine.DisposeAsync();
+        }
+    }
+
+    /// <summary>Reads every region's scores on every engine, over and over until cancelled; returns how many answers came.</summary>
+    private static async Task<int> QueryEveryRegionAsync(EngineProcess[] engines, CancellationToken ct)
+    {
+        var regions = EquivalenceFeedback.Regions;
+        var answers = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            foreach (var engine in engines)
+            {
+                foreach (var region in regions)
+                {
+                    try
+                    {
+                        using var response = await engine.Http.GetAsync(new Uri($"/api/regions/{region}/scores", UriKind.Relative), ct);
+                        if (response.IsSuccessStatusCode) answers++;
+                    }
+                    catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+                    {
+                        // not listening yet, or the run is over
+                    }
+                }
+            }
+            try
+            {
+                await Task.Delay(200, ct);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        return answers;
+    }
+
+    /// <summary>
+    /// Every engine's region scores show, for every site, the values of the engine that holds it (a non-owner reads them
+    /// from the owner's snapshot, taken within <c>Snapshots:EveryInterval</c>): waits until the three agree on every count.
+    /// </summary>
+    private static async Task AssertEveryEngineShowsTheOwnersValuesAsync(params EngineProcess[] engines)
+    {
+        var differences = "";
+        await Poll.UntilAsync(
+            async () =>
+            {
+                differences = "";
+                foreach (var region in EquivalenceFeedback.Regions)
+                {
+                    var views = new List<string>();
+                    foreach (var engine in engines) views.Add(RegionCounts(await engine.Http.GetStringAsync(new Uri($"/api/regions/{region}/scores", UriKind.Relative))));
+                    if (views.Distinct(StringComparer.Ordinal).Count() > 1) differences += $"{region}:\n  " + string.Join("\n  ", views) + "\n";
+                }
+                return differences.Length == 0;
+            },
+            TimeSpan.FromSeconds(60), () => "every engine shows the owners' counts\n" + differences);
+    }
+
+    private static string RegionCounts(string json)
+    {
+        var sites = System.Text.Json.Nodes.JsonNode.Parse(json)!["sites"]!.AsArray();
+        return string.Join(" ", sites.Select(s => s!["siteId"]!.GetValue<string>() + "=" + string.Join(",",
+            s["attributes"]!.AsObject().OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}:{a.Value!["count"]}/{a.Value["window"]?["count"]}/{a.Value["window"]?["mean"]}"))));
+    }
+
+    /// <summary>Events the sites have counted (one attribute every event rates), each site as the engine that holds it says.</summary>
+    private static async Task<long> CountedAsync(EngineProcess[] engines)
+    {
+        try
+        {
+            var counted = await Counts.ReportedAsync(EquivalenceFeedback.Sites, engines);
+            return counted.Where(c => c.Key.Attribute == "waiting-time").Sum(c => c.Value);
+        }
+        catch (HttpRequestException)
+        {
+            return 0; // an engine not listening yet
+        }
+    }
+
+    /// <summary>Waits until a joining engine holds some of the region partitions (the group rebalanced to it).</summary>
+    private static async Task HoldsRegionsAsync(EngineProcess engine)
+    {
+        await engine.WaitUntilReadyAsync(Patience);
+        await Poll.UntilAsync(async () => (await engine.StatusAsync())["kafka"]!["regions"]!["assignedPartitions"]!.AsArray().Count > 0,
+            Patience, () => $"{engine.Name} holds region partitions\n{engine.Tail()}");
     }
 
     private async Task AssertSameAsReplayAsync(Run run, IReadOnlyList<EquivalenceFeedback.Message> messages)
@@ -129,7 +290,8 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
 
         public string AlertsTopic { get; } = RealKafkaFixture.UniqueName("alerts");
 
-        public async Task ProduceAsync(IReadOnlyList<EquivalenceFeedback.Message> messages, Func<EquivalenceFeedback.Message, string> topicOf, bool ensureTopics = true)
+        /// <summary>Produces the messages, then (unless <paramref name="markers"/> is false: more is coming) the end markers.</summary>
+        public async Task ProduceAsync(IReadOnlyList<EquivalenceFeedback.Message> messages, Func<EquivalenceFeedback.Message, string> topicOf, bool ensureTopics = true, bool markers = true)
         {
             if (ensureTopics) await kafka.EnsureTopicsAsync(topics);
             using var producer = kafka.CreateProducer();
@@ -138,7 +300,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
             // the outlier threshold of every partition's time, however few sites a partition has): once every site counted its
             // markers, everything before them has been applied (see Infrastructure/Markers.cs)
             var end = EquivalenceFeedback.Start.AddHours(66.5);
-            foreach (var topic in topics)
+            foreach (var topic in markers ? topics : [])
             {
                 foreach (var site in messages.Select(m => m.SiteId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
                 {
@@ -163,18 +325,24 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         {
             var expected = _markers.GroupBy(m => m.SiteId).ToDictionary(g => g.Key, g => (long)g.Count());
             foreach (var engine in engines) await engine.WaitUntilReadyAsync(Patience);
+            var waitingFor = "";
             await Poll.UntilAsync(
                 async () =>
                 {
+                    var missing = new List<string>();
                     foreach (var (site, count) in expected)
                     {
-                        var counted = 0L;
-                        foreach (var engine in engines) counted = Math.Max(counted, (await engine.AttributeCountsAsync(site)).GetValueOrDefault(FeedbackEvents.MarkerAttribute));
-                        if (counted < count) return false;
+                        var counts = new List<IReadOnlyDictionary<string, long>>();
+                        foreach (var engine in engines) counts.Add(await engine.AttributeCountsAsync(site));
+                        var counted = counts.Max(c => c.GetValueOrDefault(FeedbackEvents.MarkerAttribute));
+                        if (counted < count) missing.Add($"{site}: {counted} of its {count} markers counted, waiting-time counted {string.Join(" / ", counts.Select(c => c.GetValueOrDefault("waiting-time")))}");
                     }
-                    return true;
+                    if (missing.Count == 0) return true;
+                    waitingFor = $"{missing.Count} sites:\n{string.Join("\n", missing)}\n";
+                    foreach (var engine in engines) waitingFor += $"{engine.Name} status: {(await engine.StatusAsync()).ToJsonString()}\n";
+                    return false;
                 },
-                Patience, () => "every site's markers applied\n" + string.Join("\n", engines.Select(e => e.Tail())));
+                Patience, () => "every site's markers applied; " + waitingFor + string.Join("\n", engines.Select(e => e.Tail())));
             foreach (var engine in engines)
             {
                 await Poll.UntilAsync(

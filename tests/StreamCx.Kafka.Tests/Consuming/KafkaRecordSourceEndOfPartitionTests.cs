@@ -66,4 +66,51 @@ public sealed class KafkaRecordSourceEndOfPartitionTests(EmbeddedKafkaFixture ka
         Assert.Equal(51, received.Count);
         Assert.DoesNotContain(received, r => r.EndOfPartition);
     }
+
+    [Fact]
+    public async Task A_partition_assigned_again_at_its_end_gives_a_marker_again()
+    {
+        var settings = kafka.NewSettings("eof-again");
+        var topic = settings.Topics[0];
+        using (var producer = kafka.CreateRawProducer())
+        {
+            await Task.WhenAll(Enumerable.Range(0, 100).Select(i => producer.ProduceAsync(topic, new Message<byte[]?, byte[]?>
+                { Key = Encoding.UTF8.GetBytes($"site-{i % 7}"), Value = Encoding.UTF8.GetBytes($"r{i}") })));
+        }
+
+        // A reads everything to the end of every partition, and stores every offset (committed: it starts there again)
+        var received = new ConcurrentQueue<ConsumedRecord>();
+        IKafkaConsumerControl? control = null;
+        var (first, _) = KafkaRecordSource.Create(settings, endOfPartitionMarkers: true)
+            .MapMaterializedValue(c => control = c)
+            .ToMaterialized(Sink.ForEach<ConsumedRecord>(r =>
+            {
+                received.Enqueue(r);
+                if (!r.EndOfPartition) control!.StoreOffset(r.Topic, r.Partition, r.Offset);
+            }), Keep.Both)
+            .Run(kafka.Materializer);
+        await Poll.UntilAsync(() => first.AssignedPartitions.Count > 0 && first.AssignedPartitions.All(p => received.Any(r => r.EndOfPartition && r.Partition == p.Partition.Value)),
+            TimeSpan.FromSeconds(30), "a marker at the end of every partition");
+        var all = first.AssignedPartitions.Count;
+        first.Commit();
+
+        // B joins then leaves: A is given partitions again that it had read to their end, with nothing new in them
+        var (second, _) = KafkaRecordSource.Create(settings, endOfPartitionMarkers: true).ToMaterialized(Sink.Ignore<ConsumedRecord>(), Keep.Both).Run(kafka.Materializer);
+        await Poll.UntilAsync(() => second.AssignedPartitions.Count > 0 && first.AssignedPartitions.Count < all, TimeSpan.FromSeconds(60), "B to take some partitions");
+        var assignedAgain = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var receivedBefore = 0;
+        first.PartitionsAssigned += (_, _) =>
+        {
+            receivedBefore = received.Count;
+            assignedAgain.TrySetResult();
+        };
+        await second.StopAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        await assignedAgain.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await Poll.UntilAsync(() => first.AssignedPartitions.Count == all, TimeSpan.FromSeconds(60), "A to hold every partition again");
+
+        await Poll.UntilAsync(() => first.AssignedPartitions.All(p => received.Skip(receivedBefore).Any(r => r.EndOfPartition && r.Partition == p.Partition.Value)),
+            TimeSpan.FromSeconds(30), "a marker again for every partition assigned again, though nothing new came");
+        Assert.Equal(100, received.Count(r => !r.EndOfPartition)); // nothing read twice: A started again at the end of each
+        await first.StopAsync().WaitAsync(TimeSpan.FromSeconds(20));
+    }
 }

@@ -1,0 +1,82 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.ReferenceData;
+
+namespace StreamCx.Domain.Grouping;
+
+/// <summary>
+/// Region-level grouping, where the region is evaluated (the same place in <c>replay</c> and in the engine, fed the
+/// region's site alerts in event order): when site alerts open on one attribute at ≥ max(<see cref="DetectionSettings.MinGroupSites"/>,
+/// <see cref="DetectionSettings.MinGroupShare"/> × the region's sites) within <see cref="DetectionSettings.GroupWindow"/>,
+/// ONE grouped alert names them (Alertmanager-like). Site alerts that open while the group is active join it and are not
+/// notified on their own, unless the site is clearly worse than the group (its score below the members' median by at least
+/// <see cref="DetectionSettings.MinPeerEffect"/> of the scale) when it joins or at a later update of its alert (then its
+/// alert is notified from that update on); the alerts notified before the group formed are folded under it. Each join
+/// (and each such promotion) updates the group; it resolves when every member has recovered.
+/// </summary>
+public sealed class RegionGrouper
+{
+    private readonly string _regionId;
+    private readonly ReferenceCatalog _catalog;
+    private readonly DetectionSettings _settings;
+    private readonly MoveTracker _tracker;
+
+    public RegionGrouper(string regionId, ReferenceCatalog catalog, DetectionSettings settings)
+    {
+        (_regionId, _catalog, _settings) = (regionId, catalog, settings);
+        var sites = catalog.Sites.Count(s => s.RegionId == regionId);
+        var needed = Math.Max(settings.MinGroupSites, settings.MinGroupShare * sites);
+        _tracker = new MoveTracker(regionId, settings.GroupWindow, c => c.Select(m => m.Key).Distinct(StringComparer.Ordinal).Count() >= needed);
+    }
+
+    public GroupingState State => _tracker.State;
+
+    /// <summary>Puts back a saved state if it is newer than what the grouper holds (several sites carry a copy).</summary>
+    public void Restore(GroupingState state)
+    {
+        if (state.Version > _tracker.State.Version) _tracker.Restore(state);
+    }
+
+    /// <summary>Takes one site alert emission of the region; adds to <paramref name="output"/> what is notified: the site alert (or not) and the group's emission.</summary>
+    public void Route(Alert alert, List<Alert> output)
+    {
+        var attributeId = alert.AttributeId;
+        if (alert.Status != AlertStatus.Open)
+        {
+            var known = _tracker.MemberOf(attributeId, alert.AlertId);
+            if (known?.Role == MemberRole.Absorbed && alert.Status == AlertStatus.Updated && Worse(alert, _tracker.Active(attributeId)!.Members))
+            {
+                // it got clearly worse than its group (a second irritant on top of the move): from now on it has its own alert
+                output.Add(alert);
+                if (_tracker.Change(attributeId, known with { Role = MemberRole.Own, Mean = alert.Score.Mean, Severity = alert.Severity }) is { } promoted) output.Add(Emit(promoted, alert));
+                return;
+            }
+            if (known?.Role != MemberRole.Absorbed) output.Add(alert);
+            if (alert.Status == AlertStatus.Resolved && _tracker.Close(attributeId, alert.AlertId) is { } ended) output.Add(Emit(ended, alert));
+            return;
+        }
+        var member = new MoveMember(alert.SiteId, alert.AlertId, alert.RaisedAt, alert.Score.Mean, alert.Score.DissatisfiedPct, alert.Score.Count, alert.Severity,
+            [alert.SiteId], [_regionId], MemberRole.Folded);
+        var group = _tracker.Active(attributeId)?.Members.Append(member).ToList() ?? _tracker.WouldForm(attributeId, member, alert.RaisedAt);
+        if (group is null)
+        {
+            output.Add(alert); // no group (yet): notified on its own, folded under the group if one forms
+            _tracker.Open(attributeId, member, alert.RaisedAt);
+            return;
+        }
+        var worse = Worse(alert, group);
+        if (worse) output.Add(alert);
+        var change = _tracker.Open(attributeId, member with { Role = worse ? MemberRole.Own : MemberRole.Absorbed }, alert.RaisedAt);
+        if (change is { } c) output.Add(Emit(c, alert));
+    }
+
+    /// <summary>The site is clearly worse than its group: below the members' median by at least MinPeerEffect of the scale.</summary>
+    private bool Worse(Alert alert, IReadOnlyList<MoveMember> group)
+    {
+        var median = GroupAlerts.Median(group.Select(m => m.Mean));
+        return median - alert.Score.Mean >= _settings.MinPeerEffect * _catalog.Attribute(alert.AttributeId).Range;
+    }
+
+    private Alert Emit((Move Move, AlertStatus Status) change, Alert cause) =>
+        GroupAlerts.Build(change.Move, change.Status, GroupFactor.RegionScope, _catalog, cause.RaisedAt, cause.EmittedAt, cause.Verbatims);
+}

@@ -1,0 +1,117 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
+using StreamCx.Domain.Grouping;
+using StreamCx.Domain.Tests.Live;
+using static StreamCx.Domain.Tests.Grouping.GroupTestAlerts;
+
+namespace StreamCx.Domain.Tests.Grouping;
+
+public sealed class RegionGrouperTests
+{
+    private static List<Alert> Route(RegionGrouper grouper, params Alert[] alerts)
+    {
+        var output = new List<Alert>();
+        foreach (var alert in alerts) grouper.Route(alert, output);
+        return output;
+    }
+
+    private static GroupFactor FactorOf(Alert a) => Assert.IsType<GroupFactor>(Assert.Single(a.Factors));
+
+    [Fact]
+    public void Three_sites_of_a_region_falling_together_give_one_region_group_naming_them_and_later_sites_join_it_silently()
+    {
+        var grouper = new RegionGrouper("r0", Catalog, Settings);
+        var output = Route(grouper, Open("s00", 0), Open("s01", 20), Open("s02", 40), Open("s03", 60));
+
+        // the first two are notified before the group forms; the third forms it and the fourth joins it, neither notified on its own
+        Assert.Equal(["alr-s00", "alr-s01"], output.Where(a => a.Factors is not [GroupFactor]).Select(a => a.AlertId));
+        var group = output.Where(a => a.Factors is [GroupFactor]).ToList();
+        Assert.Equal([(AlertStatus.Open, 1), (AlertStatus.Updated, 2)], group.Select(g => (g.Status, g.Sequence)));
+        Assert.Single(group.Select(g => g.AlertId).Distinct());
+        Assert.Matches("^alr-[0-9a-f]{16}$", group[0].AlertId);
+        Assert.Equal(["s00", "s01", "s02"], FactorOf(group[0]).SiteIds);
+        Assert.Equal(["s00", "s01", "s02", "s03"], FactorOf(group[1]).SiteIds);
+        Assert.Equal(["alr-s00", "alr-s01"], FactorOf(group[1]).FoldedAlertIds);
+        Assert.Equal(GroupFactor.RegionScope, FactorOf(group[0]).Scope);
+        Assert.StartsWith("Waiting time fell at 3 sites of region r0 since 09:00: Site 0-0, Site 0-1, Site 0-2", group[0].Explanation);
+        Assert.Equal(group[0].RaisedAt, TestAlerts.T0.AddMinutes(40));
+    }
+
+    [Fact]
+    public void A_site_clearly_worse_than_its_group_keeps_its_own_alert()
+    {
+        var grouper = new RegionGrouper("r0", Catalog, Settings);
+        var worse = Open("s04", 70, mean: 2.1); // more than 0.1 × 4 points below the members' median (3.2)
+        var output = Route(grouper, Open("s00", 0), Open("s01", 20), Open("s02", 40), Open("s03", 60, mean: 3.0), worse);
+
+        Assert.Contains(output, a => a.AlertId == worse.AlertId);
+        Assert.DoesNotContain(output, a => a.AlertId is "alr-s02" or "alr-s03");
+        var last = output.Last();
+        Assert.Contains("s04", FactorOf(last).SiteIds); // it is in the group too
+        Assert.DoesNotContain(worse.AlertId, FactorOf(last).FoldedAlertIds); // but stays at the top of the page
+        Assert.Contains(Route(grouper, Next(worse, AlertStatus.Updated, 100)), a => a.AlertId == worse.AlertId);
+    }
+
+    [Fact]
+    public void An_absorbed_site_that_later_falls_clearly_below_its_group_is_notified_from_that_update_on()
+    {
+        var grouper = new RegionGrouper("r0", Catalog, Settings);
+        var absorbed = Open("s02", 40);
+        Route(grouper, Open("s00", 0), Open("s01", 20), absorbed);
+
+        var slightly = Next(absorbed, AlertStatus.Updated, 100) with { Score = new ScoreSummary(3.0, 30, 40) };
+        Assert.Empty(Route(grouper, slightly)); // 0.2 below the group: still the group's
+
+        var worse = Next(slightly, AlertStatus.Updated, 160) with { Score = new ScoreSummary(2.2, 60, 40) };
+        var output = Route(grouper, worse);
+        Assert.Equal(2, output.Count);
+        Assert.Equal(worse.AlertId, output[0].AlertId);
+        Assert.DoesNotContain(worse.AlertId, FactorOf(output[1]).FoldedAlertIds); // the group's update: the site is at the top of the page now
+        Assert.Equal(AlertStatus.Updated, output[1].Status);
+        Assert.Contains(Route(grouper, Next(worse, AlertStatus.Resolved, 300)), a => a.AlertId == worse.AlertId); // its resolution is notified too
+    }
+
+    [Fact]
+    public void The_group_resolves_when_every_member_has_recovered_and_absorbed_alerts_stay_silent_to_the_end()
+    {
+        var grouper = new RegionGrouper("r0", Catalog, Settings);
+        var opens = new[] { Open("s00", 0), Open("s01", 20), Open("s02", 40) };
+        Route(grouper, opens);
+
+        var first = Route(grouper, Next(opens[0], AlertStatus.Resolved, 300), Next(opens[2], AlertStatus.Updated, 310), Next(opens[2], AlertStatus.Resolved, 320));
+        Assert.Equal(["alr-s00"], first.Select(a => a.AlertId)); // the folded one's resolution is shown; the absorbed one's emissions are not
+
+        var last = Assert.Single(Route(grouper, Next(opens[1], AlertStatus.Resolved, 400)).Where(a => a.Factors is [GroupFactor]));
+        Assert.Equal(AlertStatus.Resolved, last.Status);
+        Assert.Equal(2, last.Sequence); // open, then resolved: nobody joined
+        Assert.StartsWith("Waiting time has recovered at the 3 sites of region r0", last.Explanation);
+        Assert.Empty(grouper.State.Moves);
+    }
+
+    [Fact]
+    public void Sites_that_fall_hours_apart_or_on_other_attributes_do_not_group()
+    {
+        var grouper = new RegionGrouper("r0", Catalog, Settings);
+        var output = Route(grouper, Open("s00", 0), Open("s01", 200), Open("s02", 400), Open("s03", 600));
+        Assert.DoesNotContain(output, a => a.Factors is [GroupFactor]);
+        Assert.Equal(4, output.Count);
+    }
+
+    [Fact]
+    public void A_grouper_restored_from_its_saved_state_goes_on_as_the_one_that_was_never_stopped()
+    {
+        var settings = Settings;
+        var alerts = new[] { Open("s00", 0), Open("s01", 20), Open("s02", 40), Open("s03", 60) };
+        var whole = new RegionGrouper("r0", Catalog, settings);
+        var expected = Route(whole, alerts);
+
+        var before = new RegionGrouper("r0", Catalog, settings);
+        var output = Route(before, alerts[..2]);
+        var restored = new RegionGrouper("r0", Catalog, settings);
+        restored.Restore(before.State);
+        restored.Restore(GroupingState.Empty); // an older copy (another site's) changes nothing
+        output.AddRange(Route(restored, alerts[2..]));
+
+        Assert.Equal(expected.Select(ContractJson.Serialize), output.Select(ContractJson.Serialize));
+    }
+}
