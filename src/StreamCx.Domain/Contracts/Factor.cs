@@ -10,6 +10,9 @@ namespace StreamCx.Domain.Contracts;
 [JsonDerivedType(typeof(ExpectationFactor), "expectation")]
 [JsonDerivedType(typeof(WatermelonFactor), "watermelon")]
 [JsonDerivedType(typeof(DivergenceFactor), "divergence")]
+[JsonDerivedType(typeof(ComplaintsFactor), "complaints")]
+[JsonDerivedType(typeof(SocialFactor), "social")]
+[JsonDerivedType(typeof(InternalFactor), "internal")]
 [JsonDerivedType(typeof(GroupFactor), "group")]
 public abstract record Factor
 {
@@ -21,6 +24,9 @@ public abstract record Factor
         ImportanceFactor => FactorKind.Importance,
         WatermelonFactor => FactorKind.Watermelon,
         DivergenceFactor => FactorKind.Divergence,
+        ComplaintsFactor => FactorKind.Complaints,
+        SocialFactor => FactorKind.Social,
+        InternalFactor => FactorKind.Internal,
         GroupFactor => FactorKind.Group,
         _ => FactorKind.Expectation,
     };
@@ -34,6 +40,9 @@ public enum FactorKind
     Expectation,
     Watermelon,
     Divergence,
+    Complaints,
+    Social,
+    Internal,
     Group,
 }
 

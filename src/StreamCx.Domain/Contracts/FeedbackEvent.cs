@@ -21,6 +21,18 @@ public sealed record FeedbackEvent(
     public string? Department { get; init; }
     public FeedbackScope Scope { get; init; }
     public CatalogFlags Flags { get; init; }
+
+    /// <summary>The seller, agent or team of the site that handled the contact.</summary>
+    public string? UnitId { get; init; }
+
+    /// <summary>Service figures: handling time of the contact (AHT), in seconds.</summary>
+    public double? HandlingSeconds { get; init; }
+
+    /// <summary>Service figures: resolved at the first contact.</summary>
+    public bool? FirstContactResolution { get; init; }
+
+    /// <summary>Service figures: contacts it took (to resolution, or so far).</summary>
+    public int? ContactCount { get; init; }
 }
 
 /// <summary>Anything routed by site: the site is the unit of distribution.</summary>

@@ -53,6 +53,18 @@ public enum CatalogFlags : byte
     None = 0,
     UnknownDepartment = 1,
     UnknownRole = 2,
+
+    /// <summary>A complaint <c>reason</c> not in <c>config/complaint-reasons.json</c>.</summary>
+    UnknownReason = 4,
+
+    /// <summary>An <c>incidentType</c> not in <c>config/incident-types.json</c>.</summary>
+    UnknownIncidentType = 8,
+
+    /// <summary>A <c>reporterRole</c> not in <c>config/reporter-roles.json</c>.</summary>
+    UnknownReporterRole = 16,
+
+    /// <summary>A social <c>platform</c> not in <c>config/platforms.json</c>.</summary>
+    UnknownPlatform = 32,
 }
 
 /// <summary>The contact roles of a B2B account (<c>contactRole</c>); anything else is kept and flagged.</summary>

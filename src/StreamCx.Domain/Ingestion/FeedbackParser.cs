@@ -50,21 +50,21 @@ public sealed partial class FeedbackParser(ReferenceCatalog catalog, ParserLimit
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             return new Rejection(RejectionReason.NotAnObject, "message must be one JSON object");
-        var seen = 0;
+        var seen = 0L;
         HashSet<string>? unknown = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = KnownField(ref reader);
             var unknownName = field < 0 ? reader.GetString()! : null;
             reader.Read();
-            if ((field >= 0 && (seen & (1 << field)) != 0) || (unknownName is not null && !(unknown ??= new(StringComparer.Ordinal)).Add(unknownName)))
+            if ((field >= 0 && (seen & (1L << field)) != 0) || (unknownName is not null && !(unknown ??= new(StringComparer.Ordinal)).Add(unknownName)))
                 return new Rejection(RejectionReason.InvalidField, $"field '{Shorten(unknownName ?? FieldNames[field])}' appears twice");
             if (unknownName is not null)
             {
                 reader.Skip(); // unknown fields are tolerated for forward compatibility
                 continue;
             }
-            seen |= 1 << field;
+            seen |= 1L << field;
             var error = ReadField(field, ref reader, ref f);
             if (error is not null) return error;
         }
@@ -76,7 +76,9 @@ public sealed partial class FeedbackParser(ReferenceCatalog catalog, ParserLimit
     /// <summary>The contract's field names, in the order of <see cref="ReadField"/>; matched on the raw bytes, so reading a name allocates nothing.</summary>
     private static readonly string[] FieldNames =
         ["eventId", "siteId", "channel", "occurredAt", "touchpoint", "customerId", "journeyId", "language", "comment", "nps", "csat", "ces", "ratings",
-         "type", "accountId", "contactRole", "department", "scope", "step", "reason", "outcome"];
+         "type", "accountId", "contactRole", "department", "scope", "step", "reason", "outcome",
+         "text", "incidentType", "magnitude", "endedAt", "reporterRole", "attributeId", "topic", "sentiment", "platform", "reach", "url",
+         "unitId", "handlingSeconds", "firstContactResolution", "contactCount"];
 
     private static readonly byte[][] FieldNamesUtf8 = [.. FieldNames.Select(Encoding.UTF8.GetBytes)];
 
@@ -112,7 +114,8 @@ public sealed partial class FeedbackParser(ReferenceCatalog catalog, ParserLimit
             17 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Scope),
             18 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Step),
             19 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Reason),
-            _ => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Outcome),
+            20 => ReadLabel(ref reader, name, limits.MaxTextLength, out f.Outcome),
+            _ => ReadListeningField(field, ref reader, ref f),
         };
     }
 
@@ -184,9 +187,17 @@ public sealed partial class FeedbackParser(ReferenceCatalog catalog, ParserLimit
 
     private static Rejection? ReadScore(ref Utf8JsonReader reader, string name, int min, int max, out int? value)
     {
+        var error = ReadInteger(ref reader, name, min, max, int.MaxValue, out var v);
+        value = (int?)v;
+        return error;
+    }
+
+    /// <summary>An integer from <paramref name="min"/> to <paramref name="max"/>; beyond <paramref name="representable"/> (in magnitude) it is no integer of its type.</summary>
+    private static Rejection? ReadInteger(ref Utf8JsonReader reader, string name, long min, long max, long representable, out long? value)
+    {
         value = null;
         if (reader.TokenType == JsonTokenType.Null) return null;
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var v))
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var v) || v > representable || v < -representable)
             return new Rejection(RejectionReason.InvalidField, $"field '{name}' must be an integer from {min} to {max}, got {Describe(reader.TokenType)}");
         if (v < min || v > max)
             return new Rejection(RejectionReason.OutOfScale, $"field '{name}' must be from {min} to {max}, got {v}");
@@ -237,19 +248,28 @@ public sealed partial class FeedbackParser(ReferenceCatalog catalog, ParserLimit
 
     private ParseOutcome Validate(ref RawFields f)
     {
-        if (string.IsNullOrWhiteSpace(f.EventId)) return Missing("eventId");
-        return f.Type switch
+        var outcome = string.IsNullOrWhiteSpace(f.EventId) ? Missing("eventId") : f.Type switch
         {
             null or "feedback" => ValidateFeedback(ref f),
             "journey-step" => ValidateStep(ref f),
             "journey-closed" => ValidateClosed(ref f),
             "churn" => ValidateChurn(ref f),
+            ListeningTypes.Complaint => ValidateComplaint(ref f),
+            ListeningTypes.Incident => ValidateIncident(ref f),
+            ListeningTypes.InternalReport => ValidateInternalReport(ref f),
+            ListeningTypes.SocialMention => ValidateSocialMention(ref f),
             _ => ParseOutcome.Rejected(RejectionReason.InvalidField, $"field 'type' must be one of {string.Join(", ", MessageTypes)}, got '{Shorten(f.Type)}'"),
         };
+        // the type a rejection belongs to (metrics by source), when the message named a known one
+        var type = f.Type ?? "feedback";
+        return outcome.Rejection is { } rejection && MessageTypes.Contains(type, StringComparer.Ordinal)
+            ? outcome with { Rejection = rejection with { MessageType = type } }
+            : outcome;
     }
 
     /// <summary>The values of <c>type</c>; absent means <c>feedback</c>.</summary>
-    public static IReadOnlyList<string> MessageTypes { get; } = ["feedback", "journey-step", "journey-closed", "churn"];
+    public static IReadOnlyList<string> MessageTypes { get; } =
+        ["feedback", "journey-step", "journey-closed", "churn", ListeningTypes.Complaint, ListeningTypes.Incident, ListeningTypes.InternalReport, ListeningTypes.SocialMention];
 
     private ParseOutcome ValidateFeedback(ref RawFields f)
     {
@@ -283,6 +303,10 @@ public sealed partial class FeedbackParser(ReferenceCatalog catalog, ParserLimit
             Department = f.Department,
             Scope = scope,
             Flags = Flag(f.Department, f.ContactRole),
+            UnitId = NullIfBlank(f.UnitId),
+            HandlingSeconds = f.HandlingSeconds,
+            FirstContactResolution = f.FirstContactResolution,
+            ContactCount = f.ContactCount,
         });
     }
 
@@ -364,7 +388,11 @@ public sealed partial class FeedbackParser(ReferenceCatalog catalog, ParserLimit
     {
         public string? EventId, SiteId, Channel, OccurredAt, Touchpoint, CustomerId, JourneyId, Language, Comment;
         public string? Type, AccountId, ContactRole, Department, Scope, Step, Reason, Outcome;
-        public int? Nps, Csat, Ces;
+        public string? Text, IncidentType, EndedAt, ReporterRole, AttributeId, Topic, Platform, Url, UnitId;
+        public double? Magnitude, Sentiment, HandlingSeconds;
+        public long? Reach;
+        public bool? FirstContactResolution;
+        public int? Nps, Csat, Ces, ContactCount;
         public RatingDictionary? Ratings;
 
         /// <summary>True when <see cref="SiteId"/> was found in the registry while reading.</summary>

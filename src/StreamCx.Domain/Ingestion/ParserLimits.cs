@@ -9,6 +9,9 @@ public sealed record ParserLimits
     public int MaxCommentLength { get; init; } = 4000;
     public int MaxRatings { get; init; } = 100;
 
+    /// <summary>A social mention's <c>url</c> (http or https only).</summary>
+    public int MaxUrlLength { get; init; } = 2000;
+
     /// <summary>Older timestamps are refused: they are mistakes (a default date), and would underflow window arithmetic.</summary>
     public DateTimeOffset EarliestOccurredAt { get; init; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -5,6 +5,9 @@ public sealed record Rejection(RejectionReason Reason, string Message)
 {
     public string Code => Reason.ToCode();
 
+    /// <summary>The message's <c>type</c> when it was known when the message was refused (null: not established).</summary>
+    public string? MessageType { get; init; }
+
     public override string ToString() => $"{Code}: {Message}";
 }
 

@@ -47,13 +47,21 @@ public static class AlertFilterParser
             else if (region is not null && s.RegionId != region) errors.Add($"{Site}: site '{site}' is not in region '{Printable(region)}'");
         }
         var attribute = Single(Attribute);
-        if (attribute is not null && !catalog.TryGetAttribute(attribute, out _)) errors.Add($"{Attribute}: unknown attribute '{Printable(attribute)}'");
+        if (attribute is not null && !catalog.TryGetAttribute(attribute, out _) && !PseudoAttributes.Contains(attribute, StringComparer.Ordinal))
+            errors.Add($"{Attribute}: unknown attribute '{Printable(attribute)}'");
         var minSeverity = 0.0;
         if (Single(MinSeverity) is { } text && !TryParseSeverity(text, out minSeverity))
             errors.Add($"{MinSeverity}: expected a number from 0 to 1 or one of low, medium, high, critical; got '{Printable(text)}'");
 
         return errors.Count > 0 ? (null, errors) : (new AlertFilter(region, site, attribute, minSeverity), errors);
     }
+
+    /// <summary>The attribute ids of alerts that are not about a rated attribute: journeys, accounts, complaints, social mentions.</summary>
+    public static IReadOnlyList<string> PseudoAttributes { get; } =
+    [
+        Journeys.JourneyAlertComposer.JourneyAttributeId, Journeys.JourneyAlertComposer.AccountAttributeId,
+        Complaints.ComplaintAlerts.ComplaintsAttributeId, Social.SocialAlerts.SocialAttributeId, Complaints.InternalReportWording.InternalAttributeId,
+    ];
 
     public static bool TryParseSeverity(string text, out double severity)
     {

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace StreamCx.Domain.ReferenceData;
 
-/// <summary>Sites, attributes and departments the engine knows, with fast lookups.</summary>
+/// <summary>Sites, attributes, departments and the listening catalogs the engine knows, with fast lookups.</summary>
 public sealed class ReferenceCatalog
 {
     private readonly FrozenDictionary<string, Site> _sites;
@@ -33,6 +33,9 @@ public sealed class ReferenceCatalog
 
     /// <summary>The department catalog; a department not in it is kept as given and flagged.</summary>
     public IReadOnlyList<Department> Departments { get; }
+
+    /// <summary>The catalogs of the listening sources (complaint reasons, incident types, reporter roles, platforms).</summary>
+    public ListeningCatalog Listening { get; init; } = ListeningCatalog.Empty;
 
     public bool IsKnownDepartment(string departmentId) => _departments.ContainsKey(departmentId);
 

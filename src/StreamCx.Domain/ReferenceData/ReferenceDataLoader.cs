@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace StreamCx.Domain.ReferenceData;
 
 /// <summary>Reads and validates the sites, attributes and departments files; every problem is reported with its place.</summary>
-public static class ReferenceDataLoader
+public static partial class ReferenceDataLoader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -12,9 +12,13 @@ public static class ReferenceDataLoader
     };
 
     /// <param name="departmentsFile">The department catalog; none (null or empty) means every department is flagged unknown.</param>
-    public static ReferenceCatalog Load(string sitesFile, string attributesFile, string? departmentsFile = null) =>
+    /// <param name="listening">The listening catalogs; none means every reason, incident type, reporter role and platform is flagged.</param>
+    public static ReferenceCatalog Load(string sitesFile, string attributesFile, string? departmentsFile = null, ListeningFiles? listening = null) =>
         new(LoadSites(ReadFile(sitesFile, "sites")), LoadAttributes(ReadFile(attributesFile, "attributes")),
-            string.IsNullOrEmpty(departmentsFile) ? [] : LoadDepartments(ReadFile(departmentsFile, "departments")));
+            string.IsNullOrEmpty(departmentsFile) ? [] : LoadDepartments(ReadFile(departmentsFile, "departments")))
+        {
+            Listening = listening is null ? ListeningCatalog.Empty : LoadListening(listening),
+        };
 
     public static IReadOnlyList<Department> LoadDepartments(string json, string source = "departments file") =>
         LoadEntries<Department>(json, source, "departmentId", d => d.DepartmentId, (d, at, errors) => RequireText(d.Label, $"{at}: label", errors));

@@ -1,11 +1,14 @@
 using Akka.Hosting;
 using Akka.Persistence;
+using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Journeys;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Social;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Journeys;
+using StreamCx.Engine.Listening;
 using StreamCx.Engine.Sites;
 using StreamCx.Engine.Telemetry;
 
@@ -16,11 +19,13 @@ public static class AkkaEngineExtensions
 {
     /// <param name="durability">Snapshot settings, ledger and counters; null runs without snapshots.</param>
     /// <param name="journeys">The journeys' rules; null runs without the journeys actor.</param>
+    /// <param name="complaints">The complaint surge test; null runs without the listening sources' actor (their messages are then only counted).</param>
+    /// <param name="social">The social early warning (null: its defaults).</param>
     public static AkkaConfigurationBuilder AddStreamCxEngine(
         this AkkaConfigurationBuilder builder, ReferenceCatalog catalog, DetectionSettings detection, EngineSettings engine, IAlertPublisher alerts,
         IEngineTelemetry? telemetry = null,
         (SnapshotSettings Settings, OffsetLedger Ledger, SnapshotCounters Counters)? durability = null,
-        EventTimeProgress? progress = null, JourneySettings? journeys = null)
+        EventTimeProgress? progress = null, JourneySettings? journeys = null, ComplaintSettings? complaints = null, SocialSettings? social = null)
     {
         if (durability is { Settings.Enabled: true } d) builder.AddHocon(SnapshotStoreConfig.For(d.Settings), HoconAddMode.Prepend);
         return builder.WithActors((system, registry) =>
@@ -30,7 +35,9 @@ public static class AkkaEngineExtensions
                 : null;
             var journeysActor = journeys is null ? null : system.ActorOf(JourneysActor.Create(catalog, journeys, alerts, followsFrontier: true), "journeys");
             if (journeysActor is not null) registry.Register<JourneysActor>(journeysActor);
-            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor), "sites");
+            var listeningActor = complaints is null ? null : system.ActorOf(ListeningActor.Create(catalog, complaints, alerts, social), "listening");
+            if (listeningActor is not null) registry.Register<ListeningActor>(listeningActor);
+            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor, listeningActor), "sites");
             registry.Register<SitesActor>(sites);
         });
     }

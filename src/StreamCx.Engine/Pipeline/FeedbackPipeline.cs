@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Streams.Dsl;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Engine.Journeys;
+using StreamCx.Engine.Listening;
 using StreamCx.Engine.Sites;
 
 namespace StreamCx.Engine.Pipeline;
@@ -18,29 +19,34 @@ namespace StreamCx.Engine.Pipeline;
 /// and come out among the results of <see cref="CreateBatched"/> (<see cref="Create"/> leaves them out). What the
 /// journeys take goes to <c>journeys</c> (when given) as one message per batch, in stream order, before the batch goes
 /// to the sites; journey messages go to the sites' router only as times of their inputs, for the frontier of event time.
+/// Messages of the listening sources go to <c>listening</c> (when given) the same way.
 /// </summary>
 public static class FeedbackPipeline
 {
     public const int DefaultBatchSize = 256;
 
     public static Flow<RawFeedback, PipelineResult, NotUsed> Create(
-        FeedbackParser parser, IActorRef sites, int parallelism, TimeSpan askTimeout, int batchSize = DefaultBatchSize, IActorRef? journeys = null) =>
-        CreateBatched(parser, sites, parallelism, askTimeout, batchSize, journeys).SelectMany(results => results.Where(r => !r.Raw.EndOfPartition && r.Raw.Reports is null));
+        FeedbackParser parser, IActorRef sites, int parallelism, TimeSpan askTimeout, int batchSize = DefaultBatchSize, IActorRef? journeys = null,
+        IActorRef? listening = null) =>
+        CreateBatched(parser, sites, parallelism, askTimeout, batchSize, journeys, listening).SelectMany(results => results.Where(r => !r.Raw.EndOfPartition && r.Raw.Reports is null));
 
     /// <summary>The same flow, each batch's results together (in input order), for a consumer that handles them a batch at a time.</summary>
     public static Flow<RawFeedback, PipelineResult[], NotUsed> CreateBatched(
-        FeedbackParser parser, IActorRef sites, int parallelism, TimeSpan askTimeout, int batchSize = DefaultBatchSize, IActorRef? journeys = null) =>
+        FeedbackParser parser, IActorRef sites, int parallelism, TimeSpan askTimeout, int batchSize = DefaultBatchSize, IActorRef? journeys = null,
+        IActorRef? listening = null) =>
         Flow.Create<RawFeedback>()
             .Batch(batchSize, first => new List<RawFeedback>(Math.Min(batchSize, 16)) { first }, (batch, next) =>
             {
                 batch.Add(next);
                 return batch;
             })
-            .SelectAsync(parallelism, batch => ApplyAsync(sites, journeys, ParsedBatch.Parse(parser, batch), askTimeout));
+            .SelectAsync(parallelism, batch => ApplyAsync(sites, journeys, listening, ParsedBatch.Parse(parser, batch), askTimeout));
 
-    private static async Task<PipelineResult[]> ApplyAsync(IActorRef sites, IActorRef? journeys, ParsedBatch batch, TimeSpan timeout)
+    private static async Task<PipelineResult[]> ApplyAsync(IActorRef sites, IActorRef? journeys, IActorRef? listening, ParsedBatch batch, TimeSpan timeout)
     {
         if (journeys is not null && batch.Journey.Count > 0) journeys.Tell(new ApplyJourneyInputs(batch.Journey));
+        if (listening is not null && batch.Listening.Count > 0) listening.Tell(new ApplyListening(batch.Listening));
+        if (listening is not null && batch.Valid.Count > 0) listening.Tell(new ObserveFeedback(batch.Valid.ConvertAll(v => v.Event)));
         if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0 && batch.Observed.Count == 0 && batch.Reports.Count == 0) return batch.Results;
 
         var receipt = new FeedbackReceipt(batch.Valid.Count);

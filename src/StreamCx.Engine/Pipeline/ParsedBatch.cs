@@ -32,6 +32,9 @@ internal sealed class ParsedBatch
 
     public List<JourneyInput> Journey { get; } = [];
 
+    /// <summary>The messages of the listening sources, in batch order (each has its result, with neither event nor rejection).</summary>
+    public List<ListeningEvent> Listening { get; } = [];
+
     /// <summary>The journey messages' inputs and times, in their place among the valid events and the caught-up markers.</summary>
     public List<(int AfterEvents, int AfterCaughtUp, string Input, DateTimeOffset At)> Observed { get; } = [];
 
@@ -63,8 +66,14 @@ internal sealed class ParsedBatch
             if (outcome.Signal is { } signal)
             {
                 parsed.Journey.Add(JourneyInput.From(signal));
-                if (message.Input is null) // through the region topic, its input's time is reported by the intake
-                    parsed.Observed.Add((parsed.Valid.Count, parsed.CaughtUp.Count, Durability.SnapshotCodec.PartitionKey(message.Position.Topic, message.Position.Partition), signal.OccurredAt));
+                parsed.Observe(message, signal.OccurredAt);
+            }
+            if (outcome.Listening is { } listening)
+            {
+                parsed.Listening.Add(listening);
+                parsed.Observe(message, listening.OccurredAt);
+                parsed.Results[i] = new PipelineResult(message, null, null, null) { Listening = listening };
+                continue;
             }
             if (outcome.Event is { } e)
             {
@@ -78,6 +87,13 @@ internal sealed class ParsedBatch
             }
         }
         return parsed;
+    }
+
+    /// <summary>A message that goes to no site still moves its input's time, for the frontier of event time.</summary>
+    private void Observe(RawFeedback message, DateTimeOffset at)
+    {
+        if (message.Input is null) // through the region topic, its input's time is reported by the intake
+            Observed.Add((Valid.Count, CaughtUp.Count, Durability.SnapshotCodec.PartitionKey(message.Position.Topic, message.Position.Partition), at));
     }
 
     /// <summary>Fills in the results of the valid events from their outcomes (index j is <c>Valid[j]</c>).</summary>

@@ -9,6 +9,9 @@ public sealed record PipelineResult(RawFeedback Raw, FeedbackEvent? Event, Intak
 {
     public bool IsRejected => Rejection is not null;
 
+    /// <summary>A message of the listening sources (complaint, incident, internal report, social mention), valid.</summary>
+    public ListeningEvent? Listening { get; init; }
+
     /// <summary>The site's restored snapshot already held this message: it was skipped, not counted again.</summary>
     public bool AlreadyApplied { get; init; }
 }

@@ -43,6 +43,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly bool _durable;
     private readonly EventTimeProgress _progress;
     private readonly IActorRef? _journeys;
+    private readonly IActorRef? _listening;
     private readonly IActorRef? _network;
     private const string Direct = "";
     private const string SlowestChannel = "~every channel";
@@ -51,9 +52,9 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
 
     public SitesActor(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings eventTime, IEngineTelemetry telemetry,
-        SiteDurability? durability, EventTimeProgress progress, IActorRef? journeys = null)
+        SiteDurability? durability, EventTimeProgress progress, IActorRef? journeys = null, IActorRef? listening = null)
     {
-        (_catalog, _clock, _telemetry, _durable, _progress, _journeys) = (catalog, alerts.Clock, telemetry, durability is not null, progress, journeys);
+        (_catalog, _clock, _telemetry, _durable, _progress, _journeys, _listening) = (catalog, alerts.Clock, telemetry, durability is not null, progress, journeys, listening);
         _eventTime = eventTime;
         var created = 0;
         _network = settings.NetworkGroups ? Context.ActorOf(NetworkGroupsActor.Create(catalog, settings, alerts, telemetry), "network-groups") : null;
@@ -237,6 +238,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         _network?.Tell(new RegionPassed(SlowestChannel, s)); // partitions whose regions have no actor yet hold the network groups back too
         _progress.FrontierMoved(s);
         _journeys?.Tell(new FrontierAdvanced(s));
+        _listening?.Tell(new FrontierAdvanced(s));
     }
 
     private void Release(PartitionsReleased m)
@@ -323,12 +325,12 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
 
     public static Props Create(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings? eventTime = null, IEngineTelemetry? telemetry = null,
-        SiteDurability? durability = null, EventTimeProgress? progress = null, IActorRef? journeys = null)
+        SiteDurability? durability = null, EventTimeProgress? progress = null, IActorRef? journeys = null, IActorRef? listening = null)
     {
         var time = eventTime ?? new EventTimeSettings();
         var reporter = telemetry ?? NoEngineTelemetry.Instance;
         var where = progress ?? new EventTimeProgress();
-        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where, journeys));
+        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where, journeys, listening));
     }
 
     /// <summary>

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
+using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Social;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Host.Logging;
@@ -35,6 +37,12 @@ public sealed record StreamCxConfiguration(
     /// <summary>Section "Journeys": the watermelon detector's rules, accounts, retention.</summary>
     public JourneySettings Journeys { get; init; } = new();
 
+    /// <summary>Section "Complaints": the complaint surge test.</summary>
+    public ComplaintSettings Complaints { get; init; } = new();
+
+    /// <summary>Section "Social": the social early warning.</summary>
+    public SocialSettings Social { get; init; } = new();
+
     public static StreamCxConfiguration Load(IConfiguration configuration)
     {
         var errors = new List<string>();
@@ -61,11 +69,15 @@ public sealed record StreamCxConfiguration(
         var detection = BindRecord<DetectionSettings>(configuration.GetSection("Detection"), errors);
         var parser = BindRecord<ParserLimits>(configuration.GetSection("Parser"), errors);
         var journeys = BindRecord<JourneySettings>(configuration.GetSection("Journeys"), errors);
+        var complaints = BindRecord<ComplaintSettings>(configuration.GetSection("Complaints"), errors);
+        var social = BindRecord<SocialSettings>(configuration.GetSection("Social"), errors);
         errors.AddRange(kafka.Validate());
         if (kafka.Topics?.Contains(kafka.RegionTopic, StringComparer.Ordinal) == true)
             errors.Add($"Kafka:RegionTopic '{kafka.RegionTopic}' is also an input topic in Kafka:Topics; the engine would read its own region topic as feedback.");
         errors.AddRange(detection.Validate().Select(e => $"Detection: {e}"));
         errors.AddRange(journeys.Validate().Select(e => $"Journeys: {e}"));
+        errors.AddRange(complaints.Validate().Select(e => $"Complaints: {e}"));
+        errors.AddRange(social.Validate().Select(e => $"Social: {e}"));
         errors.AddRange(engine.Validate());
         errors.AddRange(simulator.Validate());
         errors.AddRange(MetricsSettingsValidator.Validate(metrics, configuration["Urls"]));
@@ -78,7 +90,7 @@ public sealed record StreamCxConfiguration(
         {
             catalog = ReferenceDataLoader.Load(
                 ReferenceDataSettings.Resolve(referenceData.SitesFile), ReferenceDataSettings.Resolve(referenceData.AttributesFile),
-                ReferenceDataSettings.Resolve(referenceData.DepartmentsFile));
+                ReferenceDataSettings.Resolve(referenceData.DepartmentsFile), referenceData.ListeningFiles());
         }
         catch (ReferenceDataException e)
         {
@@ -90,6 +102,8 @@ public sealed record StreamCxConfiguration(
             Metrics = metrics,
             Snapshots = snapshots,
             Journeys = journeys,
+            Complaints = complaints,
+            Social = social,
         };
     }
 

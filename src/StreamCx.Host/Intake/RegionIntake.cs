@@ -106,7 +106,12 @@ public sealed class RegionIntake(
                 results.Add((record, outcome.Rejection));
                 continue;
             }
-            var (eventId, occurredAt, placeKey) = outcome.Event is { } e ? (e.EventId, e.OccurredAt, RegionOf(e.SiteId)) : Place(outcome.Signal!);
+            var (eventId, occurredAt, placeKey) = outcome switch
+            {
+                { Event: { } e } => (e.EventId, e.OccurredAt, RegionOf(e.SiteId)),
+                { Listening: { } l } => (l.EventId, l.OccurredAt, l.SiteId is { } site ? RegionOf(site) : ListeningTypes.BrandWide),
+                _ => Place(outcome.Signal!),
+            };
             if (_inputs.Observe(input, occurredAt, now) == Arrival.Early) Early(input, eventId, placeKey, occurredAt, now);
             changed = true;
             var message = new Message<string?, byte[]> { Key = RegionTopic.EventKey(record.Topic, record.Partition, record.Offset), Value = record.Value };

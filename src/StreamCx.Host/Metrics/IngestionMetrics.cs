@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Diagnostics;
 using Prometheus;
+using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Processing;
 using StreamCx.Engine.Pipeline;
@@ -27,6 +28,7 @@ public sealed class IngestionMetrics : IIngestionMetrics
     private readonly Counter _duplicates;
     private readonly Histogram _processingLatency;
     private readonly KafkaConsumerMetrics _consumer;
+    private readonly SourceMetrics _sources;
 
     public IngestionMetrics(CollectorRegistry registry, IEnumerable<string> topics, ChannelLabel channels, KafkaConsumerMetrics consumer)
     {
@@ -43,6 +45,7 @@ public sealed class IngestionMetrics : IIngestionMetrics
             "Events behind their site's watermark: late (within the allowed lateness, windowed) or too_late (totals only)", ["lateness"]);
         _late = late.WithLabels("late");
         _tooLate = late.WithLabels("too_late");
+        _sources = new SourceMetrics(f);
         _duplicates = f.CreateCounter("streamcx_events_duplicate_total", "Events whose eventId was already taken (counted once)");
         _processingLatency = f.CreateHistogram("streamcx_event_processing_latency_seconds",
             "Wall clock from taking a message from Kafka to its site actor having applied it (rejected messages excluded)",
@@ -54,7 +57,8 @@ public sealed class IngestionMetrics : IIngestionMetrics
     public void Observe(PipelineResult result)
     {
         var position = result.Raw.Source ?? result.Raw.Position; // the feedback topic, also for what came through the region topic
-        var channel = _channels.For(result.Event?.Channel);
+        // a message with no channel of its own (a journey message, an incident, a social mention) is 'other', not 'rejected'
+        var channel = result.IsRejected ? ChannelLabel.Rejected : _channels.For(result.Event?.Channel ?? (result.Listening as Complaint)?.Channel ?? "");
         if (!_consumedBy.TryGetValue((position.Topic, channel), out var consumed))
             consumed = _consumedBy.GetOrAdd((position.Topic, channel), static (k, c) => c.WithLabels(k.Topic, k.Channel), _consumed);
         consumed.Inc();
@@ -62,8 +66,15 @@ public sealed class IngestionMetrics : IIngestionMetrics
         if (result.Rejection is { } rejection)
         {
             if (_rejectedBy.TryGetValue(rejection.Code, out var rejected)) rejected.Inc();
+            _sources.Rejected(rejection);
             return;
         }
+        if (result.Listening is { } listening)
+        {
+            _sources.Consumed(listening.Type, listening.Flags);
+            return;
+        }
+        if (result.Event is { } applied && !result.AlreadyApplied && result.Outcome != IntakeOutcome.Duplicate) _sources.Consumed("feedback", applied.Flags);
         if (result.Raw.ConsumedAt != 0) _processingLatency.Observe(Stopwatch.GetElapsedTime(result.Raw.ConsumedAt).TotalSeconds);
         switch (result.Outcome)
         {

@@ -40,6 +40,9 @@ public sealed class ParsedReplayFile
     /// <summary>One key per journey message, <see cref="EventTimeOrder.Key.Index"/> pointing into <see cref="Signals"/>.</summary>
     public EventTimeOrder.Key[] SignalKeys { get; }
 
+    /// <summary>The valid messages of the listening sources in file order (complaints, incidents, internal reports, social mentions).</summary>
+    public IReadOnlyList<ListeningEvent> Listening { get; private init; } = [];
+
     /// <summary>Non-blank lines read.</summary>
     public long LinesRead { get; }
 
@@ -49,6 +52,7 @@ public sealed class ParsedReplayFile
         var keys = new List<EventTimeOrder.Key>();
         var signals = new List<JourneySignal>();
         var signalKeys = new List<EventTimeOrder.Key>();
+        var listening = new List<ListeningEvent>();
         var outcomes = new ParseOutcome[BatchLines];
         long linesRead = 0;
         foreach (var batch in ReplayInput.ReadLines(path).Chunk(BatchLines))
@@ -65,6 +69,10 @@ public sealed class ParsedReplayFile
                     keys.Add(new EventTimeOrder.Key(e.OccurredAt.UtcTicks, events.Count, e.EventId));
                     events.Add(e);
                 }
+                else if (outcomes[i].Listening is { } l)
+                {
+                    listening.Add(l);
+                }
                 else if (outcomes[i].Signal is { } signal)
                 {
                     signalKeys.Add(new EventTimeOrder.Key(signal.OccurredAt.UtcTicks, signals.Count, signal.EventId));
@@ -77,6 +85,6 @@ public sealed class ParsedReplayFile
                 outcomes[i] = default;
             }
         }
-        return new ParsedReplayFile(events, [.. keys], signals, [.. signalKeys], linesRead);
+        return new ParsedReplayFile(events, [.. keys], signals, [.. signalKeys], linesRead) { Listening = listening };
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
+using StreamCx.Domain.Listening;
 using StreamCx.Host.Configuration;
 
 namespace StreamCx.Host.Replay;
@@ -28,7 +29,7 @@ public static class ReplayCommand
 
         var parsed = ParsedReplayFile.Read(input, new FeedbackParser(config.Catalog, config.Parser, clock), summary);
         summary.LinesRead = parsed.LinesRead;
-        summary.Valid = parsed.Events.Count + parsed.Signals.Count;
+        summary.Valid = parsed.Events.Count + parsed.Signals.Count + parsed.Listening.Count;
         summary.Phases.Read = stopwatch.Elapsed;
 
         // Event-time order; ties keep file order, so the same file always replays the same way.
@@ -43,13 +44,16 @@ public static class ReplayCommand
         var (alertsByEvent, counters) = RegionalReplay.Run(ordered, config.Catalog, config.Detection, clock);
         var network = NetworkReplay.Run(alertsByEvent, config.Catalog, config.Detection);
         var journeys = JourneyReplay.Run(ordered, signals, new JourneyProcessor(config.Catalog, config.Journeys, clock));
+        var listening = ListeningReplay.Run(parsed.Listening, new ListeningProcessor(config.Catalog, config.Complaints, clock, config.Social));
+        if (parsed.Listening.Count > 0) // incidents × attributes: only where there are listening messages
+            foreach (var e in ordered) listening.Processor.Observe(e);
         summary.Phases.Process = stopwatch.Elapsed - summary.Phases.Read - summary.Phases.Order;
 
-        if (alertsByEvent.Any(a => a.Count > 0) || journeys.AlertsByMessage.Any(a => a.Count > 0) || journeys.AlertsAtEnd.Count > 0)
+        if (alertsByEvent.Any(a => a.Count > 0) || journeys.AlertsByMessage.Any(a => a.Count > 0) || journeys.AlertsAtEnd.Count > 0 || listening.HasAlerts)
             jsonReady.Wait(); // else no alert to write: the warm-up is left to die with the process
         using (var writer = new StreamWriter(output, append: false, new UTF8Encoding(false)))
         {
-            void Write(IReadOnlyList<Alert> alerts)
+            void Write(IEnumerable<Alert> alerts)
             {
                 foreach (var alert in alerts)
                 {
@@ -59,12 +63,16 @@ public static class ReplayCommand
                 }
             }
 
-            // each message's site alerts, then its journey alerts, in the order the messages were applied
+            // each message's site alerts, then its journey alerts, in the order the messages were applied; the listening
+            // sources' alerts among them in event order
             for (var n = 0; n < journeys.Order.Length; n++)
             {
+                var (at, id) = journeys.Order[n] >= 0 ? (ordered[journeys.Order[n]].OccurredAt, ordered[journeys.Order[n]].EventId) : (signals[~journeys.Order[n]].OccurredAt, signals[~journeys.Order[n]].EventId);
+                Write(listening.TakeBefore(at, id));
                 if (journeys.Order[n] >= 0) Write(alertsByEvent[journeys.Order[n]]);
                 Write(journeys.AlertsByMessage[n]);
             }
+            Write(listening.TakeBefore(null, null));
             Write(journeys.AlertsAtEnd);
         }
         summary.Elapsed = stopwatch.Elapsed;
@@ -75,7 +83,7 @@ public static class ReplayCommand
         summary.Phases.GcPause = GC.GetTotalPauseDuration() - pausedBefore;
         summary.AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedBefore;
         summary.Collections = (GC.CollectionCount(0) - collectionsBefore.Item1, GC.CollectionCount(1) - collectionsBefore.Item2, GC.CollectionCount(2) - collectionsBefore.Item3);
-        summary.Write(console, counters, signals, journeys.Processor);
+        summary.Write(console, counters, signals, journeys.Processor, listening.Processor);
         return 0;
     }
 }

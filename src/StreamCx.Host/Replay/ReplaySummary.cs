@@ -1,6 +1,7 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
+using StreamCx.Domain.Listening;
 using StreamCx.Domain.Processing;
 
 namespace StreamCx.Host.Replay;
@@ -35,7 +36,7 @@ public sealed class ReplaySummary
 
     public void Count(Alert alert) => _alerts[alert.Status] = _alerts.GetValueOrDefault(alert.Status) + 1;
 
-    public void Write(TextWriter w, ProcessingCounters counters, IReadOnlyList<JourneySignal> signals, JourneyProcessor journeys)
+    public void Write(TextWriter w, ProcessingCounters counters, IReadOnlyList<JourneySignal> signals, JourneyProcessor journeys, ListeningProcessor listening)
     {
         var rate = Elapsed.TotalSeconds > 0 ? LinesRead / Elapsed.TotalSeconds : 0;
         w.WriteLine($"replay: {LinesRead} lines read in {Elapsed.TotalSeconds:0.00} s ({rate:0} events/s)");
@@ -44,6 +45,13 @@ public sealed class ReplaySummary
         w.WriteLine($"  journeys: {signals.Count} journey messages (journey-step {signals.Count(s => s is JourneyStep)}, journey-closed {signals.Count(s => s is JourneyClosed)}, churn {signals.Count(s => s is Churn)}); "
             + $"applied {j.Applied} (journey messages and feedback of a journey or an account; late {j.Late}), duplicates {j.Duplicates}; held at the end {journeys.Journeys.Count} journeys, "
             + $"{journeys.Accounts.Count} accounts, dropped after retention {journeys.Journeys.Dropped}; unknown department {j.UnknownDepartments}, unknown role {j.UnknownRoles}");
+        var l = listening.Counters;
+        w.WriteLine($"  listening: {l.Total} messages ({string.Join(", ", ListeningTypes.All.Select(t => $"{t} {l.Of(t)}"))}); uncatalogued "
+            + string.Join(", ", ListeningCounters.UncataloguedFlags.Select(f => $"{ListeningCounters.CatalogName(f).Replace('_', ' ')} {l.Uncatalogued(f)}"))
+            + $"; complaints applied {listening.Complaints.Counters.Applied}, duplicates {listening.Complaints.Counters.Duplicates}"
+            + $"; social mentions applied {listening.Social.Applied}, duplicates {listening.Social.Duplicates}"
+            + $"; incidents kept {listening.Incidents.Applied}, duplicates {listening.Incidents.Duplicates}"
+            + $"; negative staff reports applied {listening.Internal.Counters.Applied}, duplicates {listening.Internal.Counters.Duplicates}");
         w.WriteLine($"  rejected {Rejected}");
         foreach (var (reason, lines) in _rejected)
         {

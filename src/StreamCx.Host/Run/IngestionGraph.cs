@@ -24,6 +24,7 @@ public static class IngestionGraph
     /// <param name="abort">Cancels a dead letter that is waiting for Kafka (the stream then fails; the offset stays uncommitted).</param>
     /// <param name="handled">Told of each result in consumption order, once it is applied or dead-lettered; by default its offset is stored for commit.</param>
     /// <param name="journeys">The journeys actor, given journey messages and feedback of a journey or an account; none: journey messages are only counted.</param>
+    /// <param name="listening">The listening sources' actor, given complaints, incidents, staff reports and social mentions; none: they are only counted.</param>
     /// <param name="regionTopic">
     /// True when <paramref name="kafka"/> names the region topic the intake writes (<see cref="Intake.RegionTopic"/>): its
     /// records carry their input and the intake's reports; false to consume feedback topics directly (each partition an
@@ -32,7 +33,7 @@ public static class IngestionGraph
     public static IRunnableGraph<(IKafkaConsumerControl Control, Task<Done> Completion)> Create(
         KafkaSettings kafka, FeedbackParser parser, IActorRef sites, EngineSettings engine, DeadLetterPublisher deadLetters,
         PipelineCounters counters, ILogger logger, CancellationToken abort, Action<IKafkaConsumerControl, PipelineResult>? handled = null,
-        IActorRef? journeys = null, bool regionTopic = false)
+        IActorRef? journeys = null, bool regionTopic = false, IActorRef? listening = null)
     {
         handled ??= static (control, r) => control.StoreOffset(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset);
         IKafkaConsumerControl? control = null;
@@ -40,7 +41,7 @@ public static class IngestionGraph
             .MapMaterializedValue(c => control = c)
             .Select(r => regionTopic ? Intake.RegionTopic.Decode(r)
                 : new RawFeedback(r.Value, new SourcePosition(r.Topic, r.Partition, r.Offset)) { Key = r.Key, ConsumedAt = r.ReceivedAt, EndOfPartition = r.EndOfPartition })
-            .Via(FeedbackPipeline.CreateBatched(parser, sites, engine.Parallelism, engine.AskTimeout, engine.BatchSize, journeys))
+            .Via(FeedbackPipeline.CreateBatched(parser, sites, engine.Parallelism, engine.AskTimeout, engine.BatchSize, journeys, listening))
             .SelectAsync(1, results => HandleAsync(results, control!, handled, deadLetters, counters, logger, abort))
             .ToMaterialized(Sink.Ignore<PipelineResult[]>(), Keep.Both);
     }

@@ -11,6 +11,7 @@ using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Hosting;
 using StreamCx.Engine.Journeys;
+using StreamCx.Engine.Listening;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
 using StreamCx.Host.Intake;
@@ -38,10 +39,11 @@ public sealed class IngestionService(
     {
         var sites = await registry.GetAsync<SitesActor>(stoppingToken).ConfigureAwait(false);
         var journeys = registry.TryGet<JourneysActor>(out var j) ? j : null;
+        var listening = registry.TryGet<ListeningActor>(out var l) ? l : null;
         using var abort = new CancellationTokenSource();
         using var regionProducer = RegionProducer();
         var intake = new RegionIntake(parser, catalog, engine.EventTime, regionProducer, kafka.RegionTopic, progress, clock, logger);
-        var (regionControl, regionsDone) = IngestionGraph.Create(kafka.ForRegionTopic(), parser, sites, engine, deadLetters, counters, logger, abort.Token, Handled, journeys, regionTopic: true)
+        var (regionControl, regionsDone) = IngestionGraph.Create(kafka.ForRegionTopic(), parser, sites, engine, deadLetters, counters, logger, abort.Token, Handled, journeys, regionTopic: true, listening)
             .Run(system.Materializer());
         status.RegionConsumer = regionControl;
         void Release(IReadOnlyList<Confluent.Kafka.TopicPartition> released)

@@ -25,6 +25,7 @@ public static class Endpoints
             DeadLetterPublisher deadLetters, AlertKafkaPublisher alertsOut, EventTimeProgress eventTime, ActorRegistry registry, CancellationToken ct) => Results.Ok(new
         {
             journeys = await JourneyEndpoints.StatusAsync(registry, ct).ConfigureAwait(false),
+            listening = await ListeningEndpoints.StatusAsync(registry, ct).ConfigureAwait(false),
             eventTime = new { frontier = eventTime.Frontier, held = eventTime.Held, early = eventTime.Early, channels = eventTime.Channels },
             applied = c.Applied, late = c.Late, tooLate = c.TooLate, duplicates = c.Duplicates,
             rejected = c.Rejected, rejectedByReason = c.RejectedByReason, alertsEmitted = hub.Published,

@@ -323,14 +323,28 @@ const FACTOR_FIELDS = {
     ['foldedAlertIds', 'alerts inside it']],
   divergence: [['accountId', 'account'], ['highRole', 'satisfied role'], ['highScore', 'its score (0-10)'], ['lowRole', 'dissatisfied role'],
     ['lowScore', 'its score (0-10)'], ['gap', 'gap'], ['churn', 'churned']],
+  complaints: [['reasonLabel', 'reason'], ['catalogued', 'catalogued'], ['count', 'complaints'], ['spanHours', 'over (hours)'], ['expected', 'expected'],
+    ['usualPerDay', 'usual per day'], ['peersPerDay', 'peers per day'], ['ratio', 'ratio'], ['pValue', 'chance'], ['incidents', 'incidents']],
+  social: [['count', 'negative mentions'], ['spanMinutes', 'over (minutes)'], ['expected', 'expected'], ['perHour', 'per hour'], ['reach', 'reach'],
+    ['ratio', 'ratio'], ['pValue', 'chance'], ['spreading', 'spreading'], ['incidents', 'incidents']],
+  internal: [['attributeId', 'attribute'], ['topic', 'topic'], ['count', 'negative reports'], ['spanHours', 'over (hours)'], ['expected', 'expected'],
+    ['usualPerDay', 'usual per day'], ['peersPerDay', 'peers per day'], ['ratio', 'ratio'], ['pValue', 'chance'], ['incidents', 'incidents']],
 };
 
-/** A factor's value as text: numbers rounded, strings as given, yes/no, lists joined. */
-function formatField(value) {
+/** A factor's value as text: numbers rounded (a probability in scientific notation), strings as given, yes/no, lists joined. */
+function formatField(value, key) {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (key === 'incidents') return (value ?? []).map(incidentText).join('; ') || '—';
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  if (key === 'pValue' && typeof value === 'number') return value.toExponential(1);
   return formatNumber(value, 3);
+}
+
+/** One type of incident an alert cites, as text (its type is untrusted: text only). */
+function incidentText(e) {
+  const magnitude = e.meanMagnitude != null ? `, ${formatNumber(e.meanMagnitude, 1)} ${e.unit ?? ''} on average` : '';
+  return `${e.count} × ${e.incidentType} since ${formatTime(e.since)}${magnitude}`;
 }
 
 /** A journey's timeline, one line a step, as text. */
@@ -364,7 +378,7 @@ function renderDetail(record) {
     const fields = FACTOR_FIELDS[f.kind] ?? Object.keys(f).filter((k) => k !== 'kind').map((k) => [k, k]);
     return el('section', { className: `factor factor-${f.kind}`, attrs: { 'data-kind': f.kind } }, [
       el('h5', { text: f.kind }),
-      el('dl', {}, fields.flatMap(([key, label]) => [el('dt', { text: label }), el('dd', { text: formatField(f[key]) })])),
+      el('dl', {}, fields.flatMap(([key, label]) => [el('dt', { text: label }), el('dd', { text: formatField(f[key], key) })])),
       ...(f.kind === 'watermelon' ? [timeline(f.timeline)] : []),
     ]);
   }));

@@ -168,7 +168,7 @@ public sealed class FeedbackParserTypeTests
     }
 
     [Theory]
-    [InlineData("complaint")]
+    [InlineData("complaints")]
     [InlineData("Feedback")]
     [InlineData("")]
     [InlineData("journey-step\u0000")]

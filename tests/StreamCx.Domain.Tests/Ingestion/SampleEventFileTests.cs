@@ -54,6 +54,22 @@ public sealed class SampleEventFileTests
     }
 
     [Fact]
+    public void Every_sample_listening_message_is_valid_and_none_is_uncatalogued_against_the_shipped_catalogs()
+    {
+        var parser = new FeedbackParser(
+            ReferenceDataLoader.Load(RepoPaths.Config("sites.json"), RepoPaths.Config("attributes.json"), listening: new ListeningFiles(
+                RepoPaths.Config("complaint-reasons.json"), RepoPaths.Config("incident-types.json"), RepoPaths.Config("reporter-roles.json"), RepoPaths.Config("platforms.json"))),
+            new ParserLimits(),
+            new FakeTimeProvider(new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var lines = Lines("listening-events.jsonl");
+        var outcomes = lines.Select(line => (Line: line, Outcome: parser.Parse(FeedbackJson.Bytes(line)))).ToArray();
+
+        Assert.All(outcomes, o => Assert.True(o.Outcome.IsValid, $"{o.Outcome.Rejection}: {o.Line}"));
+        Assert.All(outcomes, o => Assert.Equal(Contracts.CatalogFlags.None, o.Outcome.Listening?.Flags ?? Contracts.CatalogFlags.None));
+        Assert.Equal(Contracts.ListeningTypes.All, outcomes.Select(o => o.Outcome.Listening?.Type).OfType<string>().Distinct());
+    }
+
+    [Fact]
     public void Every_sample_bad_event_is_rejected()
     {
         var parser = RepoParser();

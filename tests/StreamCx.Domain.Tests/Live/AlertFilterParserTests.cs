@@ -42,6 +42,20 @@ public class AlertFilterParserTests
     }
 
     [Theory]
+    [InlineData("journey")]
+    [InlineData("account")]
+    [InlineData("complaints")]
+    [InlineData("social")]
+    [InlineData("internal")]
+    public void The_pseudo_attributes_of_journey_and_listening_alerts_are_filters(string attribute)
+    {
+        var (filter, errors) = Parse(("attribute", attribute));
+
+        Assert.Empty(errors);
+        Assert.Equal(attribute, filter!.AttributeId);
+    }
+
+    [Theory]
     [InlineData("region", "south", "region: unknown region 'south'")]
     [InlineData("site", "store-nowhere", "site: unknown site")]
     [InlineData("attribute", "smell", "attribute: unknown attribute")]

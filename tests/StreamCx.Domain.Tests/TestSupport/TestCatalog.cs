@@ -48,5 +48,12 @@ public static class TestCatalog
         new("central-support", "Central support"),
     ];
 
-    public static ReferenceCatalog Create() => new(Sites, Attributes, Departments);
+    /// <summary>Complaint reasons (long-wait bears on waiting time), incident types, reporter roles and platforms.</summary>
+    public static ListeningCatalog Listening { get; } = new(
+        [new("long-wait", "Long wait", WaitingTime), new("rude-staff", "Rude staff", StaffCourtesy), new("other", "Other")],
+        [new("delivery-delay", "Delivery delay", ["delivery"], "minutes late"), new("breakdown", "Breakdown", [WaitingTime])],
+        [new("sales", "Sales representative"), new("driver", "Delivery driver")],
+        [new("x", "X"), new("facebook", "Facebook")]);
+
+    public static ReferenceCatalog Create() => new(Sites, Attributes, Departments) { Listening = Listening };
 }

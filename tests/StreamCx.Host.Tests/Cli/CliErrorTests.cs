@@ -52,6 +52,10 @@ public class CliErrorTests
     [InlineData("Journeys:Retention=-1.00:00:00", "Retention")]
     [InlineData("Journeys:NoSuchRule=1", "NoSuchRule")]
     [InlineData("ReferenceData:DepartmentsFile=/nonexistent/departments.json", "departments file")]
+    [InlineData("ReferenceData:ComplaintReasonsFile=/nonexistent/reasons.json", "complaint reasons file '/nonexistent/reasons.json'")]
+    [InlineData("ReferenceData:IncidentTypesFile=/nonexistent/incidents.json", "incident types file")]
+    [InlineData("ReferenceData:ReporterRolesFile=/nonexistent/roles.json", "reporter roles file")]
+    [InlineData("ReferenceData:PlatformsFile=/nonexistent/platforms.json", "platforms file")]
     [InlineData("not-a-pair", "KEY=VALUE")]
     public async Task Bad_configuration_is_refused_with_a_message_naming_the_key(string setting, string named)
     {

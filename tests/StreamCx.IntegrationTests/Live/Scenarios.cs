@@ -64,8 +64,7 @@ public sealed class Scenarios : IDisposable
     {
         var sites = (await SitesOfAsync(regionId)).Take(6).ToArray();
         var target = sites[^1];
-        var start = _origin.AddMinutes(50 * Interlocked.Increment(ref _produced));
-        if (start.AddMinutes(48) > DateTimeOffset.UtcNow) throw new InvalidOperationException("the scenarios' event time reached the present");
+        var start = NextSlot();
         var together = new List<(string Key, string Value)>();
         var after = new List<(string Key, string Value)>();
         for (var i = 0; i < 48; i++)
@@ -93,6 +92,14 @@ public sealed class Scenarios : IDisposable
         await ProduceAsync(after);
         await WaitForCountsAsync([target], attributeId, 48);
         return target;
+    }
+
+    /// <summary>The start of the next 50 minutes of event time, for a scenario of its own (after every scenario before it).</summary>
+    public DateTimeOffset NextSlot()
+    {
+        var start = _origin.AddMinutes(50 * Interlocked.Increment(ref _produced));
+        if (start.AddMinutes(48) > DateTimeOffset.UtcNow) throw new InvalidOperationException("the scenarios' event time reached the present");
+        return start;
     }
 
     /// <summary>Waits until every site has <paramref name="count"/> responses on the attribute applied.</summary>

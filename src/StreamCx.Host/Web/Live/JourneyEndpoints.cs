@@ -33,18 +33,8 @@ public static class JourneyEndpoints
     }
 
     /// <summary>The journeys' counters for <c>/api/status</c>; null when the journeys are not running or do not answer within a second.</summary>
-    public static async Task<JourneyStatus?> StatusAsync(ActorRegistry registry, CancellationToken ct)
-    {
-        if (!registry.TryGet<JourneysActor>(out var journeys)) return null;
-        try
-        {
-            return await journeys.Ask<JourneyStatus>(GetJourneyStatus.Instance, TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
-        }
-        catch (AskTimeoutException)
-        {
-            return null;
-        }
-    }
+    public static Task<JourneyStatus?> StatusAsync(ActorRegistry registry, CancellationToken ct) =>
+        StatusAsk.AskAsync<JourneysActor, JourneyStatus>(registry, GetJourneyStatus.Instance, ct);
 
     private static IResult Unavailable() => ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the journeys are not running");
 }

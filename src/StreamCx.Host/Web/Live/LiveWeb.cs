@@ -64,5 +64,6 @@ public static class LiveWeb
         app.MapAlertEndpoints();
         app.MapScoreEndpoints();
         app.MapJourneyEndpoints();
+        app.MapListeningEndpoints();
     }
 }

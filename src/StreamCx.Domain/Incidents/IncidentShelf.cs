@@ -1,0 +1,40 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
+
+namespace StreamCx.Domain.Incidents;
+
+/// <summary>Every site's <see cref="IncidentBook"/>, and the citations alerts make of them.</summary>
+public sealed class IncidentShelf(ReferenceCatalog catalog)
+{
+    private readonly Dictionary<string, IncidentBook> _books = new(StringComparer.Ordinal);
+
+    public long Applied { get; private set; }
+
+    public long Duplicates { get; private set; }
+
+    public IncidentBook? Book(string siteId) => _books.GetValueOrDefault(siteId);
+
+    public void Add(Incident i)
+    {
+        if (BookFor(i.SiteId!).Add(i)) Applied++;
+        else Duplicates++;
+    }
+
+    /// <summary>The incidents at <paramref name="siteId"/> bearing on <paramref name="attributeId"/> (null: any) in [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    public IReadOnlyList<IncidentEvidence> Cite(string siteId, string? attributeId, DateTimeOffset from, DateTimeOffset to) =>
+        IncidentCitation.For(Book(siteId), catalog.Listening, attributeId, from, to);
+
+    public IncidentBookSnapshot Capture(string siteId) => BookFor(siteId).ToSnapshot();
+
+    public void Restore(string siteId, IncidentBookSnapshot snapshot) => BookFor(siteId).Restore(snapshot);
+
+    private IncidentBook BookFor(string siteId)
+    {
+        if (!_books.TryGetValue(siteId, out var book)) _books[siteId] = book = new IncidentBook();
+        return book;
+    }
+}
+
+/// <summary>The incidents at a site bearing on an attribute (null: any) in a window, by type.</summary>
+public delegate IReadOnlyList<IncidentEvidence> IncidentLookup(string siteId, string? attributeId, DateTimeOffset from, DateTimeOffset to);

@@ -1,0 +1,146 @@
+using StreamCx.Domain.Complaints;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.EventTime;
+using StreamCx.Domain.Incidents;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Service;
+using StreamCx.Domain.Social;
+using StreamCx.Domain.Units;
+
+namespace StreamCx.Domain.Listening;
+
+/// <summary>
+/// The listening sources in one place (pure): complaints (<see cref="ComplaintProcessor"/>), social mentions
+/// (<see cref="SocialProcessor"/>; a site whose complaints surge is an irritant already alerting there: its mentions
+/// accelerating make a <c>spreading</c> social alert), and the counts of every type.
+/// <c>replay</c> gives it the messages in <see cref="EventOrder"/> (<see cref="Apply"/>); the engine offers them as they
+/// come (<see cref="Offer"/>) and they wait until its frontier of event time passes them (<see cref="Advance"/>), then go
+/// in the same order — so live gives what replay gives on what arrives in order. One behind the frontier is applied on
+/// arrival and counted late.
+/// </summary>
+public sealed class ListeningProcessor
+{
+    private readonly PriorityQueue<ListeningEvent, (ListeningEvent Event, long Arrival)> _held = new(HeldOrder.Instance);
+    private readonly ReferenceCatalog _catalog;
+    private long _arrivals;
+    private long _frontier = long.MinValue;
+
+    public ListeningProcessor(ReferenceCatalog catalog, ComplaintSettings complaints, TimeProvider clock, SocialSettings? social = null)
+    {
+        _catalog = catalog;
+        Incidents = new IncidentShelf(catalog);
+        Complaints = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite);
+        Social = new SocialProcessor(catalog, social ?? new SocialSettings(), clock, Incidents.Cite);
+        Internal = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite, new InternalReportWording(catalog));
+        Correlation = new IncidentCorrelation(catalog);
+        Service = new ServiceKpis(catalog);
+        Units = new UnitDrillDown(catalog);
+    }
+
+    /// <summary>Scores per unit under each site, and the units that make a site's drop, from the feedback observed.</summary>
+    public UnitDrillDown Units { get; }
+
+    /// <summary>Service figures (FCR, AHT, contacts) per site and channel beside NPS and CSAT, from the feedback observed.</summary>
+    public ServiceKpis Service { get; }
+
+    /// <summary>Incident types × attributes per region, measured on the incidents and the feedback (<see cref="Observe"/>).</summary>
+    public IncidentCorrelation Correlation { get; }
+
+    /// <summary>
+    /// A feedback event, for <see cref="Correlation"/>, <see cref="Service"/> and <see cref="Units"/> only: sums by site and day, so the order feedback and incidents come in
+    /// does not change what it measures (feedback is not held for the frontier).
+    /// </summary>
+    public void Observe(FeedbackEvent e)
+    {
+        Correlation.Observe(e);
+        Service.Observe(e);
+        Units.Observe(e);
+    }
+
+    /// <summary>Negative staff reports by site and attribute or topic, tested for surges like complaints (<c>internal</c> factor).</summary>
+    public ComplaintProcessor Internal { get; }
+
+    public ComplaintProcessor Complaints { get; }
+
+    public SocialProcessor Social { get; }
+
+    /// <summary>Every site's incidents, cited by the complaint and social alerts of the site.</summary>
+    public IncidentShelf Incidents { get; }
+
+    /// <summary>Messages taken in, by type, and their uncatalogued values.</summary>
+    public ListeningCounters Counters { get; } = new();
+
+    /// <summary>Messages that arrived behind the frontier (applied at once).</summary>
+    public long Late { get; private set; }
+
+    public int Held => _held.Count;
+
+    /// <summary>Applies one message now (the caller gives them in event order).</summary>
+    public IReadOnlyList<Alert> Apply(ListeningEvent e)
+    {
+        Counters.Count(e);
+        return e switch
+        {
+            Complaint c => Complaints.Process(c),
+            SocialMention m => Social.Process(m, IrritantAt),
+            Incident i => AddIncident(i),
+            InternalReport { Sentiment: < 0 } r => Internal.Process(new CountedEvent(
+                r.EventId, r.OccurredAt, r.SiteId!, r.AttributeId ?? InternalReportWording.TopicPrefix + r.Topic, r.ReporterRole)),
+            _ => [],
+        };
+    }
+
+    /// <summary>Holds one message until the frontier passes it (applied at once if it already has: late).</summary>
+    public IReadOnlyList<Alert> Offer(ListeningEvent e)
+    {
+        if (e.OccurredAt.UtcTicks <= _frontier)
+        {
+            Late++;
+            return Apply(e);
+        }
+        _held.Enqueue(e, (e, _arrivals++));
+        return [];
+    }
+
+    /// <summary>The frontier of event time moved: every message at or before it has been delivered; applies those held, in event order.</summary>
+    public IReadOnlyList<Alert> Advance(DateTimeOffset frontier)
+    {
+        if (frontier.UtcTicks <= _frontier) return [];
+        _frontier = frontier.UtcTicks;
+        List<Alert>? alerts = null;
+        while (_held.TryPeek(out var next, out _) && next.OccurredAt.UtcTicks <= _frontier)
+        {
+            _held.Dequeue();
+            if (Apply(next) is { Count: > 0 } emitted) (alerts ??= []).AddRange(emitted);
+        }
+        return alerts ?? (IReadOnlyList<Alert>)[];
+    }
+
+    private IReadOnlyList<Alert> AddIncident(Incident i)
+    {
+        Incidents.Add(i);
+        Correlation.Observe(i);
+        return [];
+    }
+
+    /// <summary>The irritant alerting at a site now, as the listening sources know it: its first complaint reason surging.</summary>
+    private string? IrritantAt(string siteId)
+    {
+        if (Complaints.Site(siteId) is not { } site) return null;
+        var reason = site.Alerts.Where(a => !a.Value.Resolved).Select(a => a.Key).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (reason is null) return null;
+        return $"complaints about \"{(_catalog.Listening.TryGetReason(reason, out var r) ? r.Label : reason)}\"";
+    }
+
+    /// <summary><see cref="EventOrder"/>, then arrival.</summary>
+    private sealed class HeldOrder : IComparer<(ListeningEvent Event, long Arrival)>
+    {
+        public static readonly HeldOrder Instance = new();
+
+        public int Compare((ListeningEvent Event, long Arrival) x, (ListeningEvent Event, long Arrival) y)
+        {
+            var byEvent = EventOrder.Compare(x.Event.OccurredAt, x.Event.EventId, y.Event.OccurredAt, y.Event.EventId);
+            return byEvent != 0 ? byEvent : x.Arrival.CompareTo(y.Arrival);
+        }
+    }
+}

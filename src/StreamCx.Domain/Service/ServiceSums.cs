@@ -1,0 +1,81 @@
+using StreamCx.Domain.Contracts;
+
+namespace StreamCx.Domain.Service;
+
+/// <summary>The sums behind one <see cref="ServiceView"/>.</summary>
+internal sealed class ServiceSums
+{
+    private long _responses, _fcrKnown, _fcrYes, _ahtN, _contactsN;
+    private double _ahtSum, _contactsSum;
+    private readonly Headline _resolvedFirst = new(), _notResolvedFirst = new();
+    private long _pairs;
+    private double _sx, _sy, _sxy, _sxx, _syy;
+
+    public void Add(FeedbackEvent e)
+    {
+        _responses++;
+        if (e.FirstContactResolution is { } fcr)
+        {
+            _fcrKnown++;
+            if (fcr) _fcrYes++;
+            (fcr ? _resolvedFirst : _notResolvedFirst).Add(e);
+        }
+        if (e.HandlingSeconds is { } aht)
+        {
+            _ahtN++;
+            _ahtSum += aht;
+            if (e.Csat is { } csat)
+            {
+                _pairs++;
+                (_sx, _sy, _sxy, _sxx, _syy) = (_sx + aht, _sy + csat, _sxy + (aht * csat), _sxx + (aht * aht), _syy + ((double)csat * csat));
+            }
+        }
+        if (e.ContactCount is { } contacts)
+        {
+            _contactsN++;
+            _contactsSum += contacts;
+        }
+    }
+
+    public ServiceView View(string site, string channel) => new(
+        site, channel, _responses,
+        _fcrKnown > 0 ? Math.Round(100.0 * _fcrYes / _fcrKnown, 1) : null,
+        _ahtN > 0 ? Math.Round(_ahtSum / _ahtN, 1) : null,
+        _contactsN > 0 ? Math.Round(_contactsSum / _contactsN, 2) : null,
+        _resolvedFirst.Nps, _notResolvedFirst.Nps, _resolvedFirst.Csat, _notResolvedFirst.Csat,
+        Correlation());
+
+    private double? Correlation()
+    {
+        if (_pairs < 10) return null;
+        var cov = _sxy - (_sx * _sy / _pairs);
+        var vx = _sxx - (_sx * _sx / _pairs);
+        var vy = _syy - (_sy * _sy / _pairs);
+        return vx > 0 && vy > 0 ? Math.Round(cov / Math.Sqrt(vx * vy), 3) : null;
+    }
+
+    /// <summary>NPS (% promoters − % detractors) and CSAT (% 4–5) of a group of responses.</summary>
+    private sealed class Headline
+    {
+        private long _npsN, _promoters, _detractors, _csatN, _satisfied;
+
+        public void Add(FeedbackEvent e)
+        {
+            if (e.Nps is { } nps)
+            {
+                _npsN++;
+                if (nps >= 9) _promoters++;
+                else if (nps <= 6) _detractors++;
+            }
+            if (e.Csat is { } csat)
+            {
+                _csatN++;
+                if (csat >= 4) _satisfied++;
+            }
+        }
+
+        public double? Nps => _npsN > 0 ? Math.Round(100.0 * (_promoters - _detractors) / _npsN, 1) : null;
+
+        public double? Csat => _csatN > 0 ? Math.Round(100.0 * _satisfied / _csatN, 1) : null;
+    }
+}

@@ -1,0 +1,44 @@
+using StreamCx.Domain.Detection;
+
+namespace StreamCx.Domain.Social;
+
+/// <summary>A scope's negative mentions over one recent span against the count their usual rate predicts.</summary>
+public sealed record MentionReading(int SpanMinutes, int Count, long Reach, double Expected, double UsualPerBucket, double PValue)
+{
+    public double Ratio => Expected > 0 ? Count / Expected : double.PositiveInfinity;
+
+    public bool Accelerates(SocialSettings s) => PValue <= s.SurgeP && Count >= s.MinCount && Ratio >= s.MinRatio;
+}
+
+/// <summary>
+/// The acceleration test on counts (pure): over each span of <see cref="SocialSettings.Spans"/> ending with the current
+/// bucket, the scope's negative mentions against the count expected from their own rate over the baseline
+/// (<see cref="SocialSettings.BaselineDays"/> before the longest span, from the scope's first mention on; half a mention
+/// added so a quiet scope has a small rate, not none); P is the Poisson tail. Every input is a count by bucket of event time.
+/// </summary>
+public static class SocialAcceleration
+{
+    public static IReadOnlyList<MentionReading> Evaluate(MentionSeries series, long bucket, SocialSettings s)
+    {
+        var spans = s.Spans.Select(m => m / s.BucketMinutes).ToArray();
+        var baseTo = bucket - spans.Max();
+        var baseFrom = Math.Max(series.FirstBucket ?? bucket, baseTo - (s.BaselineDays * 24L * 60 / s.BucketMinutes) + 1);
+        var buckets = baseTo - baseFrom + 1;
+        if (buckets * s.BucketMinutes < s.MinBaselineHours * 60L) return [];
+        var usual = (series.NegativesIn(baseFrom, baseTo) + 0.5) / buckets;
+        var readings = new MentionReading[spans.Length];
+        for (var i = 0; i < spans.Length; i++)
+        {
+            var from = bucket - spans[i] + 1;
+            var count = (int)Math.Min(int.MaxValue, series.NegativesIn(from, bucket));
+            var expected = usual * spans[i];
+            readings[i] = new MentionReading(spans[i] * s.BucketMinutes, count, series.ReachIn(from, bucket), expected, usual, PoissonTail.AtLeast(count, expected));
+        }
+        return readings;
+    }
+
+    public static MentionReading? Acceleration(IReadOnlyList<MentionReading> readings, SocialSettings s) =>
+        readings.Where(r => r.Accelerates(s)).OrderBy(r => r.PValue).ThenBy(r => r.SpanMinutes).FirstOrDefault();
+
+    public static bool IsOver(IReadOnlyList<MentionReading> readings, SocialSettings s) => readings.All(r => r.PValue > s.ResolveP);
+}

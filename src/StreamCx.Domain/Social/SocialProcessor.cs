@@ -1,0 +1,65 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Incidents;
+using StreamCx.Domain.Listening;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
+
+namespace StreamCx.Domain.Social;
+
+/// <summary>
+/// Every scope's social mentions (each site, and the brand for mentions without a site) and their acceleration alerts
+/// (pure). Fed in event order, each mention re-tests its scope and every open social alert (so they resolve as event time
+/// passes); the same mentions give the same alerts in <c>replay</c> and live.
+/// </summary>
+/// <param name="incidents">The incidents an alert cites (none when null).</param>
+public sealed class SocialProcessor(ReferenceCatalog catalog, SocialSettings settings, TimeProvider clock, IncidentLookup? incidents = null)
+{
+    private readonly SortedDictionary<string, MentionSeries> _scopes = new(StringComparer.Ordinal);
+    private readonly SocialAlerts _alerts = new(catalog, settings, clock, incidents);
+
+    public long Applied { get; private set; }
+
+    public long Duplicates { get; private set; }
+
+    public MentionSeries? Scope(string scope) => _scopes.GetValueOrDefault(scope);
+
+    public IEnumerable<MentionSeries> Scopes => _scopes.Values;
+
+    /// <param name="irritantAt">The irritant already alerting at a site, if any (named in a <c>spreading</c> alert).</param>
+    public IReadOnlyList<Alert> Process(SocialMention m, Func<string, string?> irritantAt)
+    {
+        var series = SeriesFor(m.SiteId ?? ListeningTypes.BrandWide);
+        if (!series.Add(m))
+        {
+            Duplicates++;
+            return [];
+        }
+        Applied++;
+        var bucket = SparseCounts.BucketOf(m.OccurredAt, settings.BucketWidth);
+        var alerts = new List<Alert>();
+        Test(series, bucket, m.OccurredAt.UtcTicks, irritantAt, alerts);
+        foreach (var other in _scopes.Values)
+            if (!ReferenceEquals(other, series) && other.Alert is { Resolved: false }) Test(other, bucket, m.OccurredAt.UtcTicks, irritantAt, alerts);
+        return alerts;
+    }
+
+    private void Test(MentionSeries series, long bucket, long atTicks, Func<string, string?> irritantAt, List<Alert> alerts)
+    {
+        var spreading = series.Scope == ListeningTypes.BrandWide ? null : irritantAt(series.Scope);
+        _alerts.Evaluate(series, SocialAcceleration.Evaluate(series, bucket, settings), spreading, atTicks, alerts);
+    }
+
+    public MentionSeriesSnapshot Capture(string scope) => SeriesFor(scope).ToSnapshot();
+
+    public void Restore(string scope, MentionSeriesSnapshot snapshot)
+    {
+        var series = _scopes[scope] = new MentionSeries(scope, settings);
+        series.Restore(snapshot);
+    }
+
+    private MentionSeries SeriesFor(string scope)
+    {
+        if (!_scopes.TryGetValue(scope, out var series)) _scopes[scope] = series = new MentionSeries(scope, settings);
+        return series;
+    }
+}

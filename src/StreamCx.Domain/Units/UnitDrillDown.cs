@@ -1,0 +1,102 @@
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.ReferenceData;
+
+namespace StreamCx.Domain.Units;
+
+/// <summary>
+/// Scores per unit (seller, agent, team: <c>unitId</c> of feedback) under a site, by attribute and hour of event time over the
+/// last <see cref="RetentionHours"/> (pure; sums only). <see cref="Drop"/> says which units make a site's drop on an
+/// attribute: each unit's share of the drop (its recent responses × how far its own mean fell, over the site's recent
+/// responses), naming only units with <see cref="MinResponses"/> responses before and after — never on a handful.
+/// </summary>
+public sealed class UnitDrillDown(ReferenceCatalog catalog)
+{
+    public const int RetentionHours = 7 * 24;
+    public const int MaxUnitsPerSite = 200;
+
+    /// <summary>Responses a unit needs in each period to be scored or named.</summary>
+    public const int MinResponses = 10;
+
+    private readonly Dictionary<(string Site, string Unit, string Attribute), List<(long Hour, int N, double Sum)>> _hours = new();
+    private readonly Dictionary<string, HashSet<string>> _units = new(StringComparer.Ordinal);
+    private long _newest = long.MinValue;
+
+    public void Observe(FeedbackEvent e)
+    {
+        if (e.UnitId is null || e.Ratings.Count == 0) return;
+        var hour = e.OccurredAt.UtcTicks / TimeSpan.TicksPerHour;
+        _newest = Math.Max(_newest, hour);
+        var unit = UnitOf(e.SiteId, e.UnitId);
+        foreach (var (attributeId, value) in e.Ratings)
+        {
+            if (!catalog.TryGetAttribute(attributeId, out _)) continue;
+            if (!_hours.TryGetValue((e.SiteId, unit, attributeId), out var list)) _hours[(e.SiteId, unit, attributeId)] = list = [];
+            var at = list.FindLastIndex(h => h.Hour <= hour);
+            if (at >= 0 && list[at].Hour == hour) list[at] = (hour, list[at].N + 1, list[at].Sum + value);
+            else list.Insert(at + 1, (hour, 1, value));
+            var old = list.FindIndex(h => h.Hour > _newest - RetentionHours);
+            if (old > 0) list.RemoveRange(0, old);
+        }
+    }
+
+    /// <summary>Every unit of the site on the attribute over the last <paramref name="hours"/> hours: responses and mean (null under the minimum).</summary>
+    public IReadOnlyList<UnitScore> Scores(string siteId, string attributeId, int hours = 24) =>
+    [
+        .. _hours.Where(kv => kv.Key.Site == siteId && kv.Key.Attribute == attributeId)
+            .Select(kv => (kv.Key.Unit, Sum: Sum(kv.Value, _newest - hours + 1, _newest)))
+            .OrderBy(u => u.Unit, StringComparer.Ordinal)
+            .Select(u => new UnitScore(u.Unit, u.Sum.N, u.Sum.N >= MinResponses ? Math.Round(u.Sum.Total / u.Sum.N, 2) : null)),
+    ];
+
+    /// <summary>
+    /// The units that make most of the site's drop on the attribute between the <paramref name="baselineHours"/> before and the
+    /// last <paramref name="recentHours"/> (at least half of the drop together, the largest first); none when the site did
+    /// not drop or no unit has enough responses in both periods.
+    /// </summary>
+    public IReadOnlyList<UnitContribution> Drop(string siteId, string attributeId, int recentHours = 3, int baselineHours = 24)
+    {
+        var recentFrom = _newest - recentHours + 1;
+        var units = _hours.Where(kv => kv.Key.Site == siteId && kv.Key.Attribute == attributeId)
+            .Select(kv => (kv.Key.Unit, Before: Sum(kv.Value, recentFrom - baselineHours, recentFrom - 1), Recent: Sum(kv.Value, recentFrom, _newest)))
+            .ToArray();
+        var recentN = units.Sum(u => u.Recent.N);
+        var beforeN = units.Sum(u => u.Before.N);
+        if (recentN == 0 || beforeN == 0) return [];
+        var siteDrop = (units.Sum(u => u.Before.Total) / beforeN) - (units.Sum(u => u.Recent.Total) / recentN);
+        if (siteDrop <= 0) return [];
+        var contributions = units.Where(u => u.Before.N >= MinResponses && u.Recent.N >= MinResponses)
+            .Select(u => new UnitContribution(u.Unit, u.Recent.N, Math.Round(u.Before.Total / u.Before.N, 2), Math.Round(u.Recent.Total / u.Recent.N, 2),
+                Math.Round(u.Recent.N * ((u.Before.Total / u.Before.N) - (u.Recent.Total / u.Recent.N)) / recentN / siteDrop, 3)))
+            .Where(c => c.ShareOfDrop > 0)
+            .OrderByDescending(c => c.ShareOfDrop).ThenBy(c => c.UnitId, StringComparer.Ordinal)
+            .ToList();
+        var named = new List<UnitContribution>();
+        foreach (var c in contributions)
+        {
+            named.Add(c);
+            if (named.Sum(n => n.ShareOfDrop) >= 0.5) return named;
+        }
+        return [];
+    }
+
+    private static (int N, double Total) Sum(List<(long Hour, int N, double Sum)> hours, long from, long to)
+    {
+        var (n, total) = (0, 0.0);
+        foreach (var h in hours)
+            if (h.Hour >= from && h.Hour <= to) (n, total) = (n + h.N, total + h.Sum);
+        return (n, total);
+    }
+
+    private string UnitOf(string siteId, string unitId)
+    {
+        if (!_units.TryGetValue(siteId, out var units)) _units[siteId] = units = new(StringComparer.Ordinal);
+        if (units.Contains(unitId) || units.Count < MaxUnitsPerSite) { units.Add(unitId); return unitId; }
+        return "(other)";
+    }
+}
+
+/// <summary>A unit's responses on an attribute over a period and its mean (null under <see cref="UnitDrillDown.MinResponses"/>).</summary>
+public sealed record UnitScore(string UnitId, int Responses, double? Mean);
+
+/// <summary>A unit's part in a site's drop: its recent responses, its mean before and now, its share of the site's drop.</summary>
+public sealed record UnitContribution(string UnitId, int RecentResponses, double MeanBefore, double MeanRecent, double ShareOfDrop);

@@ -1,0 +1,45 @@
+using StreamCx.Domain.Complaints;
+using StreamCx.Domain.Contracts;
+
+namespace StreamCx.Engine.Listening;
+
+/// <summary>Messages of the listening sources, in consumption order (no reply).</summary>
+public sealed record ApplyListening(IReadOnlyList<ListeningEvent> Events);
+
+/// <summary>Feedback of a batch, for the correlation of incidents with attributes only (no reply).</summary>
+public sealed record ObserveFeedback(IReadOnlyList<FeedbackEvent> Events);
+
+/// <summary>Ask for the measured correlation of incident types with attributes in a region; answered with a list of <see cref="Domain.Incidents.IncidentAttributeCorrelation"/>.</summary>
+public sealed record GetIncidentCorrelation(string RegionId);
+
+/// <summary>Ask for the service figures of a region or a site (null: all); answered with a list of <see cref="Domain.Service.ServiceView"/>.</summary>
+public sealed record GetServiceKpis(string? RegionId, string? SiteId);
+
+/// <summary>Ask for a site's units on an attribute; answered with <see cref="UnitsFound"/>.</summary>
+public sealed record GetUnits(string SiteId, string AttributeId, int Hours);
+
+/// <summary>The units' scores over the period, and those that make the site's drop (none when no unit has enough responses).</summary>
+public sealed record UnitsFound(IReadOnlyList<Domain.Units.UnitScore> Scores, IReadOnlyList<Domain.Units.UnitContribution> Drop, int MinResponses);
+
+/// <summary>Ask for the reasons board (null: every region, site or channel); answered with <see cref="ComplaintBoard"/>.</summary>
+public sealed record GetComplaintBoard(string? RegionId, string? SiteId, string? Channel, int Days);
+
+/// <summary>Ask for the listening sources' counters; answered with <see cref="ListeningStatus"/>.</summary>
+public sealed record GetListeningStatus
+{
+    public static readonly GetListeningStatus Instance = new();
+}
+
+/// <summary>Messages taken by type, uncatalogued values by catalog, those applied late, and those waiting for the frontier.</summary>
+public sealed record ListeningStatus(
+    IReadOnlyDictionary<string, long> ByType, IReadOnlyDictionary<string, long> Uncatalogued, long Late, int Held,
+    long ComplaintsApplied, long ComplaintDuplicates)
+{
+    public long SocialApplied { get; init; }
+
+    public long SocialDuplicates { get; init; }
+
+    public long IncidentsApplied { get; init; }
+
+    public long NegativeReportsApplied { get; init; }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StreamCx.Domain.Complaints;
+using StreamCx.Domain.Incidents;
+using StreamCx.Domain.Live;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Service;
+using StreamCx.Engine.Listening;
+
+namespace StreamCx.Host.Web.Live;
+
+/// <summary>
+/// <c>GET /api/complaints/board?region=&amp;site=&amp;channel=&amp;days=</c>: the reasons board of what this engine holds — each
+/// reason's complaints over the last <c>days</c> (default 7, at most 90) up to the newest complaint, per day, by channel and
+/// by site, for a region, a site or the network, optionally one channel.
+/// </summary>
+public static class ListeningEndpoints
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+
+    public static void MapListeningEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/complaints/board", async (HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
+        {
+            if (BoardQuery(request.Query, catalog, out var errors) is not { } query) return ApiResults.BadRequest(errors);
+            if (!registry.TryGet<ListeningActor>(out var listening))
+                return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
+            return ApiResults.Ok(await listening.Ask<ComplaintBoard>(query, AskTimeout, ct).ConfigureAwait(false));
+        });
+        app.MapGet("/api/regions/{regionId}/incident-correlation", async (string regionId, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
+        {
+            if (!catalog.Regions.Contains(regionId, StringComparer.Ordinal)) return ApiResults.NotFound($"no region '{AlertFilterParser.Printable(regionId)}'");
+            if (!registry.TryGet<ListeningActor>(out var listening))
+                return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
+            var measured = await listening.Ask<IReadOnlyList<IncidentAttributeCorrelation>>(new GetIncidentCorrelation(regionId), AskTimeout, ct).ConfigureAwait(false);
+            return ApiResults.Ok(new { regionId, days = IncidentCorrelation.Days, minSiteDays = IncidentCorrelation.MinSiteDays, correlations = measured });
+        });
+        app.MapGet("/api/sites/{siteId}/units", async (string siteId, HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
+        {
+            string? attribute = request.Query["attribute"], hoursText = request.Query["hours"];
+            if (!catalog.TryGetSite(siteId, out _)) return ApiResults.NotFound($"site '{AlertFilterParser.Printable(siteId)}' is not in the site registry");
+            if (attribute is null || !catalog.TryGetAttribute(attribute, out _)) return ApiResults.BadRequest($"attribute: give an attribute of the catalog, got '{AlertFilterParser.Printable(attribute ?? "")}'");
+            var hours = 24;
+            if (hoursText is not null && (!int.TryParse(hoursText, NumberStyles.None, CultureInfo.InvariantCulture, out hours) || hours is < 1 or > 168))
+                return ApiResults.BadRequest($"hours must be a whole number from 1 to 168, got '{AlertFilterParser.Printable(hoursText)}'");
+            if (!registry.TryGet<ListeningActor>(out var listening))
+                return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
+            return ApiResults.Ok(await listening.Ask<UnitsFound>(new GetUnits(siteId, attribute, hours), AskTimeout, ct).ConfigureAwait(false));
+        });
+        app.MapGet("/api/service", async (HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
+        {
+            string? region = request.Query["region"], site = request.Query["site"];
+            if (region is not null && !catalog.Regions.Contains(region, StringComparer.Ordinal)) return ApiResults.BadRequest($"region '{AlertFilterParser.Printable(region)}' is not a region of the site registry");
+            if (site is not null && !catalog.TryGetSite(site, out _)) return ApiResults.BadRequest($"site '{AlertFilterParser.Printable(site)}' is not in the site registry");
+            if (!registry.TryGet<ListeningActor>(out var listening))
+                return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
+            return ApiResults.Ok(new { rows = await listening.Ask<IReadOnlyList<ServiceView>>(new GetServiceKpis(region, site), AskTimeout, ct).ConfigureAwait(false) });
+        });
+    }
+
+    /// <summary>The query, checked: a known region and site, a channel of at most 100 characters, 1 to 90 days.</summary>
+    public static GetComplaintBoard? BoardQuery(IQueryCollection q, ReferenceCatalog catalog, out List<string> errors)
+    {
+        errors = [];
+        string? region = q["region"], site = q["site"], channel = q["channel"], daysText = q["days"];
+        if (region is not null && !catalog.Regions.Contains(region, StringComparer.Ordinal))
+            errors.Add($"region '{AlertFilterParser.Printable(region)}' is not a region of the site registry");
+        if (site is not null && !catalog.TryGetSite(site, out _))
+            errors.Add($"site '{AlertFilterParser.Printable(site)}' is not in the site registry");
+        if (channel is { Length: 0 or > 100 }) errors.Add("channel must be 1 to 100 characters");
+        var days = 7;
+        if (daysText is not null && (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > 90))
+            errors.Add($"days must be a whole number from 1 to 90, got '{AlertFilterParser.Printable(daysText)}'");
+        return errors.Count == 0 ? new GetComplaintBoard(region, site, channel, days) : null;
+    }
+
+    /// <summary>The listening sources' counters for <c>/api/status</c>; null when they are not running or do not answer within a second.</summary>
+    public static Task<ListeningStatus?> StatusAsync(ActorRegistry registry, CancellationToken ct) =>
+        StatusAsk.AskAsync<ListeningActor, ListeningStatus>(registry, GetListeningStatus.Instance, ct);
+}

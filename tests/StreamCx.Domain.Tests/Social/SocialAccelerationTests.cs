@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Listening;
+using StreamCx.Domain.Snapshots;
+using StreamCx.Domain.Social;
+using StreamCx.Domain.Tests.Complaints;
+using static StreamCx.Domain.Tests.Social.SocialScenario;
+
+namespace StreamCx.Domain.Tests.Social;
+
+/// <summary>The <c>social</c> factor: negative mentions that accelerate, on counts, within minutes of event time of the onset.</summary>
+public sealed class SocialAccelerationTests
+{
+    private static ListeningProcessor Processor() => new(ComplaintScenario.Catalog, new(), new FakeTimeProvider(Start));
+
+    private static List<Alert> Run(ListeningProcessor p, IEnumerable<ListeningEvent> events) => Ordered(events).SelectMany(p.Apply).ToList();
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(9)]
+    public void A_burst_of_negative_mentions_raises_the_social_factor_within_minutes_of_its_onset(int seed)
+    {
+        var alerts = Run(Processor(), Background(seed: seed).Concat(Burst(-0.8)));
+
+        var opened = Assert.Single(alerts, a => a.Status == AlertStatus.Open);
+        Assert.Equal(("site-0", "social"), (opened.SiteId, opened.AttributeId));
+        Assert.InRange(opened.RaisedAt - Onset, TimeSpan.Zero, TimeSpan.FromMinutes(5));
+        var factor = Assert.IsType<SocialFactor>(Assert.Single(opened.Factors));
+        Assert.True(factor.Count >= 5 && factor.Ratio >= 3, $"{factor}");
+        Assert.True(factor.Reach >= 1000 * factor.Count, $"{factor}"); // the burst's reach, not the background's
+        Assert.Null(factor.Spreading);
+        Assert.Contains("Negative social mentions of Site 0 are accelerating", opened.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(9)]
+    public void A_burst_of_positive_mentions_raises_nothing(int seed)
+    {
+        Assert.Empty(Run(Processor(), Background(seed: seed).Concat(Burst(0.8))));
+    }
+
+    [Fact]
+    public void Mentions_without_a_site_alert_brand_wide()
+    {
+        var alerts = Run(Processor(), Background(site: null).Concat(Burst(-0.9, site: null)));
+
+        var opened = Assert.Single(alerts, a => a.Status == AlertStatus.Open);
+        Assert.Equal(("brand", "brand", SocialAlerts.BrandName), (opened.SiteId, opened.RegionId, opened.SiteName));
+        Assert.Null(Assert.IsType<SocialFactor>(opened.Factors[0]).SiteId);
+    }
+
+    [Fact]
+    public void Mentions_rising_at_a_site_whose_complaints_already_surge_are_escalated_as_spreading()
+    {
+        var complaints = ComplaintScenario.Background().Where(c => c.OccurredAt < ComplaintScenario.SurgeStart.AddHours(6))
+            .Concat(ComplaintScenario.Burst());
+        // the social burst an hour into the complaint surge, mentions about the surging site
+        var offset = ComplaintScenario.SurgeStart.AddHours(3) - Onset;
+        var mentions = Background(days: 32).Concat(Burst(-0.8).Select(m => m with { OccurredAt = m.OccurredAt + offset }));
+
+        var alerts = Run(Processor(), complaints.Cast<ListeningEvent>().Concat(mentions));
+
+        var social = Assert.Single(alerts, a => a.Status == AlertStatus.Open && a.AttributeId == "social");
+        Assert.Equal("complaints about \"Long wait\"", Assert.IsType<SocialFactor>(social.Factors[0]).Spreading);
+        Assert.Contains("Spreading: complaints about \"Long wait\" is already alerting there.", social.Explanation, StringComparison.Ordinal);
+        Assert.True(social.Severity >= 0.6, $"severity {social.Severity}");
+    }
+
+    [Fact]
+    public void Scope_state_restored_from_its_json_snapshot_mid_burst_gives_the_alerts_of_an_uninterrupted_run()
+    {
+        var events = Ordered(Background().Concat(Burst(-0.8))).ToList();
+        var cut = events.FindIndex(e => e.OccurredAt >= Onset.AddMinutes(10));
+        var uninterrupted = Run(Processor(), events).Select(ContractJson.Serialize).ToList();
+
+        var first = Processor();
+        var before = Run(first, events.Take(cut));
+        var restored = Processor();
+        restored.Social.Restore("site-0", RoundTrip(first.Social.Capture("site-0")));
+        var after = Run(restored, events.Skip(cut));
+
+        Assert.Contains(before, a => a.Status == AlertStatus.Open);
+        Assert.Equal(uninterrupted, before.Concat(after).Select(ContractJson.Serialize).ToList());
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        IncludeFields = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, // as the engine's SnapshotCodec
+    };
+
+    private static MentionSeriesSnapshot RoundTrip(MentionSeriesSnapshot s) =>
+        JsonSerializer.Deserialize<MentionSeriesSnapshot>(JsonSerializer.Serialize(s, Json), Json)!;
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace StreamCx.IntegrationTests.Live;
+
+/// <summary>
+/// The listening sources in a real browser: a social alert caused by mentions produced to Kafka, citing an incident whose
+/// uncatalogued type is hostile markup, shows that text literally and runs nothing.
+/// </summary>
+[Collection(LiveServerCollection.Name)]
+public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser)
+{
+    private static readonly TimeSpan AlertTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Hostile_text_in_the_new_fields_shows_as_literal_text_in_the_social_alert_and_runs_nothing()
+    {
+        const string hostileType = "<img src=x onerror=\"window.__xss = 'incident'; alert(3)\">";
+        var (region, _) = server.Scenarios.Take();
+        var site = (await server.Scenarios.SitesOfAsync(region))[0];
+        // the burst in a slot of event time of its own (no scenario after it is behind it); the history and the incident
+        // before it are behind the engine's frontier: the listening sources apply them on arrival
+        var now = server.Scenarios.NextSlot().AddMinutes(10);
+        string Message(JsonObject o) => o.ToJsonString();
+        var messages = new List<(string, string)>
+        {
+            // a day and more of history for the site's mentions, then an incident, then a burst of negative mentions
+            (site, Message(Mention(site, now.AddHours(-30), "hist", -0.5, "<script>window.__xss = 'mention'</script>"))),
+            (site, Message(new JsonObject
+            {
+                ["type"] = "incident", ["eventId"] = $"it-inc-{Guid.NewGuid():N}", ["occurredAt"] = now.AddHours(-1).ToString("O"), ["siteId"] = site,
+                ["incidentType"] = hostileType, ["magnitude"] = 42, ["text"] = "<iframe src=javascript:alert(4)>",
+            })),
+        };
+        for (var n = 0; n < 8; n++) messages.Add((site, Message(Mention(site, now.AddMinutes(-5).AddSeconds(n * 20), $"burst-{n}", -0.9, "<b onmouseover=alert(5)>awful</b>"))));
+        await server.Scenarios.ProduceAsync(messages);
+
+        var record = await LiveApi.WaitForOpenAlertAsync(server.Http, site, "social", AlertTimeout);
+        var explanation = record.GetProperty("alert").GetProperty("explanation").GetString()!;
+        Assert.Contains(hostileType, explanation, StringComparison.Ordinal);
+
+        await using var live = await LivePage.OpenAsync(browser, server, server.Token);
+        var dialogs = new List<string>();
+        live.Page.Dialog += async (_, d) => { dialogs.Add(d.Message); await d.DismissAsync(); };
+        var imageRequests = new List<string>();
+        live.Page.Request += (_, r) => { if (r.Url.EndsWith("/x", StringComparison.Ordinal)) imageRequests.Add(r.Url); };
+        await live.WaitLiveAsync();
+        await live.AlertItem(site, "social").ClickAsync();
+
+        await Expect(live.Page.Locator("#detail-explanation")).ToContainTextAsync(hostileType);
+        await Expect(live.Page.Locator("#detail-factors [data-kind=social]")).ToContainTextAsync(hostileType);
+        await Expect(live.Page.Locator("#detail-body img")).ToHaveCountAsync(0);
+        await Expect(live.Page.Locator("#detail-body script")).ToHaveCountAsync(0);
+        await live.Page.WaitForTimeoutAsync(500); // time for an injected handler to have run, had one been created
+        Assert.Equal("undefined", await live.Page.EvaluateAsync<string>("() => typeof window.__xss"));
+        Assert.Empty(dialogs);
+        Assert.Empty(imageRequests);
+    }
+
+    private static JsonObject Mention(string site, DateTimeOffset at, string id, double sentiment, string text) => new()
+    {
+        ["type"] = "social-mention", ["eventId"] = $"it-{id}-{Guid.NewGuid():N}", ["occurredAt"] = at.ToString("O"), ["siteId"] = site,
+        ["platform"] = "x", ["sentiment"] = sentiment, ["reach"] = 900, ["text"] = text, ["url"] = "https://x.example/status/1",
+    };
+}
