@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.EventTime;
+using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
@@ -36,6 +37,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly IEngineTelemetry _telemetry;
     private readonly Func<string, bool, IActorRef> _newRegion;
     private readonly HashSet<string> _owning = new(StringComparer.Ordinal); // through the region topic: regions restored whole here as their holder
+    private readonly HashSet<string> _revoked = new(StringComparer.Ordinal); // region-topic partitions revoked and not assigned again
     private readonly Dictionary<string, IActorRef> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<(string Topic, int Partition)>> _partitionsOf = new(StringComparer.Ordinal);
     private readonly EarlyEventLogThrottle _earlyLog = new();
@@ -90,6 +92,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             foreach (var (topic, partition) in m.Partitions)
             {
                 var key = SnapshotCodec.PartitionKey(topic, partition);
+                _revoked.Remove(key);
                 if (m.HearInputsFor is { } hear) FrontierOf(key).HoldUntil(now + hear); // a region-topic partition: its intakes report the inputs
                 else FrontierOf(Direct).Assign(key, now);
             }
@@ -102,7 +105,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             if (!_regionTopic || m.Channel == Direct) return;
             _channelOf[m.RegionId] = m.Channel;
             if (_durable && HeldHere(m.RegionId) && _regions.TryGetValue(m.RegionId, out var region) && _owning.Add(m.RegionId))
-                region.Tell(new ReleaseSites([], RestoreAll: true)); // only read here so far, but its partition is held here
+                RestoreWhole(m.RegionId, region, []); // only read here so far, but its partition is held here
         });
         Receive<PartitionsReleased>(Release);
         Receive<SnapshotNow>(m =>
@@ -160,6 +163,13 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             if (e.Input is not null && e.Position is { } channel) // through the region topic: its input's time is reported by the intake
             {
                 var key = SnapshotCodec.PartitionKey(channel.Topic, channel.Partition);
+                if (_revoked.Contains(key))
+                {
+                    // read before its partition was revoked, still on its way: the partition's next holder reads it again
+                    // from the committed offset; applied here it would restore the region where it is not held
+                    m.Receipt.Record(i, new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: true));
+                    continue;
+                }
                 _channelOf[site.RegionId] = key;
                 arrival = FrontierOf(key).Classify(e.Event.OccurredAt);
             }
@@ -186,6 +196,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
 
     private void Report((int AfterEvents, string Channel, IReadOnlyList<InputReport> Reports) reported, DateTimeOffset now)
     {
+        if (_revoked.Contains(reported.Channel)) return; // its partition was revoked meanwhile
         var frontier = FrontierOf(reported.Channel);
         foreach (var report in reported.Reports) frontier.Report(report, now);
     }
@@ -247,7 +258,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         {
             var key = SnapshotCodec.PartitionKey(topic, partition);
             FrontierOf(Direct).Revoke(key);
-            _frontiers.Remove(key); // a region-topic partition: its frontier goes with it (a next assignment starts it again)
+            if (_frontiers.Remove(key) && _regionTopic) _revoked.Add(key); // a region-topic partition: its frontier goes with it (a next assignment starts it again)
             foreach (var (regionId, channel) in _channelOf)
             {
                 if (channel != key) continue;
@@ -275,12 +286,26 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             {
                 var stale = _catalog.Sites.Where(s => s.RegionId == regionId && !_partitionsOf.ContainsKey(s.SiteId)).Select(s => s.SiteId).ToList();
                 // on an assignment, a region now held here is restored whole at once (not only at its sites' next events)
-                var restoreAll = assigned && _regionTopic && HeldHere(regionId);
-                if (restoreAll) _owning.Add(regionId);
-                else if (_regionTopic) _owning.Remove(regionId);
-                region.Tell(new ReleaseSites(stale, restoreAll));
+                if (assigned && _regionTopic && HeldHere(regionId))
+                {
+                    _owning.Add(regionId);
+                    RestoreWhole(regionId, region, stale);
+                    continue;
+                }
+                if (_regionTopic) _owning.Remove(regionId);
+                region.Tell(new ReleaseSites(stale));
             }
         }
+    }
+
+    /// <summary>
+    /// Has the region restored whole (held events included) and tells it its frontier again once it has: the frontier may
+    /// not move any more (the end of what there is to read), and the held events it restored must still be applied.
+    /// </summary>
+    private void RestoreWhole(string regionId, IActorRef region, IReadOnlyCollection<string> stale)
+    {
+        region.Tell(new ReleaseSites(stale, RestoreAll: true));
+        _told.Remove(regionId);
     }
 
     /// <summary>Counts an event held far ahead of its input's time, and says so in the log at most once a minute per input.</summary>
@@ -316,7 +341,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         }
         else if (owning && _regionTopic && _durable && _owning.Add(regionId))
         {
-            region.Tell(new ReleaseSites([], RestoreAll: true)); // read-only here until now: its holder's state, whole
+            RestoreWhole(regionId, region, []); // read-only here until now: its holder's state, whole
         }
         return region;
     }

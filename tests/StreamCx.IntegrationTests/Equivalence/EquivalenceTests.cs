@@ -115,10 +115,20 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         }
         // how far the group has come: what the sites count (an engine that left took its own totals with it, but the
         // sites it applied events to carry them on in their snapshots)
-        Task HalfOfTheLastQuarterAppliedAsync(int quarter, params EngineProcess[] engines) =>
-            Poll.UntilAsync(
-                async () => await CountedAsync(engines) >= produced - (quarters[quarter].Length / 2),
-                Patience, () => $"{produced - (quarters[quarter].Length / 2)} events applied\n" + string.Join("\n", engines.Select(e => e.Tail())));
+        async Task HalfOfTheLastQuarterAppliedAsync(int quarter, params EngineProcess[] engines)
+        {
+            var (counted, statuses) = (0L, "");
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    counted = await CountedAsync(engines);
+                    if (counted >= produced - (quarters[quarter].Length / 2)) return true;
+                    statuses = "";
+                    foreach (var engine in engines) statuses += $"{engine.Name} status: {await StatusOrWhyNotAsync(engine)}\n";
+                    return false;
+                },
+                Patience, () => $"{produced - (quarters[quarter].Length / 2)} events applied (the sites counted {counted})\n{statuses}" + string.Join("\n", engines.Select(e => e.Tail())));
+        }
 
         var engines = new List<EngineProcess>();
         EngineProcess Start(string name)
@@ -223,6 +233,18 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         var sites = System.Text.Json.Nodes.JsonNode.Parse(json)!["sites"]!.AsArray();
         return string.Join(" ", sites.Select(s => s!["siteId"]!.GetValue<string>() + "=" + string.Join(",",
             s["attributes"]!.AsObject().OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}:{a.Value!["count"]}/{a.Value["window"]?["count"]}/{a.Value["window"]?["mean"]}"))));
+    }
+
+    private static async Task<string> StatusOrWhyNotAsync(EngineProcess engine)
+    {
+        try
+        {
+            return (await engine.StatusAsync()).ToJsonString();
+        }
+        catch (HttpRequestException e)
+        {
+            return $"(not answering: {e.Message})";
+        }
     }
 
     /// <summary>Events the sites have counted (one attribute every event rates), each site as the engine that holds it says.</summary>
@@ -346,13 +368,15 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
                 Patience, () => "every site's markers applied; " + waitingFor + string.Join("\n", engines.Select(e => e.Tail())));
             foreach (var engine in engines)
             {
+                var last = "";
                 await Poll.UntilAsync(
                     async () =>
                     {
                         var status = await engine.StatusAsync();
+                        last = status.ToJsonString();
                         return status["alertsToKafka"]!["pending"]!.GetValue<long>() == 0 && status["eventTime"]!["held"]!.GetValue<long>() == 0;
                     },
-                    TimeSpan.FromSeconds(60), () => "every alert delivered\n" + engine.Tail());
+                    TimeSpan.FromSeconds(60), () => $"every alert delivered and nothing held on {engine.Name}; its status: {last}\n" + engine.Tail());
             }
         }
 
