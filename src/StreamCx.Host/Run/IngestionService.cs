@@ -66,7 +66,8 @@ public sealed class IngestionService(
         control.PartitionsRevoked += (_, e) => intake.Revoked(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
         control.PartitionsLost += (_, e) => intake.Revoked(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
         using var storing = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
-        _ = StoreCommittableAsync(regionControl, storing, stoppingToken);
+        using var stopStoring = new CancellationTokenSource(); // once the regions' consumer stopped: its revocation waits for what is stored
+        var stored = StoreCommittableAsync(regionControl, storing, stopStoring.Token);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}; regions through {RegionTopic}",
@@ -84,6 +85,8 @@ public sealed class IngestionService(
             await StopAsync(control, done, abort).ConfigureAwait(false); // the intake first: what it took is written to the region topic
             await SnapshotEverythingAsync(sites, regionControl).ConfigureAwait(false);
             await StopAsync(regionControl, regionsDone, abort).ConfigureAwait(false);
+            await stopStoring.CancelAsync().ConfigureAwait(false);
+            await stored.ConfigureAwait(false);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation(

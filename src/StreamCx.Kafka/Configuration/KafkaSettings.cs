@@ -66,8 +66,8 @@ public sealed class KafkaSettings
     /// <summary>
     /// How long a revocation (rebalance or stop) waits for the records already handed downstream to be stored
     /// before their offsets are committed and the partitions released (default 10 s; zero: no wait). Applies
-    /// once the application has stored an offset. Keep it below the group's rebalance timeout
-    /// (<c>session.timeout.ms</c> on old brokers).
+    /// once the application has stored an offset. At most half of <c>session.timeout.ms</c> is waited: a member that
+    /// sends no heartbeat longer than that is dropped from the group and can no longer commit.
     /// </summary>
     public TimeSpan RevokeDrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -6,6 +6,7 @@ namespace StreamCx.Kafka;
 /// <summary>librdkafka callbacks: errors, rebalances, and the partition events they raise.</summary>
 internal sealed partial class KafkaConsumerWorker
 {
+    private const int DefaultSessionTimeoutMs = 45_000; // librdkafka's session.timeout.ms
     private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
         new ConsumerBuilder<byte[]?, byte[]?>(_config)
             .SetErrorHandler((_, error) => OnError(error))
@@ -90,10 +91,11 @@ internal sealed partial class KafkaConsumerWorker
     {
         var removed = partitions.Select(p => p.TopicPartition).ToList();
         ResumeBeforeRebalance(consumer, removed);
-        var (toCommit, undrained) = _ledger.Revoke(removed, _settings.RevokeDrainTimeout);
+        var drain = DrainTimeout();
+        var (toCommit, undrained) = _ledger.Revoke(removed, drain);
         if (undrained.Count > 0)
         {
-            _logger.RevokeNotDrained(_settings.RevokeDrainTimeout, undrained);
+            _logger.RevokeNotDrained(drain, undrained);
         }
 
         CommitRevoked(toCommit);
@@ -111,6 +113,16 @@ internal sealed partial class KafkaConsumerWorker
         ImmutableInterlocked.Update(ref _assigned, static (set, gone) => set.Except(gone), removed);
         _logger.PartitionsLost(KafkaLog.Describe(removed));
         Raise(PartitionsLost, removed);
+    }
+
+    /// <summary>
+    /// <see cref="KafkaSettings.RevokeDrainTimeout"/>, but at most half the session timeout: while the revocation waits the
+    /// member sends no heartbeat, and a member the coordinator gave up on can no longer commit what it drained.
+    /// </summary>
+    private TimeSpan DrainTimeout()
+    {
+        var session = TimeSpan.FromMilliseconds(_config.SessionTimeoutMs ?? DefaultSessionTimeoutMs);
+        return _settings.RevokeDrainTimeout < session / 2 ? _settings.RevokeDrainTimeout : session / 2;
     }
 
     private void CommitRevoked(IReadOnlyList<TopicPartitionOffset> offsets)

@@ -56,5 +56,39 @@ public sealed class KafkaRecordSourceOffsetTests(EmbeddedKafkaFixture kafka)
         Assert.Equal(notApplied, secondRun.Select(Id).Order());
     }
 
+    [Fact]
+    public async Task A_stop_that_waits_for_records_never_stored_gives_up_before_the_group_gives_up_on_the_member_and_commits_what_was_stored()
+    {
+        const int count = 100;
+        var settings = kafka.NewSettings("drain");
+        settings.Properties["auto.commit.interval.ms"] = "600000"; // only the commit on revocation commits
+        settings.RevokeDrainTimeout = TimeSpan.FromSeconds(10); // longer than the session timeout (3 s): at most half of it is waited
+        using (var producer = kafka.CreateRawProducer())
+        {
+            await Task.WhenAll(Enumerable.Range(0, count).Select(i => producer.ProduceAsync(settings.Topics[0], new Message<byte[]?, byte[]?>
+            {
+                Key = Encoding.UTF8.GetBytes($"site-{i % 7}"),
+                Value = Encoding.UTF8.GetBytes($"e{i}"),
+            })));
+        }
+
+        var firstRun = new ConcurrentQueue<ConsumedRecord>();
+        var (control, done) = KafkaRecordSource.Create(settings)
+            .ToMaterialized(Sink.ForEach<ConsumedRecord>(firstRun.Enqueue), Keep.Both)
+            .Run(kafka.Materializer);
+        await Poll.UntilAsync(() => firstRun.Count >= count, TimeSpan.FromSeconds(20), "all records in the first run");
+        var stored = firstRun.Take(count / 2).ToList();
+        foreach (var record in stored) Assert.True(control.StoreOffset(record.Topic, record.Partition, record.Offset));
+        await control.StopAsync().WaitAsync(TimeSpan.FromSeconds(30)); // the other half is never stored
+        await done.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // had the stop waited longer than the session, the member would be gone and the commit refused: all 100 again
+        var secondRun = await KafkaRecordSource.Create(settings)
+            .Take(count - stored.Count)
+            .RunWith(Sink.Seq<ConsumedRecord>(), kafka.Materializer)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(firstRun.Skip(count / 2).Select(Id).Order(), secondRun.Select(Id).Order());
+    }
+
     private static string Id(ConsumedRecord record) => Encoding.UTF8.GetString(record.Value);
 }
