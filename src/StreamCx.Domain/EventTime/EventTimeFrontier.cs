@@ -14,6 +14,7 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
 {
     private readonly Dictionary<string, InputWatermark> _inputs = new(StringComparer.Ordinal);
     private DateTimeOffset _holdUntil = DateTimeOffset.MinValue;
+    private IReadOnlyList<InputReport>? _known;
 
     /// <summary>Every event at or before this time has been released; null until the first release.</summary>
     public DateTimeOffset? Released { get; private set; }
@@ -24,12 +25,27 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
     public void Assign(string input, DateTimeOffset now) => InputFor(input).Seen(now);
 
     /// <summary>An input was revoked (or closed): it no longer holds anything back.</summary>
-    public void Revoke(string input) => _inputs.Remove(input);
+    public void Revoke(string input)
+    {
+        if (_inputs.Remove(input)) _known = null;
+    }
 
-    public void CaughtUp(string input, DateTimeOffset now) => InputFor(input).MarkCaughtUp(now);
+    public void CaughtUp(string input, DateTimeOffset now)
+    {
+        var w = InputFor(input);
+        var before = (w.Current, w.CaughtUp);
+        w.MarkCaughtUp(now);
+        Moved(w, before);
+    }
 
     /// <summary>An input's time and state as the engine that reads it reports them (<see cref="InputWatermark.Report"/>).</summary>
-    public void Report(InputReport report, DateTimeOffset now) => InputFor(report.Input).Report(report.Time, report.CaughtUp, report.Idle, now);
+    public void Report(InputReport report, DateTimeOffset now)
+    {
+        var w = InputFor(report.Input);
+        var before = (w.Current, w.CaughtUp);
+        w.Report(report.Time, report.CaughtUp, report.Idle, now);
+        Moved(w, before);
+    }
 
     /// <summary>Nothing is released before <paramref name="until"/> (wall clock): the time to hear of every input.</summary>
     public void HoldUntil(DateTimeOffset until)
@@ -43,7 +59,10 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
     /// <summary>Takes one event of <paramref name="input"/> and says how it stands against the frontier.</summary>
     public Arrival Observe(string input, DateTimeOffset occurredAt, DateTimeOffset now)
     {
-        var corroborated = InputFor(input).Observe(occurredAt, now);
+        var w = InputFor(input);
+        var before = (w.Current, w.CaughtUp);
+        var corroborated = w.Observe(occurredAt, now);
+        Moved(w, before);
         if (Released is { } released && occurredAt <= released) return Arrival.Late;
         return corroborated ? Arrival.InOrder : Arrival.Early;
     }
@@ -68,6 +87,39 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
         var candidate = anyHolding ? holding : furthest;
         if (candidate is { } c && (Released is null || c > Released)) Released = c;
         return Released;
+    }
+
+    /// <summary>
+    /// The inputs whose time is known, as their last report would say them (time, caught up), the same instance until one
+    /// of them moves or is caught up or not any more: what a region saves with its held events, so that whoever restores
+    /// them knows how far the inputs had come.
+    /// </summary>
+    public IReadOnlyList<InputReport> Known =>
+        _known ??= [.. _inputs.Where(kv => kv.Value.Current is not null).Select(kv => new InputReport(kv.Key, kv.Value.Current, kv.Value.CaughtUp))];
+
+    /// <summary>
+    /// What a restored snapshot said of an input, once everything it covers has been read again: an input heard of here
+    /// moves to at least that time (what it says now is newer); one not heard of since is taken as that report, so it holds
+    /// back as it did where it was saved until its reader speaks (or for the reader timeout) — with <paramref name="unknownToo"/>
+    /// only (inputs known through their readers' reports; an input read directly is known here once assigned).
+    /// </summary>
+    public void Seed(InputReport saved, bool unknownToo, DateTimeOffset now)
+    {
+        if (_inputs.TryGetValue(saved.Input, out var w))
+        {
+            var before = (w.Current, w.CaughtUp);
+            if (saved.Time is { } t) w.AtLeast(t);
+            Moved(w, before);
+        }
+        else if (unknownToo)
+        {
+            Report(saved, now);
+        }
+    }
+
+    private void Moved(InputWatermark input, (DateTimeOffset? Current, bool CaughtUp) before)
+    {
+        if ((input.Current, input.CaughtUp) != before) _known = null;
     }
 
     private InputWatermark InputFor(string input)

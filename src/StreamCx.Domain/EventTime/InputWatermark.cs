@@ -61,6 +61,12 @@ public sealed class InputWatermark(EventTimeSettings settings)
 
     public void Seen(DateTimeOffset now) => LastSeen = now;
 
+    /// <summary>Known elsewhere to have come at least to <paramref name="time"/> (a restored snapshot): its time moves there if behind.</summary>
+    public void AtLeast(DateTimeOffset time)
+    {
+        if (Current is null || time > Current) Current = time;
+    }
+
     /// <summary>True when the input delivered nothing (no event, no end of data) for the idle timeout.</summary>
     public bool IsIdle(DateTimeOffset now) => !CaughtUp && now - LastSeen >= settings.IdleTimeout;
 

@@ -1,4 +1,5 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Grouping;
 using StreamCx.Domain.Snapshots;
 
@@ -23,6 +24,12 @@ public sealed record SiteSnapshot(
 
     /// <summary>What the site put into its region's current view (absent in older snapshots).</summary>
     public ViewShare? View { get; init; }
+
+    /// <summary>
+    /// How far each input (source partition) was known to have come when the site was saved (absent in older snapshots):
+    /// the region's held events are released against it once restored and read up to where it was learnt.
+    /// </summary>
+    public IReadOnlyList<SavedInputTime>? InputTimes { get; init; }
 
     /// <summary>The region's grouping state when the site was saved (absent in older snapshots); the region keeps the newest copy.</summary>
     public GroupingState? Grouping { get; init; }

@@ -42,7 +42,7 @@ internal sealed class ParsedBatch
     public List<(int AfterEvents, string Input)> CaughtUp { get; } = [];
 
     /// <summary>The intake's reports on its inputs, each after the first <c>AfterEvents</c> valid events.</summary>
-    public List<(int AfterEvents, string Channel, IReadOnlyList<Domain.EventTime.InputReport> Reports)> Reports { get; } = [];
+    public List<(int AfterEvents, string Channel, long Offset, IReadOnlyList<Domain.EventTime.InputReport> Reports)> Reports { get; } = [];
 
     public static ParsedBatch Parse(FeedbackParser parser, List<RawFeedback> raw)
     {
@@ -58,7 +58,7 @@ internal sealed class ParsedBatch
             }
             if (message.Reports is { } reports)
             {
-                parsed.Reports.Add((parsed.Valid.Count, Durability.SnapshotCodec.PartitionKey(message.Position.Topic, message.Position.Partition), reports));
+                parsed.Reports.Add((parsed.Valid.Count, Durability.SnapshotCodec.PartitionKey(message.Position.Topic, message.Position.Partition), message.Position.Offset, reports));
                 parsed.Results[i] = new PipelineResult(message, null, null, null);
                 continue;
             }

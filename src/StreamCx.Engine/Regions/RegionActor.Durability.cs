@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.Snapshots;
 using StreamCx.Engine.Durability;
@@ -22,6 +23,7 @@ public sealed partial class RegionActor
     private readonly Queue<(string SiteId, bool ForView)> _loads = new();
     private readonly FeedbackProcessor _viewer;
     private readonly HashSet<string> _viewed = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Input, string Channel), SavedInputTime> _inputTimes = []; // saved with the sites
     private readonly HashSet<string> _looked = new(StringComparer.Ordinal); // sites whose snapshot was read (or found absent) for this region
     private Dictionary<string, ViewShare?>? _restoringView = new(StringComparer.Ordinal); // until the region's first restore is done
     private bool _snapshotDue;
@@ -32,6 +34,7 @@ public sealed partial class RegionActor
     private void ReceiveDurability()
     {
         Receive<SnapshotNow>(_ => Cut());
+        Receive<InputTimesAdvanced>(m => KnowTimes(m.Times));
         Receive<SnapshotTick>(_ =>
         {
             if (_sites.Values.Any(b => b.Offsets.IsDirty)) Cut();
@@ -78,6 +81,7 @@ public sealed partial class RegionActor
     private void RestoreWhole()
     {
         foreach (var siteId in _sites.Keys.ToList()) Drop(siteId);
+        _inputTimes.Clear(); // what its holder's snapshots say, not what this engine knew when it held the region before
         _restoringView = new(StringComparer.Ordinal);
         StartLoading(_catalog.Sites.Where(s => s.RegionId == _regionId).Select(s => s.SiteId));
     }
@@ -143,6 +147,11 @@ public sealed partial class RegionActor
             (forView ? _viewer : _processor).Restore(siteId, snapshot.Intake, snapshot.Attributes);
             foreach (var channel in snapshot.AppliedOffsets.Keys) Context.Parent.Tell(new RegionChannelSeen(_regionId, channel));
             if (forView) return;
+            if (snapshot.InputTimes is { Count: > 0 } times)
+            {
+                KnowTimes(times);
+                Context.Parent.Tell(new RegionTimesRestored(_regionId, times));
+            }
             if (snapshot.Grouping is { } grouping) _processor.RestoreGrouping(siteId, grouping); // the newest copy among the region's sites wins
             var book = _sites[siteId];
             _restoringView?.Add(siteId, snapshot.View);
@@ -163,6 +172,15 @@ public sealed partial class RegionActor
         }
     }
 
+    /// <summary>Takes in how far inputs have come (told by the router, or restored): each input's latest time per channel.</summary>
+    private void KnowTimes(IReadOnlyList<SavedInputTime> times)
+    {
+        foreach (var t in times)
+        {
+            if (!_inputTimes.TryGetValue((t.Input, t.Channel), out var known) || t.Time >= known.Time) _inputTimes[(t.Input, t.Channel)] = t;
+        }
+    }
+
     private void ForgetViewed()
     {
         foreach (var siteId in _viewed) _viewer.Forget(siteId);
@@ -175,23 +193,26 @@ public sealed partial class RegionActor
     }
 
     /// <summary>
-    /// Snapshots every site of the region with unsaved changes, all in the state of this one instant (a site whose
-    /// previous save is still in flight is left for the next cut).
+    /// Snapshots every site of the region with unsaved changes, all in the state of this one instant (while a changed
+    /// site's previous save is still in flight, the cut waits for it).
     /// </summary>
     private void Cut()
     {
         _snapshotDue = false;
         _acceptedSinceCut = 0;
         if (_durability is null) return;
+        if (_sites.Values.Any(b => b.Saving is not null && b.Offsets.IsDirty))
+        {
+            // a changed site whose previous save is still in flight: the whole cut waits for it, so that every saved site
+            // of the region is of the same instant (a site left out would be restored older than its region's view says)
+            _snapshotDue = true;
+            return;
+        }
         Dictionary<string, List<FeedbackEvent>>? heldBySite = null;
+        List<SavedInputTime>? inputTimes = null;
         foreach (var (siteId, book) in _sites)
         {
             if (!book.Offsets.IsDirty) continue;
-            if (book.Saving is not null)
-            {
-                _snapshotDue = true;
-                continue;
-            }
             heldBySite ??= _held.InArrivalOrder.GroupBy(e => e.SiteId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var (intake, attributes) = _processor.Capture(siteId);
             var offsets = book.Offsets.Capture();
@@ -200,6 +221,7 @@ public sealed partial class RegionActor
                 Held = heldBySite.GetValueOrDefault(siteId),
                 View = _processor.ViewShareOf(siteId),
                 Grouping = _processor.GroupingOf(siteId),
+                InputTimes = inputTimes ??= [.. _inputTimes.Values],
             });
             book.Saving = new SaveInFlight(++book.Sequence, offsets, bytes.Length);
             _durability.SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId(siteId), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes));
@@ -218,6 +240,7 @@ public sealed partial class RegionActor
         foreach (var (topic, partition, covered, next) in book.Offsets.AfterCapture(saving.Offsets))
             _durability.Ledger.Durable(siteId, topic, partition, covered, next);
         _durability.SnapshotStore.Tell(new DeleteSnapshots(m.Metadata.PersistenceId, new SnapshotSelectionCriteria(saving.Sequence - 1)));
+        if (_snapshotDue && _sites.Values.All(b => b.Saving is null)) Cut(); // a cut that waited for this save
     }
 
     private void SaveFailed(string persistenceId, long sequence, Exception error)

@@ -22,7 +22,7 @@ public sealed record ApplyFeedback(FeedbackEvent Event, SourcePosition? Position
 /// (<c>Receipt</c> index i is <c>Events[i]</c>) instead of one reply each: the ingestion stream's unit of work.
 /// <c>CaughtUp</c>: inputs ("topic/partition") that reached the end of their data, each after the first
 /// <c>AfterEvents</c> events of the batch (in consumption order); <c>Reports</c>: the intake's reports on its inputs
-/// (read from the region topic partition <c>Channel</c>), each after the first <c>AfterEvents</c> events.
+/// (read from the region topic partition <c>Channel</c> at <c>Offset</c>), each after the first <c>AfterEvents</c> events.
 /// </summary>
 public sealed record ApplyFeedbackBatch(IReadOnlyList<ApplyFeedback> Events, FeedbackReceipt Receipt)
 {
@@ -34,7 +34,7 @@ public sealed record ApplyFeedbackBatch(IReadOnlyList<ApplyFeedback> Events, Fee
     /// </summary>
     public IReadOnlyList<(int AfterEvents, int AfterCaughtUp, string Input, DateTimeOffset At)> Observed { get; init; } = [];
 
-    public IReadOnlyList<(int AfterEvents, string Channel, IReadOnlyList<InputReport> Reports)> Reports { get; init; } = [];
+    public IReadOnlyList<(int AfterEvents, string Channel, long Offset, IReadOnlyList<InputReport> Reports)> Reports { get; init; } = [];
 }
 
 /// <summary>

@@ -33,6 +33,8 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly Dictionary<string, EventTimeFrontier> _frontiers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _channelOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _told = new(StringComparer.Ordinal); // by region
+    private readonly Dictionary<string, IReadOnlyList<InputReport>> _toldTimes = new(StringComparer.Ordinal); // by region
+    private readonly RestoredInputTimes _restored = new(); // from regions' snapshots, and how far each channel was read
     private readonly TimeProvider _clock;
     private readonly IEngineTelemetry _telemetry;
     private readonly Func<string, bool, IActorRef> _newRegion;
@@ -93,6 +95,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             {
                 var key = SnapshotCodec.PartitionKey(topic, partition);
                 _revoked.Remove(key);
+                _restored.Unread(key);
                 if (m.HearInputsFor is { } hear) FrontierOf(key).HoldUntil(now + hear); // a region-topic partition: its intakes report the inputs
                 else FrontierOf(Direct).Assign(key, now);
             }
@@ -106,6 +109,11 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             _channelOf[m.RegionId] = m.Channel;
             if (_durable && HeldHere(m.RegionId) && _regions.TryGetValue(m.RegionId, out var region) && _owning.Add(m.RegionId))
                 RestoreWhole(m.RegionId, region, []); // only read here so far, but its partition is held here
+        });
+        Receive<RegionTimesRestored>(m =>
+        {
+            _restored.Restore(m.Times);
+            TellFrontier(null);
         });
         Receive<PartitionsReleased>(Release);
         Receive<SnapshotNow>(m =>
@@ -141,7 +149,9 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                 }
                 else if (marker)
                 {
-                    FrontierOf(Direct).CaughtUp(m.CaughtUp[caughtUp++].Input, now);
+                    var input = m.CaughtUp[caughtUp++].Input;
+                    FrontierOf(Direct).CaughtUp(input, now);
+                    _restored.ReadToEnd(input);
                 }
                 else
                 {
@@ -171,11 +181,13 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                     continue;
                 }
                 _channelOf[site.RegionId] = key;
+                _restored.Read(key, channel.Offset);
                 arrival = FrontierOf(key).Classify(e.Event.OccurredAt);
             }
             else if (e.Position is { } p)
             {
                 var input = SnapshotCodec.PartitionKey(p.Topic, p.Partition);
+                _restored.Read(input, p.Offset);
                 arrival = FrontierOf(Direct).Observe(input, e.Event.OccurredAt, now);
                 if (arrival == Arrival.Early) Early(input, e, now);
             }
@@ -185,6 +197,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         }
         Markers(int.MaxValue);
         for (; reported < m.Reports.Count; reported++) Report(m.Reports[reported], now);
+        SeedRestored(now);
         foreach (var (regionId, items) in byRegion)
         {
             var frontier = FrontierFor(regionId, now);
@@ -194,9 +207,10 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         TellFrontier(byRegion);
     }
 
-    private void Report((int AfterEvents, string Channel, IReadOnlyList<InputReport> Reports) reported, DateTimeOffset now)
+    private void Report((int AfterEvents, string Channel, long Offset, IReadOnlyList<InputReport> Reports) reported, DateTimeOffset now)
     {
         if (_revoked.Contains(reported.Channel)) return; // its partition was revoked meanwhile
+        _restored.Read(reported.Channel, reported.Offset);
         var frontier = FrontierOf(reported.Channel);
         foreach (var report in reported.Reports) frontier.Report(report, now);
     }
@@ -220,6 +234,27 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         return Slowest(now);
     }
 
+    /// <summary>The frontier that orders the region's events: its channel's, or the direct one; none for a region only read here.</summary>
+    private EventTimeFrontier? ChannelFrontier(string regionId)
+    {
+        if (_channelOf.TryGetValue(regionId, out var channel)) return _frontiers.GetValueOrDefault(channel);
+        return _regionTopic ? null : _frontiers.GetValueOrDefault(Direct);
+    }
+
+    /// <summary>
+    /// Hands the frontiers what restored snapshots said of the inputs, once each channel is read up to where it was learnt:
+    /// through the region topic, to the channel's frontier (an input not heard of since holds back as it did); read
+    /// directly, to the inputs assigned here.
+    /// </summary>
+    private void SeedRestored(DateTimeOffset now)
+    {
+        foreach (var saved in _restored.TakeReady())
+        {
+            var frontier = _frontiers.GetValueOrDefault(_regionTopic ? saved.Channel : Direct);
+            frontier?.Seed(saved.ToReport(), unknownToo: _regionTopic, now);
+        }
+    }
+
     /// <summary>True when the region's events come through a region-topic partition this engine holds.</summary>
     private bool HeldHere(string regionId) => _channelOf.TryGetValue(regionId, out var channel) && _frontiers.ContainsKey(channel);
 
@@ -237,8 +272,16 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private void TellFrontier(Dictionary<string, List<RegionItem>>? told)
     {
         var now = _clock.GetUtcNow();
+        SeedRestored(now);
+        var saved = new Dictionary<IReadOnlyList<InputReport>, List<SavedInputTime>>(ReferenceEqualityComparer.Instance);
         foreach (var (regionId, region) in _regions)
         {
+            if (ChannelFrontier(regionId)?.Known is { Count: > 0 } times && _toldTimes.GetValueOrDefault(regionId) != times)
+            {
+                _toldTimes[regionId] = times; // after the events they cover (told with their batch)
+                if (!saved.TryGetValue(times, out var list)) saved[times] = list = _restored.ToSave(_channelOf.GetValueOrDefault(regionId), times);
+                region.Tell(new InputTimesAdvanced(list));
+            }
             if (FrontierFor(regionId, now) is not { } f || (told is not null && told.ContainsKey(regionId))) continue;
             if (_told.TryGetValue(regionId, out var before) && before == f) continue;
             _told[regionId] = f;
@@ -258,6 +301,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         {
             var key = SnapshotCodec.PartitionKey(topic, partition);
             FrontierOf(Direct).Revoke(key);
+            _restored.Forget(key);
             if (_frontiers.Remove(key) && _regionTopic) _revoked.Add(key); // a region-topic partition: its frontier goes with it (a next assignment starts it again)
             foreach (var (regionId, channel) in _channelOf)
             {
@@ -306,6 +350,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     {
         region.Tell(new ReleaseSites(stale, RestoreAll: true));
         _told.Remove(regionId);
+        _toldTimes.Remove(regionId); // the region forgets what it knew, and learns it again from its holder's snapshots and from here
     }
 
     /// <summary>Counts an event held far ahead of its input's time, and says so in the log at most once a minute per input.</summary>

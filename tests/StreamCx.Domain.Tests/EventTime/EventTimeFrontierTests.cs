@@ -208,4 +208,63 @@ public sealed class EventTimeFrontierTests
         Assert.Null(f.Advance(Now.AddSeconds(1)));
         Assert.Equal(T0.AddHours(2), f.Advance(Now.AddSeconds(2)));
     }
+
+    [Fact]
+    public void Inputs_read_to_their_end_with_no_time_release_nothing_until_a_restored_snapshot_says_how_far_they_had_come()
+    {
+        var f = Frontier();
+        f.Report(new InputReport("store-0", null, CaughtUp: true), Now); // assigned at their ends after a rebalance: nothing read
+        f.Report(new InputReport("web-0", null, CaughtUp: true), Now);
+        Assert.Null(f.Advance(Now));
+
+        f.Seed(new InputReport("store-0", T0.AddHours(3), CaughtUp: true), unknownToo: true, Now);
+        f.Seed(new InputReport("web-0", T0.AddHours(2), CaughtUp: true), unknownToo: true, Now);
+
+        Assert.Equal(T0.AddHours(2), f.Advance(Now)); // web-0, overtaken, still waits a moment for its next fetch
+        Assert.Equal(T0.AddHours(3), f.Advance(Now.AddSeconds(1)));
+    }
+
+    [Fact]
+    public void A_restored_input_not_heard_of_since_holds_back_as_it_did_until_its_reader_speaks()
+    {
+        var f = Frontier();
+        f.Report(new InputReport("store-0", T0.AddHours(5), CaughtUp: true), Now);
+
+        f.Seed(new InputReport("web-0", T0.AddHours(2), CaughtUp: false), unknownToo: true, Now); // its reader was still delivering
+
+        Assert.Equal(T0.AddHours(2), f.Advance(Now.AddSeconds(30)));
+        f.Report(new InputReport("web-0", T0.AddHours(4), CaughtUp: true), Now.AddSeconds(30)); // its next reader speaks
+        Assert.Equal(T0.AddHours(4), f.Advance(Now.AddSeconds(32))); // caught up, overtaken: a moment for its next fetch
+        Assert.Equal(T0.AddHours(5), f.Advance(Now.AddSeconds(33)));
+    }
+
+    [Fact]
+    public void A_restored_time_never_moves_an_input_back_and_adds_no_input_read_directly()
+    {
+        var f = Frontier();
+        f.Observe("store-0", T0.AddHours(4), Now);
+
+        f.Seed(new InputReport("store-0", T0.AddHours(1), CaughtUp: true), unknownToo: false, Now);
+        f.Seed(new InputReport("web-0", T0.AddHours(9), CaughtUp: true), unknownToo: false, Now); // not assigned here
+
+        Assert.Equal(T0.AddHours(4), f.Inputs["store-0"].Current);
+        Assert.False(f.Inputs.ContainsKey("web-0"));
+    }
+
+    [Fact]
+    public void The_known_inputs_are_the_same_instance_until_one_moves_or_changes_state()
+    {
+        var f = Frontier();
+        f.Observe("store-0", T0.AddHours(1), Now);
+        var first = f.Known;
+
+        f.Observe("store-0", T0.AddMinutes(30), Now); // behind its time: it does not move
+        Assert.Same(first, f.Known);
+        f.CaughtUp("store-0", Now);
+        var caughtUp = f.Known;
+        Assert.NotSame(first, caughtUp);
+        Assert.Equal([new InputReport("store-0", T0.AddHours(1), CaughtUp: true)], caughtUp);
+        f.Revoke("store-0");
+        Assert.Empty(f.Known);
+    }
 }

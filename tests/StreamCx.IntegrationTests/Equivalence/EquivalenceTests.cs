@@ -148,18 +148,21 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
             await ProduceQuarterAsync(1);
             await HalfOfTheLastQuarterAppliedAsync(1, one, two);
 
+            await WriteCountersAsync(one, two);
             Assert.Equal(0, await two.TerminateAsync(TimeSpan.FromSeconds(60))); // leaves: its regions go back to engine 1
             await ProduceQuarterAsync(2);
             var three = Start("engine 3 (joins)");
             await HoldsRegionsAsync(three);
             await HalfOfTheLastQuarterAppliedAsync(2, one, three);
 
+            await WriteCountersAsync(one, three);
             await one.DisposeAsync(); // SIGKILL: no stop, no final snapshot, no commit
             engines.Remove(one);
             await ProduceQuarterAsync(3);
             var four = Start("engine 4 (joins)");
             await run.AwaitEverythingAppliedAsync(three, four);
 
+            await WriteCountersAsync(three, four);
             foreach (var engine in new[] { three, four })
             {
                 var regions = (await engine.StatusAsync())["kafka"]!["regions"]!["assignedPartitions"]!.AsArray();
@@ -170,6 +173,16 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         finally
         {
             foreach (var engine in engines) await engine.DisposeAsync();
+        }
+    }
+
+    /// <summary>Writes each engine's counters to the test output: what was late for an engine is where a difference with replay comes from.</summary>
+    private async Task WriteCountersAsync(params EngineProcess[] engines)
+    {
+        foreach (var engine in engines)
+        {
+            var status = await engine.StatusAsync();
+            output.WriteLine($"{engine.Name}: applied {status["applied"]}, late {status["late"]}, tooLate {status["tooLate"]}, duplicates {status["duplicates"]}, early {status["eventTime"]?["early"]}, regions {status["kafka"]?["regions"]?["assignedPartitions"]?.ToJsonString()}");
         }
     }
 
