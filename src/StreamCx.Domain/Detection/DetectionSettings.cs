@@ -33,6 +33,11 @@ public sealed record DetectionSettings
     public TimeSpan DriftReferenceHalfLife { get; init; } = TimeSpan.FromHours(72);
     /// <summary>How much an hour's mean wanders beyond sampling, as a fraction of the scale: caps a busy hour's weight.</summary>
     public double DriftHourSpread { get; init; } = 0.02;
+    /// <summary>
+    /// Read the drift evidence through the hours not closed yet (the current hour and those still open to late events),
+    /// provisionally at each evaluation, instead of waiting for an hour to close (its end plus the lateness allowance).
+    /// </summary>
+    public bool DriftReadsOpenHours { get; init; } = true;
 
     // Peer: the site against the median of its region
     public TimeSpan PeerWindow { get; init; } = TimeSpan.FromHours(12);

@@ -166,10 +166,30 @@ public sealed class AttributeMonitor
     /// <summary>The accumulated evidence of a fall, with the usual level of the current hour when the profile knows it.</summary>
     private Signal? Drift(long current, double range)
     {
-        if (_drift.Evaluate(range, _s.ProfileSpreadFloor) is not { } signal) return null;
+        if (_drift.Evaluate(ProvisionalDrift(current, range), range, _s.ProfileSpreadFloor) is not { } signal) return null;
         var hour = _ring.Clock.HourIndex(current);
         if (!_profile.IsLearned(hour)) return signal;
         return signal with { Usual = new UsualLevel(signal.NormalLevel + _profile.Offset(hour), _profile.PartOfWeek(hour)) };
+    }
+
+    /// <summary>
+    /// The drift state carried on through the hours not closed yet (still open to late events), up to the current bucket:
+    /// provisional, for this evaluation only (the accumulator itself learns closed hours only). Without it the evidence
+    /// of a fall would wait for the lateness allowance and the hour's end, an hour or two after the responses came.
+    /// </summary>
+    private DriftState ProvisionalDrift(long current, double range)
+    {
+        var state = _drift.State;
+        if (!_s.DriftReadsOpenHours || _learnedThroughHour == long.MinValue) return state;
+        var perHour = _ring.Clock.BucketsIn(TimeSpan.FromHours(1));
+        var currentHour = _ring.Clock.HourIndex(current);
+        for (var hour = _learnedThroughHour + 1; hour <= currentHour; hour++)
+        {
+            var first = Math.Max(hour * perHour, _ring.Newest - _ring.Capacity + 1);
+            var stats = _ring.Stats(first, Math.Min((hour * perHour) + perHour - 1, current));
+            state = _drift.Step(state, hour, stats, _profile.Offset(hour), range);
+        }
+        return state;
     }
 
     private TimeSpan WindowSpan(IReadOnlyList<Signal> signals)
