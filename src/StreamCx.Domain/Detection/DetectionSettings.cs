@@ -55,6 +55,16 @@ public sealed record DetectionSettings
     public double WeeklyProfileSmoothing { get; init; } = 0.5;
     /// <summary>Typical size of a weekly effect (an hour of the week unlike its hour of the day), as a fraction of the scale: the prior of the weekly slots' shrinkage.</summary>
     public double WeeklyEffectSpread { get; init; } = 0.05;
+    /// <summary>
+    /// Pool the weekly slots of an attribute over the sites of a region (hierarchical shrinkage): a usual hour of the week
+    /// seen at many sites is believed sooner than one site's own weeks allow (<see cref="Seasonality.RegionalWeeklyEffects"/>).
+    /// </summary>
+    public bool PoolWeeklyEffectsInRegion { get; init; } = true;
+    /// <summary>
+    /// Typical departure of a site's weekly effect from its region's, as a fraction of the scale: how far a site's own
+    /// weeks may pull it from the region's usual hour of the week (0: every site takes the region's effect).
+    /// </summary>
+    public double SiteWeeklyEffectSpread { get; init; } = 0.03;
     public int MinHourCountForProfile { get; init; } = 5;
     public int MinExpectationCount { get; init; } = 20;
     public double ExpectationZ { get; init; } = 4.0;
@@ -142,6 +152,7 @@ public sealed record DetectionSettings
         Fraction(ProfileSmoothing, nameof(ProfileSmoothing));
         Fraction(WeeklyProfileSmoothing, nameof(WeeklyProfileSmoothing));
         if (!(WeeklyEffectSpread is >= 0 and <= 1)) errors.Add($"{nameof(WeeklyEffectSpread)} must be in [0, 1], got {WeeklyEffectSpread}");
+        if (!(SiteWeeklyEffectSpread is >= 0 and <= 1)) errors.Add($"{nameof(SiteWeeklyEffectSpread)} must be in [0, 1], got {SiteWeeklyEffectSpread}");
         Fraction(RecoveredFraction, nameof(RecoveredFraction));
         Fraction(MinTrendEffect, nameof(MinTrendEffect));
         Fraction(MinPeerEffect, nameof(MinPeerEffect));

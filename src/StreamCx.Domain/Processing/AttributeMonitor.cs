@@ -82,7 +82,8 @@ public sealed class AttributeMonitor
 
     public AttributeMonitorSnapshot ToSnapshot() => new(
         _ring.Filled().ToArray(), _profile.Daily.ToArray(), _lifecycle.Current, _verbatims.Entries,
-        Totals, NpsPairs, NewestEventTime, _learnedThroughHour, _profile.Weekly.ToArray(), _localTime.OffsetChanges.ToArray(), _drift.State);
+        Totals, NpsPairs, NewestEventTime, _learnedThroughHour, _profile.Weekly.ToArray(), _localTime.OffsetChanges.ToArray(), _drift.State,
+        _profile.RegionalWeekly.ToArray());
 
     /// <summary>Puts the monitor back in the state of a snapshot taken with the same settings.</summary>
     public void Restore(AttributeMonitorSnapshot s)
@@ -93,7 +94,7 @@ public sealed class AttributeMonitor
         _expectationPrefix.Clear();
         _localTime.Restore(s.LocalOffsets);
         var localProfile = s.WeeklyProfile is not null; // older snapshots keyed the profile by UTC hour: learned again
-        _profile.Restore(localProfile ? s.Profile : null, s.WeeklyProfile);
+        _profile.Restore(localProfile ? s.Profile : null, s.WeeklyProfile, localProfile ? s.RegionalWeekly : null);
         _lifecycle.Restore(s.Alert);
         _verbatims.Restore(s.Verbatims);
         Totals = s.Totals;
