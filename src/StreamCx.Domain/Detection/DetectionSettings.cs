@@ -19,7 +19,7 @@ public sealed record DetectionSettings
     public IReadOnlyList<TimeSpan> TrendScales { get; init; } = [TimeSpan.FromHours(2), TimeSpan.FromHours(3), TimeSpan.FromHours(4)];
     public double TrendZ { get; init; } = 5.5;
     /// <summary>The z asked of a trend while the seasonal profile has not learned the current hour of the day (new site-attribute).</summary>
-    public double UnlearnedHourTrendZ { get; init; } = 6;
+    public double UnlearnedHourTrendZ { get; init; } = 7;
     public int MinTrendRecentCount { get; init; } = 30;
     public int MinBaselineCount { get; init; } = 60;
     public double MinTrendEffect { get; init; } = 0.075;
