@@ -24,6 +24,8 @@ namespace StreamCx.Domain.Detection.Drift;
 /// </remarks>
 public sealed class DriftAccumulator(DetectionSettings settings)
 {
+    // the reference's decay per hour (read at every evaluation through the open hours: computed once)
+    private readonly double _decay = Math.Pow(0.5, 1.0 / settings.DriftReferenceHalfLife.TotalHours);
     private DriftState _s = DriftState.Empty;
 
     public DriftState State => _s;
@@ -57,7 +59,7 @@ public sealed class DriftAccumulator(DetectionSettings settings)
                 ? s with { Evidence = 0, RunCount = 0, RunSum = 0, RunStartHour = hour + 1 }
                 : s with { Evidence = evidence, RunCount = s.RunCount + n, RunSum = s.RunSum + (n * x), RunStartHour = s.RunCount == 0 ? hour : s.RunStartHour };
         }
-        var decay = Math.Pow(0.5, 1.0 / settings.DriftReferenceHalfLife.TotalHours);
+        var decay = _decay;
         var weight = (s.ReferenceWeight * decay) + n;
         var reference = s.ReferenceWeight == 0 ? x : ((s.Reference * s.ReferenceWeight * decay) + (n * x)) / weight;
         var within = n >= 2 ? (stats.SumSquares - (stats.Sum * stats.Sum / n)) / (n - 1) : double.NaN;
