@@ -38,6 +38,13 @@ public sealed record DetectionSettings
     /// provisionally at each evaluation, instead of waiting for an hour to close (its end plus the lateness allowance).
     /// </summary>
     public bool DriftReadsOpenHours { get; init; } = true;
+    /// <summary>
+    /// Allowance k of a second, slower drift accumulator (in σ): a fall of about 2k accumulates, for ramps spread over a
+    /// day or two whose early hours are below the main allowance. 0 turns it off.
+    /// </summary>
+    public double SlowDriftAllowance { get; init; } = 0.25;
+    /// <summary>Evidence at which the slow drift accumulator signals (higher than <see cref="DriftThreshold"/>: small falls are common).</summary>
+    public double SlowDriftThreshold { get; init; } = 25;
 
     // Peer: the site against the median of its region
     public TimeSpan PeerWindow { get; init; } = TimeSpan.FromHours(12);
@@ -127,6 +134,8 @@ public sealed record DetectionSettings
         if (!(DriftAllowance >= 0)) errors.Add($"{nameof(DriftAllowance)} must not be negative, got {DriftAllowance}");
         AtLeast(DriftThreshold, 1, nameof(DriftThreshold));
         Fraction(DriftHourSpread, nameof(DriftHourSpread));
+        if (!(SlowDriftAllowance >= 0)) errors.Add($"{nameof(SlowDriftAllowance)} must not be negative, got {SlowDriftAllowance}");
+        AtLeast(SlowDriftThreshold, 1, nameof(SlowDriftThreshold));
         Positive(ExpectationWindow, nameof(ExpectationWindow));
         Positive(RecentWindow, nameof(RecentWindow));
         NonNegative(ResolveAfter, nameof(ResolveAfter));

@@ -20,6 +20,7 @@ public sealed class AttributeMonitor
     private readonly SiteLocalTime _localTime;
     private readonly SeasonalProfile _profile;
     private readonly DriftAccumulator _drift;
+    private readonly DriftAccumulator? _slowDrift;
     private readonly AlertLifecycle _lifecycle;
     private readonly VerbatimBuffer _verbatims;
     private readonly TrendBaselines _trendBaselines = new();
@@ -39,6 +40,7 @@ public sealed class AttributeMonitor
         _localTime = SiteLocalTime.For(site.TimeZone);
         _profile = new SeasonalProfile(settings, _localTime, attribute.Range);
         _drift = new DriftAccumulator(settings);
+        _slowDrift = settings.SlowDriftAllowance > 0 ? new DriftAccumulator(settings, settings.SlowDriftAllowance, settings.SlowDriftThreshold) : null;
         _lifecycle = new AlertLifecycle(site.SiteId, attribute.AttributeId, settings);
         _verbatims = new VerbatimBuffer(settings.MaxVerbatims);
     }
@@ -83,7 +85,7 @@ public sealed class AttributeMonitor
     public AttributeMonitorSnapshot ToSnapshot() => new(
         _ring.Filled().ToArray(), _profile.Daily.ToArray(), _lifecycle.Current, _verbatims.Entries,
         Totals, NpsPairs, NewestEventTime, _learnedThroughHour, _profile.Weekly.ToArray(), _localTime.OffsetChanges.ToArray(), _drift.State,
-        _profile.RegionalWeekly.ToArray());
+        _profile.RegionalWeekly.ToArray(), _slowDrift?.State);
 
     /// <summary>Puts the monitor back in the state of a snapshot taken with the same settings.</summary>
     public void Restore(AttributeMonitorSnapshot s)
@@ -102,6 +104,7 @@ public sealed class AttributeMonitor
         NewestEventTime = s.NewestEventTime;
         _learnedThroughHour = localProfile ? s.LearnedThroughHour : long.MinValue;
         _drift.Restore(localProfile ? s.Drift : null);
+        _slowDrift?.Restore(localProfile ? s.SlowDrift : null);
     }
 
     /// <summary>
@@ -167,7 +170,8 @@ public sealed class AttributeMonitor
     /// <summary>The accumulated evidence of a fall, with the usual level of the current hour when the profile knows it.</summary>
     private Signal? Drift(long current, double range)
     {
-        if (_drift.Evaluate(ProvisionalDrift(current, range), range, _s.ProfileSpreadFloor) is not { } signal) return null;
+        if ((_drift.Evaluate(ProvisionalDrift(_drift, current, range), range, _s.ProfileSpreadFloor)
+             ?? (_slowDrift is null ? null : _slowDrift.Evaluate(ProvisionalDrift(_slowDrift, current, range), range, _s.ProfileSpreadFloor))) is not { } signal) return null;
         var hour = _ring.Clock.HourIndex(current);
         if (!_profile.IsLearned(hour)) return signal;
         return signal with { Usual = new UsualLevel(signal.NormalLevel + _profile.Offset(hour), _profile.PartOfWeek(hour)) };
@@ -178,9 +182,9 @@ public sealed class AttributeMonitor
     /// provisional, for this evaluation only (the accumulator itself learns closed hours only). Without it the evidence
     /// of a fall would wait for the lateness allowance and the hour's end, an hour or two after the responses came.
     /// </summary>
-    private DriftState ProvisionalDrift(long current, double range)
+    private DriftState ProvisionalDrift(DriftAccumulator drift, long current, double range)
     {
-        var state = _drift.State;
+        var state = drift.State;
         if (!_s.DriftReadsOpenHours || _learnedThroughHour == long.MinValue) return state;
         var perHour = _ring.Clock.BucketsIn(TimeSpan.FromHours(1));
         var currentHour = _ring.Clock.HourIndex(current);
@@ -188,7 +192,7 @@ public sealed class AttributeMonitor
         {
             var first = Math.Max(hour * perHour, _ring.Newest - _ring.Capacity + 1);
             var stats = _ring.Stats(first, Math.Min((hour * perHour) + perHour - 1, current));
-            state = _drift.Step(state, hour, stats, _profile.Offset(hour), range);
+            state = drift.Step(state, hour, stats, _profile.Offset(hour), range);
         }
         return state;
     }
@@ -239,6 +243,7 @@ public sealed class AttributeMonitor
         {
             var stats = _ring.Stats(hour * perHour, (hour * perHour) + perHour - 1);
             _drift.Hour(hour, stats, _profile.Offset(hour), Attribute.Range); // against the profile before it learns this hour
+            _slowDrift?.Hour(hour, stats, _profile.Offset(hour), Attribute.Range);
             if (stats.Count >= _s.MinHourCountForProfile) _profile.Learn(hour, stats.Mean);
         }
         if (lastClosedHour > _learnedThroughHour) _learnedThroughHour = lastClosedHour;

@@ -27,4 +27,5 @@ public sealed record AttributeMonitorSnapshot(
     IReadOnlyList<SeasonalProfile.Slot>? WeeklyProfile = null,
     IReadOnlyList<SiteLocalTime.OffsetChange>? LocalOffsets = null,
     DriftState? Drift = null,
-    IReadOnlyList<double>? RegionalWeekly = null);
+    IReadOnlyList<double>? RegionalWeekly = null,
+    DriftState? SlowDrift = null);

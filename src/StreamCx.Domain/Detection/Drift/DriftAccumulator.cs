@@ -22,8 +22,16 @@ namespace StreamCx.Domain.Detection.Drift;
 /// accumulates during the first <see cref="DetectionSettings.MinProfileDays"/> days of the site-attribute (from its first
 /// hour with responses): the profile has not learned its usual rhythm yet.
 /// </remarks>
-public sealed class DriftAccumulator(DetectionSettings settings)
+/// <param name="allowance">k, in standard deviations (<see cref="DetectionSettings.DriftAllowance"/> by default).</param>
+/// <param name="threshold">The evidence that signals (<see cref="DetectionSettings.DriftThreshold"/> by default).</param>
+public sealed class DriftAccumulator(DetectionSettings settings, double allowance, double threshold)
 {
+    /// <summary>The drift at the settings' allowance and threshold.</summary>
+    public DriftAccumulator(DetectionSettings settings)
+        : this(settings, settings.DriftAllowance, settings.DriftThreshold)
+    {
+    }
+
     // the reference's decay per hour (read at every evaluation through the open hours: computed once)
     private readonly double _decay = Math.Pow(0.5, 1.0 / settings.DriftReferenceHalfLife.TotalHours);
     private DriftState _s = DriftState.Empty;
@@ -52,9 +60,9 @@ public sealed class DriftAccumulator(DetectionSettings settings)
             // an hour's mean also moves from hour to hour beyond sampling (spread τ): a busy hour counts as at most σ²/τ² responses
             var tau = settings.DriftHourSpread * range;
             var effective = s.Variance / ((s.Variance / n) + (tau * tau));
-            var step = effective * (((s.Reference - x) / sigma) - settings.DriftAllowance);
+            var step = effective * (((s.Reference - x) / sigma) - allowance);
             // capped at twice the threshold, so that a recovered attribute drains it within hours, not days
-            var evidence = Math.Clamp(s.Evidence + step, 0, 2 * settings.DriftThreshold);
+            var evidence = Math.Clamp(s.Evidence + step, 0, 2 * threshold);
             s = evidence == 0
                 ? s with { Evidence = 0, RunCount = 0, RunSum = 0, RunStartHour = hour + 1 }
                 : s with { Evidence = evidence, RunCount = s.RunCount + n, RunSum = s.RunSum + (n * x), RunStartHour = s.RunCount == 0 ? hour : s.RunStartHour };
@@ -83,7 +91,7 @@ public sealed class DriftAccumulator(DetectionSettings settings)
     /// </summary>
     public Signal? Evaluate(DriftState s, double range, double spreadFloor)
     {
-        if (s.Evidence < settings.DriftThreshold || s.RunCount < 2) return null;
+        if (s.Evidence < threshold || s.RunCount < 2) return null;
         var runMean = s.RunSum / s.RunCount;
         var fall = s.Reference - runMean;
         if (fall < settings.MinTrendEffect * range) return null;

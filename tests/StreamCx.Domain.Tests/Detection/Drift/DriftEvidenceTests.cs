@@ -60,3 +60,33 @@ public sealed class DriftEvidenceTests
         Assert.True(drift.State.Evidence > 0);
     }
 }
+
+/// <summary>
+/// The slow drift accumulator (a smaller allowance, a higher threshold) catches a ramp spread over two days earlier than
+/// the main one alone, with nothing before the onset.
+/// </summary>
+public sealed class SlowDriftTests
+{
+    private const string Attr = "waiting-time";
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly double Onset = (6 * 24) + 9;
+
+    private static double HoursToDetect(DetectionSettings settings, int seed)
+    {
+        var alerts = Feedback.Run(
+            Feedback.Processor(LocalFeedback.Catalog(Attr, "Europe/Paris"), settings),
+            LocalFeedback.Stream("s0", Attr, Paris, 12, 12, (_, h) => 4.2 - (h < Onset ? 0 : 1.2 * Math.Min(1, (h - Onset) / 48)), seed, sd: 0.8));
+        Assert.DoesNotContain(alerts, a => (a.RaisedAt - LocalFeedback.Start).TotalHours < Onset);
+        return (alerts.First(a => a.Status == AlertStatus.Open).RaisedAt - LocalFeedback.Start).TotalHours - Onset;
+    }
+
+    [Fact]
+    public void A_48_hour_ramp_is_caught_earlier_with_the_slow_accumulator()
+    {
+        var seeds = new[] { 1, 2, 3, 4, 5 };
+        var with = seeds.Select(s => HoursToDetect(new DetectionSettings(), s)).Order().ToArray();
+        var without = seeds.Select(s => HoursToDetect(new DetectionSettings { SlowDriftAllowance = 0 }, s)).Order().ToArray();
+        Assert.True(with[2] < without[2], $"with: {string.Join(", ", with)}; without: {string.Join(", ", without)}");
+        Assert.True(with.Zip(without).All(p => p.First <= p.Second), $"with: {string.Join(", ", with)}; without: {string.Join(", ", without)}");
+    }
+}
