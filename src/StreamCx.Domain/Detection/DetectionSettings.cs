@@ -40,9 +40,11 @@ public sealed record DetectionSettings
     public bool DriftReadsOpenHours { get; init; } = true;
     /// <summary>
     /// Allowance k of a second, slower drift accumulator (in σ): a fall of about 2k accumulates, for ramps spread over a
-    /// day or two whose early hours are below the main allowance. 0 turns it off.
+    /// day or two whose early hours are below the main allowance. 0 (the default) turns it off: at 0.25 with a threshold of
+    /// 25 it catches more slow ramps before 60 % on the benchmark but costs a region group and time on fast irritants
+    /// (perf/results/detection.md).
     /// </summary>
-    public double SlowDriftAllowance { get; init; } = 0.25;
+    public double SlowDriftAllowance { get; init; } = 0;
     /// <summary>Evidence at which the slow drift accumulator signals (higher than <see cref="DriftThreshold"/>: small falls are common).</summary>
     public double SlowDriftThreshold { get; init; } = 25;
 
