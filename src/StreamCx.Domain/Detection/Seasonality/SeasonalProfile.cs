@@ -162,7 +162,7 @@ public sealed class SeasonalProfile
             var alpha = Math.Max(_weeklySmoothing, 1.0 / (w.Days + 1));
             w = w.Days == 0 ? new Slot(1, residual, 0) : new Slot(w.Days + 1, w.Mean + (alpha * (residual - w.Mean)), ((1 - alpha) * w.Variance) + (alpha * (residual - w.Mean) * (residual - w.Mean)));
         }
-        Summarize();
+        Summarize(changedHourOfDay: how % HoursPerDay);
     }
 
     /// <param name="regional">The region's weekly effects saved with the profile; null (an older snapshot): read again from the region.</param>
@@ -195,24 +195,21 @@ public sealed class SeasonalProfile
         return w.Mean * belief / (belief + variance);
     }
 
-    /// <summary>The region's weekly effect ω of one local hour of the week, pooled over its sites' slots (see remarks).</summary>
-    private double Pooled(int hourOfWeek)
+    /// <summary>Adds this profile's weekly slot of one local hour of the week to the region's sums (see remarks).</summary>
+    internal void AddTo(ref PooledSums sums, int hourOfWeek)
     {
-        if (_weeklyPrior == 0) return 0;
-        double weights = 0, weighted = 0;
-        for (var m = 0; m < _region!.Count; m++)
-        {
-            var member = _region[m];
-            ref readonly var w = ref member._weekly[hourOfWeek];
-            if (w.Days == 0) continue;
-            var precision = 1 / ((member._daily[hourOfWeek % HoursPerDay].Variance / w.Days) + _siteWeeklyPrior);
-            if (!double.IsFinite(precision)) continue;
-            weights += precision;
-            weighted += precision * w.Mean;
-        }
-        if (weights == 0) return 0;
-        var mean = weighted / weights;
-        return mean * _weeklyPrior / (_weeklyPrior + (1 / weights));
+        ref readonly var w = ref _weekly[hourOfWeek];
+        if (w.Days == 0) return;
+        var precision = 1 / ((_daily[hourOfWeek % HoursPerDay].Variance / w.Days) + _siteWeeklyPrior);
+        if (!double.IsFinite(precision)) return;
+        sums = new PooledSums(sums.Weights + precision, sums.Weighted + (precision * w.Mean));
+    }
+
+    /// <summary>The region's weekly effect ω from its sums: the precision-weighted mean shrunk towards 0 (see remarks).</summary>
+    internal double Shrink(in PooledSums sums)
+    {
+        if (_weeklyPrior == 0 || sums.Weights == 0) return 0;
+        return sums.Weighted / sums.Weights * _weeklyPrior / (_weeklyPrior + (1 / sums.Weights));
     }
 
     private void RefreshRegionalIfStale()
@@ -220,13 +217,18 @@ public sealed class SeasonalProfile
         if (!_regionalStale) return;
         _regionalStale = false;
         if (_region is null) { Array.Clear(_regional); return; }
-        for (var how = 0; how < HoursPerWeek; how++) _regional[how] = Pooled(how);
+        for (var how = 0; how < HoursPerWeek; how++) _regional[how] = _region.Effects[how];
     }
 
     /// <summary>The level and the count of learned slots change only when a slot does: computed once, not per read.</summary>
-    private void Summarize(bool readRegion = true)
+    private void Summarize(bool readRegion = true, int changedHourOfDay = -1)
     {
         Version++;
+        if (_region is not null)
+        {
+            if (changedHourOfDay >= 0) _region.Changed(changedHourOfDay);
+            else _region.Recompute();
+        }
         if (readRegion && _region is not null)
         {
             _regionalStale = true;
@@ -238,6 +240,9 @@ public sealed class SeasonalProfile
         _level = n == 0 ? double.NaN : sum / n;
         _learnedSlots = n;
     }
+
+    /// <summary>A region's sums over its sites for one hour of the week: Σ precision and Σ precision × weekly mean.</summary>
+    internal readonly record struct PooledSums(double Weights, double Weighted);
 
     /// <summary>Days (or weeks) seen, smoothed mean, smoothed squared deviation.</summary>
     public readonly record struct Slot(int Days, double Mean, double Variance);

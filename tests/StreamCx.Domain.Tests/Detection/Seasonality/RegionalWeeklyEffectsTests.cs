@@ -53,6 +53,17 @@ public sealed class RegionalWeeklyEffectsTests
     }
 
     [Fact]
+    public void The_regions_effects_do_not_depend_on_the_order_its_sites_joined_in()
+    {
+        var forward = new RegionalWeeklyEffects();
+        var profiles = Learn(6, 8, SaturdayDip, forward);
+        var backward = new RegionalWeeklyEffects();
+        for (var s = profiles.Length - 1; s >= 0; s--) backward.Join($"s{s:00}", profiles[s]);
+        Assert.Equal(forward.Effects, backward.Effects);
+        Assert.Contains(backward.Effects, e => e < -0.4);
+    }
+
+    [Fact]
     public void A_site_that_leaves_the_region_no_longer_pools_with_it()
     {
         var region = new RegionalWeeklyEffects();
