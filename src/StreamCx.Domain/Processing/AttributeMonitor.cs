@@ -21,6 +21,8 @@ public sealed class AttributeMonitor
     private readonly SeasonalProfile _profile;
     private readonly DriftAccumulator _drift;
     private readonly DriftAccumulator? _slowDrift;
+    private readonly OpenHoursDrift _openHours = new();
+    private readonly OpenHoursDrift _slowOpenHours = new();
     private readonly AlertLifecycle _lifecycle;
     private readonly VerbatimBuffer _verbatims;
     private readonly TrendBaselines _trendBaselines = new();
@@ -71,6 +73,9 @@ public sealed class AttributeMonitor
         _ring.Add(o.OccurredAt, o.Value, dissatisfied);
         _trendBaselines.Written(index);
         _expectationPrefix.Written(index);
+        var writtenHour = _ring.Clock.HourIndex(index);
+        _openHours.Written(writtenHour);
+        _slowOpenHours.Written(writtenHour);
         KeepPeerStats(index, newestBefore, o.Value, dissatisfied);
         if (o.Nps is { } nps) NpsPairs = NpsPairs.Add(o.Value, nps);
         if (o.Comment is { } text) _verbatims.Add(new Verbatim(o.EventId, o.OccurredAt, o.Channel, text, o.Value), dissatisfied);
@@ -94,6 +99,8 @@ public sealed class AttributeMonitor
         _peerStatsNewest = long.MinValue;
         _trendBaselines.Clear();
         _expectationPrefix.Clear();
+        _openHours.Clear();
+        _slowOpenHours.Clear();
         _localTime.Restore(s.LocalOffsets);
         var localProfile = s.WeeklyProfile is not null; // older snapshots keyed the profile by UTC hour: learned again
         _profile.Restore(localProfile ? s.Profile : null, s.WeeklyProfile, localProfile ? s.RegionalWeekly : null);
@@ -170,32 +177,22 @@ public sealed class AttributeMonitor
     /// <summary>The accumulated evidence of a fall, with the usual level of the current hour when the profile knows it.</summary>
     private Signal? Drift(long current, double range)
     {
-        if ((_drift.Evaluate(ProvisionalDrift(_drift, current, range), range, _s.ProfileSpreadFloor)
-             ?? (_slowDrift is null ? null : _slowDrift.Evaluate(ProvisionalDrift(_slowDrift, current, range), range, _s.ProfileSpreadFloor))) is not { } signal) return null;
+        if ((_drift.Evaluate(ProvisionalDrift(_drift, _openHours, current, range), range, _s.ProfileSpreadFloor)
+             ?? (_slowDrift is null ? null : _slowDrift.Evaluate(ProvisionalDrift(_slowDrift, _slowOpenHours, current, range), range, _s.ProfileSpreadFloor))) is not { } signal) return null;
         var hour = _ring.Clock.HourIndex(current);
         if (!_profile.IsLearned(hour)) return signal;
         return signal with { Usual = new UsualLevel(signal.NormalLevel + _profile.Offset(hour), _profile.PartOfWeek(hour)) };
     }
 
     /// <summary>
-    /// The drift state carried on through the hours not closed yet (still open to late events), up to the current bucket:
-    /// provisional, for this evaluation only (the accumulator itself learns closed hours only). Without it the evidence
-    /// of a fall would wait for the lateness allowance and the hour's end, an hour or two after the responses came.
+    /// The drift state carried on through the hours not closed yet, up to the current bucket (<see cref="OpenHoursDrift"/>).
+    /// Without it the evidence of a fall would wait for the lateness allowance and the hour's end, an hour or two after
+    /// the responses came.
     /// </summary>
-    private DriftState ProvisionalDrift(DriftAccumulator drift, long current, double range)
-    {
-        var state = drift.State;
-        if (!_s.DriftReadsOpenHours || _learnedThroughHour == long.MinValue) return state;
-        var perHour = _ring.Clock.BucketsIn(TimeSpan.FromHours(1));
-        var currentHour = _ring.Clock.HourIndex(current);
-        for (var hour = _learnedThroughHour + 1; hour <= currentHour; hour++)
-        {
-            var first = Math.Max(hour * perHour, _ring.Newest - _ring.Capacity + 1);
-            var stats = _ring.Stats(first, Math.Min((hour * perHour) + perHour - 1, current));
-            state = drift.Step(state, hour, stats, _profile.Offset(hour), range);
-        }
-        return state;
-    }
+    private DriftState ProvisionalDrift(DriftAccumulator drift, OpenHoursDrift openHours, long current, double range) =>
+        !_s.DriftReadsOpenHours || _learnedThroughHour == long.MinValue
+            ? drift.State
+            : openHours.Read(drift, _ring, current, _learnedThroughHour, _profile, range);
 
     private TimeSpan WindowSpan(IReadOnlyList<Signal> signals)
     {
