@@ -19,7 +19,7 @@ public sealed record DetectionSettings
     public IReadOnlyList<TimeSpan> TrendScales { get; init; } = [TimeSpan.FromHours(2), TimeSpan.FromHours(3), TimeSpan.FromHours(4)];
     public double TrendZ { get; init; } = 5.5;
     /// <summary>The z asked of a trend while the seasonal profile has not learned the current hour of the day (new site-attribute).</summary>
-    public double UnlearnedHourTrendZ { get; init; } = 6;
+    public double UnlearnedHourTrendZ { get; init; } = 7;
     public int MinTrendRecentCount { get; init; } = 30;
     public int MinBaselineCount { get; init; } = 60;
     public double MinTrendEffect { get; init; } = 0.075;
@@ -33,6 +33,20 @@ public sealed record DetectionSettings
     public TimeSpan DriftReferenceHalfLife { get; init; } = TimeSpan.FromHours(72);
     /// <summary>How much an hour's mean wanders beyond sampling, as a fraction of the scale: caps a busy hour's weight.</summary>
     public double DriftHourSpread { get; init; } = 0.02;
+    /// <summary>
+    /// Read the drift evidence through the hours not closed yet (the current hour and those still open to late events),
+    /// provisionally at each evaluation, instead of waiting for an hour to close (its end plus the lateness allowance).
+    /// </summary>
+    public bool DriftReadsOpenHours { get; init; } = true;
+    /// <summary>
+    /// Allowance k of a second, slower drift accumulator (in σ): a fall of about 2k accumulates, for ramps spread over a
+    /// day or two whose early hours are below the main allowance. 0 (the default) turns it off: at 0.25 with a threshold of
+    /// 25 it catches more slow ramps before 60 % on the benchmark but costs a region group and time on fast irritants
+    /// (perf/results/detection.md).
+    /// </summary>
+    public double SlowDriftAllowance { get; init; } = 0;
+    /// <summary>Evidence at which the slow drift accumulator signals (higher than <see cref="DriftThreshold"/>: small falls are common).</summary>
+    public double SlowDriftThreshold { get; init; } = 25;
 
     // Peer: the site against the median of its region
     public TimeSpan PeerWindow { get; init; } = TimeSpan.FromHours(12);
@@ -50,6 +64,16 @@ public sealed record DetectionSettings
     public double WeeklyProfileSmoothing { get; init; } = 0.5;
     /// <summary>Typical size of a weekly effect (an hour of the week unlike its hour of the day), as a fraction of the scale: the prior of the weekly slots' shrinkage.</summary>
     public double WeeklyEffectSpread { get; init; } = 0.05;
+    /// <summary>
+    /// Pool the weekly slots of an attribute over the sites of a region (hierarchical shrinkage): a usual hour of the week
+    /// seen at many sites is believed sooner than one site's own weeks allow (<see cref="Seasonality.RegionalWeeklyEffects"/>).
+    /// </summary>
+    public bool PoolWeeklyEffectsInRegion { get; init; } = true;
+    /// <summary>
+    /// Typical departure of a site's weekly effect from its region's, as a fraction of the scale: how far a site's own
+    /// weeks may pull it from the region's usual hour of the week (0: every site takes the region's effect).
+    /// </summary>
+    public double SiteWeeklyEffectSpread { get; init; } = 0.03;
     public int MinHourCountForProfile { get; init; } = 5;
     public int MinExpectationCount { get; init; } = 20;
     public double ExpectationZ { get; init; } = 4.0;
@@ -112,6 +136,8 @@ public sealed record DetectionSettings
         if (!(DriftAllowance >= 0)) errors.Add($"{nameof(DriftAllowance)} must not be negative, got {DriftAllowance}");
         AtLeast(DriftThreshold, 1, nameof(DriftThreshold));
         Fraction(DriftHourSpread, nameof(DriftHourSpread));
+        if (!(SlowDriftAllowance >= 0)) errors.Add($"{nameof(SlowDriftAllowance)} must not be negative, got {SlowDriftAllowance}");
+        AtLeast(SlowDriftThreshold, 1, nameof(SlowDriftThreshold));
         Positive(ExpectationWindow, nameof(ExpectationWindow));
         Positive(RecentWindow, nameof(RecentWindow));
         NonNegative(ResolveAfter, nameof(ResolveAfter));
@@ -137,6 +163,7 @@ public sealed record DetectionSettings
         Fraction(ProfileSmoothing, nameof(ProfileSmoothing));
         Fraction(WeeklyProfileSmoothing, nameof(WeeklyProfileSmoothing));
         if (!(WeeklyEffectSpread is >= 0 and <= 1)) errors.Add($"{nameof(WeeklyEffectSpread)} must be in [0, 1], got {WeeklyEffectSpread}");
+        if (!(SiteWeeklyEffectSpread is >= 0 and <= 1)) errors.Add($"{nameof(SiteWeeklyEffectSpread)} must be in [0, 1], got {SiteWeeklyEffectSpread}");
         Fraction(RecoveredFraction, nameof(RecoveredFraction));
         Fraction(MinTrendEffect, nameof(MinTrendEffect));
         Fraction(MinPeerEffect, nameof(MinPeerEffect));

@@ -20,6 +20,9 @@ public sealed class AttributeMonitor
     private readonly SiteLocalTime _localTime;
     private readonly SeasonalProfile _profile;
     private readonly DriftAccumulator _drift;
+    private readonly DriftAccumulator? _slowDrift;
+    private readonly OpenHoursDrift _openHours = new();
+    private readonly OpenHoursDrift _slowOpenHours = new();
     private readonly AlertLifecycle _lifecycle;
     private readonly VerbatimBuffer _verbatims;
     private readonly TrendBaselines _trendBaselines = new();
@@ -39,6 +42,7 @@ public sealed class AttributeMonitor
         _localTime = SiteLocalTime.For(site.TimeZone);
         _profile = new SeasonalProfile(settings, _localTime, attribute.Range);
         _drift = new DriftAccumulator(settings);
+        _slowDrift = settings.SlowDriftAllowance > 0 ? new DriftAccumulator(settings, settings.SlowDriftAllowance, settings.SlowDriftThreshold) : null;
         _lifecycle = new AlertLifecycle(site.SiteId, attribute.AttributeId, settings);
         _verbatims = new VerbatimBuffer(settings.MaxVerbatims);
     }
@@ -69,6 +73,9 @@ public sealed class AttributeMonitor
         _ring.Add(o.OccurredAt, o.Value, dissatisfied);
         _trendBaselines.Written(index);
         _expectationPrefix.Written(index);
+        var writtenHour = _ring.Clock.HourIndex(index);
+        _openHours.Written(writtenHour);
+        _slowOpenHours.Written(writtenHour);
         KeepPeerStats(index, newestBefore, o.Value, dissatisfied);
         if (o.Nps is { } nps) NpsPairs = NpsPairs.Add(o.Value, nps);
         if (o.Comment is { } text) _verbatims.Add(new Verbatim(o.EventId, o.OccurredAt, o.Channel, text, o.Value), dissatisfied);
@@ -82,7 +89,8 @@ public sealed class AttributeMonitor
 
     public AttributeMonitorSnapshot ToSnapshot() => new(
         _ring.Filled().ToArray(), _profile.Daily.ToArray(), _lifecycle.Current, _verbatims.Entries,
-        Totals, NpsPairs, NewestEventTime, _learnedThroughHour, _profile.Weekly.ToArray(), _localTime.OffsetChanges.ToArray(), _drift.State);
+        Totals, NpsPairs, NewestEventTime, _learnedThroughHour, _profile.Weekly.ToArray(), _localTime.OffsetChanges.ToArray(), _drift.State,
+        _profile.RegionalWeekly.ToArray(), _slowDrift?.State);
 
     /// <summary>Puts the monitor back in the state of a snapshot taken with the same settings.</summary>
     public void Restore(AttributeMonitorSnapshot s)
@@ -91,9 +99,11 @@ public sealed class AttributeMonitor
         _peerStatsNewest = long.MinValue;
         _trendBaselines.Clear();
         _expectationPrefix.Clear();
+        _openHours.Clear();
+        _slowOpenHours.Clear();
         _localTime.Restore(s.LocalOffsets);
         var localProfile = s.WeeklyProfile is not null; // older snapshots keyed the profile by UTC hour: learned again
-        _profile.Restore(localProfile ? s.Profile : null, s.WeeklyProfile);
+        _profile.Restore(localProfile ? s.Profile : null, s.WeeklyProfile, localProfile ? s.RegionalWeekly : null);
         _lifecycle.Restore(s.Alert);
         _verbatims.Restore(s.Verbatims);
         Totals = s.Totals;
@@ -101,6 +111,7 @@ public sealed class AttributeMonitor
         NewestEventTime = s.NewestEventTime;
         _learnedThroughHour = localProfile ? s.LearnedThroughHour : long.MinValue;
         _drift.Restore(localProfile ? s.Drift : null);
+        _slowDrift?.Restore(localProfile ? s.SlowDrift : null);
     }
 
     /// <summary>
@@ -166,11 +177,22 @@ public sealed class AttributeMonitor
     /// <summary>The accumulated evidence of a fall, with the usual level of the current hour when the profile knows it.</summary>
     private Signal? Drift(long current, double range)
     {
-        if (_drift.Evaluate(range, _s.ProfileSpreadFloor) is not { } signal) return null;
+        if ((_drift.Evaluate(ProvisionalDrift(_drift, _openHours, current, range), range, _s.ProfileSpreadFloor)
+             ?? (_slowDrift is null ? null : _slowDrift.Evaluate(ProvisionalDrift(_slowDrift, _slowOpenHours, current, range), range, _s.ProfileSpreadFloor))) is not { } signal) return null;
         var hour = _ring.Clock.HourIndex(current);
         if (!_profile.IsLearned(hour)) return signal;
         return signal with { Usual = new UsualLevel(signal.NormalLevel + _profile.Offset(hour), _profile.PartOfWeek(hour)) };
     }
+
+    /// <summary>
+    /// The drift state carried on through the hours not closed yet, up to the current bucket (<see cref="OpenHoursDrift"/>).
+    /// Without it the evidence of a fall would wait for the lateness allowance and the hour's end, an hour or two after
+    /// the responses came.
+    /// </summary>
+    private DriftState ProvisionalDrift(DriftAccumulator drift, OpenHoursDrift openHours, long current, double range) =>
+        !_s.DriftReadsOpenHours || _learnedThroughHour == long.MinValue
+            ? drift.State
+            : openHours.Read(drift, _ring, current, _learnedThroughHour, _profile, range);
 
     private TimeSpan WindowSpan(IReadOnlyList<Signal> signals)
     {
@@ -218,6 +240,7 @@ public sealed class AttributeMonitor
         {
             var stats = _ring.Stats(hour * perHour, (hour * perHour) + perHour - 1);
             _drift.Hour(hour, stats, _profile.Offset(hour), Attribute.Range); // against the profile before it learns this hour
+            _slowDrift?.Hour(hour, stats, _profile.Offset(hour), Attribute.Range);
             if (stats.Count >= _s.MinHourCountForProfile) _profile.Learn(hour, stats.Mean);
         }
         if (lastClosedHour > _learnedThroughHour) _learnedThroughHour = lastClosedHour;

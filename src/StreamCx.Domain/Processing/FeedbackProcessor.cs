@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
+using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Grouping;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
@@ -21,6 +22,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     private readonly Dictionary<string, List<AttributeMonitor>> _monitorsBySite = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionBoard> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionGrouper> _groupers = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Region, string Attribute), RegionalWeeklyEffects> _weeklyEffects = new();
     private readonly List<double> _peers = [];
 
     public ProcessingCounters Counters { get; } = new();
@@ -119,7 +121,13 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     {
         if (!_sites.Remove(siteId, out var intake)) return;
         if (_monitorsBySite.Remove(siteId, out var monitors))
-            foreach (var monitor in monitors) _monitors.Remove((siteId, monitor.Attribute.AttributeId));
+        {
+            foreach (var monitor in monitors)
+            {
+                _monitors.Remove((siteId, monitor.Attribute.AttributeId));
+                if (_weeklyEffects.TryGetValue((intake.Site.RegionId, monitor.Attribute.AttributeId), out var pooled)) pooled.Leave(siteId);
+            }
+        }
         Region(intake.Site.RegionId).Remove(siteId);
     }
 
@@ -146,6 +154,11 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
             _monitors[(site.SiteId, attributeId)] = monitor = new AttributeMonitor(site, catalog.Attribute(attributeId), settings);
             if (!_monitorsBySite.TryGetValue(site.SiteId, out var ofSite)) _monitorsBySite[site.SiteId] = ofSite = [];
             ofSite.Add(monitor);
+            if (settings.PoolWeeklyEffectsInRegion)
+            {
+                if (!_weeklyEffects.TryGetValue((site.RegionId, attributeId), out var pooled)) _weeklyEffects[(site.RegionId, attributeId)] = pooled = new RegionalWeeklyEffects();
+                pooled.Join(site.SiteId, monitor.Profile);
+            }
         }
         return monitor;
     }

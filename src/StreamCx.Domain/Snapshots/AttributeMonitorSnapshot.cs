@@ -12,7 +12,8 @@ namespace StreamCx.Domain.Snapshots;
 /// <see cref="Profile"/>, weekly in <see cref="WeeklyProfile"/>, both keyed by local hour), the offsets its events carried
 /// (<see cref="LocalOffsets"/>, for a site without a time zone), the accumulated evidence of a drift, alert lifecycle, verbatims, totals. A snapshot without
 /// <see cref="WeeklyProfile"/> was written before profiles were kept in local time: its daily slots are UTC hours and are
-/// not reused.
+/// not reused. <see cref="RegionalWeekly"/> holds the region's weekly effects as the profile last read them (null in older
+/// snapshots: read again from the region).
 /// </summary>
 public sealed record AttributeMonitorSnapshot(
     IReadOnlyList<Bucket> Buckets,
@@ -25,4 +26,6 @@ public sealed record AttributeMonitorSnapshot(
     long LearnedThroughHour,
     IReadOnlyList<SeasonalProfile.Slot>? WeeklyProfile = null,
     IReadOnlyList<SiteLocalTime.OffsetChange>? LocalOffsets = null,
-    DriftState? Drift = null);
+    DriftState? Drift = null,
+    IReadOnlyList<double>? RegionalWeekly = null,
+    DriftState? SlowDrift = null);

@@ -78,6 +78,26 @@ public sealed class SnapshotRestoreTests
         Assert.Equal(0, restored.Profile.LearnedHours);
     }
 
+    [Fact]
+    public void A_site_restored_in_its_region_keeps_the_regional_weekly_effects_it_had_read_and_an_older_snapshot_reads_them_again()
+    {
+        var catalog = LocalFeedback.Catalog(Attr, "Europe/Paris", sites: 3);
+        var processor = Feedback.Processor(catalog);
+        var events = Feedback.Merge(Enumerable.Range(0, 3).Select(i => LocalFeedback.Stream($"s{i}", Attr, Paris, 9, 10, Mean, seed: 10 + i)).ToArray());
+        Feedback.Run(processor, events);
+        var saturday15 = processor.Monitor("s0", Attr)!.Profile.RegionalWeekly.ToArray();
+        Assert.Contains(saturday15, w => w < -0.2); // the Saturday dip, pooled over the three sites
+
+        var (intake, attributes) = processor.Capture("s0");
+        var written = RoundTrip(attributes[Attr]);
+        Assert.Equal(saturday15, written.RegionalWeekly);
+        processor.Restore("s0", intake, new Dictionary<string, AttributeMonitorSnapshot> { [Attr] = written });
+        Assert.Equal(saturday15, processor.Monitor("s0", Attr)!.Profile.RegionalWeekly);
+
+        processor.Restore("s0", intake, new Dictionary<string, AttributeMonitorSnapshot> { [Attr] = written with { RegionalWeekly = null } });
+        Assert.Contains(processor.Monitor("s0", Attr)!.Profile.RegionalWeekly, w => w < -0.2); // read again from the region
+    }
+
     private static void Step(AttributeMonitor monitor, FeedbackEvent e, List<string> alerts)
     {
         var (attributeId, value) = e.Ratings.Single();

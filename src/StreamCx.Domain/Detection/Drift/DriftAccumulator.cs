@@ -18,10 +18,22 @@ namespace StreamCx.Domain.Detection.Drift;
 /// 0); it signals once S ≥ <see cref="DetectionSettings.DriftThreshold"/> and the run's mean is below μ by at least
 /// <see cref="DetectionSettings.MinTrendEffect"/> of the scale. μ and σ are exponentially weighted over the hours
 /// (half-life <see cref="DetectionSettings.DriftReferenceHalfLife"/>), so a lasting new level is eventually accepted.
-/// S is capped at twice the threshold: the evidence of a long irritant does not outlast its recovery by days.
+/// S is capped at twice the threshold: the evidence of a long irritant does not outlast its recovery by days. Nothing
+/// accumulates during the first <see cref="DetectionSettings.MinProfileDays"/> days of the site-attribute (from its first
+/// hour with responses): the profile has not learned its usual rhythm yet.
 /// </remarks>
-public sealed class DriftAccumulator(DetectionSettings settings)
+/// <param name="allowance">k, in standard deviations (<see cref="DetectionSettings.DriftAllowance"/> by default).</param>
+/// <param name="threshold">The evidence that signals (<see cref="DetectionSettings.DriftThreshold"/> by default).</param>
+public sealed class DriftAccumulator(DetectionSettings settings, double allowance, double threshold)
 {
+    /// <summary>The drift at the settings' allowance and threshold.</summary>
+    public DriftAccumulator(DetectionSettings settings)
+        : this(settings, settings.DriftAllowance, settings.DriftThreshold)
+    {
+    }
+
+    // the reference's decay per hour (read at every evaluation through the open hours: computed once)
+    private readonly double _decay = Math.Pow(0.5, 1.0 / settings.DriftReferenceHalfLife.TotalHours);
     private DriftState _s = DriftState.Empty;
 
     public DriftState State => _s;
@@ -30,26 +42,32 @@ public sealed class DriftAccumulator(DetectionSettings settings)
 
     /// <summary>One closed hour: its responses (count, sum, sum of squares) and its usual offset from the profile.</summary>
     /// <param name="range">The attribute's scale range (max − min).</param>
-    public void Hour(long hour, in WindowStats stats, double offset, double range)
+    public void Hour(long hour, in WindowStats stats, double offset, double range) => _s = Step(_s, hour, stats, offset, range);
+
+    /// <summary>The state after one more hour of responses (pure: the accumulator's state is not changed).</summary>
+    public DriftState Step(DriftState s, long hour, in WindowStats stats, double offset, double range)
     {
-        if (stats.Count == 0) return;
+        if (stats.Count == 0) return s;
         var n = stats.Count;
         var x = (stats.Sum / n) - offset;
-        var s = _s;
         var sigma = Math.Sqrt(s.Variance);
-        if (s.ReferenceWeight >= settings.MinBaselineCount && sigma > 0)
+        if (s.ReferenceWeight == 0) s = s with { FirstHour = hour };
+        // no evidence while the site-attribute is younger than the profile's learning days: its usual rhythm (a lunch dip
+        // every day) is not known yet, and the reference is still moving with it
+        var learning = hour - s.FirstHour < (long)settings.MinProfileDays * 24;
+        if (s.ReferenceWeight >= settings.MinBaselineCount && sigma > 0 && !learning)
         {
             // an hour's mean also moves from hour to hour beyond sampling (spread τ): a busy hour counts as at most σ²/τ² responses
             var tau = settings.DriftHourSpread * range;
             var effective = s.Variance / ((s.Variance / n) + (tau * tau));
-            var step = effective * (((s.Reference - x) / sigma) - settings.DriftAllowance);
+            var step = effective * (((s.Reference - x) / sigma) - allowance);
             // capped at twice the threshold, so that a recovered attribute drains it within hours, not days
-            var evidence = Math.Clamp(s.Evidence + step, 0, 2 * settings.DriftThreshold);
+            var evidence = Math.Clamp(s.Evidence + step, 0, 2 * threshold);
             s = evidence == 0
                 ? s with { Evidence = 0, RunCount = 0, RunSum = 0, RunStartHour = hour + 1 }
                 : s with { Evidence = evidence, RunCount = s.RunCount + n, RunSum = s.RunSum + (n * x), RunStartHour = s.RunCount == 0 ? hour : s.RunStartHour };
         }
-        var decay = Math.Pow(0.5, 1.0 / settings.DriftReferenceHalfLife.TotalHours);
+        var decay = _decay;
         var weight = (s.ReferenceWeight * decay) + n;
         var reference = s.ReferenceWeight == 0 ? x : ((s.Reference * s.ReferenceWeight * decay) + (n * x)) / weight;
         var within = n >= 2 ? (stats.SumSquares - (stats.Sum * stats.Sum / n)) / (n - 1) : double.NaN;
@@ -61,17 +79,19 @@ public sealed class DriftAccumulator(DetectionSettings settings)
             variance = ((variance * varianceWeight * decay) + ((n - 1) * within)) / vw;
             varianceWeight = vw;
         }
-        _s = s with { Reference = reference, ReferenceWeight = weight, Variance = variance, VarianceWeight = varianceWeight, LastHour = hour };
+        return s with { Reference = reference, ReferenceWeight = weight, Variance = variance, VarianceWeight = varianceWeight, LastHour = hour };
     }
+
+    /// <summary>The trend signal of the closed hours' evidence (see <see cref="Evaluate(DriftState, double, double)"/>).</summary>
+    public Signal? Evaluate(double range, double spreadFloor) => Evaluate(_s, range, spreadFloor);
 
     /// <summary>
     /// The trend signal when the evidence of a fall is strong enough, else null. Its usual level is the reference (the
     /// level less the seasonal offset): the caller adds the current hour's offset and names it when the profile knows it.
     /// </summary>
-    public Signal? Evaluate(double range, double spreadFloor)
+    public Signal? Evaluate(DriftState s, double range, double spreadFloor)
     {
-        var s = _s;
-        if (s.Evidence < settings.DriftThreshold || s.RunCount < 2) return null;
+        if (s.Evidence < threshold || s.RunCount < 2) return null;
         var runMean = s.RunSum / s.RunCount;
         var fall = s.Reference - runMean;
         if (fall < settings.MinTrendEffect * range) return null;
@@ -88,11 +108,12 @@ public sealed class DriftAccumulator(DetectionSettings settings)
 
 /// <summary>
 /// The drift accumulator's state: the reference level and the responses' variance (exponentially weighted, with their
-/// weights), the evidence S, and the current run (responses, their adjusted sum, its first hour).
+/// weights), the evidence S, the current run (responses, their adjusted sum, its first hour), and the first hour with
+/// responses (0 in snapshots written before it was kept: their learning days are long past).
 /// </summary>
 public readonly record struct DriftState(
     double Reference, double ReferenceWeight, double Variance, double VarianceWeight,
-    double Evidence, int RunCount, double RunSum, long RunStartHour, long LastHour)
+    double Evidence, int RunCount, double RunSum, long RunStartHour, long LastHour, long FirstHour = 0)
 {
     public static readonly DriftState Empty = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

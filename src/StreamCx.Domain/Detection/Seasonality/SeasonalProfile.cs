@@ -13,6 +13,13 @@ namespace StreamCx.Domain.Detection.Seasonality;
 /// prior variance of a weekly effect ((<see cref="DetectionSettings.WeeklyEffectSpread"/> × range)²) and v the hour's
 /// day-to-day variance (its sampling noise included). A busy site's Saturday dip is about half-believed after one week
 /// and mostly after three; a quiet site's hour of the week, whose mean is mostly noise, barely moves its daily profile.
+/// With a region (<see cref="RegionalWeeklyEffects"/>), the shrinkage is hierarchical: the weekly slots of the region's
+/// sites, each weighted by its precision 1 / (v/n + q), q = (<see cref="DetectionSettings.SiteWeeklyEffectSpread"/> ×
+/// range)², give the region's effect ω̂ (variance 1 / Σ weights), shrunk towards 0 as ω = ω̂·p / (p + var ω̂); the
+/// site's own slot is then shrunk towards ω instead of 0: ω + (ŵ − ω)·n·q / (n·q + v). A region's usual Saturday afternoon
+/// is believed after one week; a site alone (or q = 0 and one site) gives the single-site estimate above. The region's
+/// effects are read when this profile learns (and kept in the snapshot: <see cref="RegionalWeekly"/>), so a profile's
+/// expectations change only with its own hours.
 /// A daily slot is used once it has seen
 /// <see cref="DetectionSettings.MinProfileDays"/> days; an hour whose slot is not learned yet has no offset (the level).
 /// </remarks>
@@ -26,6 +33,10 @@ public sealed class SeasonalProfile
     private readonly double _weeklySmoothing;
     private readonly int _minDays;
     private readonly double _weeklyPrior;
+    private readonly double _siteWeeklyPrior;
+    private readonly double[] _regional = new double[HoursPerWeek];
+    private RegionalWeeklyEffects? _region;
+    private bool _regionalStale;
     private double _level = double.NaN;
     private int _learnedSlots;
     // the last hour read on the hot path (consecutive buckets share their hour)
@@ -40,6 +51,7 @@ public sealed class SeasonalProfile
         _weeklySmoothing = settings.WeeklyProfileSmoothing;
         _minDays = settings.MinProfileDays;
         _weeklyPrior = (settings.WeeklyEffectSpread * range) * (settings.WeeklyEffectSpread * range);
+        _siteWeeklyPrior = (settings.SiteWeeklyEffectSpread * range) * (settings.SiteWeeklyEffectSpread * range);
         Local = local;
     }
 
@@ -60,6 +72,24 @@ public sealed class SeasonalProfile
     public IReadOnlyList<Slot> Daily => _daily;
 
     public IReadOnlyList<Slot> Weekly => _weekly;
+
+    /// <summary>The region's weekly effect per local hour of the week, as read at this profile's last hour learned.</summary>
+    public IReadOnlyList<double> RegionalWeekly
+    {
+        get
+        {
+            RefreshRegionalIfStale();
+            return _regional;
+        }
+    }
+
+    /// <summary>Pools this profile's weekly slots with the region's sites (null: alone). Called by <see cref="RegionalWeeklyEffects"/>.</summary>
+    internal void ShareWith(RegionalWeeklyEffects? region)
+    {
+        _region = region;
+        _regionalStale = true;
+        Version++;
+    }
 
     /// <summary>Whether the local hour of UTC hour <paramref name="utcHour"/> is learned.</summary>
     public bool IsLearned(long utcHour) => _daily[Local.HourOfWeek(utcHour) % HoursPerDay].Days >= _minDays;
@@ -132,36 +162,87 @@ public sealed class SeasonalProfile
             var alpha = Math.Max(_weeklySmoothing, 1.0 / (w.Days + 1));
             w = w.Days == 0 ? new Slot(1, residual, 0) : new Slot(w.Days + 1, w.Mean + (alpha * (residual - w.Mean)), ((1 - alpha) * w.Variance) + (alpha * (residual - w.Mean) * (residual - w.Mean)));
         }
-        Summarize();
+        Summarize(changedHourOfDay: how % HoursPerDay);
     }
 
-    public void Restore(IReadOnlyList<Slot>? daily, IReadOnlyList<Slot>? weekly)
+    /// <param name="regional">The region's weekly effects saved with the profile; null (an older snapshot): read again from the region.</param>
+    public void Restore(IReadOnlyList<Slot>? daily, IReadOnlyList<Slot>? weekly, IReadOnlyList<double>? regional = null)
     {
         Array.Clear(_daily);
         Array.Clear(_weekly);
         for (var i = 0; daily is not null && i < HoursPerDay && i < daily.Count; i++) _daily[i] = daily[i];
         for (var i = 0; weekly is not null && i < HoursPerWeek && i < weekly.Count; i++) _weekly[i] = weekly[i];
-        Summarize();
+        Summarize(readRegion: false);
+        Array.Clear(_regional);
+        for (var i = 0; regional is not null && i < HoursPerWeek && i < regional.Count; i++) _regional[i] = regional[i];
+        _regionalStale = regional is null || regional.Count != HoursPerWeek;
     }
 
     private double WeeklyPart(int hourOfWeek)
     {
         ref readonly var w = ref _weekly[hourOfWeek];
-        if (w.Days == 0 || _weeklyPrior == 0) return 0;
+        if (_region is null) return w.Days == 0 || _weeklyPrior == 0 ? 0 : SingleSite(w, _daily[hourOfWeek % HoursPerDay].Variance);
+        RefreshRegionalIfStale();
+        var omega = _regional[hourOfWeek];
+        if (w.Days == 0 || _siteWeeklyPrior == 0) return omega;
+        var belief = w.Days * _siteWeeklyPrior;
+        return omega + ((w.Mean - omega) * belief / (belief + _daily[hourOfWeek % HoursPerDay].Variance));
+    }
+
+    private double SingleSite(in Slot w, double variance)
+    {
         var belief = w.Days * _weeklyPrior;
-        return w.Mean * belief / (belief + _daily[hourOfWeek % HoursPerDay].Variance);
+        return w.Mean * belief / (belief + variance);
+    }
+
+    /// <summary>Adds this profile's weekly slot of one local hour of the week to the region's sums (see remarks).</summary>
+    internal void AddTo(ref PooledSums sums, int hourOfWeek)
+    {
+        ref readonly var w = ref _weekly[hourOfWeek];
+        if (w.Days == 0) return;
+        var precision = 1 / ((_daily[hourOfWeek % HoursPerDay].Variance / w.Days) + _siteWeeklyPrior);
+        if (!double.IsFinite(precision)) return;
+        sums = new PooledSums(sums.Weights + precision, sums.Weighted + (precision * w.Mean));
+    }
+
+    /// <summary>The region's weekly effect ω from its sums: the precision-weighted mean shrunk towards 0 (see remarks).</summary>
+    internal double Shrink(in PooledSums sums)
+    {
+        if (_weeklyPrior == 0 || sums.Weights == 0) return 0;
+        return sums.Weighted / sums.Weights * _weeklyPrior / (_weeklyPrior + (1 / sums.Weights));
+    }
+
+    private void RefreshRegionalIfStale()
+    {
+        if (!_regionalStale) return;
+        _regionalStale = false;
+        if (_region is null) { Array.Clear(_regional); return; }
+        for (var how = 0; how < HoursPerWeek; how++) _regional[how] = _region.Effects[how];
     }
 
     /// <summary>The level and the count of learned slots change only when a slot does: computed once, not per read.</summary>
-    private void Summarize()
+    private void Summarize(bool readRegion = true, int changedHourOfDay = -1)
     {
         Version++;
+        if (_region is not null)
+        {
+            if (changedHourOfDay >= 0) _region.Changed(changedHourOfDay);
+            else _region.Recompute();
+        }
+        if (readRegion && _region is not null)
+        {
+            _regionalStale = true;
+            RefreshRegionalIfStale(); // the region's effects as they stand at this hour: what this profile expects until its next hour
+        }
         double sum = 0;
         var n = 0;
         foreach (var slot in _daily) if (slot.Days >= _minDays) { sum += slot.Mean; n++; }
         _level = n == 0 ? double.NaN : sum / n;
         _learnedSlots = n;
     }
+
+    /// <summary>A region's sums over its sites for one hour of the week: Σ precision and Σ precision × weekly mean.</summary>
+    internal readonly record struct PooledSums(double Weights, double Weighted);
 
     /// <summary>Days (or weeks) seen, smoothed mean, smoothed squared deviation.</summary>
     public readonly record struct Slot(int Days, double Mean, double Variance);
