@@ -15,21 +15,10 @@ public sealed class KafkaRecordSourceOffsetTests(EmbeddedKafkaFixture kafka)
         var settings = kafka.NewSettings("offsets");
         settings.Properties["auto.commit.interval.ms"] = "600000"; // only the explicit Commit() commits
         settings.RevokeDrainTimeout = TimeSpan.Zero; // half the records handed out are never stored: no waiting for them on stop
-        using (var producer = kafka.CreateRawProducer())
-        {
-            await Task.WhenAll(Enumerable.Range(0, count).Select(i => producer.ProduceAsync(settings.Topics[0], new Message<byte[]?, byte[]?>
-            {
-                Key = Encoding.UTF8.GetBytes($"site-{i % 7}"),
-                Value = Encoding.UTF8.GetBytes($"e{i}"),
-            })));
-        }
+        await ProduceAsync(settings.Topics[0], count);
 
         // First run: consume everything, store the first half (in consumption order), commit, stop.
-        var firstRun = new ConcurrentQueue<ConsumedRecord>();
-        var (control, done) = KafkaRecordSource.Create(settings)
-            .ToMaterialized(Sink.ForEach<ConsumedRecord>(firstRun.Enqueue), Keep.Both)
-            .Run(kafka.Materializer);
-        await Poll.UntilAsync(() => firstRun.Count >= count, TimeSpan.FromSeconds(20), "all records in the first run");
+        var (firstRun, control, done) = await ConsumeAllAsync(settings, count);
         Assert.True(control.IsConnected);
         Assert.Equal(4, control.AssignedPartitions.Count);
         var applied = firstRun.Take(count / 2).ToList();
@@ -63,20 +52,9 @@ public sealed class KafkaRecordSourceOffsetTests(EmbeddedKafkaFixture kafka)
         var settings = kafka.NewSettings("drain");
         settings.Properties["auto.commit.interval.ms"] = "600000"; // only the commit on revocation commits
         settings.RevokeDrainTimeout = TimeSpan.FromSeconds(10); // longer than the session timeout (3 s): at most half of it is waited
-        using (var producer = kafka.CreateRawProducer())
-        {
-            await Task.WhenAll(Enumerable.Range(0, count).Select(i => producer.ProduceAsync(settings.Topics[0], new Message<byte[]?, byte[]?>
-            {
-                Key = Encoding.UTF8.GetBytes($"site-{i % 7}"),
-                Value = Encoding.UTF8.GetBytes($"e{i}"),
-            })));
-        }
+        await ProduceAsync(settings.Topics[0], count);
 
-        var firstRun = new ConcurrentQueue<ConsumedRecord>();
-        var (control, done) = KafkaRecordSource.Create(settings)
-            .ToMaterialized(Sink.ForEach<ConsumedRecord>(firstRun.Enqueue), Keep.Both)
-            .Run(kafka.Materializer);
-        await Poll.UntilAsync(() => firstRun.Count >= count, TimeSpan.FromSeconds(20), "all records in the first run");
+        var (firstRun, control, done) = await ConsumeAllAsync(settings, count);
         var stored = firstRun.Take(count / 2).ToList();
         foreach (var record in stored) Assert.True(control.StoreOffset(record.Topic, record.Partition, record.Offset));
         await control.StopAsync().WaitAsync(TimeSpan.FromSeconds(30)); // the other half is never stored
@@ -88,6 +66,27 @@ public sealed class KafkaRecordSourceOffsetTests(EmbeddedKafkaFixture kafka)
             .RunWith(Sink.Seq<ConsumedRecord>(), kafka.Materializer)
             .WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(firstRun.Skip(count / 2).Select(Id).Order(), secondRun.Select(Id).Order());
+    }
+
+    private async Task ProduceAsync(string topic, int count)
+    {
+        using var producer = kafka.CreateRawProducer();
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => producer.ProduceAsync(topic, new Message<byte[]?, byte[]?>
+        {
+            Key = Encoding.UTF8.GetBytes($"site-{i % 7}"),
+            Value = Encoding.UTF8.GetBytes($"e{i}"),
+        })));
+    }
+
+    /// <summary>A source in the group that has handed out all <paramref name="count"/> records (none stored yet).</summary>
+    private async Task<(ConcurrentQueue<ConsumedRecord> Records, IKafkaConsumerControl Control, Task<Akka.Done> Done)> ConsumeAllAsync(KafkaSettings settings, int count)
+    {
+        var records = new ConcurrentQueue<ConsumedRecord>();
+        var (control, done) = KafkaRecordSource.Create(settings)
+            .ToMaterialized(Sink.ForEach<ConsumedRecord>(records.Enqueue), Keep.Both)
+            .Run(kafka.Materializer);
+        await Poll.UntilAsync(() => records.Count >= count, TimeSpan.FromSeconds(20), "all records in the first run");
+        return (records, control, done);
     }
 
     private static string Id(ConsumedRecord record) => Encoding.UTF8.GetString(record.Value);
