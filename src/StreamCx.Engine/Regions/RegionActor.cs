@@ -175,7 +175,8 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     private void Drop(string siteId)
     {
         _looked.Remove(siteId);
-        if (!_sites.Remove(siteId)) return;
+        if (!_sites.Remove(siteId, out var book)) return;
+        if (book.Saving is not null) _droppedSaving.Add(PersistenceId(siteId)); // still being written: see SettleSaves
         var monitors = _processor.MonitorsOf(siteId).Count;
         _monitorsReported -= monitors;
         for (var i = 0; i < monitors; i++) _telemetry.ActorStopped(EngineActorKind.Attribute);

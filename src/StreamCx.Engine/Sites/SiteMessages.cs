@@ -66,8 +66,24 @@ public sealed record PartitionsAssigned(IReadOnlyList<(string Topic, int Partiti
     public TimeSpan? HearInputsFor { get; init; }
 }
 
-/// <summary>These source partitions were revoked from this engine (or assigned anew): the sites fed by them must be handed over.</summary>
+/// <summary>
+/// These source partitions were revoked from this engine (or assigned anew): the sites fed by them must be handed over.
+/// Asked (not told), it is answered with <see cref="SitesSettled"/> once every region has dropped those sites and no save
+/// of theirs is in flight: nothing of them is written after that, so their next holder restores one instant of them.
+/// </summary>
 public sealed record PartitionsReleased(IReadOnlyList<(string Topic, int Partition)> Partitions);
+
+/// <summary>A region is asked whether its dropped sites' saves have all been answered by the store.</summary>
+public sealed record SettleSaves
+{
+    public static readonly SettleSaves Instance = new();
+}
+
+/// <summary>The answer to <see cref="SettleSaves"/> (and to an asked <see cref="PartitionsReleased"/>).</summary>
+public sealed record SitesSettled
+{
+    public static readonly SitesSettled Instance = new();
+}
 
 /// <summary>Every site snapshots what it has not saved yet (before a graceful stop).</summary>
 public sealed record SnapshotNow

@@ -50,6 +50,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly IActorRef? _listening;
     private readonly IActorRef? _network;
     private const string Direct = "";
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
     private const string SlowestChannel = "~every channel";
     private DateTimeOffset? _toldJourneys;
     private bool _regionTopic; // regions come through the region topic: one is held here only through a channel held here
@@ -115,7 +116,13 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             _restored.Restore(m.Times);
             TellFrontier(null);
         });
-        Receive<PartitionsReleased>(Release);
+        Receive<PartitionsReleased>(m =>
+        {
+            Release(m);
+            // the regions had ReleaseSites first: once each answers, nothing of the dropped sites is being written
+            var settled = _regions.Values.Select(r => r.Ask<SitesSettled>(SettleSaves.Instance, SettleTimeout)).ToList();
+            Task.WhenAll(settled).PipeTo(Sender, success: () => SitesSettled.Instance, failure: e => new Status.Failure(e));
+        });
         Receive<SnapshotNow>(m =>
         {
             foreach (var region in _regions.Values) region.Tell(m);

@@ -35,6 +35,9 @@ public sealed class IngestionService(
     /// <summary>How long stopping waits for dead letters still waiting for Kafka before giving up on them (their offsets stay uncommitted).</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long a revocation waits for the regions to drop the sites it takes away and settle their saves.</summary>
+    private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(3);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sites = await registry.GetAsync<SitesActor>(stoppingToken).ConfigureAwait(false);
@@ -46,13 +49,29 @@ public sealed class IngestionService(
         var (regionControl, regionsDone) = IngestionGraph.Create(kafka.ForRegionTopic(), parser, sites, engine, deadLetters, counters, logger, abort.Token, Handled, journeys, regionTopic: true, listening)
             .Run(system.Materializer());
         status.RegionConsumer = regionControl;
-        void Release(IReadOnlyList<Confluent.Kafka.TopicPartition> released)
+        void Release(IReadOnlyList<Confluent.Kafka.TopicPartition> released, bool settle)
         {
             foreach (var tp in released) ledger.Revoke(tp.Topic, tp.Partition.Value);
-            sites.Tell(new PartitionsReleased(released.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
+            var message = new PartitionsReleased(released.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray());
+            if (!settle)
+            {
+                sites.Tell(message);
+                return;
+            }
+            // revoked (not lost): the partitions go to their next holder only once this callback returns, so wait until no
+            // region writes a snapshot of the sites it drops; their next holder then restores one instant of them
+            try
+            {
+                sites.Ask<SitesSettled>(message, SettleWait).Wait();
+            }
+            catch (AggregateException e)
+            {
+                logger.LogWarning("regions of {Partitions} did not settle their saves within {Wait} ({Reason}); their next holder may read a snapshot being replaced",
+                    string.Join(", ", released), SettleWait, e.InnerException?.Message);
+            }
         }
-        regionControl.PartitionsRevoked += (_, e) => Release(e.Partitions);
-        regionControl.PartitionsLost += (_, e) => Release(e.Partitions);
+        regionControl.PartitionsRevoked += (_, e) => Release(e.Partitions, settle: true);
+        regionControl.PartitionsLost += (_, e) => Release(e.Partitions, settle: false);
         // sites left from an earlier ownership are dropped; nothing is released until the intakes have reported every input
         regionControl.PartitionsAssigned += (_, e) => sites.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray())
         {
