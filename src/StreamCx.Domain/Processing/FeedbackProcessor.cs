@@ -131,6 +131,18 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         Region(intake.Site.RegionId).Remove(siteId);
     }
 
+    /// <summary>
+    /// Drops the region's own state — its board and views, its grouping, its pooled weekly effects — once its sites are
+    /// forgotten: a region restored whole starts from its snapshots alone, not from what this processor knew of it when it
+    /// held the region before.
+    /// </summary>
+    public void ForgetRegion(string regionId)
+    {
+        _regions.Remove(regionId);
+        _groupers.Remove(regionId);
+        foreach (var key in _weeklyEffects.Keys.Where(k => k.Region == regionId).ToList()) _weeklyEffects.Remove(key);
+    }
+
     /// <summary>The attribute monitors of one site.</summary>
     public IReadOnlyList<AttributeMonitor> MonitorsOf(string siteId) => _monitorsBySite.TryGetValue(siteId, out var monitors) ? monitors : [];
 

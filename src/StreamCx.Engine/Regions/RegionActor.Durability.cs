@@ -88,6 +88,7 @@ public sealed partial class RegionActor
     private void RestoreWhole()
     {
         foreach (var siteId in _sites.Keys.ToList()) Drop(siteId);
+        _processor.ForgetRegion(_regionId); // its board, views and grouping as this engine last knew them, not as its holder saved them
         _inputTimes.Clear(); // what its holder's snapshots say, not what this engine knew when it held the region before
         _restoringView = new(StringComparer.Ordinal);
         StartLoading(_catalog.Sites.Where(s => s.RegionId == _regionId).Select(s => s.SiteId));
