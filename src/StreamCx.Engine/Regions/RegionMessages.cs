@@ -29,15 +29,15 @@ public sealed record ReleaseSites(IReadOnlyCollection<string> SiteIds, bool Rest
 public sealed record RegionChannelSeen(string RegionId, string Channel);
 
 /// <summary>
-/// How far each input of the region's channel has come (<see cref="StreamCx.Domain.EventTime.EventTimeFrontier.Times"/>),
-/// told after the events it covers: saved with the region's sites.
+/// How far each input of the region's channel has come (<see cref="StreamCx.Domain.EventTime.EventTimeFrontier.Known"/>,
+/// with where in the channel it was learnt), told after the events it covers: saved with the region's sites.
 /// </summary>
 public sealed record InputTimesAdvanced(IReadOnlyList<SavedInputTime> Times);
 
 /// <summary>
-/// A restored site's snapshot says how far the inputs had come when it was saved: once read up to where each time was
-/// learnt, the region's frontier is at least what those times give, so held events restored with it are released as
-/// where they were saved, even when every input is now read to its end and no report brings a time (a rebalance assigns
-/// the source partitions at their ends).
+/// A restored site's snapshot says how far the inputs had come when it was saved: once the channel is read up to where
+/// each time was learnt, the router hands it to the channel's frontier (<see cref="StreamCx.Domain.EventTime.EventTimeFrontier.Seed"/>),
+/// so held events restored with it are released as where they were saved, even when every input is now read to its end
+/// and no report brings a time (a rebalance assigns the source partitions at their ends).
 /// </summary>
 public sealed record RegionTimesRestored(string RegionId, IReadOnlyList<SavedInputTime> Times);
