@@ -10,10 +10,21 @@ namespace StreamCx.Domain.EventTime;
 /// holds back for <see cref="EventTimeSettings.CaughtUpWait"/> once another input is ahead of it (Kafka Streams'
 /// <c>max.task.idle.ms</c>), so live feedback fetched from several partitions a moment apart keeps its order too.
 /// </summary>
+/// <remarks>
+/// Inputs known from their readers' reports (through the region topic) are read by other engines, which may stop at any
+/// moment: their partition moves on a rebalance, or the engine dies. A caught-up input is then passed only once its
+/// reader, after the last report that moved another input past it, says again that it is read to its end. Reports reach a
+/// channel in one order, and feedback is produced in about the order of its time, so everything of that input older than
+/// the others had reached its reader before it said so. Whatever its reader said before may be stale: a dead reader says
+/// nothing more, and the input holds back until its next reader reports it (or for the reader timeout), so its events
+/// are not passed while nobody reads them. Live, a quiet input's reader says it about every second: releasing waits for it.
+/// </remarks>
 public sealed class EventTimeFrontier(EventTimeSettings settings)
 {
     private readonly Dictionary<string, InputWatermark> _inputs = new(StringComparer.Ordinal);
     private DateTimeOffset _holdUntil = DateTimeOffset.MinValue;
+    private long _reports; // reports taken so far: their order in the channel
+    private DateTimeOffset _lastDelivery = DateTimeOffset.MinValue; // the last event or end of data of any input observed here
     private IReadOnlyList<InputReport>? _known;
 
     /// <summary>Every event at or before this time has been released; null until the first release.</summary>
@@ -32,6 +43,7 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
 
     public void CaughtUp(string input, DateTimeOffset now)
     {
+        _lastDelivery = now;
         var w = InputFor(input);
         var before = (w.Current, w.CaughtUp);
         w.MarkCaughtUp(now);
@@ -43,8 +55,19 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
     {
         var w = InputFor(report.Input);
         var before = (w.Current, w.CaughtUp);
-        w.Report(report.Time, report.CaughtUp, report.Idle, now);
+        w.Report(report.Time, report.CaughtUp, report.Idle, now, ++_reports);
         Moved(w, before);
+    }
+
+    /// <summary>
+    /// An input a restored snapshot says was read for this channel, not heard of here yet: it holds everything back, as an
+    /// assigned input not heard from does, until its reader reports it, its saved time is handed over (<see cref="Seed"/>)
+    /// or the reader timeout passes. Without it, a channel read anew would release past an input whose reader has not
+    /// spoken yet (its partition moving to another engine), and that input's events would come behind the release.
+    /// </summary>
+    public void Expect(string input, DateTimeOffset now)
+    {
+        if (!_inputs.ContainsKey(input)) Report(new InputReport(input, null, CaughtUp: false), now);
     }
 
     /// <summary>Nothing is released before <paramref name="until"/> (wall clock): the time to hear of every input.</summary>
@@ -59,12 +82,25 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
     /// <summary>Takes one event of <paramref name="input"/> and says how it stands against the frontier.</summary>
     public Arrival Observe(string input, DateTimeOffset occurredAt, DateTimeOffset now)
     {
+        _lastDelivery = now;
         var w = InputFor(input);
         var before = (w.Current, w.CaughtUp);
         var corroborated = w.Observe(occurredAt, now);
         Moved(w, before);
         if (Released is { } released && occurredAt <= released) return Arrival.Late;
         return corroborated ? Arrival.InOrder : Arrival.Early;
+    }
+
+    /// <summary>
+    /// What the reader of these inputs tells the engines that read the region topic (<see cref="Report"/>): each input's
+    /// time, whether it is read to its end, and whether it is idle. An input is idle only while the consumer goes on
+    /// delivering others (an event or an end of data within the idle timeout): when it delivers nothing at all (a
+    /// rebalance, a pause, the broker out of reach), whatever is unread may still come, and every input holds back.
+    /// </summary>
+    public InputReport[] Reports(DateTimeOffset now)
+    {
+        var delivering = now - _lastDelivery < settings.IdleTimeout;
+        return [.. _inputs.Select(kv => new InputReport(kv.Key, kv.Value.Current, kv.Value.CaughtUp, delivering && kv.Value.IsIdle(now)))];
     }
 
     /// <summary>Recomputes the frontier (on events and on the passing of wall time); returns it.</summary>
@@ -79,7 +115,7 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
         var anyHolding = false;
         foreach (var input in _inputs.Values)
         {
-            if (!input.HoldsBack(now, furthest)) continue;
+            if (!input.HoldsBack(now, furthest, OvertakenBy(input))) continue;
             anyHolding = true;
             if (input.Current is not { } time) return Released; // not heard from yet: nothing can be released past it
             if (holding is null || time < holding) holding = time;
@@ -108,13 +144,25 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
         if (_inputs.TryGetValue(saved.Input, out var w))
         {
             var before = (w.Current, w.CaughtUp);
-            if (saved.Time is { } t) w.AtLeast(t);
+            if (saved.Time is { } t) w.AtLeast(t, ++_reports);
             Moved(w, before);
         }
         else if (unknownToo)
         {
             Report(saved, now);
         }
+    }
+
+    /// <summary>The latest report that moved another input past a caught-up one (0 when none did, or it is not caught up).</summary>
+    private long OvertakenBy(InputWatermark input)
+    {
+        if (!input.CaughtUp) return 0;
+        long latest = 0;
+        foreach (var other in _inputs.Values)
+        {
+            if (other.Current is { } c && (input.Current is not { } mine || c > mine) && other.MovedBy > latest) latest = other.MovedBy;
+        }
+        return latest;
     }
 
     private void Moved(InputWatermark input, (DateTimeOffset? Current, bool CaughtUp) before)

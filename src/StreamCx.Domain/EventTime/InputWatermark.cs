@@ -15,12 +15,16 @@ public sealed class InputWatermark(EventTimeSettings settings)
     private DateTimeOffset? _overtakenAt;
     private bool _reported; // known from its reader's reports (through the region topic), not from its own events
     private bool _reportedIdle;
+    private long _caughtUpSaid = -1; // the sequence number of the latest report that said the input is read to its end
 
     /// <summary>The input's corroborated event time; null until known.</summary>
     public DateTimeOffset? Current { get; private set; }
 
     /// <summary>True when the input has delivered everything there was to read (until its next event).</summary>
     public bool CaughtUp { get; private set; }
+
+    /// <summary>The sequence number (in its channel's order of reports) of the report that last moved <see cref="Current"/>.</summary>
+    public long MovedBy { get; private set; }
 
     /// <summary>Wall-clock time of the input's last sign of life (assignment, event, end of data).</summary>
     public DateTimeOffset LastSeen { get; private set; }
@@ -62,9 +66,11 @@ public sealed class InputWatermark(EventTimeSettings settings)
     public void Seen(DateTimeOffset now) => LastSeen = now;
 
     /// <summary>Known elsewhere to have come at least to <paramref name="time"/> (a restored snapshot): its time moves there if behind.</summary>
-    public void AtLeast(DateTimeOffset time)
+    public void AtLeast(DateTimeOffset time, long sequence = 0)
     {
-        if (Current is null || time > Current) Current = time;
+        if (Current is not null && time <= Current) return;
+        Current = time;
+        MovedBy = sequence;
     }
 
     /// <summary>True when the input delivered nothing (no event, no end of data) for the idle timeout.</summary>
@@ -75,15 +81,21 @@ public sealed class InputWatermark(EventTimeSettings settings)
     /// are, the time never moving back. A report that the input is <paramref name="idle"/> is no sign of its life: the
     /// input goes idle here too (an input first heard of that way never holds anything back).
     /// </summary>
-    public void Report(DateTimeOffset? time, bool caughtUp, bool idle, DateTimeOffset now)
+    /// <param name="sequence">The report's place in its channel's order of reports (increasing).</param>
+    public void Report(DateTimeOffset? time, bool caughtUp, bool idle, DateTimeOffset now, long sequence = 0)
     {
         _reported = true;
         _reportedIdle = idle;
         if (!idle) LastSeen = now;
         var moved = time is { } t && (Current is null || t > Current);
-        if (moved) Current = time;
+        if (moved)
+        {
+            Current = time;
+            MovedBy = sequence;
+        }
         if (moved || !caughtUp) _overtakenAt = null;
         CaughtUp = caughtUp;
+        _caughtUpSaid = caughtUp ? sequence : -1;
     }
 
     /// <summary>
@@ -91,15 +103,24 @@ public sealed class InputWatermark(EventTimeSettings settings)
     /// the reader reports it idle, or stops reporting it for the reader timeout); or caught up, but overtaken by
     /// <paramref name="furthest"/> (another input's time) for less than <see cref="EventTimeSettings.CaughtUpWait"/>,
     /// so that feedback produced at the same moment on several partitions, fetched a little apart, is applied in order.
+    /// Known from its reader's reports, a caught-up input also holds back until its reader says again that it is read to
+    /// its end after the last report that moved an input past it (<paramref name="overtakenBy"/>): what its reader said
+    /// before may be stale (see remarks of <see cref="EventTimeFrontier"/>).
     /// </summary>
-    public bool HoldsBack(DateTimeOffset now, DateTimeOffset? furthest)
+    public bool HoldsBack(DateTimeOffset now, DateTimeOffset? furthest, long overtakenBy = 0)
     {
         if (!CaughtUp && _reported) return !_reportedIdle && now - LastSeen < settings.ReaderTimeout; // its reader says when it is idle
         if (!CaughtUp) return now - LastSeen < settings.IdleTimeout;
         var overtaken = furthest is { } f && (Current is not { } c || f > c);
         if (!overtaken) return false;
         _overtakenAt ??= now;
-        return now - _overtakenAt < settings.CaughtUpWait;
+        if (now - _overtakenAt < settings.CaughtUpWait) return true;
+        // known from its reader's reports: read to its end only as its reader last said, before the others moved on. A reader
+        // that stopped (its partition moved to another engine, or the engine died) says nothing more, and the input may have
+        // more to deliver through its next reader: it holds back until its reader (or its next reader) speaks, or for the
+        // reader timeout
+        if (_reported && _caughtUpSaid <= overtakenBy) return now - LastSeen < settings.ReaderTimeout;
+        return false;
     }
 
     /// <summary>Moves to the earliest of the run, then on through the run's events that are in range of it.</summary>

@@ -90,6 +90,7 @@ public sealed partial class RegionActor
         foreach (var siteId in _sites.Keys.ToList()) Drop(siteId);
         _processor.ForgetRegion(_regionId); // its board, views and grouping as this engine last knew them, not as its holder saved them
         _inputTimes.Clear(); // what its holder's snapshots say, not what this engine knew when it held the region before
+        _frontier = null; // so is how far event time had come: what it released after its last snapshot is read again and released anew, in event order
         _restoringView = new(StringComparer.Ordinal);
         StartLoading(_catalog.Sites.Where(s => s.RegionId == _regionId).Select(s => s.SiteId));
     }

@@ -118,6 +118,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
         if (book.HeldIds.Contains(e.EventId) || _processor.HasSeen(e.SiteId, e.EventId)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: false);
         if (item.Arrival == Arrival.Late)
         {
+            if (m.Position is not null) _progress.CameBehindFrontier();
             var alerts = _processor.Process(e, arrivedLate: m.Position is not null, out var outcome);
             Publish(alerts, m.ConsumedAt);
             return new AppliedOutcome(outcome, AlreadyApplied: false);

@@ -9,6 +9,7 @@ public sealed class EventTimeProgress
     private long _frontierTicks = long.MinValue;
     private long _held;
     private long _early;
+    private long _behind;
     private IReadOnlyList<ChannelProgress> _channels = [];
 
     public DateTimeOffset? Frontier
@@ -23,6 +24,14 @@ public sealed class EventTimeProgress
     public long Held => Interlocked.Read(ref _held);
 
     public long Early => Interlocked.Read(ref _early);
+
+    /// <summary>
+    /// Events that came behind the frontier of their channel (events after them were already applied) and were applied
+    /// at once, against what their region knew then: where live processing can differ from replay.
+    /// </summary>
+    public long BehindFrontier => Interlocked.Read(ref _behind);
+
+    public void CameBehindFrontier() => Interlocked.Increment(ref _behind);
 
     public void FrontierMoved(DateTimeOffset frontier) => Interlocked.Exchange(ref _frontierTicks, frontier.UtcTicks);
 

@@ -114,6 +114,12 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         Receive<RegionTimesRestored>(m =>
         {
             _restored.Restore(m.Times);
+            if (_regionTopic)
+            {
+                // every input the region's holder read holds this channel back from now on, until it is heard of again
+                var now = _clock.GetUtcNow();
+                foreach (var t in m.Times) _frontiers.GetValueOrDefault(t.Channel)?.Expect(t.Input, now);
+            }
             TellFrontier(null);
         });
         Receive<PartitionsReleased>(m =>

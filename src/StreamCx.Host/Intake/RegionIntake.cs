@@ -152,8 +152,7 @@ public sealed class RegionIntake(
     private void Report(DateTimeOffset now, List<Task> deliveries, CancellationToken ct)
     {
         _lastReport = now;
-        var reports = _inputs.Inputs.Select(kv => new InputReport(kv.Key, kv.Value.Current, kv.Value.CaughtUp, kv.Value.IsIdle(now))).ToArray();
-        var value = RegionTopic.ReportsValue(reports);
+        var value = RegionTopic.ReportsValue(_inputs.Reports(now));
         for (var p = 0; p < _partitions; p++)
             deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, p), new Message<string?, byte[]> { Key = RegionTopic.ReportsKey, Value = value }, ct));
     }

@@ -26,7 +26,7 @@ public static class Endpoints
         {
             journeys = await JourneyEndpoints.StatusAsync(registry, ct).ConfigureAwait(false),
             listening = await ListeningEndpoints.StatusAsync(registry, ct).ConfigureAwait(false),
-            eventTime = new { frontier = eventTime.Frontier, held = eventTime.Held, early = eventTime.Early, channels = eventTime.Channels },
+            eventTime = new { frontier = eventTime.Frontier, held = eventTime.Held, early = eventTime.Early, behindFrontier = eventTime.BehindFrontier, channels = eventTime.Channels },
             applied = c.Applied, late = c.Late, tooLate = c.TooLate, duplicates = c.Duplicates,
             rejected = c.Rejected, rejectedByReason = c.RejectedByReason, alertsEmitted = hub.Published,
             alreadyApplied = c.AlreadyApplied,

@@ -221,6 +221,8 @@ public sealed class EventTimeFrontierTests
         f.Seed(new InputReport("web-0", T0.AddHours(2), CaughtUp: true), unknownToo: true, Now);
 
         Assert.Equal(T0.AddHours(2), f.Advance(Now)); // web-0, overtaken, still waits a moment for its next fetch
+        Assert.Equal(T0.AddHours(2), f.Advance(Now.AddSeconds(1))); // and for its reader to say it is still at its end
+        f.Report(new InputReport("web-0", null, CaughtUp: true), Now.AddSeconds(1));
         Assert.Equal(T0.AddHours(3), f.Advance(Now.AddSeconds(1)));
     }
 
@@ -236,6 +238,50 @@ public sealed class EventTimeFrontierTests
         f.Report(new InputReport("web-0", T0.AddHours(4), CaughtUp: true), Now.AddSeconds(30)); // its next reader speaks
         Assert.Equal(T0.AddHours(4), f.Advance(Now.AddSeconds(32))); // caught up, overtaken: a moment for its next fetch
         Assert.Equal(T0.AddHours(5), f.Advance(Now.AddSeconds(33)));
+    }
+
+    [Fact]
+    public void A_reported_input_read_to_its_end_whose_reader_stops_reporting_it_holds_back_until_its_next_reader_reports_it()
+    {
+        var f = new EventTimeFrontier(new EventTimeSettings { CaughtUpWait = TimeSpan.FromSeconds(1), ReaderTimeout = TimeSpan.FromMinutes(2) });
+        f.Report(new InputReport("store-0", T0.AddHours(1), CaughtUp: true), Now); // its reader read it to its end, then lost it (a rebalance) or died
+        for (var s = 0; s <= 30; s++) f.Report(new InputReport("store-1", T0.AddHours(4).AddMinutes(s), CaughtUp: false), Now.AddSeconds(s));
+
+        // more of store-0 may be on its way through its next reader: its events up to 4 h later would be behind the others
+        Assert.Equal(T0.AddHours(1), f.Advance(Now.AddSeconds(30)));
+        f.Report(new InputReport("store-0", null, CaughtUp: false), Now.AddSeconds(31)); // its next reader: assigned, reading
+        Assert.Equal(T0.AddHours(1), f.Advance(Now.AddSeconds(31)));
+        f.Report(new InputReport("store-0", T0.AddHours(3), CaughtUp: false), Now.AddSeconds(32));
+        Assert.Equal(T0.AddHours(3), f.Advance(Now.AddSeconds(32)));
+    }
+
+    [Fact]
+    public void A_reported_input_read_to_its_end_whose_reader_says_nothing_more_is_let_go_after_the_reader_timeout()
+    {
+        var f = new EventTimeFrontier(new EventTimeSettings { CaughtUpWait = TimeSpan.FromSeconds(1), ReaderTimeout = TimeSpan.FromMinutes(2) });
+        f.Report(new InputReport("store-0", T0.AddHours(1), CaughtUp: true), Now);
+        f.Report(new InputReport("store-1", T0.AddHours(4), CaughtUp: false), Now);
+
+        Assert.Equal(T0.AddHours(1), f.Advance(Now.AddSeconds(119)));
+        Assert.Equal(T0.AddHours(4), f.Advance(Now.AddSeconds(120)));
+    }
+
+    [Fact]
+    public void A_reported_input_read_to_its_end_is_passed_only_once_its_reader_says_so_after_the_others_moved_past_it()
+    {
+        var f = Frontier();
+        f.Report(new InputReport("store-0", T0.AddHours(1), CaughtUp: true), Now);
+        f.Report(new InputReport("store-1", T0.AddHours(4), CaughtUp: false), Now); // moves past store-0
+        Assert.Equal(T0.AddHours(1), f.Advance(Now));
+        Assert.Equal(T0.AddHours(1), f.Advance(Now.AddSeconds(5))); // what store-0's reader said came before: it may be stale
+
+        f.Report(new InputReport("store-0", T0.AddHours(1), CaughtUp: true), Now.AddSeconds(5)); // said again, after
+        Assert.Equal(T0.AddHours(4), f.Advance(Now.AddSeconds(5)));
+
+        f.Report(new InputReport("store-1", T0.AddHours(6), CaughtUp: false), Now.AddSeconds(6)); // moves on
+        Assert.Equal(T0.AddHours(4), f.Advance(Now.AddSeconds(6)));
+        f.Report(new InputReport("store-0", T0.AddHours(1), CaughtUp: true), Now.AddSeconds(7)); // its reader's next report
+        Assert.Equal(T0.AddHours(6), f.Advance(Now.AddSeconds(7)));
     }
 
     [Fact]
@@ -266,5 +312,48 @@ public sealed class EventTimeFrontierTests
         Assert.Equal([new InputReport("store-0", T0.AddHours(1), CaughtUp: true)], caughtUp);
         f.Revoke("store-0");
         Assert.Empty(f.Known);
+    }
+
+    [Fact]
+    public void An_input_a_restored_snapshot_names_holds_everything_back_until_it_is_heard_of_or_its_saved_time_is_handed_over()
+    {
+        var f = Frontier();
+        f.Report(new InputReport("store-0", T0.AddHours(5), CaughtUp: false), Now); // the only input reported on the channel read anew
+
+        f.Expect("store-1", Now); // the region's holder read it too; its partition is moving to another engine
+        Assert.Null(f.Advance(Now.AddSeconds(30)));
+
+        f.Seed(new InputReport("store-1", T0.AddHours(2), CaughtUp: false), unknownToo: true, Now.AddSeconds(31)); // read up to where it was saved
+        Assert.Equal(T0.AddHours(2), f.Advance(Now.AddSeconds(31)));
+        f.Report(new InputReport("store-1", T0.AddHours(4), CaughtUp: false), Now.AddSeconds(32)); // its next reader
+        Assert.Equal(T0.AddHours(4), f.Advance(Now.AddSeconds(32)));
+    }
+
+    [Fact]
+    public void Expecting_an_input_already_heard_of_changes_nothing()
+    {
+        var f = Frontier();
+        f.Report(new InputReport("store-0", T0.AddHours(5), CaughtUp: false), Now);
+        f.Report(new InputReport("store-1", T0.AddHours(3), CaughtUp: false), Now);
+
+        f.Expect("store-1", Now);
+
+        Assert.Equal(T0.AddHours(3), f.Advance(Now));
+    }
+
+    [Fact]
+    public void A_reader_reports_an_input_idle_only_while_it_goes_on_delivering_others()
+    {
+        var f = Frontier();
+        f.Assign("store-0", Now);
+        f.Assign("store-1", Now);
+        f.Observe("store-0", T0, Now);
+        f.Observe("store-1", T0, Now);
+        for (var s = 1; s <= 10; s++) f.Observe("store-0", T0.AddMinutes(s), Now.AddSeconds(s)); // store-1 delivers nothing more
+        Assert.Equal([false, true], f.Reports(Now.AddSeconds(10)).OrderBy(r => r.Input).Select(r => r.Idle));
+
+        // nothing delivered at all for the idle timeout (a rebalance, a pause): what is unread may still come
+        Assert.Equal([false, false], f.Reports(Now.AddSeconds(20)).OrderBy(r => r.Input).Select(r => r.Idle));
+        Assert.All(f.Reports(Now.AddSeconds(20)), r => Assert.False(r.CaughtUp));
     }
 }
