@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.EventTime;
+using StreamCx.Domain.Listening;
 using StreamCx.Domain.ReferenceData;
 
 namespace StreamCx.Domain.Channels;
@@ -16,14 +17,12 @@ namespace StreamCx.Domain.Channels;
 /// </summary>
 public sealed class ChannelProcessor
 {
-    private readonly PriorityQueue<FeedbackEvent, (FeedbackEvent Event, long Arrival)> _held = new(HeldOrder.Instance);
+    private readonly FrontierHold<FeedbackEvent> _held = new(e => e.OccurredAt, e => e.EventId);
     private readonly SortedDictionary<string, SiteChannels> _sites = new(StringComparer.Ordinal);
     private readonly ChannelSettings _settings;
     private readonly ReferenceCatalog _catalog;
     private readonly ChannelAlerts _alerts;
     private readonly List<(int Indicator, double Value)> _values = new(16);
-    private long _arrivals;
-    private long _frontier = long.MinValue;
     private long? _closedThrough; // the last hour tested; null before the first event
     private long _newestHour = long.MinValue;
 
@@ -71,27 +70,23 @@ public sealed class ChannelProcessor
     public IReadOnlyList<Alert> Offer(FeedbackEvent e)
     {
         if (!_settings.Enabled) return [];
-        if (e.OccurredAt.UtcTicks <= _frontier)
+        if (_held.IsLate(e))
         {
             Late++;
             return Apply(e);
         }
-        _held.Enqueue(e, (e, _arrivals++));
+        _held.Hold(e);
         return [];
     }
 
     /// <summary>The frontier of event time moved: applies the events it passed, in event order, then tests the hours before its hour.</summary>
     public IReadOnlyList<Alert> Advance(DateTimeOffset frontier)
     {
-        if (!_settings.Enabled || frontier.UtcTicks <= _frontier) return [];
-        _frontier = frontier.UtcTicks;
+        if (!_settings.Enabled || !_held.Advance(frontier)) return [];
         List<Alert>? alerts = null;
-        while (_held.TryPeek(out var next, out _) && next.OccurredAt.UtcTicks <= _frontier)
-        {
-            _held.Dequeue();
+        while (_held.TryRelease(out var next))
             if (Apply(next) is { Count: > 0 } emitted) (alerts ??= []).AddRange(emitted);
-        }
-        if (CloseBefore(HourOf(_frontier)) is { Count: > 0 } closed) (alerts ??= []).AddRange(closed);
+        if (CloseBefore(HourOf(_held.Frontier)) is { Count: > 0 } closed) (alerts ??= []).AddRange(closed);
         return alerts ?? (IReadOnlyList<Alert>)[];
     }
 
@@ -174,16 +169,4 @@ public sealed class ChannelProcessor
             Math.Min(hours, _settings.WindowHours), _newestHour);
 
     private static long HourOf(long utcTicks) => utcTicks / TimeSpan.TicksPerHour;
-
-    /// <summary><see cref="EventOrder"/>, then arrival.</summary>
-    private sealed class HeldOrder : IComparer<(FeedbackEvent Event, long Arrival)>
-    {
-        public static readonly HeldOrder Instance = new();
-
-        public int Compare((FeedbackEvent Event, long Arrival) x, (FeedbackEvent Event, long Arrival) y)
-        {
-            var byEvent = EventOrder.Compare(x.Event.OccurredAt, x.Event.EventId, y.Event.OccurredAt, y.Event.EventId);
-            return byEvent != 0 ? byEvent : x.Arrival.CompareTo(y.Arrival);
-        }
-    }
 }
