@@ -20,10 +20,8 @@ namespace StreamCx.Domain.Listening;
 /// </summary>
 public sealed class ListeningProcessor
 {
-    private readonly PriorityQueue<ListeningEvent, (ListeningEvent Event, long Arrival)> _held = new(HeldOrder.Instance);
+    private readonly FrontierHold<ListeningEvent> _held = new(e => e.OccurredAt, e => e.EventId);
     private readonly ReferenceCatalog _catalog;
-    private long _arrivals;
-    private long _frontier = long.MinValue;
 
     public ListeningProcessor(ReferenceCatalog catalog, ComplaintSettings complaints, TimeProvider clock, SocialSettings? social = null)
     {
@@ -93,26 +91,22 @@ public sealed class ListeningProcessor
     /// <summary>Holds one message until the frontier passes it (applied at once if it already has: late).</summary>
     public IReadOnlyList<Alert> Offer(ListeningEvent e)
     {
-        if (e.OccurredAt.UtcTicks <= _frontier)
+        if (_held.IsLate(e))
         {
             Late++;
             return Apply(e);
         }
-        _held.Enqueue(e, (e, _arrivals++));
+        _held.Hold(e);
         return [];
     }
 
     /// <summary>The frontier of event time moved: every message at or before it has been delivered; applies those held, in event order.</summary>
     public IReadOnlyList<Alert> Advance(DateTimeOffset frontier)
     {
-        if (frontier.UtcTicks <= _frontier) return [];
-        _frontier = frontier.UtcTicks;
+        if (!_held.Advance(frontier)) return [];
         List<Alert>? alerts = null;
-        while (_held.TryPeek(out var next, out _) && next.OccurredAt.UtcTicks <= _frontier)
-        {
-            _held.Dequeue();
+        while (_held.TryRelease(out var next))
             if (Apply(next) is { Count: > 0 } emitted) (alerts ??= []).AddRange(emitted);
-        }
         return alerts ?? (IReadOnlyList<Alert>)[];
     }
 
@@ -130,17 +124,5 @@ public sealed class ListeningProcessor
         var reason = site.Alerts.Where(a => !a.Value.Resolved).Select(a => a.Key).Order(StringComparer.Ordinal).FirstOrDefault();
         if (reason is null) return null;
         return $"complaints about \"{(_catalog.Listening.TryGetReason(reason, out var r) ? r.Label : reason)}\"";
-    }
-
-    /// <summary><see cref="EventOrder"/>, then arrival.</summary>
-    private sealed class HeldOrder : IComparer<(ListeningEvent Event, long Arrival)>
-    {
-        public static readonly HeldOrder Instance = new();
-
-        public int Compare((ListeningEvent Event, long Arrival) x, (ListeningEvent Event, long Arrival) y)
-        {
-            var byEvent = EventOrder.Compare(x.Event.OccurredAt, x.Event.EventId, y.Event.OccurredAt, y.Event.EventId);
-            return byEvent != 0 ? byEvent : x.Arrival.CompareTo(y.Arrival);
-        }
     }
 }
