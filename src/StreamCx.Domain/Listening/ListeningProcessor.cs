@@ -20,8 +20,10 @@ namespace StreamCx.Domain.Listening;
 /// </summary>
 public sealed class ListeningProcessor
 {
-    private readonly FrontierHold<ListeningEvent> _held = new(e => e.OccurredAt, e => e.EventId);
+    private readonly PriorityQueue<ListeningEvent, (ListeningEvent Event, long Arrival)> _held = new(HeldOrder.Instance);
     private readonly ReferenceCatalog _catalog;
+    private long _arrivals;
+    private long _frontier = long.MinValue;
 
     public ListeningProcessor(ReferenceCatalog catalog, ComplaintSettings complaints, TimeProvider clock, SocialSettings? social = null)
     {
@@ -91,22 +93,26 @@ public sealed class ListeningProcessor
     /// <summary>Holds one message until the frontier passes it (applied at once if it already has: late).</summary>
     public IReadOnlyList<Alert> Offer(ListeningEvent e)
     {
-        if (_held.IsLate(e))
+        if (e.OccurredAt.UtcTicks <= _frontier)
         {
             Late++;
             return Apply(e);
         }
-        _held.Hold(e);
+        _held.Enqueue(e, (e, _arrivals++));
         return [];
     }
 
     /// <summary>The frontier of event time moved: every message at or before it has been delivered; applies those held, in event order.</summary>
     public IReadOnlyList<Alert> Advance(DateTimeOffset frontier)
     {
-        if (!_held.Advance(frontier)) return [];
+        if (frontier.UtcTicks <= _frontier) return [];
+        _frontier = frontier.UtcTicks;
         List<Alert>? alerts = null;
-        while (_held.TryRelease(out var next))
+        while (_held.TryPeek(out var next, out _) && next.OccurredAt.UtcTicks <= _frontier)
+        {
+            _held.Dequeue();
             if (Apply(next) is { Count: > 0 } emitted) (alerts ??= []).AddRange(emitted);
+        }
         return alerts ?? (IReadOnlyList<Alert>)[];
     }
 
@@ -124,5 +130,17 @@ public sealed class ListeningProcessor
         var reason = site.Alerts.Where(a => !a.Value.Resolved).Select(a => a.Key).Order(StringComparer.Ordinal).FirstOrDefault();
         if (reason is null) return null;
         return $"complaints about \"{(_catalog.Listening.TryGetReason(reason, out var r) ? r.Label : reason)}\"";
+    }
+
+    /// <summary><see cref="EventOrder"/>, then arrival.</summary>
+    private sealed class HeldOrder : IComparer<(ListeningEvent Event, long Arrival)>
+    {
+        public static readonly HeldOrder Instance = new();
+
+        public int Compare((ListeningEvent Event, long Arrival) x, (ListeningEvent Event, long Arrival) y)
+        {
+            var byEvent = EventOrder.Compare(x.Event.OccurredAt, x.Event.EventId, y.Event.OccurredAt, y.Event.EventId);
+            return byEvent != 0 ? byEvent : x.Arrival.CompareTo(y.Arrival);
+        }
     }
 }

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using StreamCx.Domain.Channels;
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Listening;
@@ -15,39 +14,26 @@ namespace StreamCx.Engine.Listening;
 /// <see cref="ListeningProcessor"/> that <c>replay</c> runs, fed by the ingestion stream in consumption order; each message
 /// waits until the sites' router says the frontier of event time passed it (<see cref="FrontierAdvanced"/>) and is then
 /// applied in event order, as the journeys are; its alerts go out with the sites' alerts. Through the region topic it sees
-/// every message of the regions this engine holds. It hosts the <see cref="ChannelProcessor"/> too: the feedback of each batch
-/// waits there for the frontier the same way, and each hour the frontier closes is tested for channels and touchpoints
-/// markedly worse than their site's others. Not durable yet (the domain state snapshots; the actor does not save it).
+/// every message of the regions this engine holds. Not durable yet (the domain state snapshots; the actor does not save it).
 /// </summary>
 public sealed class ListeningActor : ReceiveActor
 {
     private readonly ListeningProcessor _processor;
-    private readonly ChannelProcessor _channels;
     private readonly IAlertPublisher _alerts;
 
-    public ListeningActor(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social, ChannelSettings? channels)
+    public ListeningActor(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social)
     {
         _alerts = alerts;
         _processor = new ListeningProcessor(catalog, complaints, alerts.Clock, social);
-        _channels = new ChannelProcessor(catalog, channels ?? new ChannelSettings(), alerts.Clock);
         Receive<ApplyListening>(m =>
         {
             foreach (var e in m.Events) Publish(_processor.Offer(e));
         });
-        Receive<FrontierAdvanced>(m =>
-        {
-            Publish(_processor.Advance(m.Frontier));
-            Publish(_channels.Advance(m.Frontier));
-        });
+        Receive<FrontierAdvanced>(m => Publish(_processor.Advance(m.Frontier)));
         Receive<ObserveFeedback>(m =>
         {
-            foreach (var e in m.Events)
-            {
-                _processor.Observe(e);
-                Publish(_channels.Offer(e));
-            }
+            foreach (var e in m.Events) _processor.Observe(e);
         });
-        Receive<GetChannels>(m => Sender.Tell(_channels.View(m.RegionId, m.SiteId, m.Hours)));
         Receive<GetIncidentCorrelation>(m => Sender.Tell(_processor.Correlation.Of(m.RegionId)));
         Receive<GetServiceKpis>(m => Sender.Tell(_processor.Service.Of(m.RegionId, m.SiteId)));
         Receive<GetUnits>(m => Sender.Tell(new UnitsFound(
@@ -65,7 +51,6 @@ public sealed class ListeningActor : ReceiveActor
                 SocialDuplicates = _processor.Social.Duplicates,
                 IncidentsApplied = _processor.Incidents.Applied,
                 NegativeReportsApplied = _processor.Internal.Counters.Applied,
-                Channels = new ChannelStatus(_channels.Applied, _channels.Late, _channels.Held, _channels.TestedThrough),
             });
         });
     }
@@ -75,7 +60,6 @@ public sealed class ListeningActor : ReceiveActor
         foreach (var alert in alerts) _alerts.Publish(alert);
     }
 
-    public static Props Create(
-        ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social = null, ChannelSettings? channels = null) =>
-        Props.Create(() => new ListeningActor(catalog, complaints, alerts, social, channels));
+    public static Props Create(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social = null) =>
+        Props.Create(() => new ListeningActor(catalog, complaints, alerts, social));
 }
