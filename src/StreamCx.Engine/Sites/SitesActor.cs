@@ -125,6 +125,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         Receive<PartitionsReleased>(m =>
         {
             Release(m);
+            if (Sender.IsNobody()) return; // told (a lost partition): nobody waits for the saves to settle
             // the regions had ReleaseSites first: once each answers, nothing of the dropped sites is being written
             var settled = _regions.Values.Select(r => r.Ask<SitesSettled>(SettleSaves.Instance, SettleTimeout)).ToList();
             Task.WhenAll(settled).PipeTo(Sender, success: () => SitesSettled.Instance, failure: e => new Status.Failure(e));
