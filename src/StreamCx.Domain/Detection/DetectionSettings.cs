@@ -23,6 +23,13 @@ public sealed record DetectionSettings
     public int MinTrendRecentCount { get; init; } = 30;
     public int MinBaselineCount { get; init; } = 60;
     public double MinTrendEffect { get; init; } = 0.075;
+    /// <summary>
+    /// How much an hour's mean wanders beyond sampling (the profile's own error, a busy hour's mood), as a fraction of the
+    /// scale, in the trend's z: a fall of a few hundredths over hundreds of responses is not significant. 0: sampling only.
+    /// Off by default: at 0.02–0.03 it removes the trend's false opens at the busiest sites of the benchmark, but not the
+    /// false alarms at the top of the page, and it slows a clear ramp in a calm world (perf/results/detection.md).
+    /// </summary>
+    public double TrendHourSpread { get; init; } = 0;
 
     // Drift: evidence of a fall accumulated hour by hour (CUSUM), for sparse sites and slow drifts
     /// <summary>Allowance k per response, in standard deviations: half the smallest fall (in σ) worth accumulating.</summary>
@@ -136,6 +143,7 @@ public sealed record DetectionSettings
         if (!(DriftAllowance >= 0)) errors.Add($"{nameof(DriftAllowance)} must not be negative, got {DriftAllowance}");
         AtLeast(DriftThreshold, 1, nameof(DriftThreshold));
         Fraction(DriftHourSpread, nameof(DriftHourSpread));
+        if (!(TrendHourSpread is >= 0 and <= 1)) errors.Add($"{nameof(TrendHourSpread)} must be in [0, 1], got {TrendHourSpread}");
         if (!(SlowDriftAllowance >= 0)) errors.Add($"{nameof(SlowDriftAllowance)} must not be negative, got {SlowDriftAllowance}");
         AtLeast(SlowDriftThreshold, 1, nameof(SlowDriftThreshold));
         Positive(ExpectationWindow, nameof(ExpectationWindow));
