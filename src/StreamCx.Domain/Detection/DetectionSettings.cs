@@ -90,6 +90,12 @@ public sealed record DetectionSettings
     // Grouping: one grouped alert for a move at many sites at once (Grouping/RegionGrouper, Grouping/NetworkGrouper)
     /// <summary>Site alerts opened on one attribute within this span of event time are candidates for one group.</summary>
     public TimeSpan GroupWindow { get; init; } = TimeSpan.FromHours(3);
+    /// <summary>
+    /// How long after its last join (in event time) a region or network group still takes new members; after it, an alert
+    /// opening on the same attribute is a new move and forms a new group of its own (Alertmanager-like group lifetime),
+    /// while the quiet group keeps its members until they have all recovered.
+    /// </summary>
+    public TimeSpan GroupInterval { get; init; } = TimeSpan.FromDays(3650);
     /// <summary>Sites of one region whose alerts on one attribute open within the window for a region group (at least).</summary>
     public int MinGroupSites { get; init; } = 2;
     /// <summary>Share of the region's sites that must open for a region group (the larger of the two counts).</summary>
@@ -136,6 +142,7 @@ public sealed record DetectionSettings
         Positive(BaselineWindow, nameof(BaselineWindow));
         Positive(PeerWindow, nameof(PeerWindow));
         Positive(GroupWindow, nameof(GroupWindow));
+        Positive(GroupInterval, nameof(GroupInterval));
         AtLeast(MinGroupRegions, 2, nameof(MinGroupRegions));
         AtLeast(MinGroupSites, 2, nameof(MinGroupSites));
         Fraction(MinGroupShare, nameof(MinGroupShare));
