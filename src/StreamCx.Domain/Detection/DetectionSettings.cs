@@ -93,9 +93,11 @@ public sealed record DetectionSettings
     /// <summary>
     /// How long after its last join (in event time) a region or network group still takes new members; after it, an alert
     /// opening on the same attribute is a new move and forms a new group of its own (Alertmanager-like group lifetime),
-    /// while the quiet group keeps its members until they have all recovered.
+    /// while the quiet group keeps its members until they have all recovered. A day: a move still spreading the next morning
+    /// (shops close at night) is the same move; one that starts two days after the last join is a new one
+    /// (perf/results/detection.md).
     /// </summary>
-    public TimeSpan GroupInterval { get; init; } = TimeSpan.FromDays(3650);
+    public TimeSpan GroupInterval { get; init; } = TimeSpan.FromDays(1);
     /// <summary>Sites of one region whose alerts on one attribute open within the window for a region group (at least).</summary>
     public int MinGroupSites { get; init; } = 2;
     /// <summary>Share of the region's sites that must open for a region group (the larger of the two counts).</summary>

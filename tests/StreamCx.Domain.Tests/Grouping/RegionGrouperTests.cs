@@ -170,4 +170,11 @@ public sealed class RegionGrouperTests
         var output = Route(restored, Open("s04", 200)); // 1 h 40 min after s03 joined: it joins too
         Assert.Equal(AlertStatus.Updated, Assert.Single(output).Status);
     }
+
+    [Fact]
+    public void GroupInterval_is_a_day_by_default_and_must_be_positive()
+    {
+        Assert.Equal(TimeSpan.FromDays(1), new DetectionSettings().GroupInterval);
+        Assert.Contains("GroupInterval must be positive, got 00:00:00", new DetectionSettings { GroupInterval = TimeSpan.Zero }.Validate());
+    }
 }
