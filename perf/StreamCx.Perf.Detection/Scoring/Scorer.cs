@@ -41,6 +41,10 @@ public static class Scorer
             foreach (var a in alerts) network.Take(a);
             alerts.AddRange(network.Release(null).Select(x => x.Emitted));
         }
+        if (Environment.GetEnvironmentVariable("DETECTION_BENCH_DUMP") is { Length: > 0 } dump)
+            File.WriteAllLines($"{dump}.{scenario.Seed}.txt", alerts.OrderBy(a => a.RaisedAt).Select(a =>
+                $"{a.RaisedAt:yyyy-MM-dd ddd HH:mm zzz} {a.Status,-8} {a.SiteId,-12} {a.AttributeId,-20} {a.AlertId} s{a.Sequence} " +
+                (a.Factors is [GroupFactor g] ? $"GROUP {g.Scope} [{string.Join(',', g.SiteIds)}] folded {g.FoldedAlertIds.Count}" : string.Join('+', a.Factors.Select(f => f.Kind)))));
         var groupAlerts = alerts.Where(a => a.Factors is [GroupFactor]).ToList();
         var folded = groupAlerts.SelectMany(a => ((GroupFactor)a.Factors[0]).FoldedAlertIds).ToHashSet(StringComparer.Ordinal);
         var siteAlerts = alerts.Where(a => a.Factors is not [GroupFactor]).ToList();
