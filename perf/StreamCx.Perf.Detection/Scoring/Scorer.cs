@@ -41,13 +41,18 @@ public static class Scorer
             foreach (var a in alerts) network.Take(a);
             alerts.AddRange(network.Release(null).Select(x => x.Emitted));
         }
+        if (Environment.GetEnvironmentVariable("DETECTION_BENCH_DUMP") is { Length: > 0 } dump)
+            File.WriteAllLines($"{dump}.{scenario.Seed}.txt", alerts.OrderBy(a => a.RaisedAt).Select(a =>
+                $"{a.RaisedAt:yyyy-MM-dd ddd HH:mm zzz} {a.Status,-8} {a.SiteId,-12} {a.AttributeId,-20} {a.AlertId} s{a.Sequence} " +
+                (a.Factors is [GroupFactor g] ? $"GROUP {g.Scope} [{string.Join(',', g.SiteIds)}] folded {g.FoldedAlertIds.Count}" : string.Join('+', a.Factors.Select(f => f.Kind)))));
         var groupAlerts = alerts.Where(a => a.Factors is [GroupFactor]).ToList();
         var folded = groupAlerts.SelectMany(a => ((GroupFactor)a.Factors[0]).FoldedAlertIds).ToHashSet(StringComparer.Ordinal);
         var siteAlerts = alerts.Where(a => a.Factors is not [GroupFactor]).ToList();
 
         var bySiteAttribute = siteAlerts.Concat(groupAlerts.SelectMany(g => ((GroupFactor)g.Factors[0]).SiteIds.Select(s => g with { SiteId = s })))
             .ToLookup(a => (a.SiteId, a.AttributeId));
-        var detections = scenario.Irritants.Select(i => Detect(i, bySiteAttribute[(i.SiteId, i.AttributeId)])).ToList();
+        var peak = scenario.Sites.ToDictionary(s => s.SiteId, s => s.PeakRate);
+        var detections = scenario.Irritants.Select(i => Detect(i, bySiteAttribute[(i.SiteId, i.AttributeId)], peak[i.SiteId]) with { BoundZ = InformationBound.Z(scenario, i) }).ToList();
 
         var sites = scenario.Sites.ToDictionary(s => s.SiteId);
         var labels = scenario.Irritants.ToLookup(i => (i.SiteId, i.AttributeId));
@@ -55,7 +60,7 @@ public static class Scorer
             .Where(a => a.Status == AlertStatus.Open && !labels[(a.SiteId, a.AttributeId)].Any(i => a.RaisedAt >= i.Onset && a.RaisedAt <= i.End + FalseSlack))
             .Select(a => new FalseOpen(a.SiteId, a.AttributeId, a.RaisedAt, Context(sites[a.SiteId], a.AttributeId, a.RaisedAt, scenario.Episodes),
                 string.Join("+", a.Factors.Where(f => f.Kind != FactorKind.Importance).Select(f => f.Kind.ToString().ToLowerInvariant())), a.Explanation,
-                folded.Contains(a.AlertId)))
+                folded.Contains(a.AlertId), sites[a.SiteId].PeakRate))
             .ToList();
 
         var opensPerMove = scenario.Irritants.Where(i => i.Group is not null).GroupBy(i => $"{i.Kind} {i.Group} {i.AttributeId}")
@@ -71,13 +76,15 @@ public static class Scorer
         return new SeedResult(scenario.Seed, scenario.Events.Count, siteAttributeDays, detections, falseOpens, opensPerMove, seconds, groups);
     }
 
-    private static Detection Detect(Irritant i, IEnumerable<Alert> alerts)
+    private static Detection Detect(Irritant i, IEnumerable<Alert> alerts, double peakRate)
     {
         var first = alerts.Where(a => a.Status != AlertStatus.Resolved && a.RaisedAt >= i.Onset && a.RaisedAt <= i.End + DetectSlack).MinBy(a => a.RaisedAt);
-        if (first is null) return new Detection(i.Kind, i.SiteId, i.AttributeId, false, double.NaN, double.NaN, double.NaN);
+        var note = $"peak {peakRate}/h, onset {i.Onset:ddd HH:mm zzz}, ramp {i.Ramp.TotalHours:0.#} h, size {i.Size:0.##}";
+        if (first is null) return new Detection(i.Kind, i.SiteId, i.AttributeId, false, double.NaN, double.NaN, double.NaN, note);
         var hours = (first.RaisedAt - i.Onset).TotalHours;
         var ramp = i.Ramp > TimeSpan.Zero ? Math.Min(1, (first.RaisedAt - i.Onset) / i.Ramp) : 1;
-        return new Detection(i.Kind, i.SiteId, i.AttributeId, true, hours, ramp, first.Severity);
+        var factors = string.Join("+", first.Factors.Where(f => f.Kind != FactorKind.Importance).Select(f => f.Kind.ToString().ToLowerInvariant()));
+        return new Detection(i.Kind, i.SiteId, i.AttributeId, true, hours, ramp, first.Severity, $"{note}, by {factors}");
     }
 
     /// <summary>What a false open happened during: the learning days, a holiday, promotion or closure of its site, a usual pattern, the days after a DST change, else "other".</summary>

@@ -1,11 +1,13 @@
 namespace StreamCx.Perf.Detection.Scoring;
 
 /// <summary>One irritant's outcome: detected or not, how long after onset, and at what fraction of its ramp.</summary>
-public sealed record Detection(string Kind, string SiteId, string AttributeId, bool Detected, double HoursToDetect, double RampFraction, double Severity);
+/// <param name="BoundZ">The data's evidence by the kind's deadline, whatever the detector (<see cref="InformationBound"/>); NaN for kinds without one.</param>
+/// <param name="Note">For the listing (DETECTION_BENCH_LIST=1): the irritant's ramp and onset, and the first emission's factors.</param>
+public sealed record Detection(string Kind, string SiteId, string AttributeId, bool Detected, double HoursToDetect, double RampFraction, double Severity, string Note = "", double BoundZ = double.NaN);
 
 /// <summary>A false open: an alert opened outside every irritant of its site-attribute, with what it happened during.</summary>
 /// <param name="Folded">Notified before a group formed, and folded under it by that group.</param>
-public sealed record FalseOpen(string SiteId, string AttributeId, DateTimeOffset RaisedAt, string Context, string Factors, string Explanation, bool Folded = false);
+public sealed record FalseOpen(string SiteId, string AttributeId, DateTimeOffset RaisedAt, string Context, string Factors, string Explanation, bool Folded = false, double PeakRate = 0);
 
 /// <summary>A grouped alert and what it happened during: a labelled group move, else the context of its first site; top level unless a network group folds it.</summary>
 public sealed record GroupOutcome(string Scope, string AttributeId, int Sites, DateTimeOffset RaisedAt, string Context, bool DuringMove, bool TopLevel);

@@ -81,17 +81,23 @@ public static class TrendDetector
             for (var i = first; i < current; i++)
             {
                 ref readonly var b = ref walk.Next(out var filled);
-                if (filled) sums = sums.Add(b, profile.Offset(hours.HourOf(i)), (i - first) * width, mu);
+                if (filled)
+                {
+                    var bucketHour = hours.HourOf(i);
+                    sums = sums.Add(b, profile.Offset(bucketHour), (i - first) * width, mu, bucketHour);
+                }
             }
             prefixes?.Store(span, mu, sums);
         }
         ref readonly var newest = ref ring.Peek(current, out var newestFilled);
-        if (newestFilled) sums = sums.Add(newest, profile.Offset(ring.Clock.HourIndex(current)), (current - first) * width, mu);
-        var (num, den, sumW, n) = sums;
+        if (newestFilled) sums = sums.Add(newest, profile.Offset(ring.Clock.HourIndex(current)), (current - first) * width, mu, ring.Clock.HourIndex(current));
+        var (num, den, sumW, n) = (sums.Num, sums.Den, sums.SumW, sums.N);
         if (n < s.MinTrendRecentCount || den <= 0) return null;
         var slope = num / den;
-        // the baseline mean is itself estimated: its error adds (Σw)²/n_baseline to the numerator's variance
-        var z = num / Math.Sqrt(variance * (den + (sumW * sumW / baseline.Count)));
+        // the baseline mean is itself estimated: its error adds (Σw)²/n_baseline to the numerator's variance; an hour's
+        // mean also wanders beyond sampling (spread τ, common to its responses): τ² Σ_hours (the hour's Σw)² more
+        var tau = s.TrendHourSpread * range;
+        var z = num / Math.Sqrt((variance * (den + (sumW * sumW / baseline.Count))) + (tau * tau * sums.HourSquares));
         var spanHours = k * width;
         var effect = -slope * spanHours;
         // until the profile knows this hour of the day, a usual dip looks like a fall: a stronger z is asked

@@ -8,9 +8,10 @@ namespace StreamCx.Domain.Grouping;
 /// Network-level grouping, a pure function of the region groups' emissions taken in <see cref="NetworkGrouping"/>'s
 /// event-time order: when region groups open on one attribute in ≥ <see cref="DetectionSettings.MinGroupRegions"/> regions
 /// within <see cref="DetectionSettings.GroupWindow"/>, ONE network group names every site of them ("Product availability
-/// fell at 17 sites in 6 regions since 13:00") and folds the region groups under it; a region group that opens or grows
-/// while it is active updates it; it resolves when every region group of it has resolved. Site alerts do not go through
-/// it: each region decides those where it is evaluated.
+/// fell at 17 sites in 6 regions since 13:00") and folds the region groups under it; a region group that opens while it
+/// takes members (until <see cref="DetectionSettings.GroupInterval"/> after its last join; later, a new network group forms
+/// of its own) or a member that grows updates it; it resolves when every region group of it has resolved. Site alerts do
+/// not go through it: each region decides those where it is evaluated.
 /// </summary>
 public sealed class NetworkGrouper
 {
@@ -21,7 +22,7 @@ public sealed class NetworkGrouper
     {
         _catalog = catalog;
         _tracker = new MoveTracker(
-            GroupFactor.NetworkScope, settings.GroupWindow, c => c.Select(m => m.Key).Distinct(StringComparer.Ordinal).Count() >= settings.MinGroupRegions);
+            GroupFactor.NetworkScope, settings.GroupWindow, settings.GroupInterval, c => c.Select(m => m.Key).Distinct(StringComparer.Ordinal).Count() >= settings.MinGroupRegions);
     }
 
     /// <summary>The network group's emission caused by this alert, if any (only region groups cause one).</summary>

@@ -8,7 +8,8 @@ namespace StreamCx.Domain.Grouping;
 /// Region-level grouping, where the region is evaluated (the same place in <c>replay</c> and in the engine, fed the
 /// region's site alerts in event order): when site alerts open on one attribute at ≥ max(<see cref="DetectionSettings.MinGroupSites"/>,
 /// <see cref="DetectionSettings.MinGroupShare"/> × the region's sites) within <see cref="DetectionSettings.GroupWindow"/>,
-/// ONE grouped alert names them (Alertmanager-like). Site alerts that open while the group is active join it and are not
+/// ONE grouped alert names them (Alertmanager-like). Site alerts that open while the group takes members (until
+/// <see cref="DetectionSettings.GroupInterval"/> after its last join; later, a new move forms its own group) join it and are not
 /// notified on their own, unless the site is clearly worse than the group (its score below the members' median by at least
 /// <see cref="DetectionSettings.MinPeerEffect"/> of the scale) when it joins or at a later update of its alert (then its
 /// alert is notified from that update on); the alerts notified before the group formed are folded under it. Each join
@@ -26,7 +27,7 @@ public sealed class RegionGrouper
         (_regionId, _catalog, _settings) = (regionId, catalog, settings);
         var sites = catalog.Sites.Count(s => s.RegionId == regionId);
         var needed = Math.Max(settings.MinGroupSites, settings.MinGroupShare * sites);
-        _tracker = new MoveTracker(regionId, settings.GroupWindow, c => c.Select(m => m.Key).Distinct(StringComparer.Ordinal).Count() >= needed);
+        _tracker = new MoveTracker(regionId, settings.GroupWindow, settings.GroupInterval, c => c.Select(m => m.Key).Distinct(StringComparer.Ordinal).Count() >= needed);
     }
 
     public GroupingState State => _tracker.State;
@@ -44,7 +45,7 @@ public sealed class RegionGrouper
         if (alert.Status != AlertStatus.Open)
         {
             var known = _tracker.MemberOf(attributeId, alert.AlertId);
-            if (known?.Role == MemberRole.Absorbed && alert.Status == AlertStatus.Updated && Worse(alert, _tracker.Active(attributeId)!.Members))
+            if (known?.Role == MemberRole.Absorbed && alert.Status == AlertStatus.Updated && Worse(alert, _tracker.MoveOf(attributeId, alert.AlertId)!.Members))
             {
                 // it got clearly worse than its group (a second irritant on top of the move): from now on it has its own alert
                 output.Add(alert);
@@ -57,7 +58,7 @@ public sealed class RegionGrouper
         }
         var member = new MoveMember(alert.SiteId, alert.AlertId, alert.RaisedAt, alert.Score.Mean, alert.Score.DissatisfiedPct, alert.Score.Count, alert.Severity,
             [alert.SiteId], [_regionId], MemberRole.Folded);
-        var group = _tracker.Active(attributeId)?.Members.Append(member).ToList() ?? _tracker.WouldForm(attributeId, member, alert.RaisedAt);
+        var group = _tracker.Taking(attributeId, alert.RaisedAt)?.Members.Append(member).ToList() ?? _tracker.WouldForm(attributeId, member, alert.RaisedAt);
         if (group is null)
         {
             output.Add(alert); // no group (yet): notified on its own, folded under the group if one forms

@@ -22,6 +22,7 @@ public sealed class KeptDetectorSumsTests
         MinTrendRecentCount = 2,
         MinBaselineCount = 2,
         MinTrendEffect = 0,
+        TrendHourSpread = 0.03, // the hours' squared weights are kept too
         BaselineWindow = TimeSpan.FromHours(6),
         MinProfileDays = 1,
         MinExpectationCount = 2,

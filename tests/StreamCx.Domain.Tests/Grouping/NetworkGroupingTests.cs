@@ -84,6 +84,37 @@ public sealed class NetworkGroupingTests
     }
 
     [Fact]
+    public void A_network_move_days_after_a_network_group_that_went_quiet_raises_a_network_group_of_its_own()
+    {
+        var settings = Settings with { GroupInterval = TimeSpan.FromHours(6) };
+        var saturday = new[] { "s00", "s10", "s01", "s11", "s02", "s12" }.Select((s, i) => Open(s, i * 7)).ToList();
+        var monday = new[] { "s03", "s13", "s04", "s14", "s05", "s15" }.Select((s, i) => Open(s, 2880 + (i * 7))).ToList();
+        // s00 never recovers: the Saturday region group of r0, and the network group over it, are still active on Monday
+        var siteAlerts = saturday.Concat(saturday.Skip(1).Select((o, i) => Next(o, AlertStatus.Resolved, 600 + i))).Concat(monday).ToArray();
+
+        var groupers = new Dictionary<string, RegionGrouper>();
+        var regions = new List<Alert>();
+        foreach (var alert in siteAlerts)
+        {
+            if (!groupers.TryGetValue(alert.RegionId, out var g)) groupers[alert.RegionId] = g = new RegionGrouper(alert.RegionId, Catalog, settings);
+            g.Route(alert, regions);
+        }
+        var grouping = new NetworkGrouping(new NetworkGrouper(Catalog, settings));
+        foreach (var a in regions) grouping.Take(a);
+        var network = grouping.Release(null).Select(x => x.Emitted).ToList();
+
+        var opens = network.Where(a => a.Status == AlertStatus.Open).ToList();
+        Assert.Equal(2, opens.Count);
+        Assert.NotEqual(opens[0].AlertId, opens[1].AlertId);
+        var second = (GroupFactor)opens[1].Factors[0];
+        Assert.Equal(["s03", "s04", "s05", "s13", "s14", "s15"], second.SiteIds); // Monday's sites only, in each region's new group
+        Assert.Equal(TestAlerts.T0.AddMinutes(2880), second.Since);
+        Assert.Equal(2, second.FoldedAlertIds.Count);
+        Assert.DoesNotContain(second.FoldedAlertIds, id => ((GroupFactor)opens[0].Factors[0]).FoldedAlertIds.Contains(id)); // new region groups, not Saturday's
+        Assert.DoesNotContain(network, a => a.AlertId == opens[0].AlertId && a.RaisedAt > TestAlerts.T0.AddHours(24)); // the quiet one took nothing
+    }
+
+    [Fact]
     public void A_region_group_alone_or_site_alerts_give_no_network_group()
     {
         var oneRegion = Regions(Open("s00", 0), Open("s01", 10), Open("s02", 20), Open("s13", 30));

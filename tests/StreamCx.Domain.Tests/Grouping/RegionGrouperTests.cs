@@ -98,6 +98,47 @@ public sealed class RegionGrouperTests
     }
 
     [Fact]
+    public void A_group_stops_taking_members_GroupInterval_after_its_last_join_and_a_later_move_forms_a_group_of_its_own()
+    {
+        var settings = Settings with { GroupInterval = TimeSpan.FromHours(6) };
+        var grouper = new RegionGrouper("r0", Catalog, settings);
+        var first = Route(grouper, Open("s00", 0), Open("s01", 20), Open("s02", 40), Open("s03", 40 + 330)).Where(a => a.Factors is [GroupFactor]).ToList();
+        Assert.Equal([AlertStatus.Open, AlertStatus.Updated], first.Select(g => g.Status)); // 5.5 h after the last join: it still joins
+        var saturday = first[0].AlertId;
+
+        // two days later, with s00 not recovered (the old group still active), three other sites fall: a new move
+        var monday = Route(grouper, Open("s04", 2880), Open("s05", 2900), Open("s06", 2920));
+        Assert.Equal(["alr-s04", "alr-s05"], monday.Where(a => a.Factors is not [GroupFactor]).Select(a => a.AlertId)); // notified, not absorbed
+        var opened = Assert.Single(monday, a => a.Factors is [GroupFactor]);
+        Assert.Equal(AlertStatus.Open, opened.Status);
+        Assert.NotEqual(saturday, opened.AlertId);
+        Assert.Equal(["s04", "s05", "s06"], FactorOf(opened).SiteIds);
+        Assert.StartsWith("Waiting time fell at 3 sites of region r0 since", opened.Explanation);
+        Assert.Equal(2, grouper.State.Moves.Count);
+
+        // the old group still resolves on its own members: the Saturday sites recover, the new group is untouched
+        var ends = Route(grouper, Next(Open("s00", 0), AlertStatus.Resolved, 2950), Next(Open("s01", 20), AlertStatus.Resolved, 2951),
+            Next(Open("s02", 40), AlertStatus.Resolved, 2952), Next(Open("s03", 370), AlertStatus.Resolved, 2953));
+        var ended = Assert.Single(ends, a => a.Factors is [GroupFactor]);
+        Assert.Equal((saturday, AlertStatus.Resolved), (ended.AlertId, ended.Status));
+        Assert.Equal(opened.AlertId, Assert.Single(grouper.State.Moves).GroupId);
+        Assert.Single(Route(grouper, Open("s07", 2960)), a => a.Factors is [GroupFactor] && a.AlertId == opened.AlertId && a.Status == AlertStatus.Updated);
+    }
+
+    [Fact]
+    public void A_member_of_a_group_that_stopped_taking_members_is_still_promoted_when_it_falls_clearly_below_it()
+    {
+        var grouper = new RegionGrouper("r0", Catalog, Settings with { GroupInterval = TimeSpan.FromHours(2) });
+        var absorbed = Open("s02", 40);
+        Route(grouper, Open("s00", 0), Open("s01", 20), absorbed);
+
+        var worse = Next(absorbed, AlertStatus.Updated, 600) with { Score = new ScoreSummary(2.2, 60, 40) };
+        var output = Route(grouper, worse);
+        Assert.Equal(worse.AlertId, output[0].AlertId);
+        Assert.Equal(AlertStatus.Updated, Assert.Single(output, a => a.Factors is [GroupFactor]).Status);
+    }
+
+    [Fact]
     public void A_grouper_restored_from_its_saved_state_goes_on_as_the_one_that_was_never_stopped()
     {
         var settings = Settings;
@@ -113,5 +154,27 @@ public sealed class RegionGrouperTests
         output.AddRange(Route(restored, alerts[2..]));
 
         Assert.Equal(expected.Select(ContractJson.Serialize), output.Select(ContractJson.Serialize));
+    }
+
+    [Fact]
+    public void A_state_saved_before_the_last_join_was_kept_takes_its_members_latest_opening_as_the_last_join()
+    {
+        var settings = Settings with { GroupInterval = TimeSpan.FromHours(2) };
+        var before = new RegionGrouper("r0", Catalog, settings);
+        Route(before, Open("s00", 0), Open("s01", 20), Open("s02", 40), Open("s03", 100));
+        var old = before.State with { Moves = [.. before.State.Moves.Select(m => m with { LastJoinAt = default })] };
+
+        var restored = new RegionGrouper("r0", Catalog, settings);
+        restored.Restore(old);
+        Assert.Equal(TestAlerts.T0.AddMinutes(100), Assert.Single(restored.State.Moves).LastJoinAt);
+        var output = Route(restored, Open("s04", 200)); // 1 h 40 min after s03 joined: it joins too
+        Assert.Equal(AlertStatus.Updated, Assert.Single(output).Status);
+    }
+
+    [Fact]
+    public void GroupInterval_is_a_day_by_default_and_must_be_positive()
+    {
+        Assert.Equal(TimeSpan.FromDays(1), new DetectionSettings().GroupInterval);
+        Assert.Contains("GroupInterval must be positive, got 00:00:00", new DetectionSettings { GroupInterval = TimeSpan.Zero }.Validate());
     }
 }

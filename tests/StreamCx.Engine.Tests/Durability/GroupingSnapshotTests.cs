@@ -54,4 +54,34 @@ public sealed class GroupingSnapshotTests
         Assert.Equal(expected, output.Select(ContractJson.Serialize));
         Assert.Contains(output, a => a.Factors is [GroupFactor { SiteIds.Count: 4 }] && a.Status == AlertStatus.Updated);
     }
+
+    [Fact]
+    public void The_last_join_travels_in_the_snapshot_so_a_restored_region_stops_taking_members_when_the_one_never_stopped_does()
+    {
+        var settings = new DetectionSettings { MinGroupSites = 3, MinGroupShare = 0.3, GroupInterval = TimeSpan.FromHours(4) };
+        // a group forms at 40 min, s3 joins at 3 h; s4 at 6.5 h still joins (3.5 h after the last join), s5 at 11 h does not
+        var alerts = new[] { Open(0, 0), Open(1, 20), Open(2, 40), Open(3, 180), Open(4, 390), Open(5, 660), Open(6, 670), Open(7, 680) };
+        var expected = Route(new RegionGrouper("north", Catalog, settings), alerts).Select(ContractJson.Serialize).ToList();
+
+        var before = new RegionGrouper("north", Catalog, settings);
+        var output = Route(before, alerts[..4]);
+        var processor = new FeedbackProcessor(Catalog, settings, TimeProvider.System);
+        processor.RestoreGrouping("s3", before.State);
+        var (intake, attributes) = processor.Capture("s3");
+        var bytes = SnapshotCodec.Encode(new SiteSnapshot(SiteSnapshot.CurrentVersion, "s3", intake, attributes, new Dictionary<string, long>())
+        {
+            Grouping = processor.GroupingOf("s3"),
+        });
+
+        var decoded = SnapshotCodec.Decode(bytes, "site-s3").Grouping;
+        Assert.NotNull(decoded);
+        Assert.Equal(T0.AddMinutes(180), Assert.Single(decoded.Moves).LastJoinAt);
+        var after = new RegionGrouper("north", Catalog, settings);
+        after.Restore(decoded);
+        output.AddRange(Route(after, alerts[4..]));
+
+        Assert.Equal(expected, output.Select(ContractJson.Serialize));
+        Assert.Equal(2, output.Count(a => a.Factors is [GroupFactor] && a.Status == AlertStatus.Open)); // the late sites formed a group of their own
+        Assert.Equal(2, after.State.Moves.Count);
+    }
 }

@@ -62,8 +62,8 @@ public sealed class DriftEvidenceTests
 }
 
 /// <summary>
-/// The slow drift accumulator (a smaller allowance, a higher threshold) catches a ramp spread over two days earlier than
-/// the main one alone, with nothing before the onset.
+/// The slow drift accumulator (a smaller allowance, a higher threshold; on by default) catches a ramp spread over two days
+/// earlier than the main one alone, with nothing before the onset.
 /// </summary>
 public sealed class SlowDriftTests
 {
@@ -81,11 +81,11 @@ public sealed class SlowDriftTests
     }
 
     [Fact]
-    public void A_48_hour_ramp_is_caught_earlier_with_the_slow_accumulator()
+    public void A_48_hour_ramp_is_caught_earlier_with_the_slow_accumulator_which_is_on_by_default()
     {
         var seeds = new[] { 1, 2, 3, 4, 5 };
-        var with = seeds.Select(s => HoursToDetect(new DetectionSettings { SlowDriftAllowance = 0.25, SlowDriftThreshold = 25 }, s)).Order().ToArray();
-        var without = seeds.Select(s => HoursToDetect(new DetectionSettings(), s)).Order().ToArray();
+        var with = seeds.Select(s => HoursToDetect(new DetectionSettings(), s)).Order().ToArray();
+        var without = seeds.Select(s => HoursToDetect(new DetectionSettings { SlowDriftAllowance = 0 }, s)).Order().ToArray();
         Assert.True(with[2] < without[2], $"with: {string.Join(", ", with)}; without: {string.Join(", ", without)}");
         Assert.True(with.Zip(without).All(p => p.First <= p.Second), $"with: {string.Join(", ", with)}; without: {string.Join(", ", without)}");
     }
