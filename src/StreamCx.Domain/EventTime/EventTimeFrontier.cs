@@ -51,11 +51,23 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
     }
 
     /// <summary>An input's time and state as the engine that reads it reports them (<see cref="InputWatermark.Report"/>).</summary>
-    public void Report(InputReport report, DateTimeOffset now)
+    public void Report(InputReport report, DateTimeOffset now) => Report(report, now, ++_reports);
+
+    /// <summary>
+    /// One message of reports from one reader, said in one breath: an input it says is read to its end was so when it
+    /// said another moved on (they share their place in the channel's order of reports).
+    /// </summary>
+    public void Report(IReadOnlyList<InputReport> reports, DateTimeOffset now)
+    {
+        var sequence = ++_reports;
+        foreach (var report in reports) Report(report, now, sequence);
+    }
+
+    private void Report(InputReport report, DateTimeOffset now, long sequence)
     {
         var w = InputFor(report.Input);
         var before = (w.Current, w.CaughtUp);
-        w.Report(report.Time, report.CaughtUp, report.Idle, now, ++_reports);
+        w.Report(report.Time, report.CaughtUp, report.Idle, now, sequence);
         Moved(w, before);
     }
 

@@ -119,7 +119,7 @@ public sealed class InputWatermark(EventTimeSettings settings)
         // that stopped (its partition moved to another engine, or the engine died) says nothing more, and the input may have
         // more to deliver through its next reader: it holds back until its reader (or its next reader) speaks, or for the
         // reader timeout
-        if (_reported && _caughtUpSaid <= overtakenBy) return now - LastSeen < settings.ReaderTimeout;
+        if (_reported && _caughtUpSaid < overtakenBy) return now - LastSeen < settings.ReaderTimeout;
         return false;
     }
 

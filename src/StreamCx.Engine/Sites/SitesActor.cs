@@ -226,7 +226,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         if (_revoked.Contains(reported.Channel)) return; // its partition was revoked meanwhile
         _restored.Read(reported.Channel, reported.Offset);
         var frontier = FrontierOf(reported.Channel);
-        foreach (var report in reported.Reports) frontier.Report(report, now);
+        frontier.Report(reported.Reports, now);
     }
 
     private EventTimeFrontier FrontierOf(string channel)

@@ -356,4 +356,16 @@ public sealed class EventTimeFrontierTests
         Assert.Equal([false, false], f.Reports(Now.AddSeconds(20)).OrderBy(r => r.Input).Select(r => r.Idle));
         Assert.All(f.Reports(Now.AddSeconds(20)), r => Assert.False(r.CaughtUp));
     }
+
+    [Fact]
+    public void A_reader_that_says_in_one_report_that_one_input_moved_and_another_is_still_at_its_end_lets_the_other_be_passed()
+    {
+        var f = Frontier();
+        f.Report([new InputReport("store-0", T0.AddHours(1), CaughtUp: true), new InputReport("store-1", T0.AddHours(1), CaughtUp: true)], Now);
+
+        // its next report: store-1 moved on, store-0 (listed first) still read to its end
+        f.Report([new InputReport("store-0", T0.AddHours(1), CaughtUp: true), new InputReport("store-1", T0.AddHours(2), CaughtUp: true)], Now);
+        Assert.Equal(T0.AddHours(1), f.Advance(Now)); // overtaken: the caught-up wait for its next fetch
+        Assert.Equal(T0.AddHours(2), f.Advance(Now.AddSeconds(1)));
+    }
 }
