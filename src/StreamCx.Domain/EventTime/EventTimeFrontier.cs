@@ -165,10 +165,10 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
         }
     }
 
-    /// <summary>The latest report that moved another input past a caught-up one (0 when none did, or it is not caught up).</summary>
+    /// <summary>The latest report that moved another input past a caught-up reported one (0 when none did, or it is not one).</summary>
     private long OvertakenBy(InputWatermark input)
     {
-        if (!input.CaughtUp) return 0;
+        if (!input.CaughtUp || !input.Reported) return 0; // read here directly: its own end of data says it, no reader to doubt
         long latest = 0;
         foreach (var other in _inputs.Values)
         {

@@ -13,7 +13,6 @@ public sealed class InputWatermark(EventTimeSettings settings)
 {
     private readonly List<DateTimeOffset> _ahead = [];
     private DateTimeOffset? _overtakenAt;
-    private bool _reported; // known from its reader's reports (through the region topic), not from its own events
     private bool _reportedIdle;
     private long _caughtUpSaid = -1; // the sequence number of the latest report that said the input is read to its end
 
@@ -22,6 +21,9 @@ public sealed class InputWatermark(EventTimeSettings settings)
 
     /// <summary>True when the input has delivered everything there was to read (until its next event).</summary>
     public bool CaughtUp { get; private set; }
+
+    /// <summary>Known from its reader's reports (through the region topic), not from its own events.</summary>
+    public bool Reported { get; private set; }
 
     /// <summary>The sequence number (in its channel's order of reports) of the report that last moved <see cref="Current"/>.</summary>
     public long MovedBy { get; private set; }
@@ -66,7 +68,7 @@ public sealed class InputWatermark(EventTimeSettings settings)
     public void Seen(DateTimeOffset now) => LastSeen = now;
 
     /// <summary>Known elsewhere to have come at least to <paramref name="time"/> (a restored snapshot): its time moves there if behind.</summary>
-    public void AtLeast(DateTimeOffset time, long sequence = 0)
+    public void AtLeast(DateTimeOffset time, long sequence)
     {
         if (Current is not null && time <= Current) return;
         Current = time;
@@ -82,9 +84,9 @@ public sealed class InputWatermark(EventTimeSettings settings)
     /// input goes idle here too (an input first heard of that way never holds anything back).
     /// </summary>
     /// <param name="sequence">The report's place in its channel's order of reports (increasing).</param>
-    public void Report(DateTimeOffset? time, bool caughtUp, bool idle, DateTimeOffset now, long sequence = 0)
+    public void Report(DateTimeOffset? time, bool caughtUp, bool idle, DateTimeOffset now, long sequence)
     {
-        _reported = true;
+        Reported = true;
         _reportedIdle = idle;
         if (!idle) LastSeen = now;
         var moved = time is { } t && (Current is null || t > Current);
@@ -109,7 +111,7 @@ public sealed class InputWatermark(EventTimeSettings settings)
     /// </summary>
     public bool HoldsBack(DateTimeOffset now, DateTimeOffset? furthest, long overtakenBy = 0)
     {
-        if (!CaughtUp && _reported) return !_reportedIdle && now - LastSeen < settings.ReaderTimeout; // its reader says when it is idle
+        if (!CaughtUp && Reported) return !_reportedIdle && now - LastSeen < settings.ReaderTimeout; // its reader says when it is idle
         if (!CaughtUp) return now - LastSeen < settings.IdleTimeout;
         var overtaken = furthest is { } f && (Current is not { } c || f > c);
         if (!overtaken) return false;
@@ -119,7 +121,7 @@ public sealed class InputWatermark(EventTimeSettings settings)
         // that stopped (its partition moved to another engine, or the engine died) says nothing more, and the input may have
         // more to deliver through its next reader: it holds back until its reader (or its next reader) speaks, or for the
         // reader timeout
-        if (_reported && _caughtUpSaid < overtakenBy) return now - LastSeen < settings.ReaderTimeout;
+        if (Reported && _caughtUpSaid < overtakenBy) return now - LastSeen < settings.ReaderTimeout;
         return false;
     }
 
