@@ -62,14 +62,14 @@ public sealed class ComplaintProcessor(
     }
 
     /// <summary>The reasons board over the last <paramref name="days"/> days up to the newest complaint of the scope.</summary>
-    public ComplaintBoard Board(string? regionId, string? siteId, string? channel, int days = 7)
-    {
-        var sites = _sites.Values
+    public ComplaintBoard Board(string? regionId, string? siteId, string? channel, int days = 7) =>
+        ComplaintBoard.Of(catalog, [.. SitesOf(regionId, siteId)], channel, days);
+
+    /// <summary>The sites of a scope: one site, a region's, or all (null).</summary>
+    public IEnumerable<SiteComplaints> SitesOf(string? regionId, string? siteId) =>
+        _sites.Values
             .Where(s => siteId is null || s.SiteId == siteId)
-            .Where(s => regionId is null || catalog.Site(s.SiteId).RegionId == regionId)
-            .ToArray();
-        return ComplaintBoard.Of(catalog, sites, channel, days);
-    }
+            .Where(s => regionId is null || catalog.Site(s.SiteId).RegionId == regionId);
 
     public SiteComplaintsSnapshot Capture(string siteId) => SiteFor(siteId).ToSnapshot();
 

@@ -25,6 +25,7 @@ public sealed class OffsetLedger
         {
             var p = Of(topic, partition);
             p.Seen(offset);
+            if (!p.LastApplied.TryGetValue(siteId, out var last) || offset > last) p.LastApplied[siteId] = offset;
             if (p.Covered.TryGetValue(siteId, out var covered) && offset <= covered) return;
             if (!p.FirstPending.ContainsKey(siteId)) p.FirstPending[siteId] = offset;
         }
@@ -32,7 +33,8 @@ public sealed class OffsetLedger
 
     /// <summary>
     /// A site's snapshot is durable and holds its messages up to <paramref name="covered"/>; <paramref name="nextPending"/>
-    /// is its first offset applied after the capture.
+    /// is its first offset applied after the capture. An offset told applied above <paramref name="covered"/> and not taken in
+    /// at the capture stays pending.
     /// </summary>
     public void Durable(string siteId, string topic, int partition, long covered, long? nextPending)
     {
@@ -40,7 +42,10 @@ public sealed class OffsetLedger
         {
             var p = Of(topic, partition);
             if (!p.Covered.TryGetValue(siteId, out var before) || covered > before) p.Covered[siteId] = covered;
-            if (nextPending is { } next) p.FirstPending[siteId] = next;
+            // told applied above what is covered but not taken in yet (the listening sources take a message after it is told):
+            // still pending from the first offset after the covered one
+            var first = nextPending ?? (p.LastApplied.TryGetValue(siteId, out var last) && last > covered ? covered + 1 : null);
+            if (first is { } pending) p.FirstPending[siteId] = pending;
             else p.FirstPending.Remove(siteId);
         }
     }
@@ -87,6 +92,9 @@ public sealed class OffsetLedger
         public long? Highest { get; private set; }
 
         public Dictionary<string, long> FirstPending { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per site, the highest offset told applied.</summary>
+        public Dictionary<string, long> LastApplied { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Per site, the highest offset its latest durable snapshot holds.</summary>
         public Dictionary<string, long> Covered { get; } = new(StringComparer.Ordinal);

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace StreamCx.Engine.Durability;
 
 /// <summary>
-/// Site snapshots as versioned, gzip-compressed JSON (buckets as number arrays); anything unreadable is a
+/// Site and listening snapshots as versioned, gzip-compressed JSON (buckets as number arrays); anything unreadable is a
 /// <see cref="SnapshotFormatException"/>.
 /// </summary>
 public static class SnapshotCodec
@@ -17,7 +17,29 @@ public static class SnapshotCodec
         Converters = { new BucketJsonConverter() },
     };
 
-    public static byte[] Encode(SiteSnapshot snapshot)
+    public static byte[] Encode(SiteSnapshot snapshot) => Compress(snapshot);
+
+    public static byte[] Encode(ListeningChannelSnapshot snapshot) => Compress(snapshot);
+
+    public static SiteSnapshot Decode(object? stored, string persistenceId)
+    {
+        var snapshot = Decompress<SiteSnapshot>(stored, persistenceId);
+        if (snapshot is null || snapshot.Intake is null || snapshot.Attributes is null || snapshot.AppliedOffsets is null)
+            throw new SnapshotFormatException($"snapshot of {persistenceId} is incomplete");
+        CheckVersion(snapshot.Version, SiteSnapshot.CurrentVersion, persistenceId);
+        return snapshot;
+    }
+
+    public static ListeningChannelSnapshot DecodeListening(object? stored, string persistenceId)
+    {
+        var snapshot = Decompress<ListeningChannelSnapshot>(stored, persistenceId);
+        if (snapshot is null || snapshot.State is null || snapshot.AppliedOffsets is null)
+            throw new SnapshotFormatException($"snapshot of {persistenceId} is incomplete");
+        CheckVersion(snapshot.Version, ListeningChannelSnapshot.CurrentVersion, persistenceId);
+        return snapshot;
+    }
+
+    private static byte[] Compress<T>(T snapshot)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
@@ -25,24 +47,24 @@ public static class SnapshotCodec
         return buffer.ToArray();
     }
 
-    public static SiteSnapshot Decode(object? stored, string persistenceId)
+    private static T? Decompress<T>(object? stored, string persistenceId)
     {
         if (stored is not byte[] bytes) throw new SnapshotFormatException($"snapshot of {persistenceId} is a {stored?.GetType().Name ?? "null"}, not the expected bytes");
-        SiteSnapshot? snapshot;
         try
         {
             using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-            snapshot = JsonSerializer.Deserialize<SiteSnapshot>(gzip, Json);
+            return JsonSerializer.Deserialize<T>(gzip, Json);
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
         {
             throw new SnapshotFormatException($"snapshot of {persistenceId} is unreadable: {e.Message}");
         }
-        if (snapshot is null || snapshot.Intake is null || snapshot.Attributes is null || snapshot.AppliedOffsets is null)
-            throw new SnapshotFormatException($"snapshot of {persistenceId} is incomplete");
-        if (snapshot.Version != SiteSnapshot.CurrentVersion)
-            throw new SnapshotFormatException($"snapshot of {persistenceId} has format version {snapshot.Version}, this engine reads version {SiteSnapshot.CurrentVersion}");
-        return snapshot;
+    }
+
+    private static void CheckVersion(int version, int current, string persistenceId)
+    {
+        if (version != current)
+            throw new SnapshotFormatException($"snapshot of {persistenceId} has format version {version}, this engine reads version {current}");
     }
 
     public static string PartitionKey(string topic, int partition) => $"{topic}/{partition}";

@@ -35,7 +35,7 @@ public static class AkkaEngineExtensions
                 : null;
             var journeysActor = journeys is null ? null : system.ActorOf(JourneysActor.Create(catalog, journeys, alerts, followsFrontier: true), "journeys");
             if (journeysActor is not null) registry.Register<JourneysActor>(journeysActor);
-            var listeningActor = complaints is null ? null : system.ActorOf(ListeningActor.Create(catalog, complaints, alerts, social), "listening");
+            var listeningActor = complaints is null ? null : system.ActorOf(ListeningActor.Create(catalog, complaints, alerts, social, siteDurability), "listening");
             if (listeningActor is not null) registry.Register<ListeningActor>(listeningActor);
             var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor, listeningActor), "sites");
             registry.Register<SitesActor>(sites);

@@ -1,11 +1,15 @@
 using Akka.Actor;
+using Akka.Event;
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Listening;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Social;
 using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Durability;
+using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Regions;
+using StreamCx.Engine.Sites;
 
 namespace StreamCx.Engine.Listening;
 
@@ -13,53 +17,126 @@ namespace StreamCx.Engine.Listening;
 /// This engine's listening sources (complaints, incidents, staff reports, social mentions): hosts the
 /// <see cref="ListeningProcessor"/> that <c>replay</c> runs, fed by the ingestion stream in consumption order; each message
 /// waits until the sites' router says the frontier of event time passed it (<see cref="FrontierAdvanced"/>) and is then
-/// applied in event order, as the journeys are; its alerts go out with the sites' alerts. Through the region topic it sees
-/// every message of the regions this engine holds. Not durable yet (the domain state snapshots; the actor does not save it).
+/// applied in event order, as the journeys are; its alerts go out with the sites' alerts. With durability (the engine, fed
+/// through the region topic) there is one processor per region-topic partition held here (<see cref="ListeningChannels"/>):
+/// each is snapshotted whole with the offsets it took, restored when its partition is assigned here (before anything of it
+/// is applied), and dropped when the partition goes to another engine; the source offsets are committed only once a
+/// snapshot covers them (<see cref="LedgerKey"/> in the <see cref="OffsetLedger"/>), so a crash or a rebalance loses and
+/// repeats nothing.
 /// </summary>
-public sealed class ListeningActor : ReceiveActor
+public sealed partial class ListeningActor : ReceiveActor, IWithUnboundedStash, IWithTimers
 {
-    private readonly ListeningProcessor _processor;
-    private readonly IAlertPublisher _alerts;
+    /// <summary>The listening sources' name in the offset ledger, beside the sites' ids (no site id has parentheses).</summary>
+    public const string LedgerKey = "(listening)";
 
-    public ListeningActor(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social)
+    private const string Unkeyed = "";
+    private readonly ListeningChannels _channels;
+    private readonly IAlertPublisher _alerts;
+    private readonly SiteDurability? _durability;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private DateTimeOffset? _frontier;
+
+    public ListeningActor(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social, SiteDurability? durability)
     {
-        _alerts = alerts;
-        _processor = new ListeningProcessor(catalog, complaints, alerts.Clock, social);
+        (_alerts, _durability) = (alerts, durability);
+        _channels = new ListeningChannels(catalog, () => new ListeningProcessor(catalog, complaints, alerts.Clock, social));
+        Running();
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        if (_durability is not null) Timers.StartPeriodicTimer(SnapshotTick.Instance, SnapshotTick.Instance, _durability.Settings.EveryInterval);
+    }
+
+    private void Running()
+    {
         Receive<ApplyListening>(m =>
         {
-            foreach (var e in m.Events) Publish(_processor.Offer(e));
+            if (StartLoading(m.Items.Select(i => ChannelOf(i.Position))))
+            {
+                Stash.Stash();
+                return;
+            }
+            foreach (var item in m.Items)
+                if (Take(item.Position) is { } processor) Publish(processor.Offer(item.Event));
+            AfterTaking();
         });
-        Receive<FrontierAdvanced>(m => Publish(_processor.Advance(m.Frontier)));
         Receive<ObserveFeedback>(m =>
         {
-            foreach (var e in m.Events) _processor.Observe(e);
-        });
-        Receive<GetIncidentCorrelation>(m => Sender.Tell(_processor.Correlation.Of(m.RegionId)));
-        Receive<GetServiceKpis>(m => Sender.Tell(_processor.Service.Of(m.RegionId, m.SiteId)));
-        Receive<GetUnits>(m => Sender.Tell(new UnitsFound(
-            _processor.Units.Scores(m.SiteId, m.AttributeId, m.Hours), _processor.Units.Drop(m.SiteId, m.AttributeId), Domain.Units.UnitDrillDown.MinResponses)));
-        Receive<GetComplaintBoard>(m => Sender.Tell(_processor.Complaints.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
-        Receive<GetListeningStatus>(_ =>
-        {
-            var c = _processor.Counters;
-            Sender.Tell(new ListeningStatus(
-                ListeningTypes.All.ToDictionary(t => t, c.Of),
-                ListeningCounters.UncataloguedFlags.ToDictionary(ListeningCounters.CatalogName, c.Uncatalogued),
-                _processor.Late, _processor.Held, _processor.Complaints.Counters.Applied, _processor.Complaints.Counters.Duplicates)
+            if (StartLoading(m.Events.Select(e => ChannelOf(e.Position))))
             {
-                SocialApplied = _processor.Social.Applied,
-                SocialDuplicates = _processor.Social.Duplicates,
-                IncidentsApplied = _processor.Incidents.Applied,
-                NegativeReportsApplied = _processor.Internal.Counters.Applied,
-            });
+                Stash.Stash();
+                return;
+            }
+            foreach (var e in m.Events) Take(e.Position)?.Observe(e.Event);
+            AfterTaking();
         });
+        Receive<FrontierAdvanced>(m => Advance(m.Frontier));
+        Receive<GetIncidentCorrelation>(m => Sender.Tell(_channels.Correlation(m.RegionId)));
+        Receive<GetServiceKpis>(m => Sender.Tell(_channels.Service(m.RegionId, m.SiteId)));
+        Receive<GetUnits>(m =>
+        {
+            var (scores, drop) = _channels.Units(m.SiteId, m.AttributeId, m.Hours);
+            Sender.Tell(new UnitsFound(scores, drop, Domain.Units.UnitDrillDown.MinResponses));
+        });
+        Receive<GetComplaintBoard>(m => Sender.Tell(_channels.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
+        Receive<GetListeningStatus>(_ => Sender.Tell(Status()));
+        ReceiveOwnership();
     }
+
+    /// <summary>The processor of a message's channel, or null when its restored snapshot already holds the message.</summary>
+    private ListeningProcessor? Take(SourcePosition? position)
+    {
+        var channel = ChannelOf(position);
+        var book = BookOf(channel);
+        if (position is not null && book.Offsets.Covers(position)) return null;
+        book.Offsets.Apply(position);
+        CountTowardsSnapshot();
+        return _channels.Of(channel);
+    }
+
+    /// <summary>Applies, in each channel, what the frontier of event time passed.</summary>
+    private void Advance(DateTimeOffset frontier)
+    {
+        if (_frontier is null || frontier > _frontier) _frontier = frontier;
+        foreach (var channel in _channels.Held)
+        {
+            var processor = _channels.Of(channel);
+            var held = processor.Held;
+            Publish(processor.Advance(frontier));
+            if (processor.Held != held) BookOf(channel).Offsets.Changed();
+        }
+    }
+
+    private string ChannelOf(SourcePosition? position) =>
+        _durability is null || position is null ? Unkeyed : SnapshotCodec.PartitionKey(position.Topic, position.Partition);
 
     private void Publish(IReadOnlyList<Alert> alerts)
     {
         foreach (var alert in alerts) _alerts.Publish(alert);
     }
 
-    public static Props Create(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social = null) =>
-        Props.Create(() => new ListeningActor(catalog, complaints, alerts, social));
+    private ListeningStatus Status()
+    {
+        var byType = ListeningTypes.All.ToDictionary(t => t, t => _channels.Sum(p => p.Counters.Of(t)));
+        var uncatalogued = ListeningCounters.UncataloguedFlags.ToDictionary(ListeningCounters.CatalogName, f => _channels.Sum(p => p.Counters.Uncatalogued(f)));
+        return new ListeningStatus(
+            byType, uncatalogued, _channels.Sum(p => p.Late), (int)_channels.Sum(p => p.Held),
+            _channels.Sum(p => p.Complaints.Counters.Applied), _channels.Sum(p => p.Complaints.Counters.Duplicates))
+        {
+            SocialApplied = _channels.Sum(p => p.Social.Applied),
+            SocialDuplicates = _channels.Sum(p => p.Social.Duplicates),
+            IncidentsApplied = _channels.Sum(p => p.Incidents.Applied),
+            NegativeReportsApplied = _channels.Sum(p => p.Internal.Counters.Applied),
+        };
+    }
+
+    /// <param name="durability">Null: one processor, nothing saved. Else one per region-topic partition, each snapshotted.</param>
+    public static Props Create(
+        ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social = null, SiteDurability? durability = null) =>
+        Props.Create(() => new ListeningActor(catalog, complaints, alerts, social, durability));
 }

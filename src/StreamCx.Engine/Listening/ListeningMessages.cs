@@ -1,13 +1,18 @@
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
+using StreamCx.Engine.Pipeline;
+using StreamCx.Engine.Sites;
 
 namespace StreamCx.Engine.Listening;
 
 /// <summary>Messages of the listening sources, in consumption order (no reply).</summary>
-public sealed record ApplyListening(IReadOnlyList<ListeningEvent> Events);
+public sealed record ApplyListening(IReadOnlyList<ListeningItem> Items);
 
-/// <summary>Feedback of a batch, for the correlation of incidents with attributes only (no reply).</summary>
-public sealed record ObserveFeedback(IReadOnlyList<FeedbackEvent> Events);
+/// <summary>One message of the listening sources and where it was read (null when not read from Kafka).</summary>
+public readonly record struct ListeningItem(ListeningEvent Event, SourcePosition? Position);
+
+/// <summary>Feedback of a batch, for the correlation of incidents, service figures and units only (no reply).</summary>
+public sealed record ObserveFeedback(IReadOnlyList<ApplyFeedback> Events);
 
 /// <summary>Ask for the measured correlation of incident types with attributes in a region; answered with a list of <see cref="Domain.Incidents.IncidentAttributeCorrelation"/>.</summary>
 public sealed record GetIncidentCorrelation(string RegionId);

@@ -46,7 +46,7 @@ public static class FeedbackPipeline
     {
         if (journeys is not null && batch.Journey.Count > 0) journeys.Tell(new ApplyJourneyInputs(batch.Journey));
         if (listening is not null && batch.Listening.Count > 0) listening.Tell(new ApplyListening(batch.Listening));
-        if (listening is not null && batch.Valid.Count > 0) listening.Tell(new ObserveFeedback(batch.Valid.ConvertAll(v => v.Event)));
+        if (listening is not null && batch.Valid.Count > 0) listening.Tell(new ObserveFeedback([.. batch.Valid]));
         if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0 && batch.Observed.Count == 0 && batch.Reports.Count == 0) return batch.Results;
 
         var receipt = new FeedbackReceipt(batch.Valid.Count);

@@ -1,6 +1,7 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
+using StreamCx.Engine.Listening;
 using StreamCx.Engine.Sites;
 
 namespace StreamCx.Engine.Pipeline;
@@ -33,7 +34,7 @@ internal sealed class ParsedBatch
     public List<JourneyInput> Journey { get; } = [];
 
     /// <summary>The messages of the listening sources, in batch order (each has its result, with neither event nor rejection).</summary>
-    public List<ListeningEvent> Listening { get; } = [];
+    public List<ListeningItem> Listening { get; } = [];
 
     /// <summary>The journey messages' inputs and times, in their place among the valid events and the caught-up markers.</summary>
     public List<(int AfterEvents, int AfterCaughtUp, string Input, DateTimeOffset At)> Observed { get; } = [];
@@ -70,7 +71,7 @@ internal sealed class ParsedBatch
             }
             if (outcome.Listening is { } listening)
             {
-                parsed.Listening.Add(listening);
+                parsed.Listening.Add(new ListeningItem(listening, message.Position));
                 parsed.Observe(message, listening.OccurredAt);
                 parsed.Results[i] = new PipelineResult(message, null, null, null) { Listening = listening };
                 continue;

@@ -101,6 +101,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                 else FrontierOf(Direct).Assign(key, now);
             }
             DropStale(m.Partitions, assigned: true); // a site left in memory from an earlier ownership of a partition may be stale
+            if (m.HearInputsFor is not null) _listening?.Tell(m); // its listening sources are restored whole, as its regions are
         });
         // a region's channel, from its sites' snapshots (restored or read for a query): held here, the region gets that
         // channel's frontier even before an event of it comes (its sites' held events are applied when the frontier passes them)
@@ -125,14 +126,17 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         Receive<PartitionsReleased>(m =>
         {
             Release(m);
+            _listening?.Tell(m);
             if (Sender.IsNobody()) return; // told (a lost partition): nobody waits for the saves to settle
-            // the regions had ReleaseSites first: once each answers, nothing of the dropped sites is being written
-            var settled = _regions.Values.Select(r => r.Ask<SitesSettled>(SettleSaves.Instance, SettleTimeout)).ToList();
+            // the regions had ReleaseSites first (and the listening sources dropped their channels): once each answers,
+            // nothing of what they dropped is being written
+            var settled = _regions.Values.Append(_listening).OfType<IActorRef>().Select(r => r.Ask<SitesSettled>(SettleSaves.Instance, SettleTimeout)).ToList();
             Task.WhenAll(settled).PipeTo(Sender, success: () => SitesSettled.Instance, failure: e => new Status.Failure(e));
         });
         Receive<SnapshotNow>(m =>
         {
             foreach (var region in _regions.Values) region.Tell(m);
+            _listening?.Tell(m);
         });
         Receive<IdleCheck>(_ =>
         {

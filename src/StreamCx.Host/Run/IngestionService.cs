@@ -38,11 +38,14 @@ public sealed class IngestionService(
     /// <summary>How long a revocation waits for the regions to drop the sites it takes away and settle their saves.</summary>
     private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(3);
 
+    private bool _listening; // the listening sources run: every message they take waits for their snapshot to be committed
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sites = await registry.GetAsync<SitesActor>(stoppingToken).ConfigureAwait(false);
         var journeys = registry.TryGet<JourneysActor>(out var j) ? j : null;
         var listening = registry.TryGet<ListeningActor>(out var l) ? l : null;
+        _listening = listening is not null;
         using var abort = new CancellationTokenSource();
         using var regionProducer = RegionProducer();
         var intake = new RegionIntake(parser, catalog, engine.EventTime, regionProducer, kafka.RegionTopic, progress, clock, logger);
@@ -147,10 +150,11 @@ public sealed class IngestionService(
     {
         if (r.Raw.Reports is null) metrics.Observe(r);
         var p = r.Raw.Position;
-        if (snapshots.Enabled && r.Event is { } e && !r.AlreadyApplied && r.Outcome != IntakeOutcome.Duplicate)
-            ledger.Applied(e.SiteId, p.Topic, p.Partition, p.Offset); // committed once the site's snapshot covers it
-        else
-            ledger.Done(p.Topic, p.Partition, p.Offset);
+        var site = snapshots.Enabled && r.Event is { } e && !r.AlreadyApplied && r.Outcome != IntakeOutcome.Duplicate ? e.SiteId : null;
+        var listening = snapshots.Enabled && _listening && (r.Event is not null || r.Listening is not null); // it observes all feedback
+        if (site is not null) ledger.Applied(site, p.Topic, p.Partition, p.Offset); // committed once the site's snapshot covers it
+        if (listening) ledger.Applied(ListeningActor.LedgerKey, p.Topic, p.Partition, p.Offset); // and the listening sources' snapshot of its channel
+        if (site is null && !listening) ledger.Done(p.Topic, p.Partition, p.Offset);
     }
 
     /// <summary>Before a graceful stop: every site snapshots now, so that the final commit covers what was applied.</summary>

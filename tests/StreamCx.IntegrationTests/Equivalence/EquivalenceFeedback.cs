@@ -5,7 +5,8 @@ using StreamCx.Domain.ReferenceData;
 namespace StreamCx.IntegrationTests.Equivalence;
 
 /// <summary>
-/// Three days of feedback for the 49 sample sites, with known irritants, as the channel systems would produce it:
+/// Three days of feedback for the 49 sample sites, with known irritants, as the channel systems would produce it, and what
+/// the listening sources hear meanwhile (<see cref="Listening"/>):
 /// waiting time falling at Lille Centre from the third morning (a trend), product availability a point below its peers
 /// at Marseille La Joliette all along (a peer gap), NPS driven by waiting time (importance). Each event has a channel
 /// (store, web, app) that decides its topic when the channels have topics of their own. Deterministic for a seed.
@@ -46,7 +47,61 @@ public sealed class EquivalenceFeedback
                 events.Add((at, new Message(id, site.SiteId, channel, json)));
             }
         }
+        events.AddRange(Listening(seed, hours, rnd));
         Messages = events.OrderBy(e => e.At).ThenBy(e => e.Message.EventId, StringComparer.Ordinal).Select(e => e.Message).ToList();
+    }
+
+    /// <summary>The event ids of the listening messages start with it.</summary>
+    public const string ListeningPrefix = "eql-";
+
+    /// <summary>The key of brand-wide messages (social mentions of no site): not a site.</summary>
+    public const string BrandKey = "brand";
+
+    /// <summary>
+    /// What the listening sources hear over the same hours and the four days before (their baselines need days): complaints
+    /// at every site of the north and south regions, with long waits surging at Lille Centre from the 50th hour; an
+    /// absenteeism incident there just before; negative staff reports on product availability rising at Marseille La
+    /// Joliette from the 30th hour; social mentions brand-wide and of Lille Centre, spreading there from the 55th hour; a
+    /// few uncatalogued values.
+    /// </summary>
+    private static IEnumerable<(DateTimeOffset At, Message Message)> Listening(int seed, double hours, Random rnd)
+    {
+        var n = 0;
+        string[] reasons = ["long-wait", "rude-staff", "out-of-stock", "dirty-store"];
+        string[] via = ["phone", "email", "store"];
+        (DateTimeOffset, Message) Line(double t, string siteId, object body)
+        {
+            var at = Start.AddHours(t);
+            var id = $"{ListeningPrefix}{seed}-{n++}";
+            var fields = JsonSerializer.SerializeToElement(body).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
+            fields["eventId"] = id;
+            fields["occurredAt"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+            return (at, new Message(id, siteId, Channels[rnd.Next(Channels.Length)], JsonSerializer.Serialize(fields)));
+        }
+        IEnumerable<double> Times(double from, double to, double perHour)
+        {
+            for (var t = from + (-Math.Log(1 - rnd.NextDouble()) / perHour); t < to; t += -Math.Log(1 - rnd.NextDouble()) / perHour) yield return t;
+        }
+        const double before = -96;
+        foreach (var site in SampleSites.Where(s => s.RegionId is "north" or "south"))
+        {
+            foreach (var t in Times(before, hours, 0.3))
+                yield return Line(t, site.SiteId, new { type = "complaint", siteId = site.SiteId, channel = via[rnd.Next(via.Length)], reason = reasons[rnd.Next(reasons.Length)] });
+            foreach (var t in Times(before, hours, 0.05))
+                yield return Line(t, site.SiteId, new { type = "internal-report", siteId = site.SiteId, reporterRole = "store-manager", attributeId = "product-availability", sentiment = -0.5, text = "Shelves half empty" });
+            foreach (var t in Times(before, hours, 0.1))
+                yield return Line(t, site.SiteId, new { type = "social-mention", siteId = site.SiteId, platform = "x", sentiment = rnd.NextDouble() < 0.5 ? -0.6 : 0.4, reach = 200, text = "about the store", url = "https://x.example/s/1" });
+        }
+        foreach (var t in Times(50, hours, 3))
+            yield return Line(t, "store-lille-centre", new { type = "complaint", siteId = "store-lille-centre", channel = via[rnd.Next(via.Length)], reason = "long-wait", text = "Forty minutes at the counter" });
+        yield return Line(49, "store-lille-centre", new { type = "incident", siteId = "store-lille-centre", incidentType = "absenteeism", magnitude = 3, text = "Three cashiers off sick" });
+        yield return Line(20, "store-lille-centre", new { type = "incident", siteId = "store-lille-centre", incidentType = "power-cut", magnitude = 40 }); // uncatalogued
+        foreach (var t in Times(30, hours, 1.5))
+            yield return Line(t, "store-marseille-la-joliette", new { type = "internal-report", siteId = "store-marseille-la-joliette", reporterRole = "cashier", attributeId = "product-availability", sentiment = -0.8, text = "Customers ask for products we do not have" });
+        foreach (var t in Times(55, hours, 8))
+            yield return Line(t, "store-lille-centre", new { type = "social-mention", siteId = "store-lille-centre", platform = "x", sentiment = -0.9, reach = 3000, text = "Queue of an hour in Lille", url = "https://x.example/s/2" });
+        foreach (var t in Times(before, hours, 1))
+            yield return Line(t, BrandKey, new { type = "social-mention", platform = rnd.NextDouble() < 0.05 ? "mastodon" : "instagram", sentiment = rnd.NextDouble() < 0.3 ? -0.5 : 0.6, reach = 100, text = "the brand", url = "https://instagram.example/p/1" });
     }
 
     private static readonly IReadOnlyList<Site> SampleSites = ReferenceDataLoader.LoadSites(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "sites.json")));

@@ -107,11 +107,12 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         var (run, topic) = await Run.OnTwelvePartitionsAsync(kafka, "feedback.eqchurn", "--set", "Snapshots:EveryEvents=1500", "--set", "Snapshots:EveryInterval=00:00:01");
         // four quarters, each produced while the group has another membership, so every change happens while consuming
         var quarters = feedback.Messages.Chunk((feedback.Messages.Count + 3) / 4).ToArray();
-        var produced = 0;
+        var produced = 0; // feedback events (what the sites count)
+        static int FeedbackIn(EquivalenceFeedback.Message[] quarter) => quarter.Count(m => !m.EventId.StartsWith(EquivalenceFeedback.ListeningPrefix, StringComparison.Ordinal));
         async Task ProduceQuarterAsync(int i)
         {
             await run.ProduceAsync(quarters[i], _ => topic, ensureTopics: false, markers: i == quarters.Length - 1);
-            produced += quarters[i].Length;
+            produced += FeedbackIn(quarters[i]);
         }
         // how far the group has come: what the sites count (an engine that left took its own totals with it, but the
         // sites it applied events to carry them on in their snapshots)
@@ -122,12 +123,12 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
                 async () =>
                 {
                     counted = await CountedAsync(engines);
-                    if (counted >= produced - (quarters[quarter].Length / 2)) return true;
+                    if (counted >= produced - (FeedbackIn(quarters[quarter]) / 2)) return true;
                     statuses = "";
                     foreach (var engine in engines) statuses += $"{engine.Name} status: {await StatusOrWhyNotAsync(engine)}\n";
                     return false;
                 },
-                Patience, () => $"{produced - (quarters[quarter].Length / 2)} events applied (the sites counted {counted})\n{statuses}" + string.Join("\n", engines.Select(e => e.Tail())));
+                Patience, () => $"{produced - (FeedbackIn(quarters[quarter]) / 2)} events applied (the sites counted {counted})\n{statuses}" + string.Join("\n", engines.Select(e => e.Tail())));
         }
 
         var engines = new List<EngineProcess>();
@@ -298,6 +299,8 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         output.WriteLine($"replay {replayed.Count} emissions; live {live.Count}: missing {missing.Count}, extra {extra.Count}, conflicting {conflicting.Count}, identical copies {duplicated}");
         Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains("\"kind\":\"trend\"", StringComparison.Ordinal)), "the scenario gives a trend alert in replay");
         Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains("\"kind\":\"peer\"", StringComparison.Ordinal)), "the scenario gives a peer alert in replay");
+        foreach (var kind in new[] { "complaints", "internal", "social" })
+            Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains($"\"kind\":\"{kind}\"", StringComparison.Ordinal)), $"the scenario gives a {kind} alert in replay");
         Assert.True(missing.Count + extra.Count + conflicting.Count == 0,
             $"missing {missing.Count}, extra {extra.Count}, conflicting {conflicting.Count}\n" + string.Join("\n", missing.Take(3).Select(m => "missing " + m).Concat(extra.Take(3).Select(e => "extra " + e)).Concat(conflicting.Take(3))));
     }
@@ -320,6 +323,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         private readonly string _group = group ?? RealKafkaFixture.UniqueName("group");
         private readonly string _db = Path.Combine(Path.GetTempPath(), $"streamcx-eq-{Guid.NewGuid():N}.db");
         private readonly List<EquivalenceFeedback.Message> _markers = [];
+        private readonly HashSet<string> _listening = new(StringComparer.Ordinal); // ids of the listening messages produced
 
         public string AlertsTopic { get; } = RealKafkaFixture.UniqueName("alerts");
 
@@ -340,13 +344,14 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
             if (ensureTopics) await kafka.EnsureTopicsAsync(topics);
             using var producer = kafka.CreateProducer();
             foreach (var m in messages) producer.Produce(topicOf(m), new Confluent.Kafka.Message<string?, byte[]> { Key = m.SiteId, Value = Encoding.UTF8.GetBytes(m.Json) });
+            _listening.UnionWith(messages.Where(m => m.EventId.StartsWith(EquivalenceFeedback.ListeningPrefix, StringComparison.Ordinal)).Select(m => m.EventId));
             // a marker per site and topic, after everything and half an hour after the last feedback in event time (within
             // the outlier threshold of every partition's time, however few sites a partition has): once every site counted its
             // markers, everything before them has been applied (see Infrastructure/Markers.cs)
             var end = EquivalenceFeedback.Start.AddHours(66.5);
             foreach (var topic in markers ? topics : [])
             {
-                foreach (var site in messages.Select(m => m.SiteId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                foreach (var site in messages.Select(m => m.SiteId).Where(EquivalenceFeedback.Sites.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
                 {
                     var id = $"marker-{topic}-{site}";
                     var json = $$$"""{"eventId":"{{{id}}}","occurredAt":"{{{end:O}}}","siteId":"{{{site}}}","channel":"store","ratings":{"{{{FeedbackEvents.MarkerAttribute}}}":3}}""";
@@ -387,6 +392,23 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
                     return false;
                 },
                 Patience, () => "every site's markers applied; " + waitingFor + string.Join("\n", engines.Select(e => e.Tail())));
+            // the listening sources: every message taken in (each counted once by the channel that holds it, restored
+            // counters included) and none held; the frontier passed them all once the markers were applied
+            var heard = "";
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    var (taken, held) = (0L, 0L);
+                    foreach (var engine in engines)
+                    {
+                        var listening = (await engine.StatusAsync())["listening"]!;
+                        taken += listening["byType"]!.AsObject().Sum(t => t.Value!.GetValue<long>());
+                        held += listening["held"]!.GetValue<long>();
+                    }
+                    heard = $"{taken} of {_listening.Count} listening messages taken, {held} held";
+                    return taken >= _listening.Count && held == 0;
+                },
+                Patience, () => "every listening message applied: " + heard);
             foreach (var engine in engines)
             {
                 var last = "";

@@ -30,7 +30,8 @@ public sealed class RestoreAtAnyCutTests(ITestOutputHelper output)
         var parser = new FeedbackParser(catalog, new ParserLimits(), clock);
         var settings = new DetectionSettings();
         var events = new EquivalenceFeedback(seed: 15).Messages
-            .Select(m => parser.Parse(Encoding.UTF8.GetBytes(m.Json)).Event!)
+            .Select(m => parser.Parse(Encoding.UTF8.GetBytes(m.Json)).Event)
+            .OfType<FeedbackEvent>() // the feedback (not what the listening sources hear)
             .Where(e => catalog.Site(e.SiteId).RegionId == region)
             .ToList();
 
