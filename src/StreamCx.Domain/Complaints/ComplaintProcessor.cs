@@ -75,6 +75,17 @@ public sealed class ComplaintProcessor(
 
     public void Restore(string siteId, SiteComplaintsSnapshot snapshot) => SiteFor(siteId).Restore(snapshot);
 
+    /// <summary>Every site it knows, with its counters, as plain data.</summary>
+    public ComplaintProcessorSnapshot Capture() =>
+        new(_sites.ToOrdinalDictionary(s => s.ToSnapshot()), Counters.Applied, Counters.Duplicates, Counters.Uncatalogued);
+
+    /// <summary>Puts back what <see cref="Capture()"/> took, into a processor that has taken nothing yet.</summary>
+    public void Restore(ComplaintProcessorSnapshot snapshot)
+    {
+        foreach (var (siteId, site) in snapshot.Sites) Restore(siteId, site);
+        (Counters.Applied, Counters.Duplicates, Counters.Uncatalogued) = (snapshot.Applied, snapshot.Duplicates, snapshot.Uncatalogued);
+    }
+
     private SiteComplaints SiteFor(string siteId)
     {
         if (_sites.TryGetValue(siteId, out var site)) return site;

@@ -93,8 +93,9 @@ public sealed class SiteComplaints(string siteId, ComplaintSettings settings)
 
     public SiteComplaintsSnapshot ToSnapshot() => new(
         FirstHour, NewestHour, Total,
+        // every series, even one the retention emptied: each counts toward the bound on reasons and channels
         _byReason.SelectMany(r => r.Value.Select(c => new ComplaintSeriesSnapshot(r.Key, c.Key, [.. c.Value.Buckets.Select(h => h.Bucket)], [.. c.Value.Buckets.Select(h => h.Count)])))
-            .Where(s => s.Hours.Length > 0).ToArray(),
+            .ToArray(),
         Alerts.ToDictionary(a => a.Key, a => a.Value.Copy(), StringComparer.Ordinal),
         _duplicates.Entries.Select(e => new RememberedEventId(e.At, e.Id)).ToArray());
 

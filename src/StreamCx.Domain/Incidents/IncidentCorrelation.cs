@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Domain.Incidents;
 
@@ -43,7 +44,7 @@ public sealed class IncidentCorrelation(ReferenceCatalog catalog)
     public IReadOnlyList<IncidentAttributeCorrelation> Of(string regionId)
     {
         var from = _newestDay - Days + 1;
-        var days = _days.Where(kv => kv.Key.Day >= from && catalog.TryGetSite(kv.Key.Site, out var s) && s.RegionId == regionId).ToArray();
+        var days = InOrder().Where(kv => kv.Key.Day >= from && catalog.TryGetSite(kv.Key.Site, out var s) && s.RegionId == regionId).ToArray();
         var types = days.SelectMany(kv => kv.Value.Incidents.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var attributes = days.SelectMany(kv => kv.Value.Ratings.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var result = new List<IncidentAttributeCorrelation>();
@@ -67,6 +68,31 @@ public sealed class IncidentCorrelation(ReferenceCatalog catalog)
             }
         return [.. result.OrderByDescending(c => c.Correlation).ThenBy(c => c.IncidentType, StringComparer.Ordinal).ThenBy(c => c.AttributeId, StringComparer.Ordinal)];
     }
+
+    /// <summary>The site-days kept and the newest day, as plain data.</summary>
+    public IncidentCorrelationSnapshot Capture() => new(
+        _newestDay,
+        [
+            .. InOrder().Select(kv => new SiteDaySnapshot(
+                kv.Key.Site, kv.Key.Day, kv.Value.Incidents.ToOrdinalDictionary(n => n), kv.Value.Ratings.ToOrdinalDictionary(r => new DayRatings(r.N, r.Dissatisfied)))),
+        ]);
+
+    /// <summary>Puts back what <see cref="Capture"/> took, in place of what it holds.</summary>
+    public void Restore(IncidentCorrelationSnapshot snapshot)
+    {
+        _days.Clear();
+        _newestDay = snapshot.NewestDay;
+        foreach (var d in snapshot.Days)
+        {
+            var day = _days[(d.SiteId, d.Day)] = new SiteDay();
+            foreach (var (type, n) in d.Incidents) day.Incidents[type] = n;
+            foreach (var (attributeId, r) in d.Ratings) day.Ratings[attributeId] = (r.Count, r.Dissatisfied);
+        }
+    }
+
+    /// <summary>The site-days by site, then day: what is measured on them does not depend on the order they came in.</summary>
+    private IEnumerable<KeyValuePair<(string Site, long Day), SiteDay>> InOrder() =>
+        _days.OrderBy(kv => kv.Key.Site, StringComparer.Ordinal).ThenBy(kv => kv.Key.Day);
 
     private static double Share((int N, int Dissatisfied) r) => r.N == 0 ? 0 : r.Dissatisfied / (double)r.N;
 

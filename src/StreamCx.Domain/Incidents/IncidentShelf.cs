@@ -29,6 +29,16 @@ public sealed class IncidentShelf(ReferenceCatalog catalog)
 
     public void Restore(string siteId, IncidentBookSnapshot snapshot) => BookFor(siteId).Restore(snapshot);
 
+    /// <summary>Every site's book, with its counters, as plain data.</summary>
+    public IncidentShelfSnapshot Capture() => new(_books.ToOrdinalDictionary(b => b.ToSnapshot()), Applied, Duplicates);
+
+    /// <summary>Puts back what <see cref="Capture()"/> took, into a shelf that has taken nothing yet.</summary>
+    public void Restore(IncidentShelfSnapshot snapshot)
+    {
+        foreach (var (siteId, book) in snapshot.Sites) Restore(siteId, book);
+        (Applied, Duplicates) = (snapshot.Applied, snapshot.Duplicates);
+    }
+
     private IncidentBook BookFor(string siteId)
     {
         if (!_books.TryGetValue(siteId, out var book)) _books[siteId] = book = new IncidentBook();

@@ -1,4 +1,5 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Domain.Listening;
 
@@ -20,6 +21,18 @@ public sealed class ListeningCounters
         _byType[ListeningTypes.All.IndexOf(e.Type)]++;
         for (var i = 0; i < UncataloguedFlags.Count; i++)
             if (e.Flags.HasFlag(UncataloguedFlags[i])) _flagged[i]++;
+    }
+
+    /// <summary>The counts as plain data: by type, and by catalog name (<see cref="CatalogName"/>).</summary>
+    public ListeningCountersSnapshot Capture() => new(
+        ListeningTypes.All.Select((type, i) => KeyValuePair.Create(type, _byType[i])).ToOrdinalDictionary(n => n),
+        UncataloguedFlags.Select((flag, i) => KeyValuePair.Create(CatalogName(flag), _flagged[i])).ToOrdinalDictionary(n => n));
+
+    /// <summary>Puts back what <see cref="Capture"/> took, in place of what it counted.</summary>
+    public void Restore(ListeningCountersSnapshot snapshot)
+    {
+        for (var i = 0; i < _byType.Length; i++) _byType[i] = snapshot.ByType.GetValueOrDefault(ListeningTypes.All[i]);
+        for (var i = 0; i < _flagged.Length; i++) _flagged[i] = snapshot.Uncatalogued.GetValueOrDefault(CatalogName(UncataloguedFlags[i]));
     }
 
     /// <summary>The catalog flags of the listening sources, and the name of each catalog (metrics label, summaries).</summary>

@@ -4,6 +4,7 @@ using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Incidents;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Service;
+using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Social;
 using StreamCx.Domain.Units;
 
@@ -16,7 +17,8 @@ namespace StreamCx.Domain.Listening;
 /// <c>replay</c> gives it the messages in <see cref="EventOrder"/> (<see cref="Apply"/>); the engine offers them as they
 /// come (<see cref="Offer"/>) and they wait until its frontier of event time passes them (<see cref="Advance"/>), then go
 /// in the same order — so live gives what replay gives on what arrives in order. One behind the frontier is applied on
-/// arrival and counted late.
+/// arrival and counted late. All of it can be captured as plain data (<see cref="Capture"/>) and put back into a fresh
+/// processor (<see cref="Restore"/>), which then goes on as the captured one would have.
 /// </summary>
 public sealed class ListeningProcessor
 {
@@ -24,6 +26,7 @@ public sealed class ListeningProcessor
     private readonly ReferenceCatalog _catalog;
     private long _arrivals;
     private long _frontier = long.MinValue;
+    private bool _tookSomething;
 
     public ListeningProcessor(ReferenceCatalog catalog, ComplaintSettings complaints, TimeProvider clock, SocialSettings? social = null)
     {
@@ -52,6 +55,7 @@ public sealed class ListeningProcessor
     /// </summary>
     public void Observe(FeedbackEvent e)
     {
+        _tookSomething = true;
         Correlation.Observe(e);
         Service.Observe(e);
         Units.Observe(e);
@@ -78,6 +82,7 @@ public sealed class ListeningProcessor
     /// <summary>Applies one message now (the caller gives them in event order).</summary>
     public IReadOnlyList<Alert> Apply(ListeningEvent e)
     {
+        _tookSomething = true;
         Counters.Count(e);
         return e switch
         {
@@ -93,6 +98,7 @@ public sealed class ListeningProcessor
     /// <summary>Holds one message until the frontier passes it (applied at once if it already has: late).</summary>
     public IReadOnlyList<Alert> Offer(ListeningEvent e)
     {
+        _tookSomething = true;
         if (e.OccurredAt.UtcTicks <= _frontier)
         {
             Late++;
@@ -106,6 +112,7 @@ public sealed class ListeningProcessor
     public IReadOnlyList<Alert> Advance(DateTimeOffset frontier)
     {
         if (frontier.UtcTicks <= _frontier) return [];
+        _tookSomething = true;
         _frontier = frontier.UtcTicks;
         List<Alert>? alerts = null;
         while (_held.TryPeek(out var next, out _) && next.OccurredAt.UtcTicks <= _frontier)
@@ -114,6 +121,44 @@ public sealed class ListeningProcessor
             if (Apply(next) is { Count: > 0 } emitted) (alerts ??= []).AddRange(emitted);
         }
         return alerts ?? (IReadOnlyList<Alert>)[];
+    }
+
+    /// <summary>Everything the processor holds, as plain data (JSON-serialisable by System.Text.Json); the held messages in the order they will go.</summary>
+    public ListeningSnapshot Capture() => new(
+        ListeningSnapshot.CurrentVersion,
+        Complaints.Capture(), Internal.Capture(), Social.Capture(), Incidents.Capture(),
+        Correlation.Capture(), Service.Capture(), Units.Capture(), Counters.Capture(),
+        [.. _held.UnorderedItems.Select(h => h.Priority).Order(HeldOrder.Instance).Select(h => HeldListeningMessage.Of(h.Event, h.Arrival))],
+        _frontier == long.MinValue ? null : new DateTimeOffset(_frontier, TimeSpan.Zero),
+        _arrivals, Late);
+
+    /// <summary>
+    /// Puts a captured state back into a freshly constructed processor (same catalog and settings); throws
+    /// <see cref="InvalidOperationException"/> if this processor already took something (a message, feedback, a frontier
+    /// or a snapshot), and <see cref="ArgumentException"/> for a snapshot of another format version.
+    /// </summary>
+    public void Restore(ListeningSnapshot snapshot)
+    {
+        if (_tookSomething) throw new InvalidOperationException("a listening state can only be restored into a processor that has taken nothing yet");
+        if (snapshot.Version != ListeningSnapshot.CurrentVersion)
+            throw new ArgumentException($"listening snapshot of format version {snapshot.Version}; this processor reads version {ListeningSnapshot.CurrentVersion}", nameof(snapshot));
+        _tookSomething = true;
+        Complaints.Restore(snapshot.Complaints);
+        Internal.Restore(snapshot.Internal);
+        Social.Restore(snapshot.Social);
+        Incidents.Restore(snapshot.Incidents);
+        Correlation.Restore(snapshot.Correlation);
+        Service.Restore(snapshot.Service);
+        Units.Restore(snapshot.Units);
+        Counters.Restore(snapshot.Counters);
+        foreach (var held in snapshot.Held)
+        {
+            var e = held.ToEvent();
+            _held.Enqueue(e, (e, held.Arrival));
+        }
+        _frontier = snapshot.Frontier?.UtcTicks ?? long.MinValue;
+        _arrivals = snapshot.Arrivals;
+        Late = snapshot.Late;
     }
 
     private IReadOnlyList<Alert> AddIncident(Incident i)

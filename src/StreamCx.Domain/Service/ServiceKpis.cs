@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Domain.Service;
 
@@ -26,11 +27,29 @@ public sealed class ServiceKpis(ReferenceCatalog catalog)
     /// <summary>The rows of a site, or of every site of a region (null: every site), by site then channel.</summary>
     public IReadOnlyList<ServiceView> Of(string? regionId, string? siteId) =>
     [
-        .. _sums.Where(kv => (siteId is null || kv.Key.Site == siteId)
-                             && (regionId is null || (catalog.TryGetSite(kv.Key.Site, out var s) && s.RegionId == regionId)))
-            .OrderBy(kv => kv.Key.Site, StringComparer.Ordinal).ThenBy(kv => kv.Key.Channel, StringComparer.Ordinal)
+        .. InOrder().Where(kv => (siteId is null || kv.Key.Site == siteId)
+                                 && (regionId is null || (catalog.TryGetSite(kv.Key.Site, out var s) && s.RegionId == regionId)))
             .Select(kv => kv.Value.View(kv.Key.Site, kv.Key.Channel)),
     ];
+
+    /// <summary>The sums of every site and channel, as plain data.</summary>
+    public ServiceKpisSnapshot Capture() => new([.. InOrder().Select(kv => kv.Value.ToSnapshot(kv.Key.Site, kv.Key.Channel))]);
+
+    /// <summary>Puts back what <see cref="Capture"/> took, in place of what it holds.</summary>
+    public void Restore(ServiceKpisSnapshot snapshot)
+    {
+        _sums.Clear();
+        _channelsPerSite.Clear();
+        foreach (var sums in snapshot.Sums)
+        {
+            _sums[(sums.SiteId, sums.Channel)] = ServiceSums.From(sums);
+            _channelsPerSite[sums.SiteId] = _channelsPerSite.GetValueOrDefault(sums.SiteId) + 1;
+        }
+    }
+
+    /// <summary>By site, then channel.</summary>
+    private IEnumerable<KeyValuePair<(string Site, string Channel), ServiceSums>> InOrder() =>
+        _sums.OrderBy(kv => kv.Key.Site, StringComparer.Ordinal).ThenBy(kv => kv.Key.Channel, StringComparer.Ordinal);
 
     private ServiceSums Sums(string site, string channel)
     {

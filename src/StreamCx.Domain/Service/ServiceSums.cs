@@ -1,4 +1,5 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Domain.Service;
 
@@ -45,6 +46,23 @@ internal sealed class ServiceSums
         _resolvedFirst.Nps, _notResolvedFirst.Nps, _resolvedFirst.Csat, _notResolvedFirst.Csat,
         Correlation());
 
+    public ServiceSumsSnapshot ToSnapshot(string site, string channel) => new(
+        site, channel, _responses, _fcrKnown, _fcrYes, _ahtN, _ahtSum, _contactsN, _contactsSum,
+        _resolvedFirst.ToCounts(), _notResolvedFirst.ToCounts(), _pairs, _sx, _sy, _sxy, _sxx, _syy);
+
+    public static ServiceSums From(ServiceSumsSnapshot s)
+    {
+        var sums = new ServiceSums
+        {
+            _responses = s.Responses, _fcrKnown = s.FcrKnown, _fcrYes = s.FcrYes, _ahtN = s.AhtN, _ahtSum = s.AhtSum,
+            _contactsN = s.ContactsN, _contactsSum = s.ContactsSum,
+            _pairs = s.Pairs, _sx = s.Sx, _sy = s.Sy, _sxy = s.Sxy, _sxx = s.Sxx, _syy = s.Syy,
+        };
+        sums._resolvedFirst.Restore(s.ResolvedFirst);
+        sums._notResolvedFirst.Restore(s.NotResolvedFirst);
+        return sums;
+    }
+
     private double? Correlation()
     {
         if (_pairs < 10) return null;
@@ -77,5 +95,9 @@ internal sealed class ServiceSums
         public double? Nps => _npsN > 0 ? Math.Round(100.0 * (_promoters - _detractors) / _npsN, 1) : null;
 
         public double? Csat => _csatN > 0 ? Math.Round(100.0 * _satisfied / _csatN, 1) : null;
+
+        public HeadlineCounts ToCounts() => new(_npsN, _promoters, _detractors, _csatN, _satisfied);
+
+        public void Restore(HeadlineCounts c) => (_npsN, _promoters, _detractors, _csatN, _satisfied) = (c.NpsN, c.Promoters, c.Detractors, c.CsatN, c.Satisfied);
     }
 }

@@ -57,6 +57,16 @@ public sealed class SocialProcessor(ReferenceCatalog catalog, SocialSettings set
         series.Restore(snapshot);
     }
 
+    /// <summary>Every scope it knows (sites and the brand), with its counters, as plain data.</summary>
+    public SocialProcessorSnapshot Capture() => new(_scopes.ToOrdinalDictionary(s => s.ToSnapshot()), Applied, Duplicates);
+
+    /// <summary>Puts back what <see cref="Capture()"/> took, into a processor that has taken nothing yet.</summary>
+    public void Restore(SocialProcessorSnapshot snapshot)
+    {
+        foreach (var (scope, series) in snapshot.Scopes) Restore(scope, series);
+        (Applied, Duplicates) = (snapshot.Applied, snapshot.Duplicates);
+    }
+
     private MentionSeries SeriesFor(string scope)
     {
         if (!_scopes.TryGetValue(scope, out var series)) _scopes[scope] = series = new MentionSeries(scope, settings);

@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Domain.Units;
 
@@ -58,6 +59,7 @@ public sealed class UnitDrillDown(ReferenceCatalog catalog)
         var recentFrom = _newest - recentHours + 1;
         var units = _hours.Where(kv => kv.Key.Site == siteId && kv.Key.Attribute == attributeId)
             .Select(kv => (kv.Key.Unit, Before: Sum(kv.Value, recentFrom - baselineHours, recentFrom - 1), Recent: Sum(kv.Value, recentFrom, _newest)))
+            .OrderBy(u => u.Unit, StringComparer.Ordinal) // the site's sums do not depend on the order units came in
             .ToArray();
         var recentN = units.Sum(u => u.Recent.N);
         var beforeN = units.Sum(u => u.Before.N);
@@ -77,6 +79,26 @@ public sealed class UnitDrillDown(ReferenceCatalog catalog)
             if (named.Sum(n => n.ShareOfDrop) >= 0.5) return named;
         }
         return [];
+    }
+
+    /// <summary>The units known and their hourly sums, as plain data.</summary>
+    public UnitDrillDownSnapshot Capture() => new(
+        _newest,
+        _units.ToOrdinalDictionary(units => units.Order(StringComparer.Ordinal).ToArray()),
+        [
+            .. _hours.OrderBy(kv => kv.Key.Site, StringComparer.Ordinal).ThenBy(kv => kv.Key.Unit, StringComparer.Ordinal).ThenBy(kv => kv.Key.Attribute, StringComparer.Ordinal)
+                .Select(kv => new UnitHoursSnapshot(
+                    kv.Key.Site, kv.Key.Unit, kv.Key.Attribute, [.. kv.Value.Select(h => h.Hour)], [.. kv.Value.Select(h => h.N)], [.. kv.Value.Select(h => h.Sum)])),
+        ]);
+
+    /// <summary>Puts back what <see cref="Capture"/> took, in place of what it holds.</summary>
+    public void Restore(UnitDrillDownSnapshot snapshot)
+    {
+        _hours.Clear();
+        _units.Clear();
+        _newest = snapshot.NewestHour;
+        foreach (var (siteId, units) in snapshot.Units) _units[siteId] = new(units, StringComparer.Ordinal);
+        foreach (var s in snapshot.Series) _hours[(s.SiteId, s.UnitId, s.AttributeId)] = [.. s.Hours.Select((hour, i) => (hour, s.Counts[i], s.Sums[i]))];
     }
 
     private static (int N, double Total) Sum(List<(long Hour, int N, double Sum)> hours, long from, long to)

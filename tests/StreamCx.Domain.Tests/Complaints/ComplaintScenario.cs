@@ -67,7 +67,8 @@ internal static class ComplaintScenario
     public static IEnumerable<Complaint> Ordered(IEnumerable<Complaint> complaints) =>
         complaints.OrderBy(c => c.OccurredAt.UtcTicks).ThenBy(c => c.EventId, StringComparer.Ordinal);
 
-    private static int Poisson(Random rnd, double lambda)
+    /// <summary>A Poisson(<paramref name="lambda"/>) count, drawn from <paramref name="rnd"/>.</summary>
+    public static int Poisson(Random rnd, double lambda)
     {
         var limit = Math.Exp(-lambda);
         var k = 0;

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
-using StreamCx.Domain.Snapshots;
+using StreamCx.Domain.Tests.TestSupport;
 using static StreamCx.Domain.Tests.Complaints.ComplaintScenario;
 
 namespace StreamCx.Domain.Tests.Complaints;
@@ -86,19 +85,10 @@ public sealed class ComplaintSurgeTests
         var before = Run(first, complaints.Take(cut));
         var restored = Processor();
         foreach (var site in first.Sites.Select(s => s.SiteId).ToArray())
-            restored.Restore(site, RoundTrip(first.Capture(site)));
+            restored.Restore(site, EngineSnapshotJson.RoundTrip(first.Capture(site)));
         var after = Run(restored, complaints.Skip(cut));
 
         Assert.Equal(uninterrupted, before.Concat(after).Select(ContractJson.Serialize).ToList());
         Assert.Contains(after, a => a.Status == AlertStatus.Resolved); // the surge opened before the cut is carried over and resolved after it
     }
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        IncludeFields = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, // as the engine's SnapshotCodec
-    };
-
-    private static SiteComplaintsSnapshot RoundTrip(SiteComplaintsSnapshot s) =>
-        JsonSerializer.Deserialize<SiteComplaintsSnapshot>(JsonSerializer.Serialize(s, Json), Json)!;
 }

@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Listening;
-using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Social;
 using StreamCx.Domain.Tests.Complaints;
+using StreamCx.Domain.Tests.TestSupport;
 using static StreamCx.Domain.Tests.Social.SocialScenario;
 
 namespace StreamCx.Domain.Tests.Social;
@@ -80,19 +79,10 @@ public sealed class SocialAccelerationTests
         var first = Processor();
         var before = Run(first, events.Take(cut));
         var restored = Processor();
-        restored.Social.Restore("site-0", RoundTrip(first.Social.Capture("site-0")));
+        restored.Social.Restore("site-0", EngineSnapshotJson.RoundTrip(first.Social.Capture("site-0")));
         var after = Run(restored, events.Skip(cut));
 
         Assert.Contains(before, a => a.Status == AlertStatus.Open);
         Assert.Equal(uninterrupted, before.Concat(after).Select(ContractJson.Serialize).ToList());
     }
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        IncludeFields = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, // as the engine's SnapshotCodec
-    };
-
-    private static MentionSeriesSnapshot RoundTrip(MentionSeriesSnapshot s) =>
-        JsonSerializer.Deserialize<MentionSeriesSnapshot>(JsonSerializer.Serialize(s, Json), Json)!;
 }

@@ -1,0 +1,27 @@
+using StreamCx.Domain.Listening;
+
+namespace StreamCx.Domain.Snapshots;
+
+/// <summary>
+/// Everything a <see cref="ListeningProcessor"/> holds, as plain data (JSON as the engine writes it): complaints and negative
+/// staff reports of every site, social mentions of every scope, incidents of every site, the incident correlation, the
+/// service figures, the unit drill-down, the counters, and the messages held for the frontier of event time in the order
+/// they go (<see cref="Held"/>) with the frontier (null before the first), the arrivals numbered and the late ones counted.
+/// </summary>
+public sealed record ListeningSnapshot(
+    int Version,
+    ComplaintProcessorSnapshot Complaints,
+    ComplaintProcessorSnapshot Internal,
+    SocialProcessorSnapshot Social,
+    IncidentShelfSnapshot Incidents,
+    IncidentCorrelationSnapshot Correlation,
+    ServiceKpisSnapshot Service,
+    UnitDrillDownSnapshot Units,
+    ListeningCountersSnapshot Counters,
+    IReadOnlyList<HeldListeningMessage> Held,
+    DateTimeOffset? Frontier,
+    long Arrivals,
+    long Late)
+{
+    public const int CurrentVersion = 1;
+}
