@@ -8,4 +8,13 @@ public interface IAlertPublisher
     TimeProvider Clock { get; }
 
     void Publish(Alert alert);
+
+    /// <summary>Emissions published so far (the number of the last one).</summary>
+    long Published => 0;
+
+    /// <summary>
+    /// Completes once the first <paramref name="count"/> emissions are handled by the durable sink (the alerts topic): a
+    /// snapshot of the state that raised them is saved only then, so that a crash cannot keep the state and lose the emission.
+    /// </summary>
+    Task WhenHandled(long count) => Task.CompletedTask;
 }

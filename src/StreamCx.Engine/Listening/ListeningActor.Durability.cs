@@ -62,6 +62,10 @@ public sealed partial class ListeningActor
             if (_droppedSaving.Count == 0) Sender.Tell(SitesSettled.Instance);
             else _settling.Add(Sender);
         });
+        Receive<SavesReady>(m =>
+        {
+            foreach (var save in m.Saves) SendSave(save);
+        });
         Receive<SaveSnapshotSuccess>(OnSaved);
         Receive<SaveSnapshotFailure>(m => SaveFailed(m.Metadata.PersistenceId, m.Metadata.SequenceNr, m.Cause));
         Receive<SaveTimeout>(m => SaveFailed(PersistenceId(m.Channel), m.Sequence, new TimeoutException($"no answer from the snapshot store within {SaveDeadline.TotalSeconds:0} s")));
@@ -172,15 +176,24 @@ public sealed partial class ListeningActor
     {
         if (_durability is null) return;
         _takenSinceCut = 0;
+        var saves = new List<PendingSave>();
         foreach (var (channel, book) in _books)
         {
             if (!book.Offsets.IsDirty || book.Saving is not null || channel == Unkeyed) continue;
             var offsets = book.Offsets.Capture();
             var bytes = SnapshotCodec.Encode(new ListeningChannelSnapshot(ListeningChannelSnapshot.CurrentVersion, channel, _channels.Of(channel).Capture(), offsets));
             book.Saving = new SaveInFlight(++book.Sequence, offsets, bytes.Length);
-            _durability.SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId(channel), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes));
-            Timers.StartSingleTimer($"save-{channel}", new SaveTimeout(channel, book.Sequence), SaveDeadline);
+            saves.Add(new PendingSave(
+                new SaveSnapshot(new SnapshotMetadata(PersistenceId(channel), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes),
+                $"save-{channel}", new SaveTimeout(channel, book.Sequence)));
         }
+        SavesAfterAlerts.Send(_alerts, Self, saves, SendSave);
+    }
+
+    private void SendSave(PendingSave save)
+    {
+        _durability!.SnapshotStore.Tell(save.Save);
+        Timers.StartSingleTimer(save.TimerKey, save.Timeout, SaveDeadline);
     }
 
     private void OnSaved(SaveSnapshotSuccess m)

@@ -51,6 +51,10 @@ public sealed partial class RegionActor
             if (_droppedSaving.Count == 0) Sender.Tell(SitesSettled.Instance);
             else _settling.Add(Sender);
         });
+        Receive<SavesReady>(m =>
+        {
+            foreach (var save in m.Saves) SendSave(save);
+        });
         Receive<SaveSnapshotSuccess>(OnSaved);
         Receive<SaveSnapshotFailure>(m => SaveFailed(m.Metadata.PersistenceId, m.Metadata.SequenceNr, m.Cause));
         Receive<SaveTimeout>(m => SaveFailed(PersistenceId(m.SiteId), m.Sequence, new TimeoutException($"no answer from the snapshot store within {SaveDeadline.TotalSeconds:0} s")));
@@ -219,6 +223,7 @@ public sealed partial class RegionActor
         }
         Dictionary<string, List<FeedbackEvent>>? heldBySite = null;
         List<SavedInputTime>? inputTimes = null;
+        var saves = new List<PendingSave>();
         foreach (var (siteId, book) in _sites)
         {
             if (!book.Offsets.IsDirty) continue;
@@ -233,9 +238,17 @@ public sealed partial class RegionActor
                 InputTimes = inputTimes ??= [.. _inputTimes.Values],
             });
             book.Saving = new SaveInFlight(++book.Sequence, offsets, bytes.Length);
-            _durability.SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId(siteId), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes));
-            Timers.StartSingleTimer($"save-{siteId}", new SaveTimeout(siteId, book.Sequence), SaveDeadline);
+            saves.Add(new PendingSave(
+                new SaveSnapshot(new SnapshotMetadata(PersistenceId(siteId), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes),
+                $"save-{siteId}", new SaveTimeout(siteId, book.Sequence)));
         }
+        SavesAfterAlerts.Send(_alerts, Self, saves, SendSave);
+    }
+
+    private void SendSave(PendingSave save)
+    {
+        _durability!.SnapshotStore.Tell(save.Save);
+        Timers.StartSingleTimer(save.TimerKey, save.Timeout, SaveDeadline);
     }
 
     private void OnSaved(SaveSnapshotSuccess m)

@@ -35,6 +35,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     private readonly EventTimeProgress _progress;
     private readonly FeedbackProcessor _processor;
     private readonly HeldEvents _held = new();
+    private readonly InputLogThrottle _behindLog = new();
     private readonly Dictionary<string, SiteBook> _sites = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef? _network;
@@ -118,7 +119,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
         if (book.HeldIds.Contains(e.EventId) || _processor.HasSeen(e.SiteId, e.EventId)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: false);
         if (item.Arrival == Arrival.Late)
         {
-            if (m.Position is not null) _progress.CameBehindFrontier();
+            if (m.Position is not null) CameBehindFrontier(m);
             var alerts = _processor.Process(e, arrivedLate: m.Position is not null, out var outcome);
             Publish(alerts, m.ConsumedAt);
             return new AppliedOutcome(outcome, AlreadyApplied: false);
@@ -127,6 +128,17 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
         _held.Hold(e, m.ConsumedAt);
         _progress.HeldChanged(1);
         return new AppliedOutcome(IntakeOutcome.OnTime, AlreadyApplied: false);
+    }
+
+    /// <summary>Counts an event read from Kafka that came behind the frontier, and names it in the log (once a minute per input).</summary>
+    private void CameBehindFrontier(ApplyFeedback m)
+    {
+        _progress.CameBehindFrontier();
+        var input = m.Input ?? m.Position!.ToString();
+        if (!_behindLog.ShouldLog(input, _alerts.Clock.GetUtcNow())) return;
+        _log.Warning(
+            "event {0} of {1} from {2} ({3:O}) came behind the frontier of event time of region {4} ({5:O}): applied at once, out of event order",
+            m.Event.EventId, m.Event.SiteId, input, m.Event.OccurredAt, _regionId, _frontier);
     }
 
     /// <summary>Applies, in event order, every held event the frontier passed; then snapshots if one is due.</summary>

@@ -42,7 +42,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly HashSet<string> _revoked = new(StringComparer.Ordinal); // region-topic partitions revoked and not assigned again
     private readonly Dictionary<string, IActorRef> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<(string Topic, int Partition)>> _partitionsOf = new(StringComparer.Ordinal);
-    private readonly EarlyEventLogThrottle _earlyLog = new();
+    private readonly InputLogThrottle _earlyLog = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly bool _durable;
     private readonly EventTimeProgress _progress;
@@ -276,14 +276,22 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     /// <summary>True when the region's events come through a region-topic partition this engine holds.</summary>
     private bool HeldHere(string regionId) => _channelOf.TryGetValue(regionId, out var channel) && _frontiers.ContainsKey(channel);
 
+    /// <summary>
+    /// The frontier every channel held here has passed (journeys, listening sources and network groups are released by it):
+    /// none while a channel's own is not known yet (just assigned, its inputs not heard of), so nothing is released past
+    /// what that channel has still to deliver.
+    /// </summary>
     private DateTimeOffset? Slowest(DateTimeOffset now)
     {
         DateTimeOffset? slowest = null;
-        foreach (var frontier in _frontiers.Values)
+        var unknown = false;
+        foreach (var (channel, frontier) in _frontiers)
         {
-            if (frontier.Advance(now) is { } f && (slowest is null || f < slowest)) slowest = f;
+            if (_regionTopic && channel == Direct) continue; // through the region topic, the direct frontier only keeps assignments
+            if (frontier.Advance(now) is not { } f) unknown = true; // a channel held here whose frontier is not known yet holds every one back
+            else if (slowest is null || f < slowest) slowest = f;
         }
-        return slowest;
+        return unknown ? null : slowest;
     }
 
     /// <summary>Tells the regions not just told (with their events) that their frontier moved, if it did; the journeys the slowest.</summary>

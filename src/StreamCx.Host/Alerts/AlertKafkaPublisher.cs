@@ -61,11 +61,12 @@ public sealed class AlertKafkaPublisher : IHostedService, IDisposable
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = _hub.Alerts.Subscribe(alert =>
+        // the durable sink: a snapshot is saved only once the emissions raised before it are handled here
+        _subscription = _hub.SubscribeDurable(System.Reactive.Observer.Create<Alert>(alert =>
         {
             Interlocked.Increment(ref _received);
             _queue.Writer.TryWrite(alert);
-        });
+        }));
         _loop = Task.Run(() => RunAsync(_abort.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -124,6 +125,7 @@ public sealed class AlertKafkaPublisher : IHostedService, IDisposable
             {
                 await _producer.ProduceAsync(Topic, alert.SiteId, json, abort).ConfigureAwait(false);
                 Interlocked.Increment(ref _delivered);
+                _hub.Handled();
                 if (attempt > 1)
                 {
                     _logger.LogInformation("alert {AlertId} ({Status} #{Sequence}) delivered to {Topic} at attempt {Attempt}", alert.AlertId, Status(alert), alert.Sequence, Topic, attempt);
@@ -167,6 +169,7 @@ public sealed class AlertKafkaPublisher : IHostedService, IDisposable
     private void GiveUp(Alert alert, string why)
     {
         Interlocked.Increment(ref _undeliverable);
+        _hub.Handled();
         _logger.LogError("alert {AlertId} could not be delivered to {Topic}: {Why}; the alert follows in full: {AlertJson}", alert.AlertId, Topic, why, ContractJson.Serialize(alert));
     }
 

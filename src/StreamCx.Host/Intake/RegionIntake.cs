@@ -31,7 +31,7 @@ public sealed class RegionIntake(
 
     private readonly EventTimeFrontier _inputs = new(eventTime);
     private readonly ConcurrentQueue<(string Input, bool Assigned)> _ownership = new();
-    private readonly EarlyEventLogThrottle _earlyLog = new();
+    private readonly InputLogThrottle _earlyLog = new();
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
     private Task<int>? _partitionCount;
     private int _partitions;

@@ -190,6 +190,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         {
             var status = await engine.StatusAsync();
             behind += status["eventTime"]!["behindFrontier"]!.GetValue<long>();
+            foreach (var line in engine.Lines.Where(l => l.Contains("came behind the frontier", StringComparison.Ordinal))) output.WriteLine($"{engine.Name}: {line}");
             output.WriteLine($"{engine.Name}: applied {status["applied"]}, late {status["late"]}, tooLate {status["tooLate"]}, duplicates {status["duplicates"]}, early {status["eventTime"]?["early"]}, behind frontier {status["eventTime"]?["behindFrontier"]}, regions {status["kafka"]?["regions"]?["assignedPartitions"]?.ToJsonString()}");
         }
         return behind;

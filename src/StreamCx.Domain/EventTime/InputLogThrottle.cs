@@ -1,10 +1,11 @@
 namespace StreamCx.Domain.EventTime;
 
 /// <summary>
-/// Says when an event held as early (far ahead of its input's time) is worth a log line: the first one of an input, then
-/// at most one a minute per input, so that a channel with a wrong clock cannot flood the log. Every one is still counted.
+/// Says when an event out of its place (held as early, far ahead of its input's time, or come behind the frontier) is worth
+/// a log line: the first one of an input, then at most one a minute per input, so that a channel with a wrong clock cannot
+/// flood the log. Every one is still counted.
 /// </summary>
-public sealed class EarlyEventLogThrottle
+public sealed class InputLogThrottle
 {
     /// <summary>The shortest time between two log lines about the same input.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);

@@ -1,0 +1,101 @@
+using Akka.Actor;
+using Akka.Persistence;
+using Akka.TestKit.Xunit2;
+using Microsoft.Extensions.Time.Testing;
+using StreamCx.Domain.Complaints;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Listening;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Engine.Durability;
+using StreamCx.Engine.Listening;
+using StreamCx.Engine.Pipeline;
+using StreamCx.Engine.Sites;
+using static StreamCx.Engine.Tests.Journeys.JourneyFixtures;
+
+namespace StreamCx.Engine.Tests.Listening;
+
+/// <summary>
+/// The listening sources' durable side, one region-topic partition (channel) at a time, against a snapshot store probe
+/// that answers when the test says so: a channel assigned here is restored before anything of it is applied and skips what
+/// its snapshot holds; its next snapshot covers what came after, and only then may those offsets be committed; a release
+/// is answered once no save of the released channel is in flight.
+/// </summary>
+public sealed class ListeningDurabilityTests : TestKit
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
+    private static readonly ReferenceCatalog Catalog = new(
+        Enumerable.Range(0, 4).Select(i => new Site($"s{i}", $"Site {i}", "north")),
+        [new AttributeDefinition("waiting-time", "Waiting time", 1, 5, 2)])
+    {
+        Listening = new ListeningCatalog([new ComplaintReason("long-wait", "Long wait", "waiting-time")], [], [], []),
+    };
+
+    private const string Topic = "group.regions";
+    private const string Channel = Topic + "/3";
+
+    private static Complaint ComplaintAt(int i) => new($"c{i}", Start.AddMinutes(i), "phone", "long-wait") { SiteId = "s1" };
+
+    private static ListeningItem Item(int offset) => new(ComplaintAt(offset), new SourcePosition(Topic, 3, offset));
+
+    [Fact]
+    public void A_channel_assigned_here_is_restored_first_skips_what_its_snapshot_holds_and_commits_what_came_after_once_saved()
+    {
+        var store = CreateTestProbe();
+        var ledger = new OffsetLedger();
+        var settings = new SnapshotSettings { EveryEvents = 1000, EveryInterval = TimeSpan.FromHours(1) };
+        var listening = Sys.ActorOf(ListeningActor.Create(Catalog, new ComplaintSettings(), new Recorder(Clock), durability: new SiteDurability(settings, store, ledger, new SnapshotCounters())));
+
+        // what the channel's previous holder saved: complaints at offsets 0 to 4
+        var before = new ListeningProcessor(Catalog, new ComplaintSettings(), Clock);
+        for (var i = 0; i <= 4; i++) before.Offer(ComplaintAt(i));
+        var saved = SnapshotCodec.Encode(new ListeningChannelSnapshot(ListeningChannelSnapshot.CurrentVersion, Channel, before.Capture(), new Dictionary<string, long> { [Channel] = 4 }));
+
+        listening.Tell(new PartitionsAssigned([(Topic, 3)]) { HearInputsFor = TimeSpan.FromSeconds(2) });
+        listening.Tell(new ApplyListening([.. Enumerable.Range(3, 5).Select(Item)])); // 3 and 4 again (re-read from the commit), then 5 to 7
+        var load = store.ExpectMsg<LoadSnapshot>();
+        Assert.Equal($"listening-{Channel}", load.PersistenceId);
+        var status = listening.Ask<ListeningStatus>(GetListeningStatus.Instance, TimeSpan.FromSeconds(5));
+        Assert.False(status.Wait(TimeSpan.FromMilliseconds(300)), "answered before the channel was restored");
+        store.Reply(new LoadSnapshotResult(new SelectedSnapshot(new SnapshotMetadata(load.PersistenceId, 7, Clock.GetUtcNow().UtcDateTime), saved), load.ToSequenceNr));
+
+        Assert.True(status.Wait(TimeSpan.FromSeconds(5)));
+        Assert.Equal(8, status.Result.Held); // 5 restored + 3 new (the two the snapshot holds are skipped); no frontier yet: all wait for it
+        listening.Tell(new Regions.FrontierAdvanced(Start.AddHours(1)));
+        var applied = listening.Ask<ListeningStatus>(GetListeningStatus.Instance, TimeSpan.FromSeconds(5)).Result;
+        Assert.Equal((8, 0), (applied.ByType[ListeningTypes.Complaint], applied.Held));
+        Assert.Equal((8L, 0L), (applied.ComplaintsApplied, applied.ComplaintDuplicates));
+
+        foreach (var offset in Enumerable.Range(3, 5)) ledger.Applied(ListeningActor.LedgerKey, Topic, 3, offset);
+        Assert.Equal(3, ledger.Committable().Single().NextOffset); // nothing after the restored snapshot is saved yet
+
+        listening.Tell(SnapshotNow.Instance);
+        var save = store.ExpectMsg<SaveSnapshot>();
+        Assert.Equal(8, save.Metadata.SequenceNr);
+        var written = SnapshotCodec.DecodeListening(save.Snapshot, save.Metadata.PersistenceId);
+        Assert.Equal(7, written.AppliedOffsets[Channel]);
+        Assert.Equal(3, ledger.Committable().Single().NextOffset); // not before the store says it is saved
+        store.Reply(new SaveSnapshotSuccess(save.Metadata));
+        AwaitCondition(() => ledger.Committable().Single().NextOffset == 8, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void A_release_is_answered_only_after_the_save_in_flight_of_the_channel_it_takes_away()
+    {
+        var store = CreateTestProbe();
+        var settings = new SnapshotSettings { EveryEvents = 1000, EveryInterval = TimeSpan.FromHours(1) };
+        var listening = Sys.ActorOf(ListeningActor.Create(Catalog, new ComplaintSettings(), new Recorder(Clock), durability: new SiteDurability(settings, store, new OffsetLedger(), new SnapshotCounters())));
+        listening.Tell(new ApplyListening([Item(0)]));
+        var load = store.ExpectMsg<LoadSnapshot>();
+        store.Reply(new LoadSnapshotResult(null, load.ToSequenceNr)); // nothing saved yet
+        listening.Tell(SnapshotNow.Instance);
+        var save = store.ExpectMsg<SaveSnapshot>(); // left unanswered
+
+        listening.Tell(new PartitionsReleased([(Topic, 3)]));
+        var settled = listening.Ask<SitesSettled>(SettleSaves.Instance, TimeSpan.FromSeconds(10));
+        Assert.False(settled.Wait(TimeSpan.FromMilliseconds(500)), "answered while the channel's save was still in flight");
+        listening.Tell(new SaveSnapshotSuccess(save.Metadata), store.Ref);
+        Assert.True(settled.Wait(TimeSpan.FromSeconds(10)), "answered once the save was");
+    }
+}
