@@ -107,12 +107,15 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
     /// What the reader of these inputs tells the engines that read the region topic (<see cref="Report"/>): each input's
     /// time, whether it is read to its end, and whether it is idle. An input is idle only while the consumer goes on
     /// delivering others (an event or an end of data within the idle timeout): when it delivers nothing at all (a
-    /// rebalance, a pause, the broker out of reach), whatever is unread may still come, and every input holds back.
+    /// rebalance, a pause, the broker out of reach), whatever is unread may still come, and every input holds back. Nor is
+    /// an input the reader knows has unread data (<paramref name="unread"/>: the broker's end of the partition is past what
+    /// the reader took) idle, however long it is silent: it is behind, starved by the others' backlog, not quiet.
     /// </summary>
-    public InputReport[] Reports(DateTimeOffset now)
+    public InputReport[] Reports(DateTimeOffset now, Func<string, bool>? unread = null)
     {
         var delivering = now - _lastDelivery < settings.IdleTimeout;
-        return [.. _inputs.Select(kv => new InputReport(kv.Key, kv.Value.Current, kv.Value.CaughtUp, delivering && kv.Value.IsIdle(now)))];
+        return [.. _inputs.Select(kv => new InputReport(
+            kv.Key, kv.Value.Current, kv.Value.CaughtUp, delivering && kv.Value.IsIdle(now) && unread?.Invoke(kv.Key) != true))];
     }
 
     /// <summary>Recomputes the frontier (on events and on the passing of wall time); returns it.</summary>

@@ -32,7 +32,11 @@ public sealed class RegionIntake(
     private readonly EventTimeFrontier _inputs = new(eventTime);
     private readonly ConcurrentQueue<(string Input, bool Assigned)> _ownership = new();
     private readonly InputLogThrottle _earlyLog = new();
+    private readonly Dictionary<string, (string Topic, int Partition, long Next)> _taken = new(StringComparer.Ordinal); // per input, the offset after the last record taken
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
+
+    /// <summary>The consumer of the source partitions (set once it runs): says where each partition ends, so that an input with unread records is never reported idle.</summary>
+    public IKafkaConsumerControl? Source { get; set; }
     private Task<int>? _partitionCount;
     private int _partitions;
 
@@ -94,6 +98,7 @@ public sealed class RegionIntake(
         {
             if (ReferenceEquals(record, Tick)) continue;
             var input = SnapshotCodec.PartitionKey(record.Topic, record.Partition);
+            _taken[input] = (record.Topic, record.Partition, record.EndOfPartition ? record.Offset : record.Offset + 1);
             if (record.EndOfPartition)
             {
                 _inputs.CaughtUp(input, now);
@@ -142,7 +147,12 @@ public sealed class RegionIntake(
         var changed = false;
         while (_ownership.TryDequeue(out var change))
         {
-            if (change.Assigned) _inputs.Assign(change.Input, now);
+            if (change.Assigned)
+            {
+                _inputs.Assign(change.Input, now);
+                var slash = change.Input.LastIndexOf('/'); // "topic/partition": a topic name has no slash
+                _taken[change.Input] = (change.Input[..slash], int.Parse(change.Input.AsSpan(slash + 1), System.Globalization.CultureInfo.InvariantCulture), -1); // nothing taken yet
+            }
             else _inputs.Revoke(change.Input);
             changed = true;
         }
@@ -152,10 +162,17 @@ public sealed class RegionIntake(
     private void Report(DateTimeOffset now, List<Task> deliveries, CancellationToken ct)
     {
         _lastReport = now;
-        var value = RegionTopic.ReportsValue(_inputs.Reports(now));
+        var value = RegionTopic.ReportsValue(_inputs.Reports(now, HasUnread));
         for (var p = 0; p < _partitions; p++)
             deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, p), new Message<string?, byte[]> { Key = RegionTopic.ReportsKey, Value = value }, ct));
     }
+
+    /// <summary>
+    /// True when the broker's end of the input's partition is past the last record taken from it (a backlog the consumer
+    /// has not handed over yet), or not known yet (the partition not fetched since it was assigned).
+    /// </summary>
+    private bool HasUnread(string input) =>
+        _taken.TryGetValue(input, out var taken) && (Source?.HighWatermark(taken.Topic, taken.Partition) is not { } end || end > taken.Next);
 
     /// <summary>Counts an event far ahead of its input's time, and says so in the log at most once a minute per input.</summary>
     private void Early(string input, string eventId, string siteId, DateTimeOffset occurredAt, DateTimeOffset now)

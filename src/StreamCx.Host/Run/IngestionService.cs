@@ -83,6 +83,7 @@ public sealed class IngestionService(
 
         var (control, done) = IntakeGraph.Create(kafka, intake, engine.BatchSize, deadLetters, counters, metrics, logger, abort.Token).Run(system.Materializer());
         metrics.Attach(control);
+        intake.Source = control;
         status.Consumer = control;
         control.PartitionsAssigned += (_, e) => intake.Assigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
         control.PartitionsRevoked += (_, e) => intake.Revoked(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));

@@ -42,6 +42,12 @@ public interface IKafkaConsumerControl
     /// </summary>
     bool IsPaused { get; }
 
+    /// <summary>
+    /// The offset after the last message of the partition as the broker's last fetch response said it (librdkafka's
+    /// cached high watermark, no request made); null before the partition was fetched or when the consumer is closed.
+    /// </summary>
+    long? HighWatermark(string topic, int partition);
+
     /// <summary>Partitions currently assigned to this consumer.</summary>
     IReadOnlyCollection<TopicPartition> AssignedPartitions { get; }
 

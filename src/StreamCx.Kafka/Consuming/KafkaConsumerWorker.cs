@@ -172,6 +172,21 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
         return true;
     }
 
+    public long? HighWatermark(string topic, int partition)
+    {
+        lock (_gate)
+        {
+            if (_consumer is null)
+            {
+                return null;
+            }
+
+            // librdkafka's cached value from the partition's last fetch response: no request to the broker
+            var high = _consumer.GetWatermarkOffsets(new TopicPartition(topic, partition)).High;
+            return high.IsSpecial ? null : high.Value;
+        }
+    }
+
     public IReadOnlyList<TopicPartitionOffset> Commit()
     {
         lock (_gate)

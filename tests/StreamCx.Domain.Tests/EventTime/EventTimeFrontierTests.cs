@@ -358,6 +358,21 @@ public sealed class EventTimeFrontierTests
     }
 
     [Fact]
+    public void A_reader_never_reports_idle_an_input_it_knows_has_unread_data()
+    {
+        // a backlog: the consumer hands over a long run of store-0 while store-1's fetched records wait behind it
+        var f = Frontier();
+        f.Assign("store-0", Now);
+        f.Assign("store-1", Now);
+        f.Observe("store-1", T0, Now);
+        for (var s = 1; s <= 30; s++) f.Observe("store-0", T0.AddMinutes(s), Now.AddSeconds(s));
+        Assert.Equal([false, false], f.Reports(Now.AddSeconds(30), unread: input => input == "store-1").OrderBy(r => r.Input).Select(r => r.Idle));
+
+        // its records all taken, it is silent because nothing more was produced: idle
+        Assert.Equal([false, true], f.Reports(Now.AddSeconds(30), unread: _ => false).OrderBy(r => r.Input).Select(r => r.Idle));
+    }
+
+    [Fact]
     public void A_reader_that_says_in_one_report_that_one_input_moved_and_another_is_still_at_its_end_lets_the_other_be_passed()
     {
         var f = Frontier();
