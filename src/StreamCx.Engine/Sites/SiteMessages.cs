@@ -67,6 +67,13 @@ public sealed record PartitionsAssigned(IReadOnlyList<(string Topic, int Partiti
 }
 
 /// <summary>
+/// Every partition of the source topics (inputs of event time, "topic/partition"): each region-topic partition held here
+/// waits to hear of all of them before it releases anything (<see cref="StreamCx.Domain.EventTime.EventTimeFrontier.Expect"/>),
+/// now and on every later assignment.
+/// </summary>
+public sealed record SourceInputsKnown(IReadOnlyList<string> Inputs);
+
+/// <summary>
 /// These source partitions were revoked from this engine (or assigned anew): the sites fed by them must be handed over.
 /// Asked (not told), it is answered with <see cref="SitesSettled"/> once every region has dropped those sites and no save
 /// of theirs is in flight: nothing of them is written after that, so their next holder restores one instant of them.

@@ -54,6 +54,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private const string SlowestChannel = "~every channel";
     private DateTimeOffset? _toldJourneys;
     private bool _regionTopic; // regions come through the region topic: one is held here only through a channel held here
+    private IReadOnlyList<string> _sourceInputs = []; // every partition of the source topics (through the region topic)
 
     public SitesActor(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings eventTime, IEngineTelemetry telemetry,
@@ -97,11 +98,27 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                 var key = SnapshotCodec.PartitionKey(topic, partition);
                 _revoked.Remove(key);
                 _restored.Unread(key);
-                if (m.HearInputsFor is { } hear) FrontierOf(key).HoldUntil(now + hear); // a region-topic partition: its intakes report the inputs
+                if (m.HearInputsFor is { } hear)
+                {
+                    // a region-topic partition: its intakes report the inputs; it waits to hear of every source partition
+                    var frontier = FrontierOf(key);
+                    frontier.HoldUntil(now + hear);
+                    foreach (var input in _sourceInputs) frontier.Expect(input, now);
+                }
                 else FrontierOf(Direct).Assign(key, now);
             }
             DropStale(m.Partitions, assigned: true); // a site left in memory from an earlier ownership of a partition may be stale
             if (m.HearInputsFor is not null) _listening?.Tell(m); // its listening sources are restored whole, as its regions are
+        });
+        Receive<SourceInputsKnown>(m =>
+        {
+            _sourceInputs = m.Inputs;
+            var now = _clock.GetUtcNow();
+            foreach (var (channel, frontier) in _frontiers)
+            {
+                if (channel == Direct) continue;
+                foreach (var input in m.Inputs) frontier.Expect(input, now);
+            }
         });
         // a region's channel, from its sites' snapshots (restored or read for a query): held here, the region gets that
         // channel's frontier even before an event of it comes (its sites' held events are applied when the frontier passes them)

@@ -72,6 +72,33 @@ public sealed class RegionIntake(
         }
     }
 
+    /// <summary>
+    /// Every partition of the source topics ("topic/partition", the inputs of event time), from the brokers' metadata,
+    /// waiting while Kafka is down: each region-topic partition an engine holds waits to hear of all of them before it
+    /// releases anything (a reader slow to report, after a rebalance on a busy machine, is then waited for, not passed).
+    /// A topic the brokers do not know has none.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SourceInputsAsync(IEnumerable<string> topics, CancellationToken ct)
+    {
+        var wanted = topics.ToHashSet(StringComparer.Ordinal);
+        using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
+        while (true)
+        {
+            try
+            {
+                var metadata = await Task.Run(() => admin.GetMetadata(TimeSpan.FromSeconds(5)), ct).ConfigureAwait(false);
+                return [.. metadata.Topics.Where(t => wanted.Contains(t.Topic) && !t.Error.IsError)
+                    .SelectMany(t => t.Partitions.Select(p => SnapshotCodec.PartitionKey(t.Topic, p.PartitionId)))
+                    .Order(StringComparer.Ordinal)];
+            }
+            catch (KafkaException)
+            {
+                // not reachable yet: the consumers say so; try again
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Source partitions assigned (from the consumer's callback thread): reported from the next batch on.</summary>
     public void Assigned(IEnumerable<(string Topic, int Partition)> assigned)
     {

@@ -81,6 +81,9 @@ public sealed class IngestionService(
             HearInputsFor = 2 * RegionIntake.ReportInterval,
         });
 
+        // every source partition, once the brokers say: each region-topic partition waits to hear of them all
+        _ = intake.SourceInputsAsync(kafka.Topics, abort.Token).ContinueWith(
+            t => sites.Tell(new SourceInputsKnown(t.Result)), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         var (control, done) = IntakeGraph.Create(kafka, intake, engine.BatchSize, deadLetters, counters, metrics, logger, abort.Token).Run(system.Materializer());
         metrics.Attach(control);
         intake.Source = control;
