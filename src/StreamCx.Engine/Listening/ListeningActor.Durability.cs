@@ -21,8 +21,7 @@ public sealed partial class ListeningActor
     private readonly Dictionary<string, SiteBook> _books = new(StringComparer.Ordinal); // a channel's offsets, snapshot sequence and save in flight
     private readonly Queue<string> _loads = new();
     private readonly HashSet<string> _looked = new(StringComparer.Ordinal); // channels whose snapshot was read since they were assigned here
-    private readonly HashSet<string> _droppedSaving = new(StringComparer.Ordinal);
-    private readonly List<IActorRef> _settling = [];
+    private readonly DroppedSaves _droppedSaves = new();
     private int _takenSinceCut;
 
     private static string PersistenceId(string channel) => $"listening-{channel}";
@@ -57,18 +56,14 @@ public sealed partial class ListeningActor
 
     private void ReceiveSaveReplies()
     {
-        Receive<SettleSaves>(_ =>
-        {
-            if (_droppedSaving.Count == 0) Sender.Tell(SitesSettled.Instance);
-            else _settling.Add(Sender);
-        });
+        Receive<SettleSaves>(_ => _droppedSaves.Settle(Sender));
         Receive<SavesReady>(m =>
         {
             foreach (var save in m.Saves) SendSave(save);
         });
         Receive<SaveSnapshotSuccess>(OnSaved);
         Receive<SaveSnapshotFailure>(m => SaveFailed(m.Metadata.PersistenceId, m.Metadata.SequenceNr, m.Cause));
-        Receive<SaveTimeout>(m => SaveFailed(PersistenceId(m.Channel), m.Sequence, new TimeoutException($"no answer from the snapshot store within {SaveDeadline.TotalSeconds:0} s")));
+        Receive<SaveTimeout>(m => SaveFailed(m.PersistenceId, m.Sequence, new TimeoutException($"no answer from the snapshot store within {SaveDeadline.TotalSeconds:0} s")));
         Receive<DeleteSnapshotsSuccess>(_ => { });
         Receive<DeleteSnapshotsFailure>(m => _log.Warning("old snapshots of {0} could not be deleted: {1}", m.Criteria, m.Cause.Message));
     }
@@ -158,7 +153,7 @@ public sealed partial class ListeningActor
     {
         _channels.Drop(channel);
         if (!_books.Remove(channel, out var book)) return;
-        if (book.Saving is not null) _droppedSaving.Add(PersistenceId(channel));
+        if (book.Saving is not null) _droppedSaves.Dropped(PersistenceId(channel));
     }
 
     private void CountTowardsSnapshot()
@@ -185,7 +180,7 @@ public sealed partial class ListeningActor
             book.Saving = new SaveInFlight(++book.Sequence, offsets, bytes.Length);
             saves.Add(new PendingSave(
                 new SaveSnapshot(new SnapshotMetadata(PersistenceId(channel), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes),
-                $"save-{channel}", new SaveTimeout(channel, book.Sequence)));
+                $"save-{channel}", new SaveTimeout(PersistenceId(channel), book.Sequence)));
         }
         SavesAfterAlerts.Send(_alerts, Self, saves, SendSave);
     }
@@ -198,7 +193,7 @@ public sealed partial class ListeningActor
 
     private void OnSaved(SaveSnapshotSuccess m)
     {
-        Answered(m.Metadata.PersistenceId);
+        _droppedSaves.Answered(m.Metadata.PersistenceId);
         var channel = m.Metadata.PersistenceId["listening-".Length..];
         if (!_books.TryGetValue(channel, out var book) || book.Saving is not { } saving || saving.Sequence != m.Metadata.SequenceNr) return;
         book.Saving = null;
@@ -211,7 +206,7 @@ public sealed partial class ListeningActor
 
     private void SaveFailed(string persistenceId, long sequence, Exception error)
     {
-        Answered(persistenceId);
+        _droppedSaves.Answered(persistenceId);
         var channel = persistenceId["listening-".Length..];
         if (!_books.TryGetValue(channel, out var book) || book.Saving is not { } saving || saving.Sequence != sequence) return;
         book.Saving = null;
@@ -221,18 +216,8 @@ public sealed partial class ListeningActor
         _log.Warning("snapshot of {0} failed ({1}); offsets stay uncommitted until a later snapshot succeeds", persistenceId, error.Message);
     }
 
-    /// <summary>A dropped channel's save was answered (or given up): once none is left, those who asked are told.</summary>
-    private void Answered(string persistenceId)
-    {
-        if (!_droppedSaving.Remove(persistenceId) || _droppedSaving.Count > 0) return;
-        foreach (var asker in _settling) asker.Tell(SitesSettled.Instance);
-        _settling.Clear();
-    }
-
     private sealed record SnapshotTick
     {
         public static readonly SnapshotTick Instance = new();
     }
-
-    private sealed record SaveTimeout(string Channel, long Sequence);
 }

@@ -24,8 +24,7 @@ public sealed partial class RegionActor
     private readonly FeedbackProcessor _viewer;
     private readonly HashSet<string> _viewed = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Input, string Channel), SavedInputTime> _inputTimes = []; // saved with the sites
-    private readonly HashSet<string> _droppedSaving = new(StringComparer.Ordinal); // persistence ids of dropped sites whose save is in flight
-    private readonly List<IActorRef> _settling = [];
+    private readonly DroppedSaves _droppedSaves = new();
     private readonly HashSet<string> _looked = new(StringComparer.Ordinal); // sites whose snapshot was read (or found absent) for this region
     private Dictionary<string, ViewShare?>? _restoringView = new(StringComparer.Ordinal); // until the region's first restore is done
     private bool _snapshotDue;
@@ -46,18 +45,14 @@ public sealed partial class RegionActor
 
     private void ReceiveSaveReplies()
     {
-        Receive<SettleSaves>(_ =>
-        {
-            if (_droppedSaving.Count == 0) Sender.Tell(SitesSettled.Instance);
-            else _settling.Add(Sender);
-        });
+        Receive<SettleSaves>(_ => _droppedSaves.Settle(Sender));
         Receive<SavesReady>(m =>
         {
             foreach (var save in m.Saves) SendSave(save);
         });
         Receive<SaveSnapshotSuccess>(OnSaved);
         Receive<SaveSnapshotFailure>(m => SaveFailed(m.Metadata.PersistenceId, m.Metadata.SequenceNr, m.Cause));
-        Receive<SaveTimeout>(m => SaveFailed(PersistenceId(m.SiteId), m.Sequence, new TimeoutException($"no answer from the snapshot store within {SaveDeadline.TotalSeconds:0} s")));
+        Receive<SaveTimeout>(m => SaveFailed(m.PersistenceId, m.Sequence, new TimeoutException($"no answer from the snapshot store within {SaveDeadline.TotalSeconds:0} s")));
         Receive<DeleteSnapshotsSuccess>(_ => { });
         Receive<DeleteSnapshotsFailure>(m => _log.Warning("old snapshots of {0} could not be deleted: {1}", m.Criteria, m.Cause.Message));
     }
@@ -240,7 +235,7 @@ public sealed partial class RegionActor
             book.Saving = new SaveInFlight(++book.Sequence, offsets, bytes.Length);
             saves.Add(new PendingSave(
                 new SaveSnapshot(new SnapshotMetadata(PersistenceId(siteId), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes),
-                $"save-{siteId}", new SaveTimeout(siteId, book.Sequence)));
+                $"save-{siteId}", new SaveTimeout(PersistenceId(siteId), book.Sequence)));
         }
         SavesAfterAlerts.Send(_alerts, Self, saves, SendSave);
     }
@@ -253,7 +248,7 @@ public sealed partial class RegionActor
 
     private void OnSaved(SaveSnapshotSuccess m)
     {
-        Answered(m.Metadata.PersistenceId);
+        _droppedSaves.Answered(m.Metadata.PersistenceId);
         var siteId = m.Metadata.PersistenceId["site-".Length..];
         if (!_sites.TryGetValue(siteId, out var book) || book.Saving is not { } saving || saving.Sequence != m.Metadata.SequenceNr) return;
         book.Saving = null;
@@ -268,7 +263,7 @@ public sealed partial class RegionActor
 
     private void SaveFailed(string persistenceId, long sequence, Exception error)
     {
-        Answered(persistenceId);
+        _droppedSaves.Answered(persistenceId);
         var siteId = persistenceId["site-".Length..];
         if (!_sites.TryGetValue(siteId, out var book) || book.Saving is not { } saving || saving.Sequence != sequence) return;
         book.Saving = null;
@@ -279,19 +274,8 @@ public sealed partial class RegionActor
         _log.Warning("snapshot of {0} failed ({1}); offsets stay uncommitted until a later snapshot succeeds", persistenceId, error.Message);
     }
 
-    /// <summary>A dropped site's save was answered (or given up): once none is left, those who asked are told.</summary>
-    private void Answered(string persistenceId)
-    {
-        if (!_droppedSaving.Remove(persistenceId) || _droppedSaving.Count > 0) return;
-        foreach (var asker in _settling) asker.Tell(SitesSettled.Instance);
-        _settling.Clear();
-    }
-
     private sealed record SnapshotTick
     {
         public static readonly SnapshotTick Instance = new();
     }
-
-    /// <summary>A save that got no answer from the store in time is given up, so the next one can start.</summary>
-    private sealed record SaveTimeout(string SiteId, long Sequence);
 }

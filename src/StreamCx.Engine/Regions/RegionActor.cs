@@ -189,7 +189,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     {
         _looked.Remove(siteId);
         if (!_sites.Remove(siteId, out var book)) return;
-        if (book.Saving is not null) _droppedSaving.Add(PersistenceId(siteId)); // still being written: see SettleSaves
+        if (book.Saving is not null) _droppedSaves.Dropped(PersistenceId(siteId)); // still being written: see SettleSaves
         var monitors = _processor.MonitorsOf(siteId).Count;
         _monitorsReported -= monitors;
         for (var i = 0; i < monitors; i++) _telemetry.ActorStopped(EngineActorKind.Attribute);
