@@ -21,6 +21,7 @@ public sealed partial class ListeningActor
     private readonly Dictionary<string, SiteBook> _books = new(StringComparer.Ordinal); // a channel's offsets, snapshot sequence and save in flight
     private readonly Queue<string> _loads = new();
     private readonly HashSet<string> _looked = new(StringComparer.Ordinal); // channels whose snapshot was read since they were assigned here
+    private readonly HashSet<string> _released = new(StringComparer.Ordinal); // channels released and not assigned here again: what still comes of them is their next holder's
     private readonly DroppedSaves _droppedSaves = new();
     private int _takenSinceCut;
 
@@ -37,6 +38,7 @@ public sealed partial class ListeningActor
                 var channel = SnapshotCodec.PartitionKey(topic, partition);
                 Drop(channel);
                 _looked.Remove(channel);
+                _released.Remove(channel);
             }
             StartLoading(m.Partitions.Select(p => SnapshotCodec.PartitionKey(p.Topic, p.Partition)));
         });
@@ -47,6 +49,7 @@ public sealed partial class ListeningActor
                 var channel = SnapshotCodec.PartitionKey(topic, partition);
                 Drop(channel);
                 _looked.Remove(channel);
+                _released.Add(channel);
             }
         });
         Receive<SnapshotNow>(_ => Cut());
@@ -83,7 +86,7 @@ public sealed partial class ListeningActor
         var queued = false;
         foreach (var channel in channels)
         {
-            if (channel == Unkeyed || _looked.Contains(channel) || _loads.Contains(channel)) continue;
+            if (channel == Unkeyed || _looked.Contains(channel) || _loads.Contains(channel) || _released.Contains(channel)) continue;
             _loads.Enqueue(channel);
             queued = true;
         }

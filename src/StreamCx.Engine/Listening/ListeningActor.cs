@@ -88,10 +88,14 @@ public sealed partial class ListeningActor : ReceiveActor, IWithUnboundedStash, 
         ReceiveOwnership();
     }
 
-    /// <summary>The processor of a message's channel, or null when its restored snapshot already holds the message.</summary>
+    /// <summary>
+    /// The processor of a message's channel, or null when its restored snapshot already holds the message or the channel was
+    /// released (read before its partition was revoked and still on its way: its next holder reads it again).
+    /// </summary>
     private ListeningProcessor? Take(SourcePosition? position)
     {
         var channel = ChannelOf(position);
+        if (_released.Contains(channel)) return null;
         var book = BookOf(channel);
         if (position is not null && book.Offsets.Covers(position)) return null;
         book.Offsets.Apply(position);

@@ -39,6 +39,7 @@ public sealed class IngestionService(
     private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(3);
 
     private bool _listening; // the listening sources run: every message they take waits for their snapshot to be committed
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Topic, int Partition), bool> _heldRegions = new(); // region-topic partitions assigned here
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,7 +55,11 @@ public sealed class IngestionService(
         status.RegionConsumer = regionControl;
         void Release(IReadOnlyList<Confluent.Kafka.TopicPartition> released, bool settle)
         {
-            foreach (var tp in released) ledger.Revoke(tp.Topic, tp.Partition.Value);
+            foreach (var tp in released)
+            {
+                _heldRegions.TryRemove((tp.Topic, tp.Partition.Value), out _);
+                ledger.Revoke(tp.Topic, tp.Partition.Value);
+            }
             var message = new PartitionsReleased(released.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray());
             if (!settle)
             {
@@ -76,6 +81,10 @@ public sealed class IngestionService(
         regionControl.PartitionsRevoked += (_, e) => Release(e.Partitions, settle: true);
         regionControl.PartitionsLost += (_, e) => Release(e.Partitions, settle: false);
         // sites left from an earlier ownership are dropped; nothing is released until the intakes have reported every input
+        regionControl.PartitionsAssigned += (_, e) =>
+        {
+            foreach (var tp in e.Partitions) _heldRegions[(tp.Topic, tp.Partition.Value)] = true;
+        };
         regionControl.PartitionsAssigned += (_, e) => sites.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray())
         {
             HearInputsFor = 2 * RegionIntake.ReportInterval,
@@ -155,7 +164,9 @@ public sealed class IngestionService(
         if (r.Raw.Reports is null) metrics.Observe(r);
         var p = r.Raw.Position;
         var site = snapshots.Enabled && r.Event is { } e && !r.AlreadyApplied && r.Outcome != IntakeOutcome.Duplicate ? e.SiteId : null;
-        var listening = snapshots.Enabled && _listening && (r.Event is not null || r.Listening is not null); // it observes all feedback
+        // the listening sources take every message of a partition held here (they observe all feedback); one read before its
+        // partition was revoked and still on its way is left to the partition's next holder
+        var listening = snapshots.Enabled && _listening && (r.Event is not null || r.Listening is not null) && _heldRegions.ContainsKey((p.Topic, p.Partition));
         if (site is not null) ledger.Applied(site, p.Topic, p.Partition, p.Offset); // committed once the site's snapshot covers it
         if (listening) ledger.Applied(ListeningActor.LedgerKey, p.Topic, p.Partition, p.Offset); // and the listening sources' snapshot of its channel
         if (site is null && !listening) ledger.Done(p.Topic, p.Partition, p.Offset);
