@@ -9,4 +9,7 @@ namespace StreamCx.Engine.Durability;
 public sealed record ListeningChannelSnapshot(int Version, string Channel, ListeningSnapshot State, IReadOnlyDictionary<string, long> AppliedOffsets)
 {
     public const int CurrentVersion = 1;
+
+    /// <summary>Per source partition ("topic/partition"), the highest source offset taken through this channel.</summary>
+    public IReadOnlyDictionary<string, long>? SourceOffsets { get; init; }
 }

@@ -19,6 +19,7 @@ public sealed partial class ListeningActor
     private static readonly TimeSpan SaveDeadline = TimeSpan.FromSeconds(15);
 
     private readonly Dictionary<string, SiteBook> _books = new(StringComparer.Ordinal); // a channel's offsets, snapshot sequence and save in flight
+    private readonly Dictionary<string, SourceOffsets> _sources = new(StringComparer.Ordinal); // per channel, the source positions it took
     private readonly Queue<string> _loads = new();
     private readonly HashSet<string> _looked = new(StringComparer.Ordinal); // channels whose snapshot was read since they were assigned here
     private readonly HashSet<string> _released = new(StringComparer.Ordinal); // channels released and not assigned here again: what still comes of them is their next holder's
@@ -135,6 +136,7 @@ public sealed partial class ListeningActor
             _channels.Put(channel, processor);
             var book = BookOf(channel);
             book.Offsets.Restore(snapshot.AppliedOffsets);
+            SourcesOf(channel).Restore(snapshot.SourceOffsets ?? new Dictionary<string, long>());
             book.Sequence = selected.Metadata.SequenceNr;
             if (_frontier is { } f) Publish(processor.Advance(f)); // what it held and this engine's frontier already passed
         }
@@ -143,6 +145,12 @@ public sealed partial class ListeningActor
             _durability!.Counters.CountUnreadable();
             _log.Error("{0}; its listening sources start empty and rebuild from what Kafka delivers", e.Message);
         }
+    }
+
+    private SourceOffsets SourcesOf(string channel)
+    {
+        if (!_sources.TryGetValue(channel, out var sources)) _sources[channel] = sources = new SourceOffsets();
+        return sources;
     }
 
     private SiteBook BookOf(string channel)
@@ -155,6 +163,7 @@ public sealed partial class ListeningActor
     private void Drop(string channel)
     {
         _channels.Drop(channel);
+        _sources.Remove(channel);
         if (!_books.Remove(channel, out var book)) return;
         if (book.Saving is not null) _droppedSaves.Dropped(PersistenceId(channel));
     }
@@ -179,7 +188,10 @@ public sealed partial class ListeningActor
         {
             if (!book.Offsets.IsDirty || book.Saving is not null || channel == Unkeyed) continue;
             var offsets = book.Offsets.Capture();
-            var bytes = SnapshotCodec.Encode(new ListeningChannelSnapshot(ListeningChannelSnapshot.CurrentVersion, channel, _channels.Of(channel).Capture(), offsets));
+            var bytes = SnapshotCodec.Encode(new ListeningChannelSnapshot(ListeningChannelSnapshot.CurrentVersion, channel, _channels.Of(channel).Capture(), offsets)
+            {
+                SourceOffsets = SourcesOf(channel).Capture(),
+            });
             book.Saving = new SaveInFlight(++book.Sequence, offsets, bytes.Length);
             saves.Add(new PendingSave(
                 new SaveSnapshot(new SnapshotMetadata(PersistenceId(channel), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes),

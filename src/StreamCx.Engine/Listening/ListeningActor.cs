@@ -62,7 +62,7 @@ public sealed partial class ListeningActor : ReceiveActor, IWithUnboundedStash, 
                 return;
             }
             foreach (var item in m.Items)
-                if (Take(item.Position) is { } processor) Publish(processor.Offer(item.Event));
+                if (Take(item.Position, item.Source) is { } processor) Publish(processor.Offer(item.Event));
             AfterTaking();
         });
         Receive<ObserveFeedback>(m =>
@@ -72,7 +72,7 @@ public sealed partial class ListeningActor : ReceiveActor, IWithUnboundedStash, 
                 Stash.Stash();
                 return;
             }
-            foreach (var e in m.Events) Take(e.Position)?.Observe(e.Event);
+            foreach (var e in m.Events) Take(e.Position, e.Source)?.Observe(e.Event);
             AfterTaking();
         });
         Receive<FrontierAdvanced>(m => Advance(m.Frontier));
@@ -89,15 +89,18 @@ public sealed partial class ListeningActor : ReceiveActor, IWithUnboundedStash, 
     }
 
     /// <summary>
-    /// The processor of a message's channel, or null when its restored snapshot already holds the message or the channel was
-    /// released (read before its partition was revoked and still on its way: its next holder reads it again).
+    /// The processor of a message's channel, or null when its restored snapshot already holds the message, when the channel
+    /// took it already (a copy its intake forwarded again from the source's committed offset after a restart or a
+    /// rebalance: the same source position), or when the channel was released (read before its partition was revoked and
+    /// still on its way: its next holder reads it again).
     /// </summary>
-    private ListeningProcessor? Take(SourcePosition? position)
+    private ListeningProcessor? Take(SourcePosition? position, SourcePosition? source)
     {
         var channel = ChannelOf(position);
         if (_released.Contains(channel)) return null;
         var book = BookOf(channel);
         if (position is not null && book.Offsets.Covers(position)) return null;
+        if (source is not null && _durability is not null && !SourcesOf(channel).Take(source)) return null;
         book.Offsets.Apply(position);
         CountTowardsSnapshot();
         return _channels.Of(channel);

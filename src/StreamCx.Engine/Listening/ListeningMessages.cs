@@ -8,8 +8,11 @@ namespace StreamCx.Engine.Listening;
 /// <summary>Messages of the listening sources, in consumption order (no reply).</summary>
 public sealed record ApplyListening(IReadOnlyList<ListeningItem> Items);
 
-/// <summary>One message of the listening sources and where it was read (null when not read from Kafka).</summary>
-public readonly record struct ListeningItem(ListeningEvent Event, SourcePosition? Position);
+/// <summary>
+/// One message of the listening sources and where it was read (null when not read from Kafka); through the region topic,
+/// <paramref name="Source"/> is where it was first read (the same for a copy its intake forwarded again after a restart).
+/// </summary>
+public readonly record struct ListeningItem(ListeningEvent Event, SourcePosition? Position, SourcePosition? Source = null);
 
 /// <summary>Feedback of a batch, for the correlation of incidents, service figures and units only (no reply).</summary>
 public sealed record ObserveFeedback(IReadOnlyList<ApplyFeedback> Events);

@@ -71,7 +71,7 @@ internal sealed class ParsedBatch
             }
             if (outcome.Listening is { } listening)
             {
-                parsed.Listening.Add(new ListeningItem(listening, message.Position));
+                parsed.Listening.Add(new ListeningItem(listening, message.Position, message.Source));
                 parsed.Observe(message, listening.OccurredAt);
                 parsed.Results[i] = new PipelineResult(message, null, null, null) { Listening = listening };
                 continue;
@@ -79,7 +79,7 @@ internal sealed class ParsedBatch
             if (outcome.Event is { } e)
             {
                 if (e.JourneyId is not null || e.AccountId is not null || e.Flags != CatalogFlags.None) parsed.Journey.Add(JourneyInput.From(e));
-                parsed.Valid.Add(new ApplyFeedback(e, message.Position) { ConsumedAt = message.ConsumedAt, Input = message.Input });
+                parsed.Valid.Add(new ApplyFeedback(e, message.Position) { ConsumedAt = message.ConsumedAt, Input = message.Input, Source = message.Source });
                 parsed.ValidIndexes.Add(i);
             }
             else

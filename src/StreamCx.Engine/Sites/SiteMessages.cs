@@ -15,6 +15,9 @@ public sealed record ApplyFeedback(FeedbackEvent Event, SourcePosition? Position
 
     /// <summary>The source partition the event was first read from, when it came through the region topic (see <see cref="RawFeedback.Input"/>).</summary>
     public string? Input { get; init; }
+
+    /// <summary>Where the event was first read, when it came through the region topic (see <see cref="RawFeedback.Source"/>).</summary>
+    public SourcePosition? Source { get; init; }
 }
 
 /// <summary>

@@ -108,7 +108,6 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                 else FrontierOf(Direct).Assign(key, now);
             }
             DropStale(m.Partitions, assigned: true); // a site left in memory from an earlier ownership of a partition may be stale
-            if (m.HearInputsFor is not null) _listening?.Tell(m); // its listening sources are restored whole, as its regions are
         });
         Receive<SourceInputsKnown>(m =>
         {

@@ -26,12 +26,16 @@ public sealed class RegionIntake(
     /// <summary>How often the intake reports on its inputs while nothing changes (the regions learn of every input within it).</summary>
     public static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the broker's answer on where a partition ends is taken as still true (well under <c>Engine:CaughtUpWait</c>).</summary>
+    private static readonly TimeSpan EndQueryInterval = TimeSpan.FromMilliseconds(200);
+
     /// <summary>A tick of the clock in the intake's stream (streams carry no nulls): reports are due, nothing to forward.</summary>
     public static readonly ConsumedRecord Tick = new("", -1, -1, null, [], null);
 
     private readonly EventTimeFrontier _inputs = new(eventTime);
     private readonly ConcurrentQueue<(string Input, bool Assigned)> _ownership = new();
     private readonly InputLogThrottle _earlyLog = new();
+    private readonly Dictionary<string, (long At, long? End)> _ends = new(StringComparer.Ordinal); // the broker's last answer per input (stopwatch time)
     private readonly Dictionary<string, (string Topic, int Partition, long Next)> _taken = new(StringComparer.Ordinal); // per input, the offset after the last record taken
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
 
@@ -189,9 +193,37 @@ public sealed class RegionIntake(
     private void Report(DateTimeOffset now, List<Task> deliveries, CancellationToken ct)
     {
         _lastReport = now;
-        var value = RegionTopic.ReportsValue(_inputs.Reports(now, HasUnread));
+        var value = RegionTopic.ReportsValue(Confirmed(_inputs.Reports(now, HasUnread)));
         for (var p = 0; p < _partitions; p++)
             deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, p), new Message<string?, byte[]> { Key = RegionTopic.ReportsKey, Value = value }, ct));
+    }
+
+    /// <summary>
+    /// The reports, with every input that says it is read to its end while another input is past it asked of the broker:
+    /// its end-of-partition event says where it ended at its last fetch, and records produced since (the others' new
+    /// records of the same moment reached this reader first) may be on the broker, unfetched. One whose end is past what
+    /// was taken, or that the broker does not confirm within a second, is reported not read to its end: it holds back.
+    /// </summary>
+    private InputReport[] Confirmed(InputReport[] reports)
+    {
+        var furthest = reports.Max(r => r.Time);
+        for (var i = 0; i < reports.Length; i++)
+        {
+            var r = reports[i];
+            if (!r.CaughtUp || furthest is not { } f || (r.Time is { } t && t >= f) || !_taken.TryGetValue(r.Input, out var taken)) continue;
+            if (EndOf(r.Input, taken.Topic, taken.Partition) is not { } end || end > taken.Next) reports[i] = r with { CaughtUp = false };
+        }
+        return reports;
+    }
+
+    /// <summary>The broker's answer for the partition's end, asked at most every <see cref="EndQueryInterval"/> per input (a busy batch path asks once).</summary>
+    private long? EndOf(string input, string topic, int partition)
+    {
+        var at = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (_ends.TryGetValue(input, out var known) && System.Diagnostics.Stopwatch.GetElapsedTime(known.At, at) < EndQueryInterval) return known.End;
+        var end = Source?.QueryEnd(topic, partition, TimeSpan.FromSeconds(1));
+        _ends[input] = (at, end);
+        return end;
     }
 
     /// <summary>

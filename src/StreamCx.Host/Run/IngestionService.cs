@@ -84,6 +84,10 @@ public sealed class IngestionService(
         regionControl.PartitionsAssigned += (_, e) =>
         {
             foreach (var tp in e.Partitions) _heldRegions[(tp.Topic, tp.Partition.Value)] = true;
+            // told from the consumer's thread before it fetches them, so the listening sources restore these partitions before
+            // any of their messages reaches them (through the sites' router, the first batch could overtake the assignment,
+            // and its messages were dropped by the restore that followed)
+            listening?.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
         };
         regionControl.PartitionsAssigned += (_, e) => sites.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray())
         {

@@ -48,6 +48,12 @@ public interface IKafkaConsumerControl
     /// </summary>
     long? HighWatermark(string topic, int partition);
 
+    /// <summary>
+    /// Asks the broker where the partition ends now (a request, unlike <see cref="HighWatermark"/>); null when it does not
+    /// answer within <paramref name="timeout"/> or the consumer is closed.
+    /// </summary>
+    long? QueryEnd(string topic, int partition, TimeSpan timeout);
+
     /// <summary>Partitions currently assigned to this consumer.</summary>
     IReadOnlyCollection<TopicPartition> AssignedPartitions { get; }
 

@@ -187,6 +187,25 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
         }
     }
 
+    public long? QueryEnd(string topic, int partition, TimeSpan timeout)
+    {
+        var consumer = Volatile.Read(ref _consumer);
+        if (consumer is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var high = consumer.QueryWatermarkOffsets(new TopicPartition(topic, partition), timeout).High;
+            return high.IsSpecial ? null : high.Value;
+        }
+        catch (Exception e) when (e is KafkaException or ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+
     public IReadOnlyList<TopicPartitionOffset> Commit()
     {
         lock (_gate)

@@ -32,9 +32,14 @@ public sealed class KafkaRecordSourceEndOfPartitionTests(EmbeddedKafkaFixture ka
             received.Any(r => r.EndOfPartition && r.Partition == p.Partition.Value && r.Offset == last.GetValueOrDefault(p.Partition.Value, -1) + 1)),
             TimeSpan.FromSeconds(30), "a marker at the end of every assigned partition");
         // where each partition ends, as the last fetch said it (what the intake compares with what it took: no unread backlog here)
-        foreach (var p in control.AssignedPartitions) Assert.Equal(last.GetValueOrDefault(p.Partition.Value, -1) + 1, control.HighWatermark(p.Topic, p.Partition.Value));
+        foreach (var p in control.AssignedPartitions)
+        {
+            Assert.Equal(last.GetValueOrDefault(p.Partition.Value, -1) + 1, control.HighWatermark(p.Topic, p.Partition.Value));
+            Assert.Equal(last.GetValueOrDefault(p.Partition.Value, -1) + 1, control.QueryEnd(p.Topic, p.Partition.Value, TimeSpan.FromSeconds(5))); // asked of the broker
+        }
         await control.StopAsync().WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Null(control.HighWatermark(topic, 0)); // closed: not known any more
+        Assert.Null(control.QueryEnd(topic, 0, TimeSpan.FromSeconds(1)));
 
         var records = received.ToList();
         Assert.Equal(200, records.Count(r => !r.EndOfPartition));
