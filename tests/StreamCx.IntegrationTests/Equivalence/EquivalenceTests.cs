@@ -57,17 +57,25 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         var feedback = new EquivalenceFeedback(seed: 13);
         var topic = RealKafkaFixture.UniqueName("feedback.eqcrash");
         var run = new Run(kafka, [topic], ["--set", "Snapshots:EveryEvents=1500", "--set", "Snapshots:EveryInterval=00:00:01"]);
-        await run.ProduceAsync(feedback.Messages, _ => topic);
+        // four quarters: each life gets one more to consume, so it always has fresh events to be killed in the middle of,
+        // however fast it drains what came before (with everything produced at once, a fast first life could apply all of
+        // it before the poll saw its kill point, and the next lives had too little left to reach theirs)
+        var quarters = feedback.Messages.Chunk((feedback.Messages.Count + 3) / 4).ToArray();
 
         var random = new Random(13);
         for (var kill = 1; kill <= 3; kill++)
         {
+            var quarter = quarters[kill - 1];
+            await run.ProduceAsync(quarter, _ => topic, ensureTopics: kill == 1, markers: false);
             var engine = run.StartEngine($"engine life {kill}");
-            var killAt = random.Next(1_000, 3_000); // each life applies that many (its own and what it re-applies on top of the last snapshot), well within the total
+            // each life applies at least its quarter's feedback (and what it re-applies on top of the last snapshot)
+            var fresh = quarter.Count(m => !m.EventId.StartsWith(EquivalenceFeedback.ListeningPrefix, StringComparison.Ordinal));
+            var killAt = random.Next(fresh / 4, fresh * 3 / 4);
             await Poll.UntilAsync(async () => await AppliedAsync(engine) >= killAt, Patience, () => $"{killAt} events applied\n{engine.Tail()}");
             await engine.DisposeAsync(); // SIGKILL: no stop, no final snapshot, no commit
         }
 
+        await run.ProduceAsync(quarters[3], _ => topic, ensureTopics: false);
         await using var last = run.StartEngine("engine after the kills");
         await run.AwaitEverythingAppliedAsync(last);
         await AssertSameAsReplayAsync(run, feedback.Messages);
