@@ -92,12 +92,12 @@ public sealed class RealKafkaFixture : IAsyncLifetime
         (await Broker("create-topic", StateDir, topic, partitions.ToString(System.Globalization.CultureInfo.InvariantCulture))).EnsureSuccess("broker.sh create-topic");
 
     /// <summary>A channel system's producer (Confluent.Kafka) for this broker; 2 MB records allowed.</summary>
-    public IProducer<string?, byte[]> CreateProducer(int messageTimeoutMs = 30_000) =>
+    public IProducer<string?, byte[]> CreateProducer(int messageTimeoutMs = 30_000, int lingerMs = 5) =>
         new ProducerBuilder<string?, byte[]>(Configure(new ProducerConfig
         {
             Acks = Acks.All,
             MessageMaxBytes = 5_000_000,
-            LingerMs = 5,
+            LingerMs = lingerMs,
             MessageTimeoutMs = messageTimeoutMs,
         })).Build();
 
