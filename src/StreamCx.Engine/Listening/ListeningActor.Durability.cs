@@ -16,17 +16,16 @@ namespace StreamCx.Engine.Listening;
 /// </summary>
 public sealed partial class ListeningActor
 {
-    private static readonly TimeSpan SaveDeadline = TimeSpan.FromSeconds(15);
-
     private readonly Dictionary<string, SiteBook> _books = new(StringComparer.Ordinal); // a channel's offsets, snapshot sequence and save in flight
     private readonly Dictionary<string, SourceOffsets> _sources = new(StringComparer.Ordinal); // per channel, the source positions it took
     private readonly Queue<string> _loads = new();
     private readonly HashSet<string> _looked = new(StringComparer.Ordinal); // channels whose snapshot was read since they were assigned here
     private readonly HashSet<string> _released = new(StringComparer.Ordinal); // channels released and not assigned here again: what still comes of them is their next holder's
-    private readonly DroppedSaves _droppedSaves = new();
     private int _takenSinceCut;
 
-    private static string PersistenceId(string channel) => $"listening-{channel}";
+    protected override bool TryGetBook(string key, out SiteBook book) => _books.TryGetValue(key, out book!);
+
+    protected override string LedgerKeyOf(string key) => LedgerKey;
 
     private void ReceiveOwnership()
     {
@@ -56,20 +55,6 @@ public sealed partial class ListeningActor
         Receive<SnapshotNow>(_ => Cut());
         Receive<SnapshotTick>(_ => Cut());
         ReceiveSaveReplies();
-    }
-
-    private void ReceiveSaveReplies()
-    {
-        Receive<SettleSaves>(_ => _droppedSaves.Settle(Sender));
-        Receive<SavesReady>(m =>
-        {
-            foreach (var save in m.Saves) SendSave(save);
-        });
-        Receive<SaveSnapshotSuccess>(OnSaved);
-        Receive<SaveSnapshotFailure>(m => SaveFailed(m.Metadata.PersistenceId, m.Metadata.SequenceNr, m.Cause));
-        Receive<SaveTimeout>(m => SaveFailed(m.PersistenceId, m.Sequence, new TimeoutException($"no answer from the snapshot store within {SaveDeadline.TotalSeconds:0} s")));
-        Receive<DeleteSnapshotsSuccess>(_ => { });
-        Receive<DeleteSnapshotsFailure>(m => _log.Warning("old snapshots of {0} could not be deleted: {1}", m.Criteria, m.Cause.Message));
     }
 
     private void Loading()
@@ -165,7 +150,7 @@ public sealed partial class ListeningActor
         _channels.Drop(channel);
         _sources.Remove(channel);
         if (!_books.Remove(channel, out var book)) return;
-        if (book.Saving is not null) _droppedSaves.Dropped(PersistenceId(channel));
+        Dropped(channel, book);
     }
 
     private void CountTowardsSnapshot()
@@ -192,43 +177,9 @@ public sealed partial class ListeningActor
             {
                 SourceOffsets = SourcesOf(channel).Capture(),
             });
-            book.Saving = new SaveInFlight(++book.Sequence, offsets, bytes.Length);
-            saves.Add(new PendingSave(
-                new SaveSnapshot(new SnapshotMetadata(PersistenceId(channel), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes),
-                $"save-{channel}", new SaveTimeout(PersistenceId(channel), book.Sequence)));
+            saves.Add(SaveOf(channel, book, offsets, bytes, _alerts.Clock.GetUtcNow()));
         }
-        SavesAfterAlerts.Send(_alerts, Self, saves, SendSave);
-    }
-
-    private void SendSave(PendingSave save)
-    {
-        _durability!.SnapshotStore.Tell(save.Save);
-        Timers.StartSingleTimer(save.TimerKey, save.Timeout, SaveDeadline);
-    }
-
-    private void OnSaved(SaveSnapshotSuccess m)
-    {
-        _droppedSaves.Answered(m.Metadata.PersistenceId);
-        var channel = m.Metadata.PersistenceId["listening-".Length..];
-        if (!_books.TryGetValue(channel, out var book) || book.Saving is not { } saving || saving.Sequence != m.Metadata.SequenceNr) return;
-        book.Saving = null;
-        Timers.Cancel($"save-{channel}");
-        _durability!.Counters.CountSaved(saving.Size);
-        foreach (var (topic, partition, covered, next) in book.Offsets.AfterCapture(saving.Offsets))
-            _durability.Ledger.Durable(LedgerKey, topic, partition, covered, next);
-        _durability.SnapshotStore.Tell(new DeleteSnapshots(m.Metadata.PersistenceId, new SnapshotSelectionCriteria(saving.Sequence - 1)));
-    }
-
-    private void SaveFailed(string persistenceId, long sequence, Exception error)
-    {
-        _droppedSaves.Answered(persistenceId);
-        var channel = persistenceId["listening-".Length..];
-        if (!_books.TryGetValue(channel, out var book) || book.Saving is not { } saving || saving.Sequence != sequence) return;
-        book.Saving = null;
-        Timers.Cancel($"save-{channel}");
-        book.Offsets.CaptureFailed();
-        _durability!.Counters.CountFailed();
-        _log.Warning("snapshot of {0} failed ({1}); offsets stay uncommitted until a later snapshot succeeds", persistenceId, error.Message);
+        SendAfterAlerts(_alerts, saves);
     }
 
     private sealed record SnapshotTick

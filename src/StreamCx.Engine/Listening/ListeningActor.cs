@@ -24,7 +24,7 @@ namespace StreamCx.Engine.Listening;
 /// snapshot covers them (<see cref="LedgerKey"/> in the <see cref="OffsetLedger"/>), so a crash or a rebalance loses and
 /// repeats nothing.
 /// </summary>
-public sealed partial class ListeningActor : ReceiveActor, IWithUnboundedStash, IWithTimers
+public sealed partial class ListeningActor : SnapshottingActor, IWithUnboundedStash
 {
     /// <summary>The listening sources' name in the offset ledger, beside the sites' ids (no site id has parentheses).</summary>
     public const string LedgerKey = "(listening)";
@@ -37,6 +37,7 @@ public sealed partial class ListeningActor : ReceiveActor, IWithUnboundedStash, 
     private DateTimeOffset? _frontier;
 
     public ListeningActor(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social, SiteDurability? durability)
+        : base("listening-", durability)
     {
         (_alerts, _durability) = (alerts, durability);
         _channels = new ListeningChannels(catalog, () => new ListeningProcessor(catalog, complaints, alerts.Clock, social));
@@ -44,8 +45,6 @@ public sealed partial class ListeningActor : ReceiveActor, IWithUnboundedStash, 
     }
 
     public IStash Stash { get; set; } = null!;
-
-    public ITimerScheduler Timers { get; set; } = null!;
 
     protected override void PreStart()
     {

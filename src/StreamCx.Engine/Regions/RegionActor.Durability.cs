@@ -18,19 +18,18 @@ namespace StreamCx.Engine.Regions;
 /// </summary>
 public sealed partial class RegionActor
 {
-    private static readonly TimeSpan SaveDeadline = TimeSpan.FromSeconds(15);
-
     private readonly Queue<(string SiteId, bool ForView)> _loads = new();
     private readonly FeedbackProcessor _viewer;
     private readonly HashSet<string> _viewed = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Input, string Channel), SavedInputTime> _inputTimes = []; // saved with the sites
-    private readonly DroppedSaves _droppedSaves = new();
     private readonly HashSet<string> _looked = new(StringComparer.Ordinal); // sites whose snapshot was read (or found absent) for this region
     private Dictionary<string, ViewShare?>? _restoringView = new(StringComparer.Ordinal); // until the region's first restore is done
     private bool _snapshotDue;
     private int _acceptedSinceCut;
 
-    private static string PersistenceId(string siteId) => $"site-{siteId}";
+    protected override bool TryGetBook(string key, out SiteBook book) => _sites.TryGetValue(key, out book!);
+
+    protected override string LedgerKeyOf(string key) => key;
 
     private void ReceiveDurability()
     {
@@ -41,20 +40,6 @@ public sealed partial class RegionActor
             if (_sites.Values.Any(b => b.Offsets.IsDirty)) Cut();
         });
         ReceiveSaveReplies();
-    }
-
-    private void ReceiveSaveReplies()
-    {
-        Receive<SettleSaves>(_ => _droppedSaves.Settle(Sender));
-        Receive<SavesReady>(m =>
-        {
-            foreach (var save in m.Saves) SendSave(save);
-        });
-        Receive<SaveSnapshotSuccess>(OnSaved);
-        Receive<SaveSnapshotFailure>(m => SaveFailed(m.Metadata.PersistenceId, m.Metadata.SequenceNr, m.Cause));
-        Receive<SaveTimeout>(m => SaveFailed(m.PersistenceId, m.Sequence, new TimeoutException($"no answer from the snapshot store within {SaveDeadline.TotalSeconds:0} s")));
-        Receive<DeleteSnapshotsSuccess>(_ => { });
-        Receive<DeleteSnapshotsFailure>(m => _log.Warning("old snapshots of {0} could not be deleted: {1}", m.Criteria, m.Cause.Message));
     }
 
     private void Loading()
@@ -232,47 +217,18 @@ public sealed partial class RegionActor
                 Grouping = _processor.GroupingOf(siteId),
                 InputTimes = inputTimes ??= [.. _inputTimes.Values],
             });
-            book.Saving = new SaveInFlight(++book.Sequence, offsets, bytes.Length);
-            saves.Add(new PendingSave(
-                new SaveSnapshot(new SnapshotMetadata(PersistenceId(siteId), book.Sequence, _alerts.Clock.GetUtcNow().UtcDateTime), bytes),
-                $"save-{siteId}", new SaveTimeout(PersistenceId(siteId), book.Sequence)));
+            saves.Add(SaveOf(siteId, book, offsets, bytes, _alerts.Clock.GetUtcNow()));
         }
-        SavesAfterAlerts.Send(_alerts, Self, saves, SendSave);
+        SendAfterAlerts(_alerts, saves);
     }
 
-    private void SendSave(PendingSave save)
+    protected override void AfterSaved(SaveInFlight saving)
     {
-        _durability!.SnapshotStore.Tell(save.Save);
-        Timers.StartSingleTimer(save.TimerKey, save.Timeout, SaveDeadline);
-    }
-
-    private void OnSaved(SaveSnapshotSuccess m)
-    {
-        _droppedSaves.Answered(m.Metadata.PersistenceId);
-        var siteId = m.Metadata.PersistenceId["site-".Length..];
-        if (!_sites.TryGetValue(siteId, out var book) || book.Saving is not { } saving || saving.Sequence != m.Metadata.SequenceNr) return;
-        book.Saving = null;
-        Timers.Cancel($"save-{siteId}");
-        _durability!.Counters.CountSaved(saving.Size);
         _telemetry.SnapshotSaved(saving.Elapsed);
-        foreach (var (topic, partition, covered, next) in book.Offsets.AfterCapture(saving.Offsets))
-            _durability.Ledger.Durable(siteId, topic, partition, covered, next);
-        _durability.SnapshotStore.Tell(new DeleteSnapshots(m.Metadata.PersistenceId, new SnapshotSelectionCriteria(saving.Sequence - 1)));
         if (_snapshotDue && _sites.Values.All(b => b.Saving is null)) Cut(); // a cut that waited for this save
     }
 
-    private void SaveFailed(string persistenceId, long sequence, Exception error)
-    {
-        _droppedSaves.Answered(persistenceId);
-        var siteId = persistenceId["site-".Length..];
-        if (!_sites.TryGetValue(siteId, out var book) || book.Saving is not { } saving || saving.Sequence != sequence) return;
-        book.Saving = null;
-        Timers.Cancel($"save-{siteId}");
-        book.Offsets.CaptureFailed();
-        _durability!.Counters.CountFailed();
-        _telemetry.SnapshotFailed(saving.Elapsed, error);
-        _log.Warning("snapshot of {0} failed ({1}); offsets stay uncommitted until a later snapshot succeeds", persistenceId, error.Message);
-    }
+    protected override void AfterSaveFailed(SaveInFlight saving, Exception error) => _telemetry.SnapshotFailed(saving.Elapsed, error);
 
     private sealed record SnapshotTick
     {

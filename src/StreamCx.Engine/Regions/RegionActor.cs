@@ -25,7 +25,7 @@ namespace StreamCx.Engine.Regions;
 /// starts, every site of it with a snapshot is restored, and the region's view with them, before anything is applied;
 /// a site dropped on a rebalance is restored before its next event.
 /// </summary>
-public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWithTimers
+public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
 {
     private readonly string _regionId;
     private readonly ReferenceCatalog _catalog;
@@ -47,6 +47,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     public RegionActor(
         string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
         EventTimeProgress progress, IActorRef? network, bool restoreOnStart)
+        : base("site-", durability)
     {
         _restoreOnStart = restoreOnStart;
         (_regionId, _catalog, _alerts, _telemetry, _durability, _progress, _network) = (regionId, catalog, alerts, telemetry, durability, progress, network);
@@ -56,8 +57,6 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     }
 
     public IStash Stash { get; set; } = null!;
-
-    public ITimerScheduler Timers { get; set; } = null!;
 
     protected override void PreStart()
     {
@@ -189,7 +188,7 @@ public sealed partial class RegionActor : ReceiveActor, IWithUnboundedStash, IWi
     {
         _looked.Remove(siteId);
         if (!_sites.Remove(siteId, out var book)) return;
-        if (book.Saving is not null) _droppedSaves.Dropped(PersistenceId(siteId)); // still being written: see SettleSaves
+        Dropped(siteId, book); // a save still being written: see SettleSaves
         var monitors = _processor.MonitorsOf(siteId).Count;
         _monitorsReported -= monitors;
         for (var i = 0; i < monitors; i++) _telemetry.ActorStopped(EngineActorKind.Attribute);
