@@ -3,16 +3,22 @@ using StreamCx.Domain.EventTime;
 
 namespace StreamCx.Domain.Journeys;
 
-/// <summary>What the journeys see: a feedback event (with a journey or an account) or a message of the journey family.</summary>
-public readonly record struct JourneyInput(FeedbackEvent? Feedback, JourneySignal? Signal)
+/// <summary>
+/// What the journeys see: a feedback event (with a journey or an account) or a message of the journey family, and what of
+/// it the processor that takes it applies (<see cref="JourneyParts"/>: all of it, unless the journeys are split over channels).
+/// </summary>
+public readonly record struct JourneyInput(FeedbackEvent? Feedback, JourneySignal? Signal, JourneyParts Parts = JourneyParts.All)
 {
     public DateTimeOffset OccurredAt => Feedback?.OccurredAt ?? Signal!.OccurredAt;
 
     public string EventId => Feedback?.EventId ?? Signal!.EventId;
 
-    public static JourneyInput From(FeedbackEvent e) => new(e, null);
+    public static JourneyInput From(FeedbackEvent e, JourneyParts parts = JourneyParts.All) => new(e, null, parts);
 
-    public static JourneyInput From(JourneySignal s) => new(null, s);
+    public static JourneyInput From(JourneySignal s, JourneyParts parts = JourneyParts.All) => new(null, s, parts);
+
+    /// <summary>This copy counts the message (see <see cref="JourneyParts.Counted"/>).</summary>
+    public bool Counted => Parts.HasFlag(JourneyParts.Counted);
 
     /// <summary><see cref="EventOrder"/>, then arrival (two copies of one event keep their order).</summary>
     public sealed class Order : IComparer<(JourneyInput Input, long Arrival)>

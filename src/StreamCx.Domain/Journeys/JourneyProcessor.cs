@@ -56,16 +56,15 @@ public sealed class JourneyProcessor
         Accounts.Find(accountId) is { } a ? JourneyViews.Of(a, Accounts.Divergence(a) is not null) : null;
 
     /// <summary>Feedback without a journey or an account only has its catalog flags counted.</summary>
-    public IReadOnlyList<Alert> Process(FeedbackEvent e)
-    {
-        Count(e.Flags);
-        return e.JourneyId is null && e.AccountId is null ? [] : Take(JourneyInput.From(e));
-    }
+    public IReadOnlyList<Alert> Process(FeedbackEvent e) => Process(JourneyInput.From(e));
 
-    public IReadOnlyList<Alert> Process(JourneySignal s)
+    public IReadOnlyList<Alert> Process(JourneySignal s) => Process(JourneyInput.From(s));
+
+    /// <summary>A message, or the parts of it that this processor's channel applies (<see cref="JourneyRouting"/>).</summary>
+    public IReadOnlyList<Alert> Process(JourneyInput input)
     {
-        if (s is JourneyStep step) Count(step.Flags);
-        return Take(JourneyInput.From(s));
+        if (input.Counted) Count(input.Feedback?.Flags ?? (input.Signal as JourneyStep)?.Flags ?? CatalogFlags.None);
+        return input.Feedback is { JourneyId: null, AccountId: null } ? [] : Take(input);
     }
 
     /// <summary>The engine's frontier of event time moved: every message at or before it has been delivered.</summary>
@@ -90,12 +89,12 @@ public sealed class JourneyProcessor
         var t = input.OccurredAt.UtcTicks;
         if (!_duplicates.TryAdd(input.EventId, input.OccurredAt, new DateTimeOffset(Math.Max(_newest, t), TimeSpan.Zero)))
         {
-            Counters.Duplicates++;
+            if (input.Counted) Counters.Duplicates++;
             return alerts;
         }
         if (t < _watermark || (_followsFrontier && t == _watermark))
         {
-            Counters.Late++;
+            if (input.Counted) Counters.Late++;
             Apply(input, alerts);
             return alerts;
         }
@@ -128,20 +127,21 @@ public sealed class JourneyProcessor
     private void Apply(JourneyInput input, List<Alert> alerts)
     {
         Advance(input.OccurredAt.UtcTicks, alerts);
-        Counters.Applied++;
+        if (input.Counted) Counters.Applied++;
+        var (journeys, accounts) = (input.Parts.HasFlag(JourneyParts.Journeys), input.Parts.HasFlag(JourneyParts.Accounts));
         switch (input.Signal)
         {
             case null:
                 var e = input.Feedback!;
                 var score = InteractionScore.Of(e, _catalog);
-                if (e.JourneyId is not null) Journeys.Apply(e, score, alerts);
-                if (e.AccountId is not null) Accounts.Apply(e, score, alerts);
+                if (journeys && e.JourneyId is not null) Journeys.Apply(e, score, alerts);
+                if (accounts && e.AccountId is not null) Accounts.Apply(e, score, alerts);
                 break;
-            case JourneyStep step: Journeys.Apply(step, alerts); break;
-            case JourneyClosed closed: Journeys.Apply(closed, alerts); break;
+            case JourneyStep step when journeys: Journeys.Apply(step, alerts); break;
+            case JourneyClosed closed when journeys: Journeys.Apply(closed, alerts); break;
             case Churn churn:
-                Journeys.Apply(churn, alerts);
-                Accounts.Apply(churn, alerts);
+                if (journeys) Journeys.Apply(churn, alerts);
+                if (accounts) Accounts.Apply(churn, alerts);
                 break;
         }
     }
