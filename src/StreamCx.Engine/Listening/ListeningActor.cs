@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Event;
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Listening;
@@ -24,34 +23,24 @@ namespace StreamCx.Engine.Listening;
 /// snapshot covers them (<see cref="LedgerKey"/> in the <see cref="OffsetLedger"/>), so a crash or a rebalance loses and
 /// repeats nothing.
 /// </summary>
-public sealed partial class ListeningActor : SnapshottingActor, IWithUnboundedStash
+public sealed class ListeningActor : ChannelStateActor
 {
     /// <summary>The listening sources' name in the offset ledger, beside the sites' ids (no site id has parentheses).</summary>
     public const string LedgerKey = "(listening)";
 
-    private const string Unkeyed = "";
     private readonly ListeningChannels _channels;
     private readonly IAlertPublisher _alerts;
-    private readonly SiteDurability? _durability;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
     private DateTimeOffset? _frontier;
 
     public ListeningActor(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social, SiteDurability? durability)
-        : base("listening-", durability)
+        : base("listening-", LedgerKey, "its listening sources", alerts, durability)
     {
-        (_alerts, _durability) = (alerts, durability);
+        _alerts = alerts;
         _channels = new ListeningChannels(catalog, () => new ListeningProcessor(catalog, complaints, alerts.Clock, social));
         Running();
     }
 
-    public IStash Stash { get; set; } = null!;
-
-    protected override void PreStart()
-    {
-        if (_durability is not null) Timers.StartPeriodicTimer(SnapshotTick.Instance, SnapshotTick.Instance, _durability.Settings.EveryInterval);
-    }
-
-    private void Running()
+    protected override void Running()
     {
         Receive<ApplyListening>(m =>
         {
@@ -87,22 +76,11 @@ public sealed partial class ListeningActor : SnapshottingActor, IWithUnboundedSt
         ReceiveOwnership();
     }
 
-    /// <summary>
-    /// The processor of a message's channel, or null when its restored snapshot already holds the message, when the channel
-    /// took it already (a copy its intake forwarded again from the source's committed offset after a restart or a
-    /// rebalance: the same source position), or when the channel was released (read before its partition was revoked and
-    /// still on its way: its next holder reads it again).
-    /// </summary>
+    /// <summary>The processor of a message's channel, or null when the channel does not take it (<see cref="ChannelStateActor.Takes"/>).</summary>
     private ListeningProcessor? Take(SourcePosition? position, SourcePosition? source)
     {
         var channel = ChannelOf(position);
-        if (_released.Contains(channel)) return null;
-        var book = BookOf(channel);
-        if (position is not null && book.Offsets.Covers(position)) return null;
-        if (source is not null && _durability is not null && !SourcesOf(channel).Take(source)) return null;
-        book.Offsets.Apply(position);
-        CountTowardsSnapshot();
-        return _channels.Of(channel);
+        return Takes(channel, position, source) ? _channels.Of(channel) : null;
     }
 
     /// <summary>Applies, in each channel, what the frontier of event time passed.</summary>
@@ -114,12 +92,24 @@ public sealed partial class ListeningActor : SnapshottingActor, IWithUnboundedSt
             var processor = _channels.Of(channel);
             var held = processor.Held;
             Publish(processor.Advance(frontier));
-            if (processor.Held != held) BookOf(channel).Offsets.Changed();
+            if (processor.Held != held) Changed(channel);
         }
     }
 
-    private string ChannelOf(SourcePosition? position) =>
-        _durability is null || position is null ? Unkeyed : SnapshotCodec.PartitionKey(position.Topic, position.Partition);
+    protected override void DropState(string channel) => _channels.Drop(channel);
+
+    protected override ChannelCoverage RestoreState(string channel, object? stored, string persistenceId)
+    {
+        var snapshot = SnapshotCodec.DecodeListening(stored, persistenceId);
+        var processor = _channels.Create();
+        processor.Restore(snapshot.State);
+        _channels.Put(channel, processor);
+        if (_frontier is { } f) Publish(processor.Advance(f)); // what it held and this engine's frontier already passed
+        return new ChannelCoverage(snapshot.AppliedOffsets, snapshot.SourceOffsets);
+    }
+
+    protected override byte[] CaptureState(string channel, IReadOnlyDictionary<string, long> offsets, IReadOnlyDictionary<string, long> sources) =>
+        SnapshotCodec.Encode(new ListeningChannelSnapshot(ListeningChannelSnapshot.CurrentVersion, channel, _channels.Of(channel).Capture(), offsets) { SourceOffsets = sources });
 
     private void Publish(IReadOnlyList<Alert> alerts)
     {

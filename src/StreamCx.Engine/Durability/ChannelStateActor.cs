@@ -1,0 +1,243 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Pipeline;
+using StreamCx.Engine.Sites;
+
+namespace StreamCx.Engine.Durability;
+
+/// <summary>
+/// An actor that keeps its state per region-topic partition (channel) held here, durable one channel at a time (the
+/// listening sources, the journeys): a channel assigned here is restored from its latest snapshot before anything of it
+/// is applied (what comes meanwhile is stashed); a channel released is dropped, and what still comes of it (read before
+/// the revocation) is left to its next holder; a message the channel's snapshot holds, or that it took already (a copy its
+/// intake forwarded again: the same source position), is skipped; changed channels are snapshotted every
+/// <see cref="SnapshotSettings.EveryInterval"/> or <see cref="SnapshotSettings.EveryEvents"/>, and each saved snapshot
+/// lets the ledger commit the offsets it covers (under the subclass's ledger key). Without durability, one channel
+/// (<see cref="Unkeyed"/>) holds everything and nothing is saved.
+/// </summary>
+public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
+{
+    /// <summary>The one channel without durability (or for messages not read from Kafka).</summary>
+    protected const string Unkeyed = "";
+
+    private readonly SiteDurability? _durability;
+    private readonly IAlertPublisher _alerts;
+    private readonly string _ledgerKey;
+    private readonly string _state;
+    private readonly Dictionary<string, SiteBook> _books = new(StringComparer.Ordinal); // a channel's offsets, snapshot sequence and save in flight
+    private readonly Dictionary<string, SourceOffsets> _sources = new(StringComparer.Ordinal); // per channel, the source positions it took
+    private readonly Queue<string> _loads = new();
+    private readonly HashSet<string> _looked = new(StringComparer.Ordinal); // channels whose snapshot was read since they were assigned here
+    private readonly HashSet<string> _released = new(StringComparer.Ordinal); // channels released and not assigned here again: what still comes of them is their next holder's
+    private readonly ILoggingAdapter _channelLog = Context.GetLogger();
+    private int _takenSinceCut;
+
+    /// <param name="prefix">Of the channels' persistence ids (<c>prefix + channel</c>).</param>
+    /// <param name="ledgerKey">The actor's name in the offset ledger.</param>
+    /// <param name="state">What starts empty when a snapshot cannot be read, for the log ("its journeys").</param>
+    /// <param name="alerts">Where the actor's alerts go: a snapshot is sent once those published before it are handled.</param>
+    protected ChannelStateActor(string prefix, string ledgerKey, string state, IAlertPublisher alerts, SiteDurability? durability)
+        : base(prefix, durability) => (_ledgerKey, _state, _alerts, _durability) = (ledgerKey, state, alerts, durability);
+
+    public IStash Stash { get; set; } = null!;
+
+    protected bool Durable => _durability is not null;
+
+    /// <summary>The actor's behaviour once no channel is loading.</summary>
+    protected abstract void Running();
+
+    /// <summary>Forgets the channel's state (it moved to another engine, or is read again from its snapshot).</summary>
+    protected abstract void DropState(string channel);
+
+    /// <summary>Decodes the stored snapshot of the channel (or throws <see cref="SnapshotFormatException"/>) and holds the state it restores.</summary>
+    protected abstract ChannelCoverage RestoreState(string channel, object? stored, string persistenceId);
+
+    /// <summary>The channel's snapshot, with the offsets and source positions it covers.</summary>
+    protected abstract byte[] CaptureState(string channel, IReadOnlyDictionary<string, long> offsets, IReadOnlyDictionary<string, long> sources);
+
+    protected override bool TryGetBook(string key, out SiteBook book) => _books.TryGetValue(key, out book!);
+
+    protected override string LedgerKeyOf(string key) => _ledgerKey;
+
+    protected override void PreStart()
+    {
+        if (_durability is not null) Timers.StartPeriodicTimer(SnapshotTick.Instance, SnapshotTick.Instance, _durability.Settings.EveryInterval);
+    }
+
+    protected string ChannelOf(SourcePosition? position) =>
+        _durability is null || position is null ? Unkeyed : SnapshotCodec.PartitionKey(position.Topic, position.Partition);
+
+    /// <summary>
+    /// Whether the channel of a message takes it: not when its restored snapshot already holds the message, when the
+    /// channel took it already (a copy its intake forwarded again from the source's committed offset after a restart or
+    /// a rebalance: the same source position), or when the channel was released (read before its partition was revoked
+    /// and still on its way: its next holder reads it again).
+    /// </summary>
+    protected bool Takes(string channel, SourcePosition? position, SourcePosition? source)
+    {
+        if (_released.Contains(channel)) return false;
+        var book = BookOf(channel);
+        if (position is not null && book.Offsets.Covers(position)) return false;
+        if (source is not null && _durability is not null && !SourcesOf(channel).Take(source)) return false;
+        book.Offsets.Apply(position);
+        if (_durability is not null) _takenSinceCut++;
+        return true;
+    }
+
+    /// <summary>The channel's state changed without a message (the frontier released what it held): its next cut saves it.</summary>
+    protected void Changed(string channel) => BookOf(channel).Offsets.Changed();
+
+    /// <summary>After a batch was taken: snapshots when enough was taken since the last cut.</summary>
+    protected void AfterTaking()
+    {
+        if (_durability is not null && _takenSinceCut >= _durability.Settings.EveryEvents) Cut();
+    }
+
+    /// <summary>Assignments, releases and the snapshot cadence; the store's answers.</summary>
+    protected void ReceiveOwnership()
+    {
+        Receive<PartitionsAssigned>(m =>
+        {
+            if (_durability is null) return;
+            foreach (var (topic, partition) in m.Partitions)
+            {
+                // restored whole: another engine may have held it since this one last did
+                var channel = SnapshotCodec.PartitionKey(topic, partition);
+                Drop(channel);
+                _looked.Remove(channel);
+                _released.Remove(channel);
+            }
+            StartLoading(m.Partitions.Select(p => SnapshotCodec.PartitionKey(p.Topic, p.Partition)));
+        });
+        Receive<PartitionsReleased>(m =>
+        {
+            foreach (var (topic, partition) in m.Partitions)
+            {
+                var channel = SnapshotCodec.PartitionKey(topic, partition);
+                Drop(channel);
+                _looked.Remove(channel);
+                _released.Add(channel);
+            }
+        });
+        Receive<SnapshotNow>(_ => Cut());
+        Receive<SnapshotTick>(_ => Cut());
+        ReceiveSaveReplies();
+    }
+
+    /// <summary>Starts restoring the channels not read yet; true when the caller must stash its message until they are.</summary>
+    protected bool StartLoading(IEnumerable<string> channels)
+    {
+        if (_durability is null) return false;
+        var queued = false;
+        foreach (var channel in channels)
+        {
+            if (channel == Unkeyed || _looked.Contains(channel) || _loads.Contains(channel) || _released.Contains(channel)) continue;
+            _loads.Enqueue(channel);
+            queued = true;
+        }
+        if (queued)
+        {
+            Become(Loading);
+            LoadNext();
+        }
+        return queued;
+    }
+
+    private void Loading()
+    {
+        Receive<LoadSnapshotResult>(m => Loaded(m.Snapshot, null));
+        Receive<LoadSnapshotFailed>(m => Loaded(null, m.Cause));
+        ReceiveSaveReplies();
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void LoadNext()
+    {
+        if (_loads.TryPeek(out var next))
+        {
+            _durability!.SnapshotStore.Tell(new LoadSnapshot(PersistenceId(next), SnapshotSelectionCriteria.Latest, long.MaxValue));
+            return;
+        }
+        Become(Running);
+        Stash.UnstashAll();
+    }
+
+    private void Loaded(SelectedSnapshot? selected, Exception? failure)
+    {
+        var channel = _loads.Dequeue();
+        _looked.Add(channel);
+        if (failure is not null)
+        {
+            _durability!.Counters.CountUnreadable();
+            _channelLog.Error(failure, "snapshot of {0} could not be loaded ({1}); {2} start empty and rebuild from what Kafka delivers", PersistenceId(channel), failure.Message, _state);
+        }
+        else if (selected is not null)
+        {
+            Restore(channel, selected);
+        }
+        LoadNext();
+    }
+
+    private void Restore(string channel, SelectedSnapshot selected)
+    {
+        try
+        {
+            var covered = RestoreState(channel, selected.Snapshot, PersistenceId(channel));
+            var book = BookOf(channel);
+            book.Offsets.Restore(covered.AppliedOffsets);
+            SourcesOf(channel).Restore(covered.SourceOffsets ?? new Dictionary<string, long>());
+            book.Sequence = selected.Metadata.SequenceNr;
+        }
+        catch (SnapshotFormatException e)
+        {
+            _durability!.Counters.CountUnreadable();
+            _channelLog.Error("{0}; {1} start empty and rebuild from what Kafka delivers", e.Message, _state);
+        }
+    }
+
+    private SourceOffsets SourcesOf(string channel)
+    {
+        if (!_sources.TryGetValue(channel, out var sources)) _sources[channel] = sources = new SourceOffsets();
+        return sources;
+    }
+
+    private SiteBook BookOf(string channel)
+    {
+        if (!_books.TryGetValue(channel, out var book)) _books[channel] = book = new SiteBook();
+        return book;
+    }
+
+    /// <summary>Forgets a channel: its state, offsets and any save of it still in flight (see <see cref="SettleSaves"/>).</summary>
+    private void Drop(string channel)
+    {
+        DropState(channel);
+        _sources.Remove(channel);
+        if (_books.Remove(channel, out var book)) Dropped(channel, book);
+    }
+
+    /// <summary>Snapshots every channel with unsaved changes whose previous save is answered.</summary>
+    private void Cut()
+    {
+        if (_durability is null) return;
+        _takenSinceCut = 0;
+        var saves = new List<PendingSave>();
+        foreach (var (channel, book) in _books)
+        {
+            if (!book.Offsets.IsDirty || book.Saving is not null || channel == Unkeyed) continue;
+            var offsets = book.Offsets.Capture();
+            var bytes = CaptureState(channel, offsets, SourcesOf(channel).Capture());
+            saves.Add(SaveOf(channel, book, offsets, bytes, _alerts.Clock.GetUtcNow()));
+        }
+        SendAfterAlerts(_alerts, saves);
+    }
+
+    private sealed record SnapshotTick
+    {
+        public static readonly SnapshotTick Instance = new();
+    }
+}
+
+/// <summary>What a channel's restored snapshot covers: the offsets it had taken per topic-partition, and per source partition.</summary>
+public sealed record ChannelCoverage(IReadOnlyDictionary<string, long> AppliedOffsets, IReadOnlyDictionary<string, long>? SourceOffsets);
