@@ -66,8 +66,11 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
         if (_durability is not null) Timers.StartPeriodicTimer(SnapshotTick.Instance, SnapshotTick.Instance, _durability.Settings.EveryInterval);
     }
 
+    /// <summary>Whether messages read from Kafka are kept per partition without durability too (else one channel holds them all).</summary>
+    protected virtual bool KeyedWithoutDurability => false;
+
     protected string ChannelOf(SourcePosition? position) =>
-        _durability is null || position is null ? Unkeyed : SnapshotCodec.PartitionKey(position.Topic, position.Partition);
+        position is null || (_durability is null && !KeyedWithoutDurability) ? Unkeyed : SnapshotCodec.PartitionKey(position.Topic, position.Partition);
 
     /// <summary>
     /// Whether the channel of a message takes it: not when its restored snapshot already holds the message, when the
@@ -100,7 +103,6 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
     {
         Receive<PartitionsAssigned>(m =>
         {
-            if (_durability is null) return;
             foreach (var (topic, partition) in m.Partitions)
             {
                 // restored whole: another engine may have held it since this one last did

@@ -1,9 +1,16 @@
 using StreamCx.Domain.Journeys;
+using StreamCx.Engine.Pipeline;
 
 namespace StreamCx.Engine.Journeys;
 
 /// <summary>Journey messages and feedback of a journey or an account, in consumption order (no reply).</summary>
-public sealed record ApplyJourneyInputs(IReadOnlyList<JourneyInput> Inputs);
+public sealed record ApplyJourneyInputs(IReadOnlyList<JourneyItem> Items);
+
+/// <summary>
+/// One copy of a message for the journeys and where it was read (null when not read from Kafka); through the region
+/// topic, <paramref name="Source"/> is where it was first read (the same for a copy its intake forwarded again).
+/// </summary>
+public readonly record struct JourneyItem(JourneyInput Input, SourcePosition? Position, SourcePosition? Source = null);
 
 /// <summary>Ask for one journey; answered with <see cref="JourneyFound"/>.</summary>
 public sealed record GetJourney(string JourneyId);

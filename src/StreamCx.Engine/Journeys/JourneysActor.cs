@@ -3,6 +3,8 @@ using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Journeys;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Durability;
+using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Regions;
 
 namespace StreamCx.Engine.Journeys;
@@ -12,33 +14,72 @@ namespace StreamCx.Engine.Journeys;
 /// ingestion stream in consumption order, and publishes its alerts with the sites' alerts. With <c>followsFrontier</c>
 /// (the engine) it applies what it is given once the sites' router says the frontier of event time passed it
 /// (<see cref="FrontierAdvanced"/>), in event order, as the regions do; else once the newest event time is
-/// <see cref="JourneySettings.AllowedLateness"/> past it. Not durable yet, and it sees only the partitions this engine
-/// consumes: routing by journey id across engines comes with the scale-out work.
+/// <see cref="JourneySettings.AllowedLateness"/> past it. Through the region topic, the intake places a journey's copies
+/// by journey id and an account's by account id (<see cref="JourneyRouting"/>), whatever their sites: there is one
+/// processor per region-topic partition held here (<see cref="JourneyChannels"/>), each applying the parts of the copies
+/// it takes, and a journey or an account is held whole by the engine that holds its partition.
 /// </summary>
-public sealed class JourneysActor : ReceiveActor
+public sealed class JourneysActor : ChannelStateActor
 {
-    private readonly JourneyProcessor _processor;
+    /// <summary>The journeys' name in the offset ledger, beside the sites' ids (no site id has parentheses).</summary>
+    public const string LedgerKey = "(journeys)";
+
+    private readonly JourneyChannels _channels;
     private readonly IAlertPublisher _alerts;
 
-    public JourneysActor(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier)
+    public JourneysActor(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier, SiteDurability? durability)
+        : base("journeys-", LedgerKey, "its journeys", alerts, durability)
     {
         _alerts = alerts;
-        _processor = new JourneyProcessor(catalog, settings, alerts.Clock, followsFrontier);
+        _channels = new JourneyChannels(() => new JourneyProcessor(catalog, settings, alerts.Clock, followsFrontier));
+        Running();
+    }
+
+    /// <summary>Each partition gets its own copies of a message (a journey's and an account's may both be here): one processor each, always.</summary>
+    protected override bool KeyedWithoutDurability => true;
+
+    protected override void Running()
+    {
         Receive<ApplyJourneyInputs>(m =>
         {
-            foreach (var input in m.Inputs) Publish(input.Signal is { } signal ? _processor.Process(signal) : _processor.Process(input.Feedback!));
+            if (StartLoading(m.Items.Select(i => ChannelOf(i.Position))))
+            {
+                Stash.Stash();
+                return;
+            }
+            foreach (var item in m.Items)
+            {
+                var channel = ChannelOf(item.Position);
+                if (Takes(channel, item.Position, item.Source)) Publish(_channels.Of(channel).Process(item.Input));
+            }
+            AfterTaking();
         });
-        Receive<FrontierAdvanced>(m => Publish(_processor.Advance(m.Frontier)));
-        Receive<GetJourney>(m => Sender.Tell(new JourneyFound(_processor.Journey(m.JourneyId))));
-        Receive<GetAccount>(m => Sender.Tell(new AccountFound(_processor.Account(m.AccountId))));
-        Receive<GetJourneyStatus>(_ =>
+        Receive<FrontierAdvanced>(m =>
         {
-            var c = _processor.Counters;
-            Sender.Tell(new JourneyStatus(
-                c.Applied, c.Late, c.Duplicates, c.UnknownDepartments, c.UnknownRoles, _processor.Journeys.Count, _processor.Accounts.Count,
-                _processor.Journeys.Dropped, _processor.Held));
+            foreach (var channel in _channels.Held)
+            {
+                var processor = _channels.Of(channel);
+                var held = processor.Held;
+                Publish(processor.Advance(m.Frontier));
+                if (processor.Held != held) Changed(channel);
+            }
         });
+        Receive<GetJourney>(m => Sender.Tell(new JourneyFound(_channels.Journey(m.JourneyId))));
+        Receive<GetAccount>(m => Sender.Tell(new AccountFound(_channels.Account(m.AccountId))));
+        Receive<GetJourneyStatus>(_ => Sender.Tell(new JourneyStatus(
+            _channels.Sum(p => p.Counters.Applied), _channels.Sum(p => p.Counters.Late), _channels.Sum(p => p.Counters.Duplicates),
+            _channels.Sum(p => p.Counters.UnknownDepartments), _channels.Sum(p => p.Counters.UnknownRoles),
+            (int)_channels.Sum(p => p.Journeys.Count), (int)_channels.Sum(p => p.Accounts.Count), _channels.Sum(p => p.Journeys.Dropped), (int)_channels.Sum(p => p.Held))));
+        ReceiveOwnership();
     }
+
+    protected override void DropState(string channel) => _channels.Drop(channel);
+
+    protected override ChannelCoverage RestoreState(string channel, object? stored, string persistenceId) =>
+        throw new SnapshotFormatException($"snapshot of {persistenceId}: the journeys are not saved yet");
+
+    protected override byte[] CaptureState(string channel, IReadOnlyDictionary<string, long> offsets, IReadOnlyDictionary<string, long> sources) =>
+        throw new InvalidOperationException("the journeys are not saved yet");
 
     private void Publish(IReadOnlyList<Alert> alerts)
     {
@@ -46,6 +87,7 @@ public sealed class JourneysActor : ReceiveActor
     }
 
     /// <param name="followsFrontier">True in the engine: told the frontier by the sites' router (<see cref="Sites.SitesActor"/>).</param>
-    public static Props Create(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier = false) =>
-        Props.Create(() => new JourneysActor(catalog, settings, alerts, followsFrontier));
+    /// <param name="durability">Null: nothing saved. Messages read from Kafka are kept per region-topic partition either way.</param>
+    public static Props Create(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier = false, SiteDurability? durability = null) =>
+        Props.Create(() => new JourneysActor(catalog, settings, alerts, followsFrontier, durability));
 }

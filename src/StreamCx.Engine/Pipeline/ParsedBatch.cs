@@ -1,6 +1,7 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
+using StreamCx.Engine.Journeys;
 using StreamCx.Engine.Listening;
 using StreamCx.Engine.Sites;
 
@@ -11,7 +12,8 @@ namespace StreamCx.Engine.Pipeline;
 /// wait to be applied (<c>ValidIndexes[j]</c> is the position of <c>Valid[j]</c> in the batch); end-of-partition markers
 /// keep their place among them for the router, and have a result with neither event nor rejection. What the journeys
 /// take (journey messages, which have such a result too, and feedback of a journey or an account, or with a flagged
-/// catalog value) is gathered in <see cref="Journey"/>, in batch order.
+/// catalog value) is gathered in <see cref="Journey"/>, in batch order: through the region topic, the copies placed for
+/// them (<see cref="RawFeedback.JourneyParts"/>) and nothing else.
 /// </summary>
 internal sealed class ParsedBatch
 {
@@ -31,7 +33,7 @@ internal sealed class ParsedBatch
 
     public List<int> ValidIndexes { get; }
 
-    public List<JourneyInput> Journey { get; } = [];
+    public List<JourneyItem> Journey { get; } = [];
 
     /// <summary>The messages of the listening sources, in batch order (each has its result, with neither event nor rejection).</summary>
     public List<ListeningItem> Listening { get; } = [];
@@ -64,9 +66,14 @@ internal sealed class ParsedBatch
                 continue;
             }
             var outcome = parser.Parse(message.Value.Span);
+            if (message.JourneyParts is { } parts)
+            {
+                parsed.TakeJourneyCopy(outcome, parts, message, i);
+                continue;
+            }
             if (outcome.Signal is { } signal)
             {
-                parsed.Journey.Add(JourneyInput.From(signal));
+                parsed.Journey.Add(new JourneyItem(JourneyInput.From(signal), message.Position, message.Source));
                 parsed.Observe(message, signal.OccurredAt);
             }
             if (outcome.Listening is { } listening)
@@ -78,7 +85,9 @@ internal sealed class ParsedBatch
             }
             if (outcome.Event is { } e)
             {
-                if (e.JourneyId is not null || e.AccountId is not null || e.Flags != CatalogFlags.None) parsed.Journey.Add(JourneyInput.From(e));
+                // through the region topic, the journeys take the copies placed for them (above), not the site's
+                if (message.Source is null && (e.JourneyId is not null || e.AccountId is not null || e.Flags != CatalogFlags.None))
+                    parsed.Journey.Add(new JourneyItem(JourneyInput.From(e), message.Position));
                 parsed.Valid.Add(new ApplyFeedback(e, message.Position) { ConsumedAt = message.ConsumedAt, Input = message.Input, Source = message.Source });
                 parsed.ValidIndexes.Add(i);
             }
@@ -88,6 +97,22 @@ internal sealed class ParsedBatch
             }
         }
         return parsed;
+    }
+
+    /// <summary>A copy of a message placed for the journeys of its partition: theirs only, and its result is no message of a site.</summary>
+    private void TakeJourneyCopy(ParseOutcome outcome, JourneyParts parts, RawFeedback message, int i)
+    {
+        JourneyInput? input = outcome switch
+        {
+            { Signal: { } s } => JourneyInput.From(s, parts),
+            { Event: { } e } => JourneyInput.From(e, parts),
+            _ => null,
+        };
+        if (input is { } taken) Journey.Add(new JourneyItem(taken, message.Position, message.Source));
+        Results[i] = new PipelineResult(message, null, null, input is null ? outcome.Rejection : null)
+        {
+            JourneyCopy = true, CountsMessage = input is null || (outcome.Signal is not null && parts.HasFlag(JourneyParts.Counted)),
+        };
     }
 
     /// <summary>A message that goes to no site still moves its input's time, for the frontier of event time.</summary>

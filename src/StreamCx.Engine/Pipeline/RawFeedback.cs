@@ -27,6 +27,12 @@ public sealed record RawFeedback(ReadOnlyMemory<byte> Value, SourcePosition Posi
     /// <summary>Where the message was first read, when it came through the region topic (<see cref="Position"/> is then the region topic's).</summary>
     public SourcePosition? Source { get; init; }
 
+    /// <summary>
+    /// A copy for the journeys only (a record of the region topic placed by journey or account id): what of the message
+    /// the journeys of its partition apply. Null for every other record.
+    /// </summary>
+    public Domain.Journeys.JourneyParts? JourneyParts { get; init; }
+
     /// <summary>Not feedback: the intake's reports on the inputs it reads (a record of the region topic). Never parsed or counted.</summary>
     public IReadOnlyList<Domain.EventTime.InputReport>? Reports { get; init; }
 }

@@ -143,16 +143,18 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         {
             Release(m);
             _listening?.Tell(m);
+            _journeys?.Tell(m);
             if (Sender.IsNobody()) return; // told (a lost partition): nobody waits for the saves to settle
-            // the regions had ReleaseSites first (and the listening sources dropped their channels): once each answers,
-            // nothing of what they dropped is being written
-            var settled = _regions.Values.Append(_listening).OfType<IActorRef>().Select(r => r.Ask<SitesSettled>(SettleSaves.Instance, SettleTimeout)).ToList();
+            // the regions had ReleaseSites first (and the listening sources and the journeys dropped their channels): once
+            // each answers, nothing of what they dropped is being written
+            var settled = _regions.Values.Append(_listening).Append(_journeys).OfType<IActorRef>().Select(r => r.Ask<SitesSettled>(SettleSaves.Instance, SettleTimeout)).ToList();
             Task.WhenAll(settled).PipeTo(Sender, success: () => SitesSettled.Instance, failure: e => new Status.Failure(e));
         });
         Receive<SnapshotNow>(m =>
         {
             foreach (var region in _regions.Values) region.Tell(m);
             _listening?.Tell(m);
+            _journeys?.Tell(m);
         });
         Receive<IdleCheck>(_ =>
         {

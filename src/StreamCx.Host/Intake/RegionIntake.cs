@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Journeys;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Sites;
@@ -13,7 +14,7 @@ namespace StreamCx.Host.Intake;
 
 /// <summary>
 /// The intake: reads the source partitions this engine is assigned, validates each message, writes each event to its
-/// region's partition of the region topic, and tells every partition how far each of its inputs has come
+/// region's partition of the region topic (and the journeys' copies to the partitions of its journey and account), and tells every partition how far each of its inputs has come
 /// (<see cref="InputReport"/>: the corroborated event time of <see cref="EventTimeFrontier"/>'s inputs, and whether the
 /// input is read to its end), after the events that report covers and at least every <see cref="ReportInterval"/>.
 /// A batch is forwarded (handed to the producer, which keeps each partition's order) before the call first waits; the
@@ -142,16 +143,25 @@ public sealed class RegionIntake(
                 results.Add((record, outcome.Rejection));
                 continue;
             }
-            var (eventId, occurredAt, placeKey) = outcome switch
+            // the site's copy goes with its region (none for a journey message); the journeys' copies by journey and account
+            var (eventId, occurredAt, regionKey, copies) = outcome switch
             {
-                { Event: { } e } => (e.EventId, e.OccurredAt, RegionOf(e.SiteId)),
-                { Listening: { } l } => (l.EventId, l.OccurredAt, l.SiteId is { } site ? RegionOf(site) : ListeningTypes.BrandWide),
-                _ => Place(outcome.Signal!),
+                { Event: { } e } => (e.EventId, e.OccurredAt, RegionOf(e.SiteId), JourneyRouting.Copies(e)),
+                { Listening: { } l } => (l.EventId, l.OccurredAt, l.SiteId is { } site ? RegionOf(site) : ListeningTypes.BrandWide, []),
+                _ => (outcome.Signal!.EventId, outcome.Signal.OccurredAt, null, JourneyRouting.Copies(outcome.Signal)),
             };
-            if (_inputs.Observe(input, occurredAt, now) == Arrival.Early) Early(input, eventId, placeKey, occurredAt, now);
+            if (_inputs.Observe(input, occurredAt, now) == Arrival.Early) Early(input, eventId, regionKey ?? "a journey", occurredAt, now);
             changed = true;
-            var message = new Message<string?, byte[]> { Key = RegionTopic.EventKey(record.Topic, record.Partition, record.Offset), Value = record.Value };
-            deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, RegionTopic.PartitionOf(placeKey, _partitions)), message, ct));
+            if (regionKey is not null)
+            {
+                var message = new Message<string?, byte[]> { Key = RegionTopic.EventKey(record.Topic, record.Partition, record.Offset), Value = record.Value };
+                deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, RegionTopic.PartitionOf(regionKey, _partitions)), message, ct));
+            }
+            foreach (var (partition, parts) in JourneyRouting.Place(copies, _partitions, key => RegionTopic.PartitionOf(key, _partitions)))
+            {
+                var copy = new Message<string?, byte[]> { Key = RegionTopic.JourneyCopyKey(record.Topic, record.Partition, record.Offset, parts), Value = record.Value };
+                deliveries.Add(producer.ProduceAsync(new TopicPartition(regionTopic, partition), copy, ct));
+            }
             results.Add((record, null));
         }
         if (changed || now - _lastReport >= ReportInterval) Report(now, deliveries, ct);
@@ -160,18 +170,6 @@ public sealed class RegionIntake(
     }
 
     private string RegionOf(string siteId) => catalog.TryGetSite(siteId, out var site) ? site.RegionId : siteId;
-
-    /// <summary>
-    /// Where a journey message goes: with its site's region when it names one, else by its journey, account or customer
-    /// (journeys are kept by the engine that receives them: routing them by journey across engines is not built yet).
-    /// </summary>
-    private (string EventId, DateTimeOffset OccurredAt, string PlaceKey) Place(JourneySignal signal) =>
-        (signal.EventId, signal.OccurredAt, signal.SiteId is { } site ? RegionOf(site) : signal switch
-        {
-            JourneyStep step => step.JourneyId,
-            JourneyClosed closed => closed.JourneyId,
-            _ => signal.AccountId ?? signal.CustomerId ?? signal.EventId,
-        });
 
     private bool TakeOwnership(DateTimeOffset now)
     {

@@ -62,7 +62,7 @@ public static class IngestionGraph
                 handled(control, r); // the intake's reports: taken by the router, nothing to count
                 continue;
             }
-            counters.Count(r);
+            if (r.CountsMessage) counters.Count(r); // a message once, however many copies the journeys got
             if (r.Rejection is { } rejection)
             {
                 logger.MessageRejected(r.Raw.Position.Topic, r.Raw.Position.Partition, r.Raw.Position.Offset, rejection.Code, rejection.Message);

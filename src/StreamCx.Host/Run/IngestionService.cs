@@ -87,7 +87,9 @@ public sealed class IngestionService(
             // told from the consumer's thread before it fetches them, so the listening sources restore these partitions before
             // any of their messages reaches them (through the sites' router, the first batch could overtake the assignment,
             // and its messages were dropped by the restore that followed)
-            listening?.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
+            var assigned = new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray());
+            listening?.Tell(assigned);
+            journeys?.Tell(assigned); // so do the journeys
         };
         regionControl.PartitionsAssigned += (_, e) => sites.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray())
         {
@@ -165,7 +167,7 @@ public sealed class IngestionService(
 
     private void Handled(IKafkaConsumerControl control, PipelineResult r)
     {
-        if (r.Raw.Reports is null) metrics.Observe(r);
+        if (r.Raw.Reports is null && r.CountsMessage) metrics.Observe(r);
         var p = r.Raw.Position;
         var site = snapshots.Enabled && r.Event is { } e && !r.AlreadyApplied && r.Outcome != IntakeOutcome.Duplicate ? e.SiteId : null;
         // the listening sources take every message of a partition held here (they observe all feedback); one read before its

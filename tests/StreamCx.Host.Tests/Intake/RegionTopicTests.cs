@@ -1,5 +1,6 @@
 using System.Text;
 using StreamCx.Domain.EventTime;
+using StreamCx.Domain.Journeys;
 using StreamCx.Host.Intake;
 using StreamCx.Kafka;
 
@@ -24,6 +25,20 @@ public sealed class RegionTopicTests
         Assert.Null(raw.Reports);
     }
 
+    [Theory]
+    [InlineData(JourneyParts.Journeys | JourneyParts.Counted)]
+    [InlineData(JourneyParts.Accounts)]
+    [InlineData(JourneyParts.All)]
+    public void A_journeys_copy_carries_its_parts_besides_where_it_was_first_read(JourneyParts parts)
+    {
+        var raw = RegionTopic.Decode(Record(RegionTopic.JourneyCopyKey("store.feedback", 7, 1234, parts), "{\"x\":1}"u8.ToArray()));
+
+        Assert.Equal(parts, raw.JourneyParts);
+        Assert.Equal(new Engine.Pipeline.SourcePosition("store.feedback", 7, 1234), raw.Source);
+        Assert.Equal("store.feedback/7", raw.Input);
+        Assert.Null(RegionTopic.Decode(Record(RegionTopic.EventKey("store.feedback", 7, 1234), "{}"u8.ToArray())).JourneyParts); // the site's copy
+    }
+
     [Fact]
     public void A_report_record_carries_the_reports_of_every_input()
     {
@@ -42,6 +57,13 @@ public sealed class RegionTopicTests
     [InlineData("topic/1/")]
     [InlineData("/1/2")]
     [InlineData(RegionTopic.ReportsKey)]
+    [InlineData("topic/1/2#journeys=0")]
+    [InlineData("topic/1/2#journeys=8")]
+    [InlineData("topic/1/2#journeys=255")]
+    [InlineData("topic/1/2#journeys=-1")]
+    [InlineData("topic/1/2#journeys=x")]
+    [InlineData("topic/1/2#journeys=")]
+    [InlineData("#journeys=7")]
     public void A_record_an_intake_did_not_write_is_passed_on_as_it_is_to_be_rejected(string? key)
     {
         var raw = RegionTopic.Decode(Record(key, "not reports"u8.ToArray()));
