@@ -29,13 +29,11 @@ public sealed class JourneyRestoreTests(ITestOutputHelper output)
         var emitted = Run(uninterrupted, steps, 0, steps.Count);
         ScenarioHolds(uninterrupted, emitted.ConvertAll(e => e.Alert));
         var alerts = emitted.ConvertAll(Text);
-        var views = Views(uninterrupted, steps);
-        var state = EngineSnapshotJson.Serialize(uninterrupted.Capture());
+        var runs = new RestoredRuns(new(alerts, Views(uninterrupted, steps), EngineSnapshotJson.Serialize(uninterrupted.Capture())), output);
 
         var saver = Processor(followsFrontier);
         var before = new List<string>();
         var done = 0;
-        var differing = new List<string>();
         var cuts = Cuts(steps);
         foreach (var (name, cut) in cuts)
         {
@@ -48,14 +46,12 @@ public sealed class JourneyRestoreTests(ITestOutputHelper output)
             Assert.Equal(EngineSnapshotJson.Serialize(snapshot), EngineSnapshotJson.Serialize(restored.Capture())); // all it was given is back
 
             var continued = before.Concat(Run(restored, steps, cut, steps.Count).ConvertAll(Text)).ToList();
-            var what = $"cut {name} before step {cut} ({steps[cut].At:O}, {snapshot.Held.Count} held)";
-            output.WriteLine(what);
-            if (!continued.SequenceEqual(alerts)) differing.Add($"{what}: alerts differ from emission {FirstDifference(alerts, continued)}");
-            if (Views(restored, steps) != views) differing.Add($"{what}: views differ");
-            if (EngineSnapshotJson.Serialize(restored.Capture()) != state) differing.Add($"{what}: state at the end differs");
+            runs.Compare(
+                $"cut {name} before step {cut} ({steps[cut].At:O}, {snapshot.Held.Count} held)",
+                new(continued, Views(restored, steps), EngineSnapshotJson.Serialize(restored.Capture())));
         }
         output.WriteLine($"{steps.Count} steps, {alerts.Count} alert emissions, {cuts.Count} cuts");
-        Assert.True(differing.Count == 0, string.Join("\n", differing));
+        runs.AssertAllEqual();
     }
 
     [Theory]
@@ -270,12 +266,5 @@ public sealed class JourneyRestoreTests(ITestOutputHelper output)
                 p.Held,
             },
             EngineSnapshotJson.Options);
-    }
-
-    private static string FirstDifference(List<string> expected, List<string> actual)
-    {
-        var i = 0;
-        while (i < expected.Count && i < actual.Count && expected[i] == actual[i]) i++;
-        return $"#{i} of {expected.Count}: expected {(i < expected.Count ? expected[i] : "none")}, got {(i < actual.Count ? actual[i] : "none")}";
     }
 }
