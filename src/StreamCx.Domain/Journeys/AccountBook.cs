@@ -1,7 +1,9 @@
 using System.Globalization;
 using StreamCx.Domain.Alerting;
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Domain.Journeys;
 
@@ -58,6 +60,22 @@ public sealed class AccountBook(ReferenceCatalog catalog, JourneySettings settin
         if (c.AccountId is null || !_accounts.TryGetValue(c.AccountId, out var a)) return;
         a.ChurnEventId = c.EventId;
         Evaluate(a, c.OccurredAt.UtcTicks, alerts);
+    }
+
+    /// <summary>Every account held and when each next needs a look, as plain data.</summary>
+    public AccountBookSnapshot Capture() =>
+        new([.. _accounts.Values.OrderBy(a => a.AccountId, StringComparer.Ordinal).Select(a => a.ToSnapshot())], _due.Capture());
+
+    /// <summary>Puts back what <see cref="Capture"/> took, into a book that holds nothing yet (deadlines keyed by the accounts' own ids).</summary>
+    public void Restore(AccountBookSnapshot snapshot)
+    {
+        var labels = new BoundedStringPool(JourneyBook.RestoredLabels);
+        foreach (var s in snapshot.Accounts)
+        {
+            var a = AccountState.FromSnapshot(s, labels);
+            _accounts[a.AccountId] = a;
+        }
+        _due.Restore(snapshot.Due.Select(d => _accounts.TryGetValue(d.Key, out var a) ? d with { Key = a.AccountId } : d));
     }
 
     /// <summary>The best and the worst role with enough surveys, when the roles diverge.</summary>

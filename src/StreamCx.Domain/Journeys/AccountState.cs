@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Snapshots;
+
 namespace StreamCx.Domain.Journeys;
 
 /// <summary>A B2B account: its contacts' surveys by role (sums on 0..10), where it was last seen, and its divergence alert.</summary>
@@ -25,10 +29,25 @@ public sealed class AccountState(string accountId)
         Roles = [.. Roles, new RoleSums(role, score, 1, Low(score))];
     }
 
+    /// <summary>The account as plain data.</summary>
+    public AccountStateSnapshot ToSnapshot() => new(
+        AccountId, SiteId, FirstTicks, LastTicks, ChurnEventId, [.. Roles], AlertId, AlertSequence,
+        new DivergenceSaid(AlertedAs.High, AlertedAs.Low, AlertedAs.Gap, AlertedAs.Churn));
+
+    /// <summary>The account <see cref="ToSnapshot"/> took, its site and roles shared through <paramref name="labels"/> as the parser shares them.</summary>
+    internal static AccountState FromSnapshot(AccountStateSnapshot s, BoundedStringPool labels) => new(s.AccountId)
+    {
+        SiteId = labels.Get(s.SiteId), FirstTicks = s.FirstTicks, LastTicks = s.LastTicks, ChurnEventId = s.ChurnEventId,
+        Roles = [.. s.Roles.Select(r => r with { Role = labels.Get(r.Role) })],
+        AlertId = s.AlertId, AlertSequence = s.AlertSequence, AlertedAs = (s.AlertedAs.High!, s.AlertedAs.Low!, s.AlertedAs.Gap, s.AlertedAs.Churn),
+    };
+
     private static int Low(double score) => score <= JourneyAlertComposer.DissatisfiedAtOrBelow ? 1 : 0;
 
     public readonly record struct RoleSums(string Role, double Sum, int Count, int Dissatisfied)
     {
+        /// <summary>The role's mean score (derived: left out of snapshots).</summary>
+        [JsonIgnore]
         public double Mean => Sum / Count;
     }
 }

@@ -1,3 +1,5 @@
+using StreamCx.Domain.Snapshots;
+
 namespace StreamCx.Domain.Journeys;
 
 /// <summary>
@@ -24,6 +26,15 @@ public sealed class DueQueue
         }
         due = 0;
         return false;
+    }
+
+    /// <summary>Every key and when it is due, in the order they come up, as plain data.</summary>
+    public DueEntry[] Capture() => [.. _queue.UnorderedItems.Select(i => i.Priority).Order(DueOrder.Instance).Select(p => new DueEntry(p.Key, p.Due))];
+
+    /// <summary>Puts back what <see cref="Capture"/> took, beside what the queue holds.</summary>
+    public void Restore(IEnumerable<DueEntry> entries)
+    {
+        foreach (var e in entries) Add(e.Key, e.Due);
     }
 
     private sealed class DueOrder : IComparer<(long Due, string Key)>

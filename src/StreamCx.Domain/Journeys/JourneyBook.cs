@@ -1,5 +1,7 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 using Mark = StreamCx.Domain.Journeys.JourneyState.Mark;
 using MarkKind = StreamCx.Domain.Journeys.JourneyState.MarkKind;
 
@@ -102,6 +104,31 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
             _alerts.Evaluate(j, t, alerts);
         }
     }
+
+    /// <summary>Every journey held, when each next needs a look, and the drops, as plain data.</summary>
+    public JourneyBookSnapshot Capture() =>
+        new([.. _journeys.Values.OrderBy(j => j.JourneyId, StringComparer.Ordinal).Select(j => j.ToSnapshot())], _due.Capture(), Dropped);
+
+    /// <summary>
+    /// Puts back what <see cref="Capture"/> took, into a book that holds nothing yet: the customers' and accounts' journeys
+    /// are indexed again, and the deadlines keyed by the journeys' own ids (one string each, as in a book built event by event).
+    /// </summary>
+    public void Restore(JourneyBookSnapshot snapshot)
+    {
+        var labels = new BoundedStringPool(RestoredLabels);
+        foreach (var s in snapshot.Journeys)
+        {
+            var j = JourneyState.FromSnapshot(s, labels, settings.MaxTimelineSteps);
+            _journeys[j.JourneyId] = j;
+            if (j.CustomerId is not null) Index(_byCustomer, j.CustomerId, j);
+            if (j.AccountId is not null) Index(_byAccount, j.AccountId, j);
+        }
+        _due.Restore(snapshot.Due.Select(d => _journeys.TryGetValue(d.Key, out var j) ? d with { Key = j.JourneyId } : d));
+        Dropped = snapshot.Dropped;
+    }
+
+    /// <summary>Slots of the pool that shares a restored book's labels (sites, departments, steps, reasons).</summary>
+    internal const int RestoredLabels = 1024;
 
     private static IEnumerable<JourneyState> Of(Dictionary<string, List<JourneyState>> index, string? key) =>
         key is not null && index.TryGetValue(key, out var list) ? list : [];

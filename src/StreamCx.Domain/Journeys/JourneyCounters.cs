@@ -1,3 +1,5 @@
+using StreamCx.Domain.Snapshots;
+
 namespace StreamCx.Domain.Journeys;
 
 /// <summary>What the journeys did with what they were given.</summary>
@@ -16,4 +18,11 @@ public sealed class JourneyCounters
 
     /// <summary>Feedback whose contact role is not one of the five (kept as given).</summary>
     public long UnknownRoles { get; internal set; }
+
+    /// <summary>The counts as plain data.</summary>
+    public JourneyCountersSnapshot Capture() => new(Applied, Late, Duplicates, UnknownDepartments, UnknownRoles);
+
+    /// <summary>Puts back what <see cref="Capture"/> took, in place of what it counted.</summary>
+    public void Restore(JourneyCountersSnapshot s) =>
+        (Applied, Late, Duplicates, UnknownDepartments, UnknownRoles) = (s.Applied, s.Late, s.Duplicates, s.UnknownDepartments, s.UnknownRoles);
 }

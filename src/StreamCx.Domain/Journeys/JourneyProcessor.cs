@@ -1,6 +1,7 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Domain.Journeys;
 
@@ -11,7 +12,8 @@ namespace StreamCx.Domain.Journeys;
 /// frontier of event time passes them (<see cref="Advance"/>), as the sites' events are. So events of a journey that
 /// arrive out of order within that lateness (or ahead of the frontier) give what they give in order; a later one is
 /// applied on arrival and counted late. Deadlines (a journey open too long, retention) are evaluated as event time passes
-/// them.
+/// them. All of it can be captured as plain data (<see cref="Capture"/>) and put back into a fresh processor
+/// (<see cref="Restore"/>), which then goes on as the captured one would have.
 /// </summary>
 public sealed class JourneyProcessor
 {
@@ -22,11 +24,12 @@ public sealed class JourneyProcessor
     private readonly JourneySettings _settings;
     private readonly bool _followsFrontier;
     private readonly TimeSpan _lateness;
-    private readonly PriorityQueue<JourneyInput, (JourneyInput, long)> _held = new(JourneyInput.Order.Instance);
+    private readonly PriorityQueue<JourneyInput, (JourneyInput Input, long Arrival)> _held = new(JourneyInput.Order.Instance);
     private readonly DuplicateFilter _duplicates = new(DuplicateHorizon, 1_000_000);
     private long _arrivals;
     private long _newest = long.MinValue;
     private long _watermark = long.MinValue;
+    private bool _tookSomething;
 
     /// <param name="followsFrontier">Events are released by <see cref="Advance"/> only (the engine), not by the lateness.</param>
     public JourneyProcessor(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock, bool followsFrontier = false)
@@ -63,6 +66,7 @@ public sealed class JourneyProcessor
     /// <summary>A message, or the parts of it that this processor's channel applies (<see cref="JourneyRouting"/>).</summary>
     public IReadOnlyList<Alert> Process(JourneyInput input)
     {
+        _tookSomething = true;
         if (input.Counted) Count(input.Feedback?.Flags ?? (input.Signal as JourneyStep)?.Flags ?? CatalogFlags.None);
         return input.Feedback is { JourneyId: null, AccountId: null } ? [] : Take(input);
     }
@@ -71,17 +75,55 @@ public sealed class JourneyProcessor
     public IReadOnlyList<Alert> Advance(DateTimeOffset frontier)
     {
         var alerts = new List<Alert>();
-        if (frontier.UtcTicks > _watermark) Release(frontier.UtcTicks, alerts);
+        if (frontier.UtcTicks <= _watermark) return alerts;
+        _tookSomething = true;
+        Release(frontier.UtcTicks, alerts);
         return alerts;
     }
 
     /// <summary>Applies every held event (the end of a replay); event time goes no further than the last of them.</summary>
     public IReadOnlyList<Alert> Flush()
     {
+        _tookSomething = true;
         var alerts = new List<Alert>();
         Release(long.MaxValue, alerts);
         return alerts;
     }
+
+    /// <summary>Everything the processor holds, as plain data (JSON-serialisable by System.Text.Json); the held messages in the order they will go.</summary>
+    public JourneySnapshot Capture() => new(
+        JourneySnapshot.CurrentVersion,
+        Journeys.Capture(), Accounts.Capture(), Counters.Capture(),
+        [.. _duplicates.Entries.Select(e => new RememberedEventId(e.At, e.Id))],
+        [.. _held.UnorderedItems.Select(h => h.Priority).Order(JourneyInput.Order.Instance).Select(h => HeldJourneyMessage.Of(h.Input, h.Arrival))],
+        At(_newest), At(_watermark), _arrivals);
+
+    /// <summary>
+    /// Puts a captured state back into a freshly constructed processor (same catalog and settings); throws
+    /// <see cref="InvalidOperationException"/> if this processor already took something (a message, a frontier, a flush
+    /// or a snapshot), and <see cref="ArgumentException"/> for a snapshot of another format version.
+    /// </summary>
+    public void Restore(JourneySnapshot snapshot)
+    {
+        if (_tookSomething) throw new InvalidOperationException("a journeys' state can only be restored into a processor that has taken nothing yet");
+        if (snapshot.Version != JourneySnapshot.CurrentVersion)
+            throw new ArgumentException($"journey snapshot of format version {snapshot.Version}; this processor reads version {JourneySnapshot.CurrentVersion}", nameof(snapshot));
+        _tookSomething = true;
+        Journeys.Restore(snapshot.Journeys);
+        Accounts.Restore(snapshot.Accounts);
+        Counters.Restore(snapshot.Counters);
+        _duplicates.Restore(snapshot.Ids.Select(i => (i.At, i.Id)));
+        foreach (var held in snapshot.Held)
+        {
+            var input = held.ToInput();
+            _held.Enqueue(input, (input, held.Arrival));
+        }
+        _newest = snapshot.Newest?.UtcTicks ?? long.MinValue;
+        _watermark = snapshot.Watermark?.UtcTicks ?? long.MinValue;
+        _arrivals = snapshot.Arrivals;
+    }
+
+    private static DateTimeOffset? At(long ticks) => ticks == long.MinValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 
     private List<Alert> Take(JourneyInput input)
     {

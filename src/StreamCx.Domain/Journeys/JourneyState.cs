@@ -1,4 +1,6 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Domain.Journeys;
 
@@ -85,6 +87,34 @@ public sealed class JourneyState(string journeyId, long openedTicks)
         _timeline[at] = mark;
         _marks++;
     }
+
+    /// <summary>The journey as plain data.</summary>
+    public JourneyStateSnapshot ToSnapshot() => new(
+        JourneyId, CustomerId, AccountId, SiteId, OpenedTicks, LastTicks, ClosedTicks, Outcome, Contacts, [.. Departments],
+        Rated, ScoreSum, Dissatisfied, JourneyScore, ChurnEventId, [.. _reasons.Select(r => new ReasonCount(r.Reason, r.Count))], Timeline.ToArray(),
+        AlertId, AlertSequence, AlertClosed, new WatermelonSaid(AlertedAs.Rules, AlertedAs.Outcome, AlertedAs.JourneyScore, AlertedAs.Churn));
+
+    /// <summary>
+    /// The journey <see cref="ToSnapshot"/> took, laid out as one built event by event is (the timeline grown the same
+    /// way), its labels shared through <paramref name="labels"/> as the parser shares them.
+    /// </summary>
+    internal static JourneyState FromSnapshot(JourneyStateSnapshot s, BoundedStringPool labels, int maxTimelineSteps)
+    {
+        var j = new JourneyState(s.JourneyId, s.OpenedTicks)
+        {
+            CustomerId = s.CustomerId, AccountId = s.AccountId, SiteId = Label(s.SiteId, labels), LastTicks = s.LastTicks,
+            ClosedTicks = s.ClosedTicks, Outcome = s.Outcome, Contacts = s.Contacts, Departments = [.. s.Departments.Select(d => labels.Get(d))],
+            Rated = s.Rated, ScoreSum = s.ScoreSum, Dissatisfied = s.Dissatisfied, JourneyScore = s.JourneyScore, ChurnEventId = s.ChurnEventId,
+            AlertId = s.AlertId, AlertSequence = s.AlertSequence, AlertClosed = s.AlertClosed,
+            AlertedAs = (s.AlertedAs.Rules, s.AlertedAs.Outcome, s.AlertedAs.JourneyScore, s.AlertedAs.Churn),
+        };
+        j._reasons = [.. s.Reasons.Select(r => (labels.Get(r.Reason), r.Count))];
+        j.MostRepeatedReason = j._reasons.Length == 0 ? 0 : j._reasons.Max(r => r.Count);
+        foreach (var m in s.Timeline) j.AddMark(m with { Department = Label(m.Department, labels), Step = Label(m.Step, labels) }, maxTimelineSteps);
+        return j;
+    }
+
+    private static string? Label(string? text, BoundedStringPool labels) => text is null ? null : labels.Get(text);
 
     /// <summary>Room for this many more marks at a time: a journey of a few steps allocates its timeline once.</summary>
     private const int MarksPerGrowth = 4;

@@ -11,8 +11,8 @@ public static class JourneyEvents
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>The wall clock of alerts' <c>emittedAt</c>: fixed, so two runs compare equal.</summary>
-    public static JourneyProcessor Processor(JourneySettings? settings = null) =>
-        new(TestCatalog.Create(), settings ?? new JourneySettings(), new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+    public static JourneyProcessor Processor(JourneySettings? settings = null, bool followsFrontier = false) =>
+        new(TestCatalog.Create(), settings ?? new JourneySettings(), new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)), followsFrontier);
 
     /// <summary>An interaction survey of the journey, rated <paramref name="csat"/> of 5.</summary>
     public static FeedbackEvent Contact(string id, string journeyId, DateTimeOffset at, string department, int csat, string? customerId = "cus-1") =>

@@ -26,13 +26,11 @@ public sealed class ListeningRestoreTests(ITestOutputHelper output)
         var emitted = Run(uninterrupted, 0, Steps.Count);
         ScenarioHolds(uninterrupted, emitted);
         var alerts = emitted.ConvertAll(ContractJson.Serialize);
-        var views = Views(uninterrupted);
-        var state = EngineSnapshotJson.Serialize(uninterrupted.Capture());
+        var runs = new RestoredRuns(new(alerts, Views(uninterrupted), EngineSnapshotJson.Serialize(uninterrupted.Capture())), output);
 
         var saver = Processor();
         var before = new List<string>();
         var done = 0;
-        var differing = new List<string>();
         foreach (var (name, cut) in Cuts())
         {
             before.AddRange(Run(saver, done, cut).ConvertAll(ContractJson.Serialize));
@@ -44,14 +42,12 @@ public sealed class ListeningRestoreTests(ITestOutputHelper output)
             Assert.Equal(EngineSnapshotJson.Serialize(snapshot), EngineSnapshotJson.Serialize(restored.Capture())); // all it was given is back
 
             var continued = before.Concat(Run(restored, cut, Steps.Count).ConvertAll(ContractJson.Serialize)).ToList();
-            var what = $"cut {name} before step {cut} ({Steps[cut].At:O}, {snapshot.Held.Count} held)";
-            output.WriteLine(what);
-            if (!continued.SequenceEqual(alerts)) differing.Add($"{what}: alerts differ from emission {FirstDifference(alerts, continued)}");
-            if (Views(restored) != views) differing.Add($"{what}: views differ");
-            if (EngineSnapshotJson.Serialize(restored.Capture()) != state) differing.Add($"{what}: state at the end differs");
+            runs.Compare(
+                $"cut {name} before step {cut} ({Steps[cut].At:O}, {snapshot.Held.Count} held)",
+                new(continued, Views(restored), EngineSnapshotJson.Serialize(restored.Capture())));
         }
         output.WriteLine($"{Steps.Count} steps, {alerts.Count} alert emissions, {Cuts().Count} cuts");
-        Assert.True(differing.Count == 0, string.Join("\n", differing));
+        runs.AssertAllEqual();
     }
 
     [Theory]
@@ -211,11 +207,4 @@ public sealed class ListeningRestoreTests(ITestOutputHelper output)
             p.Held,
         },
         EngineSnapshotJson.Options);
-
-    private static string FirstDifference(List<string> expected, List<string> actual)
-    {
-        var i = 0;
-        while (i < expected.Count && i < actual.Count && expected[i] == actual[i]) i++;
-        return $"#{i} of {expected.Count}: expected {(i < expected.Count ? expected[i] : "none")}, got {(i < actual.Count ? actual[i] : "none")}";
-    }
 }
