@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace StreamCx.Engine.Durability;
 
 /// <summary>
-/// Site and listening snapshots as versioned, gzip-compressed JSON (buckets as number arrays); anything unreadable is a
+/// Site, listening and journey snapshots as versioned, gzip-compressed JSON (buckets as number arrays); anything unreadable is a
 /// <see cref="SnapshotFormatException"/>.
 /// </summary>
 public static class SnapshotCodec
@@ -20,6 +20,8 @@ public static class SnapshotCodec
     public static byte[] Encode(SiteSnapshot snapshot) => Compress(snapshot);
 
     public static byte[] Encode(ListeningChannelSnapshot snapshot) => Compress(snapshot);
+
+    public static byte[] Encode(JourneyChannelSnapshot snapshot) => Compress(snapshot);
 
     public static SiteSnapshot Decode(object? stored, string persistenceId)
     {
@@ -36,6 +38,15 @@ public static class SnapshotCodec
         if (snapshot is null || snapshot.State is null || snapshot.AppliedOffsets is null)
             throw new SnapshotFormatException($"snapshot of {persistenceId} is incomplete");
         CheckVersion(snapshot.Version, ListeningChannelSnapshot.CurrentVersion, persistenceId);
+        return snapshot;
+    }
+
+    public static JourneyChannelSnapshot DecodeJourneys(object? stored, string persistenceId)
+    {
+        var snapshot = Decompress<JourneyChannelSnapshot>(stored, persistenceId);
+        if (snapshot is null || snapshot.State is null || snapshot.AppliedOffsets is null || snapshot.SourceOffsets is null)
+            throw new SnapshotFormatException($"snapshot of {persistenceId} is incomplete");
+        CheckVersion(snapshot.Version, JourneyChannelSnapshot.CurrentVersion, persistenceId);
         return snapshot;
     }
 

@@ -33,7 +33,7 @@ public static class AkkaEngineExtensions
             SiteDurability? siteDurability = durability is { Settings.Enabled: true } on
                 ? new SiteDurability(on.Settings, Persistence.Instance.Apply(system).SnapshotStoreFor(null), on.Ledger, on.Counters)
                 : null;
-            var journeysActor = journeys is null ? null : system.ActorOf(JourneysActor.Create(catalog, journeys, alerts, followsFrontier: true), "journeys");
+            var journeysActor = journeys is null ? null : system.ActorOf(JourneysActor.Create(catalog, journeys, alerts, followsFrontier: true, siteDurability), "journeys");
             if (journeysActor is not null) registry.Register<JourneysActor>(journeysActor);
             var listeningActor = complaints is null ? null : system.ActorOf(ListeningActor.Create(catalog, complaints, alerts, social, siteDurability), "listening");
             if (listeningActor is not null) registry.Register<ListeningActor>(listeningActor);

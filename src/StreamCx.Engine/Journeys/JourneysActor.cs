@@ -17,7 +17,10 @@ namespace StreamCx.Engine.Journeys;
 /// <see cref="JourneySettings.AllowedLateness"/> past it. Through the region topic, the intake places a journey's copies
 /// by journey id and an account's by account id (<see cref="JourneyRouting"/>), whatever their sites: there is one
 /// processor per region-topic partition held here (<see cref="JourneyChannels"/>), each applying the parts of the copies
-/// it takes, and a journey or an account is held whole by the engine that holds its partition.
+/// it takes, and a journey or an account is held whole by the engine that holds its partition. With durability, each
+/// partition's journeys are snapshotted with the offsets they took, restored when the partition is assigned here, dropped
+/// when it goes to another engine, and their source offsets committed only once a snapshot covers them
+/// (<see cref="LedgerKey"/>), as the listening sources' are (<see cref="ChannelStateActor"/>).
 /// </summary>
 public sealed class JourneysActor : ChannelStateActor
 {
@@ -26,6 +29,7 @@ public sealed class JourneysActor : ChannelStateActor
 
     private readonly JourneyChannels _channels;
     private readonly IAlertPublisher _alerts;
+    private DateTimeOffset? _frontier;
 
     public JourneysActor(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier, SiteDurability? durability)
         : base("journeys-", LedgerKey, "its journeys", alerts, durability)
@@ -56,6 +60,7 @@ public sealed class JourneysActor : ChannelStateActor
         });
         Receive<FrontierAdvanced>(m =>
         {
+            if (_frontier is null || m.Frontier > _frontier) _frontier = m.Frontier;
             foreach (var channel in _channels.Held)
             {
                 var processor = _channels.Of(channel);
@@ -75,11 +80,25 @@ public sealed class JourneysActor : ChannelStateActor
 
     protected override void DropState(string channel) => _channels.Drop(channel);
 
-    protected override ChannelCoverage RestoreState(string channel, object? stored, string persistenceId) =>
-        throw new SnapshotFormatException($"snapshot of {persistenceId}: the journeys are not saved yet");
+    protected override ChannelCoverage RestoreState(string channel, object? stored, string persistenceId)
+    {
+        var snapshot = SnapshotCodec.DecodeJourneys(stored, persistenceId);
+        var processor = _channels.Create();
+        try
+        {
+            processor.Restore(snapshot.State);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new SnapshotFormatException($"snapshot of {persistenceId} cannot be restored: {e.Message}");
+        }
+        _channels.Put(channel, processor);
+        if (_frontier is { } f) Publish(processor.Advance(f)); // what it held and this engine's frontier already passed
+        return new ChannelCoverage(snapshot.AppliedOffsets, snapshot.SourceOffsets);
+    }
 
     protected override byte[] CaptureState(string channel, IReadOnlyDictionary<string, long> offsets, IReadOnlyDictionary<string, long> sources) =>
-        throw new InvalidOperationException("the journeys are not saved yet");
+        SnapshotCodec.Encode(new JourneyChannelSnapshot(JourneyChannelSnapshot.CurrentVersion, channel, _channels.Of(channel).Capture(), offsets, sources));
 
     private void Publish(IReadOnlyList<Alert> alerts)
     {
