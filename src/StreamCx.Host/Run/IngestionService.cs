@@ -39,6 +39,7 @@ public sealed class IngestionService(
     private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(3);
 
     private bool _listening; // the listening sources run: every message they take waits for their snapshot to be committed
+    private bool _journeys; // the journeys run: likewise for the copies placed for them
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Topic, int Partition), bool> _heldRegions = new(); // region-topic partitions assigned here
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,6 +48,7 @@ public sealed class IngestionService(
         var journeys = registry.TryGet<JourneysActor>(out var j) ? j : null;
         var listening = registry.TryGet<ListeningActor>(out var l) ? l : null;
         _listening = listening is not null;
+        _journeys = journeys is not null;
         using var abort = new CancellationTokenSource();
         using var regionProducer = RegionProducer();
         var intake = new RegionIntake(parser, catalog, engine.EventTime, regionProducer, kafka.RegionTopic, progress, clock, logger);
@@ -173,9 +175,12 @@ public sealed class IngestionService(
         // the listening sources take every message of a partition held here (they observe all feedback); one read before its
         // partition was revoked and still on its way is left to the partition's next holder
         var listening = snapshots.Enabled && _listening && (r.Event is not null || r.Listening is not null) && _heldRegions.ContainsKey((p.Topic, p.Partition));
+        // so do the journeys the copies placed for them
+        var journeys = snapshots.Enabled && _journeys && r.JourneyCopy && r.Rejection is null && _heldRegions.ContainsKey((p.Topic, p.Partition));
         if (site is not null) ledger.Applied(site, p.Topic, p.Partition, p.Offset); // committed once the site's snapshot covers it
         if (listening) ledger.Applied(ListeningActor.LedgerKey, p.Topic, p.Partition, p.Offset); // and the listening sources' snapshot of its channel
-        if (site is null && !listening) ledger.Done(p.Topic, p.Partition, p.Offset);
+        if (journeys) ledger.Applied(JourneysActor.LedgerKey, p.Topic, p.Partition, p.Offset); // or the journeys' snapshot of its channel
+        if (site is null && !listening && !journeys) ledger.Done(p.Topic, p.Partition, p.Offset);
     }
 
     /// <summary>Before a graceful stop: every site snapshots now, so that the final commit covers what was applied.</summary>

@@ -1,0 +1,97 @@
+using Akka.Actor;
+using Akka.Persistence;
+using Akka.TestKit.Xunit2;
+using Microsoft.Extensions.Time.Testing;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Journeys;
+using StreamCx.Engine.Durability;
+using StreamCx.Engine.Journeys;
+using StreamCx.Engine.Pipeline;
+using StreamCx.Engine.Sites;
+using static StreamCx.Engine.Tests.Journeys.JourneyFixtures;
+
+namespace StreamCx.Engine.Tests.Journeys;
+
+/// <summary>
+/// The journeys' durable side, one region-topic partition (channel) at a time, against a snapshot store probe that answers
+/// when the test says so: a channel assigned here is restored before anything of it is applied, with the parts of the
+/// copies it held, and skips what its snapshot holds; its next snapshot covers what came after, and only then may those
+/// offsets be committed.
+/// </summary>
+public sealed class JourneyDurabilityTests : TestKit
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+    private const string Topic = "group.regions";
+    private const string Channel = Topic + "/3";
+
+    /// <summary>Offset i: a step of journey jrn-1, or (odd offsets) the account's copy of a survey of journey jrn-2 and account acc-1.</summary>
+    private static JourneyInput InputAt(int i) => i % 2 == 0
+        ? JourneyInput.From(new JourneyStep($"s{i}", Start.AddMinutes(i), "jrn-1", "support", "call") { CustomerId = "cus-1" })
+        : JourneyInput.From(
+            new FeedbackEvent($"f{i}", Start.AddMinutes(i), "s1", "email", RatingDictionary.Empty) { JourneyId = "jrn-2", AccountId = "acc-1", ContactRole = "user", Nps = 9 },
+            JourneyParts.Accounts | JourneyParts.Counted);
+
+    private static JourneyItem Item(int offset) => new(InputAt(offset), new SourcePosition(Topic, 3, offset));
+
+    [Fact]
+    public void A_channel_assigned_here_is_restored_first_skips_what_its_snapshot_holds_and_commits_what_came_after_once_saved()
+    {
+        var store = CreateTestProbe();
+        var ledger = new OffsetLedger();
+        var settings = new SnapshotSettings { EveryEvents = 1000, EveryInterval = TimeSpan.FromHours(1) };
+        var journeys = Sys.ActorOf(JourneysActor.Create(Catalog, new JourneySettings(), new Recorder(Clock), followsFrontier: true, new SiteDurability(settings, store, ledger, new SnapshotCounters())));
+
+        // what the channel's previous holder saved: offsets 0 to 4, held for the frontier
+        var before = new JourneyProcessor(Catalog, new JourneySettings(), Clock, followsFrontier: true);
+        for (var i = 0; i <= 4; i++) before.Process(InputAt(i));
+        var saved = SnapshotCodec.Encode(new JourneyChannelSnapshot(
+            JourneyChannelSnapshot.CurrentVersion, Channel, before.Capture(), new Dictionary<string, long> { [Channel] = 4 }, new Dictionary<string, long>()));
+
+        journeys.Tell(new PartitionsAssigned([(Topic, 3)]));
+        journeys.Tell(new ApplyJourneyInputs([.. Enumerable.Range(3, 5).Select(Item)])); // 3 and 4 again (re-read from the commit), then 5 to 7
+        var load = store.ExpectMsg<LoadSnapshot>();
+        Assert.Equal($"journeys-{Channel}", load.PersistenceId);
+        var status = journeys.Ask<JourneyStatus>(GetJourneyStatus.Instance, TimeSpan.FromSeconds(5));
+        Assert.False(status.Wait(TimeSpan.FromMilliseconds(300)), "answered before the channel was restored");
+        store.Reply(new LoadSnapshotResult(new SelectedSnapshot(new SnapshotMetadata(load.PersistenceId, 7, Clock.GetUtcNow().UtcDateTime), saved), load.ToSequenceNr));
+
+        Assert.True(status.Wait(TimeSpan.FromSeconds(5)));
+        Assert.Equal(8, status.Result.Held); // 5 restored + 3 new (the two the snapshot holds are skipped); no frontier yet
+        journeys.Tell(new Regions.FrontierAdvanced(Start.AddHours(1)));
+        var applied = journeys.Ask<JourneyStatus>(GetJourneyStatus.Instance, TimeSpan.FromSeconds(5)).Result;
+        Assert.Equal((8L, 0L, 0), (applied.Applied, applied.Duplicates, applied.Held));
+        // the account's copies (restored ones too) went to the account only: the journey of those surveys is another channel's
+        Assert.Equal((1, 1), (applied.Journeys, applied.Accounts));
+        Assert.Null(journeys.Ask<JourneyFound>(new GetJourney("jrn-2"), TimeSpan.FromSeconds(5)).Result.Journey);
+
+        foreach (var offset in Enumerable.Range(3, 5)) ledger.Applied(JourneysActor.LedgerKey, Topic, 3, offset);
+        Assert.Equal(3, ledger.Committable().Single().NextOffset); // nothing after the restored snapshot is saved yet
+
+        journeys.Tell(SnapshotNow.Instance);
+        var save = store.ExpectMsg<SaveSnapshot>();
+        Assert.Equal(8, save.Metadata.SequenceNr);
+        var written = SnapshotCodec.DecodeJourneys(save.Snapshot, save.Metadata.PersistenceId);
+        Assert.Equal(7, written.AppliedOffsets[Channel]);
+        Assert.Equal(3, ledger.Committable().Single().NextOffset); // not before the store says it is saved
+        store.Reply(new SaveSnapshotSuccess(save.Metadata));
+        AwaitCondition(() => ledger.Committable().Single().NextOffset == 8, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void A_snapshot_that_cannot_be_read_leaves_the_channel_empty_and_counted_unreadable()
+    {
+        var store = CreateTestProbe();
+        var counters = new SnapshotCounters();
+        var settings = new SnapshotSettings { EveryEvents = 1000, EveryInterval = TimeSpan.FromHours(1) };
+        var journeys = Sys.ActorOf(JourneysActor.Create(Catalog, new JourneySettings(), new Recorder(Clock), followsFrontier: true, new SiteDurability(settings, store, new OffsetLedger(), counters)));
+
+        journeys.Tell(new ApplyJourneyInputs([Item(0)]));
+        var load = store.ExpectMsg<LoadSnapshot>();
+        store.Reply(new LoadSnapshotResult(new SelectedSnapshot(new SnapshotMetadata(load.PersistenceId, 1, Clock.GetUtcNow().UtcDateTime), "not a snapshot"u8.ToArray()), load.ToSequenceNr));
+
+        var status = journeys.Ask<JourneyStatus>(GetJourneyStatus.Instance, TimeSpan.FromSeconds(5)).Result;
+        Assert.Equal(1, status.Held); // the message came in all the same
+        Assert.Equal(1, counters.Unreadable);
+    }
+}
