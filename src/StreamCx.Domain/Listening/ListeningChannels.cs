@@ -1,5 +1,6 @@
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Incidents;
+using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Service;
 using StreamCx.Domain.Units;
@@ -12,53 +13,29 @@ namespace StreamCx.Domain.Listening;
 /// mentions go to one channel), and every listening state is kept by site, by region or brand-wide, so splitting the work by
 /// channel gives the alerts one processor gives. The views merge what the channels hold.
 /// </summary>
-public sealed class ListeningChannels(ReferenceCatalog catalog, Func<ListeningProcessor> create)
+public sealed class ListeningChannels(ReferenceCatalog catalog, Func<ListeningProcessor> create) : ProcessorChannels<ListeningProcessor>(create)
 {
-    private readonly SortedDictionary<string, ListeningProcessor> _channels = new(StringComparer.Ordinal);
-
-    public IReadOnlyCollection<string> Held => _channels.Keys;
-
-    public bool Holds(string channel) => _channels.ContainsKey(channel);
-
-    /// <summary>The channel's processor, a new one when the channel is not held yet.</summary>
-    public ListeningProcessor Of(string channel)
-    {
-        if (!_channels.TryGetValue(channel, out var processor)) _channels[channel] = processor = create();
-        return processor;
-    }
-
-    /// <summary>Holds the channel with this processor (restored from a snapshot), in place of what was held.</summary>
-    public void Put(string channel, ListeningProcessor processor) => _channels[channel] = processor;
-
-    /// <summary>A fresh processor, to restore a snapshot into.</summary>
-    public ListeningProcessor Create() => create();
-
-    /// <summary>Forgets a channel (it moved to another engine, or is read again from its snapshot).</summary>
-    public bool Drop(string channel) => _channels.Remove(channel);
-
     public ComplaintBoard Board(string? regionId, string? siteId, string? channel, int days) =>
-        ComplaintBoard.Of(catalog, [.. _channels.Values.SelectMany(p => p.Complaints.SitesOf(regionId, siteId))], channel, days);
+        ComplaintBoard.Of(catalog, [.. Processors.SelectMany(p => p.Complaints.SitesOf(regionId, siteId))], channel, days);
 
     /// <summary>The region's measured correlations (a region is held by one channel at most).</summary>
     public IReadOnlyList<IncidentAttributeCorrelation> Correlation(string regionId) =>
-        _channels.Values.Select(p => p.Correlation.Of(regionId)).FirstOrDefault(c => c.Count > 0) ?? [];
+        Processors.Select(p => p.Correlation.Of(regionId)).FirstOrDefault(c => c.Count > 0) ?? [];
 
     public IReadOnlyList<ServiceView> Service(string? regionId, string? siteId) =>
     [
-        .. _channels.Values.SelectMany(p => p.Service.Of(regionId, siteId))
+        .. Processors.SelectMany(p => p.Service.Of(regionId, siteId))
             .OrderBy(v => v.SiteId, StringComparer.Ordinal).ThenBy(v => v.Channel, StringComparer.Ordinal),
     ];
 
     /// <summary>The site's units on the attribute (a site is held by one channel at most).</summary>
     public (IReadOnlyList<UnitScore> Scores, IReadOnlyList<UnitContribution> Drop) Units(string siteId, string attributeId, int hours)
     {
-        foreach (var p in _channels.Values)
+        foreach (var p in Processors)
         {
             var scores = p.Units.Scores(siteId, attributeId, hours);
             if (scores.Count > 0) return (scores, p.Units.Drop(siteId, attributeId));
         }
         return ([], []);
     }
-
-    public long Sum(Func<ListeningProcessor, long> counter) => _channels.Values.Sum(counter);
 }

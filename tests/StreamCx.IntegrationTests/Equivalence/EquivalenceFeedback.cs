@@ -48,11 +48,19 @@ public sealed class EquivalenceFeedback
             }
         }
         events.AddRange(Listening(seed, hours, rnd));
+        events.AddRange(Journeys(seed, hours, rnd));
         Messages = events.OrderBy(e => e.At).ThenBy(e => e.Message.EventId, StringComparer.Ordinal).Select(e => e.Message).ToList();
     }
 
     /// <summary>The event ids of the listening messages start with it.</summary>
     public const string ListeningPrefix = "eql-";
+
+    /// <summary>The event ids of the journey messages (steps, closings, churns: not feedback) start with it.</summary>
+    public const string JourneyPrefix = "eqj-";
+
+    /// <summary>Whether a message is feedback (what the sites count), not a listening or a journey message.</summary>
+    public static bool IsFeedback(Message m) =>
+        !m.EventId.StartsWith(ListeningPrefix, StringComparison.Ordinal) && !m.EventId.StartsWith(JourneyPrefix, StringComparison.Ordinal);
 
     /// <summary>The key of brand-wide messages (social mentions of no site): not a site.</summary>
     public const string BrandKey = "brand";
@@ -102,6 +110,69 @@ public sealed class EquivalenceFeedback
             yield return Line(t, "store-lille-centre", new { type = "social-mention", siteId = "store-lille-centre", platform = "x", sentiment = -0.9, reach = 3000, text = "Queue of an hour in Lille", url = "https://x.example/s/2" });
         foreach (var t in Times(before, hours, 1))
             yield return Line(t, BrandKey, new { type = "social-mention", platform = rnd.NextDouble() < 0.05 ? "mastodon" : "instagram", sentiment = rnd.NextDouble() < 0.3 ? -0.5 : 0.6, reach = 100, text = "the brand", url = "https://instagram.example/p/1" });
+    }
+
+    /// <summary>
+    /// Journeys of 30 customers over the same hours: a few contacts each (a step, then its survey) at sites of every region,
+    /// by several departments, rated well but for a few; those with many contacts over several departments are
+    /// watermelons, most end unresolved or abandoned and some of their customers churn; some have a journey-scope survey.
+    /// And B2B accounts whose contacts rate by role: users satisfied and purchasing not at two of them.
+    /// </summary>
+    private static IEnumerable<(DateTimeOffset At, Message Message)> Journeys(int seed, double hours, Random rnd)
+    {
+        var (steps, surveys) = (0, 0);
+        string[] departments = ["sales", "support", "field-service", "central-support", "billing", "delivery"];
+        (DateTimeOffset, Message) Signal(double t, string key, object body)
+        {
+            var at = Start.AddHours(t);
+            var id = $"{JourneyPrefix}{seed}-{steps++}";
+            var fields = JsonSerializer.SerializeToElement(body).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
+            fields["eventId"] = id;
+            fields["occurredAt"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+            return (at, new Message(id, key, Channels[rnd.Next(Channels.Length)], JsonSerializer.Serialize(fields)));
+        }
+        (DateTimeOffset, Message) Survey(double t, Site site, Dictionary<string, object> about)
+        {
+            var at = Start.AddHours(t);
+            var id = $"eq-{seed}-j{surveys++}";
+            var ratings = Attributes.ToDictionary(a => a, a => Rating(Mean(site.SiteId, a, t), rnd));
+            about["eventId"] = id;
+            about["occurredAt"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+            about["siteId"] = site.SiteId;
+            about["channel"] = Channels[rnd.Next(Channels.Length)];
+            about["ratings"] = ratings;
+            return (at, new Message(id, site.SiteId, (string)about["channel"], JsonSerializer.Serialize(about)));
+        }
+        for (var c = 0; c < 30; c++)
+        {
+            var (journey, customer) = ($"jrn-{seed}-{c}", $"cus-{seed}-{c}");
+            var t = rnd.NextDouble() * (hours - 30);
+            var contacts = rnd.Next(1, 7);
+            var rated = c % 5 == 0 ? 2 : 5; // a few journeys are rated poorly: red, but no watermelon
+            for (var k = 0; k < contacts; k++)
+            {
+                var department = departments[rnd.Next(departments.Length)];
+                var site = SampleSites[rnd.Next(SampleSites.Count)];
+                yield return Signal(t, journey, new { type = "journey-step", journeyId = journey, customerId = customer, department, step = "call", siteId = site.SiteId, reason = k % 2 == 0 ? "no-network" : "billing-error" });
+                yield return Survey(t + 0.2, site, new() { ["journeyId"] = journey, ["customerId"] = customer, ["department"] = department, ["csat"] = rated });
+                t += 1 + (rnd.NextDouble() * 5);
+            }
+            if (rnd.Next(3) == 0) yield return Survey(t, SampleSites[rnd.Next(SampleSites.Count)], new() { ["journeyId"] = journey, ["customerId"] = customer, ["scope"] = "journey", ["nps"] = rnd.Next(0, 11) });
+            var outcome = contacts <= 2 ? "resolved" : rnd.Next(2) == 0 ? "unresolved" : "abandoned";
+            yield return Signal(t + 0.5, journey, new { type = "journey-closed", journeyId = journey, outcome });
+            if (outcome != "resolved" && c % 3 == 0) yield return Signal(t + 2, customer, new { type = "churn", customerId = customer, reason = "went to a competitor" });
+        }
+        for (var a = 0; a < 3; a++)
+        {
+            var account = $"acc-{seed}-{a}";
+            var site = SampleSites[rnd.Next(SampleSites.Count)];
+            for (var k = 0; k < 6; k++)
+            {
+                var role = k % 2 == 0 ? "user" : "purchasing";
+                var nps = role == "purchasing" && a < 2 ? 3 : 9;
+                yield return Survey(4 + (k * 8) + a, site, new() { ["accountId"] = account, ["contactRole"] = role, ["nps"] = nps });
+            }
+        }
     }
 
     private static readonly IReadOnlyList<Site> SampleSites = ReferenceDataLoader.LoadSites(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "sites.json")));

@@ -69,7 +69,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
             await run.ProduceAsync(quarter, _ => topic, ensureTopics: kill == 1, markers: false);
             var engine = run.StartEngine($"engine life {kill}");
             // each life applies at least its quarter's feedback (and what it re-applies on top of the last snapshot)
-            var fresh = quarter.Count(m => !m.EventId.StartsWith(EquivalenceFeedback.ListeningPrefix, StringComparison.Ordinal));
+            var fresh = quarter.Count(EquivalenceFeedback.IsFeedback);
             var killAt = random.Next(fresh / 4, fresh * 3 / 4);
             await Poll.UntilAsync(async () => await AppliedAsync(engine) >= killAt, Patience, () => $"{killAt} events applied\n{engine.Tail()}");
             await engine.DisposeAsync(); // SIGKILL: no stop, no final snapshot, no commit
@@ -116,7 +116,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         // four quarters, each produced while the group has another membership, so every change happens while consuming
         var quarters = feedback.Messages.Chunk((feedback.Messages.Count + 3) / 4).ToArray();
         var produced = 0; // feedback events (what the sites count)
-        static int FeedbackIn(EquivalenceFeedback.Message[] quarter) => quarter.Count(m => !m.EventId.StartsWith(EquivalenceFeedback.ListeningPrefix, StringComparison.Ordinal));
+        static int FeedbackIn(EquivalenceFeedback.Message[] quarter) => quarter.Count(EquivalenceFeedback.IsFeedback);
         async Task ProduceQuarterAsync(int i)
         {
             await run.ProduceAsync(quarters[i], _ => topic, ensureTopics: false, markers: i == quarters.Length - 1, oneByOne: true);
@@ -311,7 +311,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         output.WriteLine($"replay {replayed.Count} emissions; live {live.Count}: missing {missing.Count}, extra {extra.Count}, conflicting {conflicting.Count}, identical copies {duplicated}");
         Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains("\"kind\":\"trend\"", StringComparison.Ordinal)), "the scenario gives a trend alert in replay");
         Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains("\"kind\":\"peer\"", StringComparison.Ordinal)), "the scenario gives a peer alert in replay");
-        foreach (var kind in new[] { "complaints", "internal", "social" })
+        foreach (var kind in new[] { "complaints", "internal", "social", "watermelon", "divergence" })
             Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains($"\"kind\":\"{kind}\"", StringComparison.Ordinal)), $"the scenario gives a {kind} alert in replay");
         Assert.True(missing.Count + extra.Count + conflicting.Count == 0,
             $"missing {missing.Count}, extra {extra.Count}, conflicting {conflicting.Count}\n" + string.Join("\n", missing.Take(3).Select(m => "missing " + m).Concat(extra.Take(3).Select(e => "extra " + e)).Concat(conflicting.Take(3))));
@@ -336,6 +336,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         private readonly string _db = Path.Combine(Path.GetTempPath(), $"streamcx-eq-{Guid.NewGuid():N}.db");
         private readonly List<EquivalenceFeedback.Message> _markers = [];
         private readonly HashSet<string> _listening = new(StringComparer.Ordinal); // ids of the listening messages produced
+        private readonly HashSet<string> _journeys = new(StringComparer.Ordinal); // ids of the messages the journeys take (journey messages, feedback of a journey or an account)
 
         public string AlertsTopic { get; } = RealKafkaFixture.UniqueName("alerts");
 
@@ -368,6 +369,8 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
                 else producer.Produce(topicOf(m), record);
             }
             _listening.UnionWith(messages.Where(m => m.EventId.StartsWith(EquivalenceFeedback.ListeningPrefix, StringComparison.Ordinal)).Select(m => m.EventId));
+            _journeys.UnionWith(messages.Where(m => m.EventId.StartsWith(EquivalenceFeedback.JourneyPrefix, StringComparison.Ordinal)
+                || m.Json.Contains("\"journeyId\"", StringComparison.Ordinal) || m.Json.Contains("\"accountId\"", StringComparison.Ordinal)).Select(m => m.EventId));
             // a marker per site and topic, after everything and half an hour after the last feedback in event time (within
             // the outlier threshold of every partition's time, however few sites a partition has): once every site counted its
             // markers, everything before them has been applied (see Infrastructure/Markers.cs)
@@ -432,6 +435,22 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
                     return taken >= _listening.Count && held == 0;
                 },
                 Patience, () => "every listening message applied: " + heard);
+            // the journeys: every message they take counted once (by the partition that holds its counted copy), none held
+            var journeys = "";
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    var (applied, held) = (0L, 0L);
+                    foreach (var engine in engines)
+                    {
+                        var status = (await engine.StatusAsync())["journeys"]!;
+                        applied += status["applied"]!.GetValue<long>();
+                        held += status["held"]!.GetValue<long>();
+                    }
+                    journeys = $"{applied} of {_journeys.Count} journey messages applied, {held} held";
+                    return applied >= _journeys.Count && held == 0;
+                },
+                Patience, () => "every journey message applied: " + journeys);
             foreach (var engine in engines)
             {
                 var last = "";
