@@ -19,6 +19,8 @@ namespace StreamCx.Engine.Durability;
 /// </summary>
 public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
 {
+    private static readonly TimeSpan SnapshotReadTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>The one channel without durability (or for messages not read from Kafka).</summary>
     protected const string Unkeyed = "";
 
@@ -91,6 +93,17 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
 
     /// <summary>The channel's state changed without a message (the frontier released what it held): its next cut saves it.</summary>
     protected void Changed(string channel) => BookOf(channel).Offsets.Changed();
+
+    /// <summary>
+    /// What the store holds of a channel this engine does not hold (its latest snapshot's payload, null when there is none
+    /// or it cannot be read), for a query: read apart, never held.
+    /// </summary>
+    protected Task<object?> ReadSnapshotAsync(string channel)
+    {
+        if (_durability is null) return Task.FromResult<object?>(null);
+        return _durability.SnapshotStore.Ask<object>(new LoadSnapshot(PersistenceId(channel), SnapshotSelectionCriteria.Latest, long.MaxValue), SnapshotReadTimeout)
+            .ContinueWith(t => t.IsCompletedSuccessfully && t.Result is LoadSnapshotResult { Snapshot: { } selected } ? selected.Snapshot : null, TaskScheduler.Default);
+    }
 
     /// <summary>After a batch was taken: snapshots when enough was taken since the last cut.</summary>
     protected void AfterTaking()

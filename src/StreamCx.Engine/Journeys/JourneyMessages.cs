@@ -12,16 +12,22 @@ public sealed record ApplyJourneyInputs(IReadOnlyList<JourneyItem> Items);
 /// </summary>
 public readonly record struct JourneyItem(JourneyInput Input, SourcePosition? Position, SourcePosition? Source = null);
 
+/// <summary>
+/// The region topic's name and partition count (told once the intake knows them): a journey or an account this engine does
+/// not hold is then read from the latest snapshot of the partition that holds it, for a query.
+/// </summary>
+public sealed record RegionTopicKnown(string Topic, int Partitions);
+
 /// <summary>Ask for one journey; answered with <see cref="JourneyFound"/>.</summary>
 public sealed record GetJourney(string JourneyId);
 
-/// <summary>The journey, or null when this engine does not hold it.</summary>
+/// <summary>The journey, or null when no engine holds it (read from its partition's latest snapshot when another engine does).</summary>
 public sealed record JourneyFound(JourneyView? Journey);
 
 /// <summary>Ask for one B2B account; answered with <see cref="AccountFound"/>.</summary>
 public sealed record GetAccount(string AccountId);
 
-/// <summary>The account, or null when this engine does not hold it.</summary>
+/// <summary>The account, or null when no engine holds it (read from its partition's latest snapshot when another engine does).</summary>
 public sealed record AccountFound(AccountView? Account);
 
 /// <summary>Ask for the journeys' counters; answered with <see cref="JourneyStatus"/>.</summary>

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Journeys;
+using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
@@ -30,6 +31,7 @@ public sealed class JourneysActor : ChannelStateActor
     private readonly JourneyChannels _channels;
     private readonly IAlertPublisher _alerts;
     private DateTimeOffset? _frontier;
+    private RegionTopicKnown? _regionTopic;
 
     public JourneysActor(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier, SiteDurability? durability)
         : base("journeys-", LedgerKey, "its journeys", alerts, durability)
@@ -69,13 +71,52 @@ public sealed class JourneysActor : ChannelStateActor
                 if (processor.Held != held) Changed(channel);
             }
         });
-        Receive<GetJourney>(m => Sender.Tell(new JourneyFound(_channels.Journey(m.JourneyId))));
-        Receive<GetAccount>(m => Sender.Tell(new AccountFound(_channels.Account(m.AccountId))));
+        Receive<RegionTopicKnown>(m => _regionTopic = m);
+        Receive<GetJourney>(m => Answer(JourneyRouting.JourneyKey(m.JourneyId), c => c.Journey(m.JourneyId), p => p.Journey(m.JourneyId), j => new JourneyFound(j)));
+        Receive<GetAccount>(m => Answer(JourneyRouting.AccountKey(m.AccountId), c => c.Account(m.AccountId), p => p.Account(m.AccountId), a => new AccountFound(a)));
         Receive<GetJourneyStatus>(_ => Sender.Tell(new JourneyStatus(
             _channels.Sum(p => p.Counters.Applied), _channels.Sum(p => p.Counters.Late), _channels.Sum(p => p.Counters.Duplicates),
             _channels.Sum(p => p.Counters.UnknownDepartments), _channels.Sum(p => p.Counters.UnknownRoles),
             (int)_channels.Sum(p => p.Journeys.Count), (int)_channels.Sum(p => p.Accounts.Count), _channels.Sum(p => p.Journeys.Dropped), (int)_channels.Sum(p => p.Held))));
         ReceiveOwnership();
+    }
+
+    /// <summary>
+    /// Answers a query for a journey or an account: from the channel here that holds it; else, when its partition is held
+    /// by another engine, from that partition's latest snapshot (read apart, as of its last save); else none.
+    /// </summary>
+    private void Answer<TView>(string key, Func<JourneyChannels, TView?> held, Func<JourneyProcessor, TView?> saved, Func<TView?, object> reply)
+        where TView : class
+    {
+        var here = held(_channels);
+        if (here is not null || _regionTopic is not { } topic)
+        {
+            Sender.Tell(reply(here));
+            return;
+        }
+        var channel = SnapshotCodec.PartitionKey(topic.Topic, KeyPartitioner.PartitionOf(key, topic.Partitions));
+        if (_channels.Held.Contains(channel))
+        {
+            Sender.Tell(reply(null)); // its partition is here: none has it
+            return;
+        }
+        var create = _channels.Create;
+        ReadSnapshotAsync(channel).ContinueWith(
+            t =>
+            {
+                if (t.Result is not { } stored) return reply(null);
+                try
+                {
+                    var processor = create();
+                    processor.Restore(SnapshotCodec.DecodeJourneys(stored, PersistenceId(channel)).State);
+                    return reply(saved(processor));
+                }
+                catch (Exception e) when (e is SnapshotFormatException or ArgumentException or InvalidOperationException)
+                {
+                    return reply(null);
+                }
+            },
+            TaskScheduler.Default).PipeTo(Sender);
     }
 
     protected override void DropState(string channel) => _channels.Drop(channel);

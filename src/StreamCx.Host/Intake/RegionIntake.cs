@@ -45,6 +45,9 @@ public sealed class RegionIntake(
     private Task<int>? _partitionCount;
     private int _partitions;
 
+    /// <summary>The region topic's partition count (0 before <see cref="ReadyAsync"/> has completed).</summary>
+    public int Partitions => _partitions;
+
     /// <summary>
     /// Learns the region topic's partition count (the broker creates the topic when it does not exist), waiting while
     /// Kafka is down; once, before the first batch is forwarded.

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Journeys;
+using StreamCx.Domain.Processing;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Kafka;
@@ -25,13 +26,8 @@ public static class RegionTopic
     /// <summary>What follows the source position in the key of a journeys' copy: then the parts it carries, as a number.</summary>
     private const string JourneyCopyMark = "#journeys=";
 
-    /// <summary>The partition of a region: FNV-1a of its id, so every engine places it the same way.</summary>
-    public static int PartitionOf(string regionId, int partitions)
-    {
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(regionId)) hash = (hash ^ b) * 16777619u;
-        return (int)(hash % (uint)partitions);
-    }
+    /// <summary>The partition of a region (or of a journey's or an account's key): FNV-1a of it, so every engine places it the same way.</summary>
+    public static int PartitionOf(string key, int partitions) => KeyPartitioner.PartitionOf(key, partitions);
 
     /// <summary>The key of an event record: where it was first read ("topic/partition/offset").</summary>
     public static string EventKey(string topic, int partition, long offset) =>

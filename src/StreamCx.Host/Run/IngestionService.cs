@@ -98,6 +98,13 @@ public sealed class IngestionService(
             HearInputsFor = 2 * RegionIntake.ReportInterval,
         });
 
+        // the journeys learn where a journey or an account is held, to read another engine's from its snapshot for a query
+        if (journeys is not null)
+        {
+            _ = intake.ReadyAsync(abort.Token).ContinueWith(
+                _ => journeys.Tell(new RegionTopicKnown(kafka.RegionTopic, intake.Partitions)), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
+
         // every source partition, once the brokers say: each region-topic partition waits to hear of them all
         _ = intake.SourceInputsAsync(kafka.Topics, abort.Token).ContinueWith(
             t => sites.Tell(new SourceInputsKnown(t.Result)), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);

@@ -94,4 +94,31 @@ public sealed class JourneyDurabilityTests : TestKit
         Assert.Equal(1, status.Held); // the message came in all the same
         Assert.Equal(1, counters.Unreadable);
     }
+
+    [Fact]
+    public void A_journey_held_by_another_engine_is_read_from_its_partition_s_latest_snapshot_and_one_none_holds_is_none()
+    {
+        var store = CreateTestProbe();
+        var settings = new SnapshotSettings { EveryEvents = 1000, EveryInterval = TimeSpan.FromHours(1) };
+        var journeys = Sys.ActorOf(JourneysActor.Create(Catalog, new JourneySettings(), new Recorder(Clock), followsFrontier: true, new SiteDurability(settings, store, new OffsetLedger(), new SnapshotCounters())));
+        journeys.Tell(new RegionTopicKnown(Topic, 12));
+        var channel = $"{Topic}/{Domain.Processing.KeyPartitioner.PartitionOf(JourneyRouting.JourneyKey("jrn-1"), 12)}";
+        var other = new JourneyProcessor(Catalog, new JourneySettings(), Clock, followsFrontier: true); // what its holder saved
+        for (var i = 0; i <= 4; i += 2) other.Process(InputAt(i));
+        other.Advance(Start.AddHours(1));
+        var saved = SnapshotCodec.Encode(new JourneyChannelSnapshot(JourneyChannelSnapshot.CurrentVersion, channel, other.Capture(), new Dictionary<string, long>(), new Dictionary<string, long>()));
+
+        var found = journeys.Ask<JourneyFound>(new GetJourney("jrn-1"), TimeSpan.FromSeconds(5));
+        var load = store.ExpectMsg<LoadSnapshot>();
+        Assert.Equal($"journeys-{channel}", load.PersistenceId);
+        store.Reply(new LoadSnapshotResult(new SelectedSnapshot(new SnapshotMetadata(load.PersistenceId, 3, Clock.GetUtcNow().UtcDateTime), saved), load.ToSequenceNr));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(other.Journey("jrn-1")), System.Text.Json.JsonSerializer.Serialize(found.Result.Journey)); // arrays inside: compared as JSON
+
+        var none = journeys.Ask<JourneyFound>(new GetJourney("jrn-404"), TimeSpan.FromSeconds(5));
+        store.ExpectMsg<LoadSnapshot>();
+        store.Reply(new LoadSnapshotResult(null, long.MaxValue));
+        Assert.Null(none.Result.Journey);
+        var status = journeys.Ask<JourneyStatus>(GetJourneyStatus.Instance, TimeSpan.FromSeconds(5)).Result;
+        Assert.Equal((0, 0), (status.Journeys, status.Held)); // read apart: nothing of it is held here
+    }
 }

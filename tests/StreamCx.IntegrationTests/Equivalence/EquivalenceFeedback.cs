@@ -62,6 +62,10 @@ public sealed class EquivalenceFeedback
     public static bool IsFeedback(Message m) =>
         !m.EventId.StartsWith(ListeningPrefix, StringComparison.Ordinal) && !m.EventId.StartsWith(JourneyPrefix, StringComparison.Ordinal);
 
+    /// <summary>The API paths of some of the scenario's journeys and of its accounts (the same for every seed's ids but the seed).</summary>
+    public static IReadOnlyList<string> JourneyAndAccountPaths(int seed) =>
+        [.. Enumerable.Range(0, 30).Where(c => c % 4 == 0).Select(c => $"/api/journeys/jrn-{seed}-{c}"), .. Enumerable.Range(0, 3).Select(a => $"/api/accounts/acc-{seed}-{a}")];
+
     /// <summary>The key of brand-wide messages (social mentions of no site): not a site.</summary>
     public const string BrandKey = "brand";
 

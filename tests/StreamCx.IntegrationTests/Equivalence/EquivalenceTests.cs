@@ -84,7 +84,8 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
     [Fact]
     public async Task Three_engines_in_one_group_on_twelve_partitions_give_the_alerts_of_replay()
     {
-        var feedback = new EquivalenceFeedback(seed: 14);
+        const int seed = 14;
+        var feedback = new EquivalenceFeedback(seed);
         var (run, topic) = await Run.OnTwelvePartitionsAsync(kafka, "feedback.eqscale");
         await run.ProduceAsync(feedback.Messages, _ => topic, ensureTopics: false);
 
@@ -98,7 +99,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         await run.AwaitEverythingAppliedAsync(one, two, three);
         await consumed.CancelAsync();
         Assert.True(await queries > 0, "region scores were read while consuming");
-        await AssertEveryEngineShowsTheOwnersValuesAsync(one, two, three);
+        await AssertEveryEngineShowsTheOwnersValuesAsync(seed, one, two, three); // sites, journeys and accounts
 
         foreach (var engine in new[] { one, two, three })
         {
@@ -244,7 +245,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
     /// Every engine's region scores show, for every site, the values of the engine that holds it (a non-owner reads them
     /// from the owner's snapshot, taken within <c>Snapshots:EveryInterval</c>): waits until the three agree on every count.
     /// </summary>
-    private static async Task AssertEveryEngineShowsTheOwnersValuesAsync(params EngineProcess[] engines)
+    private static async Task AssertEveryEngineShowsTheOwnersValuesAsync(int seed, params EngineProcess[] engines)
     {
         var differences = "";
         await Poll.UntilAsync(
@@ -257,9 +258,22 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
                     foreach (var engine in engines) views.Add(RegionCounts(await engine.Http.GetStringAsync(new Uri($"/api/regions/{region}/scores", UriKind.Relative))));
                     if (views.Distinct(StringComparer.Ordinal).Count() > 1) differences += $"{region}:\n  " + string.Join("\n  ", views) + "\n";
                 }
+                // and every journey and account, whichever engine holds its partition (the others read its snapshot)
+                foreach (var path in EquivalenceFeedback.JourneyAndAccountPaths(seed))
+                {
+                    var views = new List<string>();
+                    foreach (var engine in engines) views.Add(await BodyOrStatusAsync(engine, path));
+                    if (views.Any(v => !v.StartsWith('{')) || views.Distinct(StringComparer.Ordinal).Count() > 1) differences += $"{path}:\n  " + string.Join("\n  ", views) + "\n";
+                }
                 return differences.Length == 0;
             },
             TimeSpan.FromSeconds(60), () => "every engine shows the owners' counts\n" + differences);
+    }
+
+    private static async Task<string> BodyOrStatusAsync(EngineProcess engine, string path)
+    {
+        using var response = await engine.Http.GetAsync(new Uri(path, UriKind.Relative));
+        return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : $"{(int)response.StatusCode} from {engine.Name}";
     }
 
     private static string RegionCounts(string json)

@@ -9,8 +9,9 @@ using StreamCx.Engine.Journeys;
 namespace StreamCx.Host.Web.Live;
 
 /// <summary>
-/// <c>GET /api/journeys/{id}</c> and <c>GET /api/accounts/{id}</c>: what this engine holds of a journey (its numbers, red
-/// rules, timeline, alert) or an account (scores by role). 404 when this engine does not hold it.
+/// <c>GET /api/journeys/{id}</c> and <c>GET /api/accounts/{id}</c>: a journey (its numbers, red rules, timeline, alert) or
+/// an account (scores by role), on any engine: as this engine holds it, or as the latest snapshot of the engine that
+/// holds it says. 404 when none holds it.
 /// </summary>
 public static class JourneyEndpoints
 {
