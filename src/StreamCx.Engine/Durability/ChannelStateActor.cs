@@ -114,31 +114,27 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
     /// <summary>Assignments, releases and the snapshot cadence; the store's answers.</summary>
     protected void ReceiveOwnership()
     {
-        Receive<PartitionsAssigned>(m =>
-        {
-            foreach (var (topic, partition) in m.Partitions)
-            {
-                // restored whole: another engine may have held it since this one last did
-                var channel = SnapshotCodec.PartitionKey(topic, partition);
-                Drop(channel);
-                _looked.Remove(channel);
-                _released.Remove(channel);
-            }
-            StartLoading(m.Partitions.Select(p => SnapshotCodec.PartitionKey(p.Topic, p.Partition)));
-        });
-        Receive<PartitionsReleased>(m =>
-        {
-            foreach (var (topic, partition) in m.Partitions)
-            {
-                var channel = SnapshotCodec.PartitionKey(topic, partition);
-                Drop(channel);
-                _looked.Remove(channel);
-                _released.Add(channel);
-            }
-        });
+        // a channel assigned here is restored whole (another engine may have held it since this one last did); one released
+        // is its next holder's, with whatever of it is still on its way
+        Receive<PartitionsAssigned>(m => StartLoading(Reset(m.Partitions, released: false)));
+        Receive<PartitionsReleased>(m => Reset(m.Partitions, released: true));
         Receive<SnapshotNow>(_ => Cut());
         Receive<SnapshotTick>(_ => Cut());
         ReceiveSaveReplies();
+    }
+
+    /// <summary>Forgets the partitions' channels and whether their snapshot was read; the channels.</summary>
+    private List<string> Reset(IEnumerable<(string Topic, int Partition)> partitions, bool released)
+    {
+        var channels = partitions.Select(p => SnapshotCodec.PartitionKey(p.Topic, p.Partition)).ToList();
+        foreach (var channel in channels)
+        {
+            Drop(channel);
+            _looked.Remove(channel);
+            if (released) _released.Add(channel);
+            else _released.Remove(channel);
+        }
+        return channels;
     }
 
     /// <summary>Starts restoring the channels not read yet; true when the caller must stash its message until they are.</summary>
