@@ -6,7 +6,9 @@ using StreamCx.Domain.ReferenceData;
 
 // Memory of open journeys and journey messages per second through the journeys' processor (one thread, as in the
 // JourneysActor): N journeys of S contacts each (a step and an interaction survey in turn, two departments, none red),
-// spread over 10 days of event time, none closed. Memory is what stays reachable after a full collection.
+// spread over 10 days of event time, none closed. Memory is what stays reachable after a full collection. Then the
+// snapshot the engine saves of that processor (one region-topic partition holding all of them): its size, and the time
+// to capture and encode it.
 // usage: dotnet run -c Release --project perf/StreamCx.Perf.Journeys -- [journeys=1000000] [contacts=4]
 var journeys = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var contacts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
@@ -43,3 +45,9 @@ var perJourney = (double)(after - before) / journeys;
 Console.WriteLine($"{journeys} open journeys of {contacts} contacts ({processor.Journeys.Count} held, {processor.Held} messages waiting for the lateness, {alerts} alerts)");
 Console.WriteLine($"memory: {(after - before) / 1048576.0:0.0} MiB reachable after a full collection = {perJourney:0} bytes per open journey (the processor's duplicate filter and its held messages included) → {perJourney * 1_000_000 / 1073741824.0:0.00} GiB for 1 M");
 Console.WriteLine($"throughput: {(double)journeys * contacts / elapsed.TotalSeconds:0} journey messages/s on one thread ({elapsed.TotalSeconds:0.0} s, message construction included)");
+
+watch.Restart();
+var snapshot = StreamCx.Engine.Durability.SnapshotCodec.Encode(new StreamCx.Engine.Durability.JourneyChannelSnapshot(
+    StreamCx.Engine.Durability.JourneyChannelSnapshot.CurrentVersion, "regions/0", processor.Capture(), new Dictionary<string, long>(), new Dictionary<string, long>()));
+var encoded = watch.Elapsed;
+Console.WriteLine($"snapshot of the partition: {snapshot.Length / 1048576.0:0.0} MiB gzip-compressed JSON = {(double)snapshot.Length / journeys:0} bytes per open journey, captured and encoded in {encoded.TotalSeconds:0.00} s");
