@@ -18,7 +18,7 @@ public sealed class SimulatorSettings
     public double JourneysPerHour { get; set; } = 12;
 
     /// <summary>The first journey and every this-many-th is a watermelon (0: none).</summary>
-    public int WatermelonEvery { get; set; } = 24;
+    public int WatermelonEvery { get; set; } = 48;
 
     /// <summary>B2B accounts' relationship surveys per hour over all accounts (0: none).</summary>
     public double AccountSurveysPerHour { get; set; } = 3;
