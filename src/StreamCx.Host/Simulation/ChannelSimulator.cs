@@ -1,4 +1,3 @@
-using System.Text.Json;
 using StreamCx.Domain.ReferenceData;
 
 namespace StreamCx.Host.Simulation;
@@ -52,7 +51,7 @@ public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTim
         var e = new Dictionary<string, object?>
         {
             ["eventId"] = $"sim-{seed}-{Interlocked.Increment(ref _sequence)}",
-            ["occurredAt"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz"),
+            ["occurredAt"] = SimulatedJson.Timestamp(at),
             ["siteId"] = site.SiteId,
             ["channel"] = WeightedChannel(),
             ["touchpoint"] = Choose(["checkout", "delivery", "after-sales", "advice"]),
@@ -62,7 +61,7 @@ public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTim
             ["language"] = comment is null ? null : english ? "en" : "fr",
         };
         if (_rnd.NextDouble() < 0.3) e["csat"] = Math.Clamp((int)Math.Round(ratings.Values.Average() + Normal(0.5)), 1, 5);
-        return JsonSerializer.SerializeToUtf8Bytes(e.Where(kv => kv.Value is not null).ToDictionary());
+        return SimulatedJson.Bytes(e);
     }
 
     /// <summary>
@@ -97,9 +96,9 @@ public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTim
         return Math.Round(attribute.Min + ((onFive - 1) / 4 * attribute.Range));
     }
 
-    private double Normal(double sd) => sd * Math.Sqrt(-2 * Math.Log(1 - _rnd.NextDouble())) * Math.Cos(2 * Math.PI * _rnd.NextDouble());
+    private double Normal(double sd) => _rnd.Normal(sd);
 
-    private T Choose<T>(IReadOnlyList<T> items) => items[_rnd.Next(items.Count)];
+    private T Choose<T>(IReadOnlyList<T> items) => _rnd.Choose(items);
 
     private IEnumerable<T> Pick<T>(IReadOnlyList<T> items, int count) => items.OrderBy(_ => _rnd.Next()).Take(count);
 

@@ -8,7 +8,8 @@ namespace StreamCx.Host.Simulation;
 
 /// <summary>
 /// Runs the built-in channel systems against the configured cluster: first the recent history at high speed, then
-/// live at the configured rate. Every site gets responses at the same rate; produced with the site as key.
+/// live at the configured rate. Every site gets responses at the same rate; produced with the site as key. Journeys and
+/// accounts' surveys (<see cref="JourneySimulator"/>) go along in the same simulated time, each message once its time comes.
 /// </summary>
 public sealed class SimulatorService(
     KafkaSettings kafka, SimulatorSettings settings, ReferenceCatalog catalog, TimeProvider clock, ILogger<SimulatorService> logger) : BackgroundService
@@ -18,10 +19,13 @@ public sealed class SimulatorService(
         var start = clock.GetUtcNow();
         var simulatedFrom = start.AddHours(-settings.HistoryHours);
         var simulator = new ChannelSimulator(catalog, settings.Seed, irritantStart: start.AddHours(-Math.Min(3, settings.HistoryHours / 4)));
+        var journeys = new JourneySimulator(catalog, settings, simulatedFrom);
         using var producer = new ProducerBuilder<string, byte[]>(KafkaClientConfigFactory.CreateProducerConfig(kafka)).Build();
         var topic = kafka.Topics[0];
         logger.LogInformation("simulator: {Sites} sites, {Hours} h of history at x{Speedup}, then live to topic {Topic}; scripted irritants: waiting time at {Site1}, product availability at {Site2}",
             catalog.Sites.Count, settings.HistoryHours, settings.HistorySpeedup, topic, simulator.WaitingTimeIrritant.SiteId, simulator.AvailabilityIrritant.SiteId);
+        logger.LogInformation("simulator: {Journeys} customer journeys an hour, the first and every {Every}th a watermelon; {Surveys} B2B account surveys an hour, roles diverging at {Account}",
+            settings.JourneysPerHour, settings.WatermelonEvery, settings.AccountSurveysPerHour, AccountSurveys.DivergingAccount);
 
         var interval = TimeSpan.FromHours(1 / (settings.ResponsesPerSitePerHour * catalog.Sites.Count));
         var rnd = new Random(settings.Seed);
@@ -37,6 +41,11 @@ public sealed class SimulatorService(
                 while (simulated < target)
                 {
                     simulated += interval;
+                    foreach (var m in journeys.Until(simulated))
+                    {
+                        producer.Produce(topic, new Message<string, byte[]> { Key = m.Key, Value = m.Value });
+                        produced++;
+                    }
                     var site = catalog.Sites[rnd.Next(catalog.Sites.Count)];
                     producer.Produce(topic, new Message<string, byte[]> { Key = site.SiteId, Value = simulator.Next(site, simulated) });
                     produced++;

@@ -47,6 +47,8 @@ public class CliErrorTests
     [InlineData("Engine:BatchSize=0", "BatchSize")]
     [InlineData("Engine:BatchSize=many", "BatchSize")]
     [InlineData("Simulator:HistorySpeedup=0", "HistorySpeedup")]
+    [InlineData("Simulator:JourneysPerHour=-1", "JourneysPerHour")]
+    [InlineData("Simulator:WatermelonEvery=-2", "WatermelonEvery")]
     [InlineData("Journeys:MaxContacts=0", "MaxContacts")]
     [InlineData("Journeys:WellRatedAtOrAbove=11", "WellRatedAtOrAbove")]
     [InlineData("Journeys:Retention=-1.00:00:00", "Retention")]
