@@ -21,7 +21,14 @@ public sealed record DetectionSettings
     /// <summary>The z asked of a trend while the seasonal profile has not learned the current hour of the day (new site-attribute).</summary>
     public double UnlearnedHourTrendZ { get; init; } = 7;
     public int MinTrendRecentCount { get; init; } = 30;
-    public int MinBaselineCount { get; init; } = 60;
+    /// <summary>
+    /// Responses the trend's baseline (<see cref="BaselineWindow"/> before a span) must hold. The z already counts the
+    /// baseline mean's own error, so this only guards the spread's estimate. 30, not 60: after a quiet day (a Sunday open
+    /// only in the morning) the 24 h before a Monday-morning span hold fewer than 60 responses at a site of 15–25 an hour,
+    /// and the trend was blind there until the afternoon (half the benchmark's fast irritants start on a Monday;
+    /// perf/results/detection.md). A longer baseline window instead costs false opens (the profile's misfit across days).
+    /// </summary>
+    public int MinBaselineCount { get; init; } = 30;
     public double MinTrendEffect { get; init; } = 0.075;
     /// <summary>
     /// How much an hour's mean wanders beyond sampling (the profile's own error, a busy hour's mood), as a fraction of the
