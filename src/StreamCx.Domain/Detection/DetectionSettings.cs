@@ -23,7 +23,8 @@ public sealed record DetectionSettings
     public int MinTrendRecentCount { get; init; } = 30;
     /// <summary>
     /// Responses the trend's baseline (<see cref="BaselineWindow"/> before a span) must hold. The z already counts the
-    /// baseline mean's own error, so this only guards the spread's estimate. 30, not 60: after a quiet day (a Sunday open
+    /// baseline mean's own error, so this only guards the spread's estimate. It is also the weight the drift accumulators'
+    /// reference must have before their evidence accumulates (a sparse site starts accumulating sooner). 30, not 60: after a quiet day (a Sunday open
     /// only in the morning) the 24 h before a Monday-morning span hold fewer than 60 responses at a site of 15–25 an hour,
     /// and the trend was blind there until the afternoon (half the benchmark's fast irritants start on a Monday;
     /// perf/results/detection.md). A longer baseline window instead costs false opens (the profile's misfit across days).
