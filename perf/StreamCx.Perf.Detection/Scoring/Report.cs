@@ -120,7 +120,7 @@ public static class Report
     private static int Order(string kind) => Array.IndexOf(
         ["fast", "sparse-step", "slow-24h", "slow-48h", "intermittent", "recurring", "peer-only", "region-wide", "network-wide", "importance-key", "importance-minor"], kind);
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var v = values.Order().ToArray();
         return v.Length == 0 ? double.NaN : v.Length % 2 == 1 ? v[v.Length / 2] : (v[(v.Length / 2) - 1] + v[v.Length / 2]) / 2;

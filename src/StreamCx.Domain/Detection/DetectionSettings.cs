@@ -21,7 +21,15 @@ public sealed record DetectionSettings
     /// <summary>The z asked of a trend while the seasonal profile has not learned the current hour of the day (new site-attribute).</summary>
     public double UnlearnedHourTrendZ { get; init; } = 7;
     public int MinTrendRecentCount { get; init; } = 30;
-    public int MinBaselineCount { get; init; } = 60;
+    /// <summary>
+    /// Responses the trend's baseline (<see cref="BaselineWindow"/> before a span) must hold. The z already counts the
+    /// baseline mean's own error, so this only guards the spread's estimate. It is also the weight the drift accumulators'
+    /// reference must have before their evidence accumulates (a sparse site starts accumulating sooner). 30, not 60: after a quiet day (a Sunday open
+    /// only in the morning) the 24 h before a Monday-morning span hold fewer than 60 responses at a site of 15–25 an hour,
+    /// and the trend was blind there until the afternoon (half the benchmark's fast irritants start on a Monday;
+    /// perf/results/detection.md). A longer baseline window instead costs false opens (the profile's misfit across days).
+    /// </summary>
+    public int MinBaselineCount { get; init; } = 30;
     public double MinTrendEffect { get; init; } = 0.075;
     /// <summary>
     /// How much an hour's mean wanders beyond sampling (the profile's own error, a busy hour's mood), as a fraction of the
@@ -31,6 +39,15 @@ public sealed record DetectionSettings
     /// irritants of the benchmark (median 2.31 → 2.36 h) (perf/results/detection.md).
     /// </summary>
     public double TrendHourSpread { get; init; } = 0;
+    /// <summary>
+    /// Measure a trend's fall from the baseline's mean or the usual level (the learned profile's), whichever is lower.
+    /// A baseline above the usual level is a day better than its profile expects — typically the week after an incident
+    /// that the weekly profile half-learned (the region's Tuesday incident makes next Tuesday's daytime look good): a
+    /// return to the usual level in the evening then read as a fall (z −5 to −6 at the busiest sites). Off, the benchmark's
+    /// false alarms at the top of the page rise from 0.49 to 0.59 per 1,000 site-attribute-days on 15 seeds (TrendZ 5:
+    /// 0.61 → 1.00), with the same fast median (perf/results/detection.md).
+    /// </summary>
+    public bool TrendFromUsualLevel { get; init; } = true;
 
     // Drift: evidence of a fall accumulated hour by hour (CUSUM), for sparse sites and slow drifts
     /// <summary>Allowance k per response, in standard deviations: half the smallest fall (in σ) worth accumulating.</summary>

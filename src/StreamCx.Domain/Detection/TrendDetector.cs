@@ -7,7 +7,8 @@ namespace StreamCx.Domain.Detection;
 /// <summary>
 /// Downward trend: for each recent span (e.g. 2, 3, 4 h) a ramp anchored on the baseline level before the span is
 /// fitted to the observations (values corrected for the usual daily and weekly rhythm in local time, hour by hour as it is learned). The ramp's z statistic
-/// is the matched filter for a fall that started at the span's beginning; the most significant span wins.
+/// is the matched filter for a fall that started at the span's beginning; the most significant span wins. The fall is
+/// measured from the baseline or the usual level, whichever is lower (<see cref="DetectionSettings.TrendFromUsualLevel"/>).
 /// The profile-adjusted bucket sums are read once into running totals, so every span's baseline is a difference of two
 /// totals, and they are kept (<see cref="TrendBaselines"/>) until the newest bucket, the profile or a baseline bucket changes.
 /// Each span's own sums over its older buckets are kept too (<see cref="TrendSpanPrefixes"/>): an evaluation in the same
@@ -63,6 +64,15 @@ public static class TrendDetector
         return sums;
     }
 
+    /// <summary>
+    /// The level a fall is measured from: the baseline's adjusted mean, but not above the usual level once the profile
+    /// knows the current hour. A baseline above the usual (a day better than its profile expects, e.g. the week after an
+    /// incident the weekly profile half-learned) makes a return to the usual look like a fall; a fall below the usual is
+    /// still measured in full.
+    /// </summary>
+    private static double Reference(double baselineMean, SeasonalProfile profile, long currentHour, DetectionSettings s) =>
+        s.TrendFromUsualLevel && profile.IsLearned(currentHour) && profile.Level < baselineMean ? profile.Level : baselineMean;
+
     /// <param name="prefixes">The spans' sums over their older buckets kept from earlier evaluations, if any.</param>
     /// <param name="span">This span's position in <paramref name="prefixes"/>.</param>
     private static Signal? EvaluateSpan(BucketRing ring, long current, int k, int baselineBuckets, WindowStats baseline, SeasonalProfile profile, double range, DetectionSettings s, TrendSpanPrefixes? prefixes, int span)
@@ -71,6 +81,7 @@ public static class TrendDetector
         var first = current - k + 1;
         var mu = baseline.Sum / baseline.Count;
         var variance = Math.Max((baseline.SumSquares - (baseline.Sum * mu)) / (baseline.Count - 1), 1e-6);
+        mu = Reference(mu, profile, ring.Clock.HourIndex(current), s);
 
         var width = ring.Clock.WidthHours;
         if (prefixes is null || !prefixes.TryGet(span, mu, out var sums))

@@ -69,6 +69,16 @@ public sealed class AttributeMonitor
         if (tooLate) return;
         var dissatisfied = Attribute.IsDissatisfied(o.Value);
         var index = _ring.Clock.IndexOf(o.OccurredAt);
+        var newer = NewestEventTime is null || o.OccurredAt > NewestEventTime;
+        if (newer)
+        {
+            // the hours this observation closes are learned before it moves the ring: after a closed day the ring would
+            // otherwise drop the last open day's final hours unlearned (the drift kept a recovered fall's evidence and
+            // signalled at the first response after the holiday)
+            NewestEventTime = o.OccurredAt;
+            _localTime.Observe(o.OccurredAt);
+            LearnClosedHours();
+        }
         var newestBefore = _ring.Newest;
         _ring.Add(o.OccurredAt, o.Value, dissatisfied);
         _trendBaselines.Written(index);
@@ -79,12 +89,6 @@ public sealed class AttributeMonitor
         KeepPeerStats(index, newestBefore, o.Value, dissatisfied);
         if (o.Nps is { } nps) NpsPairs = NpsPairs.Add(o.Value, nps);
         if (o.Comment is { } text) _verbatims.Add(new Verbatim(o.EventId, o.OccurredAt, o.Channel, text, o.Value), dissatisfied);
-        if (NewestEventTime is null || o.OccurredAt > NewestEventTime)
-        {
-            NewestEventTime = o.OccurredAt;
-            _localTime.Observe(o.OccurredAt);
-            LearnClosedHours();
-        }
     }
 
     public AttributeMonitorSnapshot ToSnapshot() => new(
@@ -234,7 +238,8 @@ public sealed class AttributeMonitor
         var finalUpTo = NewestEventTime!.Value - _s.MaxOutOfOrderness - _s.AllowedLateness;
         var lastClosedHour = (finalUpTo.UtcTicks / TimeSpan.TicksPerHour) - 1;
         var perHour = _ring.Clock.BucketsIn(TimeSpan.FromHours(1));
-        var oldestHeld = (_ring.Newest - _ring.Capacity + 1 + perHour) / perHour;
+        // called before the observation that closes the hours is added: the ring still holds them (empty before the first)
+        var oldestHeld = _ring.Newest == long.MinValue ? lastClosedHour + 1 : (_ring.Newest - _ring.Capacity + 1 + perHour) / perHour;
         var from = Math.Max(_learnedThroughHour == long.MinValue ? oldestHeld : _learnedThroughHour + 1, oldestHeld);
         for (var hour = from; hour <= lastClosedHour; hour++)
         {
