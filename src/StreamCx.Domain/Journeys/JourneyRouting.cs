@@ -47,6 +47,7 @@ public static class JourneyRouting
     /// </summary>
     public static IReadOnlyList<(int Channel, JourneyParts Parts)> Place(IReadOnlyList<(string Key, JourneyParts Parts)> copies, int channels, Func<string, int> channelOf)
     {
+        if (copies.Count == 0) return []; // most feedback: nothing to place, nothing allocated
         var parts = new JourneyParts[channels];
         foreach (var (key, part) in copies)
         {

@@ -14,9 +14,10 @@ namespace StreamCx.Host.Intake;
 
 /// <summary>
 /// The intake: reads the source partitions this engine is assigned, validates each message, writes each event to its
-/// region's partition of the region topic (and the journeys' copies to the partitions of its journey and account), and tells every partition how far each of its inputs has come
-/// (<see cref="InputReport"/>: the corroborated event time of <see cref="EventTimeFrontier"/>'s inputs, and whether the
-/// input is read to its end), after the events that report covers and at least every <see cref="ReportInterval"/>.
+/// region's partition of the region topic (and the journeys' copies to the partitions of its journey and account), and
+/// tells every partition how far each of its inputs has come (<see cref="InputReport"/>: the corroborated event time of
+/// <see cref="EventTimeFrontier"/>'s inputs, and whether the input is read to its end), after the events that report
+/// covers and at least every <see cref="ReportInterval"/>.
 /// A batch is forwarded (handed to the producer, which keeps each partition's order) before the call first waits; the
 /// returned task completes once every record of it is delivered, and only then may the caller store its offsets.
 /// </summary>
