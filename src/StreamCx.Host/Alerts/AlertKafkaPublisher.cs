@@ -87,7 +87,8 @@ public sealed class AlertKafkaPublisher : IHostedService, IDisposable
             GiveUp(left, "still queued when the engine stopped");
         }
 
-        _logger.LogInformation("alerts to Kafka stopped: {Delivered} delivered to {Topic}, {Failed} failed attempts, {Undeliverable} undeliverable", Delivered, Topic, FailedAttempts, Undeliverable);
+        if (_logger.IsEnabled(LogLevel.Information))
+            _logger.LogInformation("alerts to Kafka stopped: {Delivered} delivered to {Topic}, {Failed} failed attempts, {Undeliverable} undeliverable", Delivered, Topic, FailedAttempts, Undeliverable);
     }
 
     public void Dispose()
@@ -126,7 +127,7 @@ public sealed class AlertKafkaPublisher : IHostedService, IDisposable
                 await _producer.ProduceAsync(Topic, alert.SiteId, json, abort).ConfigureAwait(false);
                 Interlocked.Increment(ref _delivered);
                 _hub.Handled();
-                if (attempt > 1)
+                if (attempt > 1 && _logger.IsEnabled(LogLevel.Information))
                 {
                     _logger.LogInformation("alert {AlertId} ({Status} #{Sequence}) delivered to {Topic} at attempt {Attempt}", alert.AlertId, Status(alert), alert.Sequence, Topic, attempt);
                 }

@@ -43,6 +43,7 @@ public sealed class RegionIntake(
 
     /// <summary>The consumer of the source partitions (set once it runs): says where each partition ends, so that an input with unread records is never reported idle.</summary>
     public IKafkaConsumerControl? Source { get; set; }
+    private readonly Lock _partitionCountGate = new();
     private Task<int>? _partitionCount;
     private int _partitions;
 
@@ -51,11 +52,13 @@ public sealed class RegionIntake(
 
     /// <summary>
     /// Learns the region topic's partition count (the broker creates the topic when it does not exist), waiting while
-    /// Kafka is down; once, before the first batch is forwarded.
+    /// Kafka is down; once, before the first batch is forwarded. Callers on several threads share the one request.
     /// </summary>
     public async Task ReadyAsync(CancellationToken ct)
     {
-        _partitions = await (_partitionCount ??= PartitionCountAsync(ct)).ConfigureAwait(false);
+        Task<int> partitionCount;
+        lock (_partitionCountGate) partitionCount = _partitionCount ??= PartitionCountAsync(ct);
+        _partitions = await partitionCount.ConfigureAwait(false);
     }
 
     private async Task<int> PartitionCountAsync(CancellationToken ct)
@@ -69,7 +72,8 @@ public sealed class RegionIntake(
                 var topic = metadata.Topics.FirstOrDefault(t => t.Topic == regionTopic);
                 if (topic is { Error.IsError: false, Partitions.Count: > 0 })
                 {
-                    logger.LogInformation("regions go through {RegionTopic} ({Partitions} partitions)", regionTopic, topic.Partitions.Count);
+                    if (logger.IsEnabled(LogLevel.Information))
+                        logger.LogInformation("regions go through {RegionTopic} ({Partitions} partitions)", regionTopic, topic.Partitions.Count);
                     return topic.Partitions.Count;
                 }
             }

@@ -72,7 +72,7 @@ public sealed class IngestionService(
             // region writes a snapshot of the sites it drops; their next holder then restores one instant of them
             try
             {
-                sites.Ask<SitesSettled>(message, SettleWait).Wait();
+                sites.Ask<SitesSettled>(message, SettleWait, CancellationToken.None).Wait(CancellationToken.None);
             }
             catch (AggregateException e)
             {

@@ -22,10 +22,13 @@ public sealed class SimulatorService(
         var journeys = new JourneySimulator(catalog, settings, simulatedFrom);
         using var producer = new ProducerBuilder<string, byte[]>(KafkaClientConfigFactory.CreateProducerConfig(kafka)).Build();
         var topic = kafka.Topics[0];
-        logger.LogInformation("simulator: {Sites} sites, {Hours} h of history at x{Speedup}, then live to topic {Topic}; scripted irritants: waiting time at {Site1}, product availability at {Site2}",
-            catalog.Sites.Count, settings.HistoryHours, settings.HistorySpeedup, topic, simulator.WaitingTimeIrritant.SiteId, simulator.AvailabilityIrritant.SiteId);
-        logger.LogInformation("simulator: {Journeys} customer journeys an hour, the first and every {Every}th a watermelon; {Surveys} B2B account surveys an hour, roles diverging at {Account}",
-            settings.JourneysPerHour, settings.WatermelonEvery, settings.AccountSurveysPerHour, AccountSurveys.DivergingAccount);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("simulator: {Sites} sites, {Hours} h of history at x{Speedup}, then live to topic {Topic}; scripted irritants: waiting time at {Site1}, product availability at {Site2}",
+                catalog.Sites.Count, settings.HistoryHours, settings.HistorySpeedup, topic, simulator.WaitingTimeIrritant.SiteId, simulator.AvailabilityIrritant.SiteId);
+            logger.LogInformation("simulator: {Journeys} customer journeys an hour, the first and every {Every}th a watermelon; {Surveys} B2B account surveys an hour, roles diverging at {Account}",
+                settings.JourneysPerHour, settings.WatermelonEvery, settings.AccountSurveysPerHour, AccountSurveys.DivergingAccount);
+        }
 
         var interval = TimeSpan.FromHours(1 / (settings.ResponsesPerSitePerHour * catalog.Sites.Count));
         var rnd = new Random(settings.Seed);
@@ -62,7 +65,8 @@ public sealed class SimulatorService(
             logger.LogError(e, "simulator: produce failed after {Produced} events: {Reason}", produced, e.Error.Reason);
         }
         producer.Flush(TimeSpan.FromSeconds(5));
-        logger.LogInformation("simulator: stopped after {Produced} events", produced);
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("simulator: stopped after {Produced} events", produced);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

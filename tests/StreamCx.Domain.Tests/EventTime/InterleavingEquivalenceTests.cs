@@ -51,7 +51,7 @@ public sealed class InterleavingEquivalenceTests
         var inputs = new Dictionary<string, List<FeedbackEvent>>(StringComparer.Ordinal);
         foreach (var e in Events.Order(EventOrder.Instance))
         {
-            var topic = Topics[(int)(StableHash(e.EventId) % Topics.Length)]; // the same split in every test run
+            var topic = Topics[KeyPartitioner.PartitionOf(e.EventId, Topics.Length)]; // the same split in every test run
             var partition = int.Parse(e.SiteId[^1..], System.Globalization.CultureInfo.InvariantCulture) % partitions;
             var key = $"{topic}-{partition}";
             if (!inputs.TryGetValue(key, out var list)) inputs[key] = list = [];
@@ -73,13 +73,6 @@ public sealed class InterleavingEquivalenceTests
             }
         }
         return inputs;
-    }
-
-    private static uint StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text) hash = (hash ^ c) * 16777619u;
-        return hash;
     }
 
     /// <summary>

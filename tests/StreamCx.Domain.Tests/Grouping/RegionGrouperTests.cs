@@ -81,7 +81,7 @@ public sealed class RegionGrouperTests
         var first = Route(grouper, Next(opens[0], AlertStatus.Resolved, 300), Next(opens[2], AlertStatus.Updated, 310), Next(opens[2], AlertStatus.Resolved, 320));
         Assert.Equal(["alr-s00"], first.Select(a => a.AlertId)); // the folded one's resolution is shown; the absorbed one's emissions are not
 
-        var last = Assert.Single(Route(grouper, Next(opens[1], AlertStatus.Resolved, 400)).Where(a => a.Factors is [GroupFactor]));
+        var last = Assert.Single(Route(grouper, Next(opens[1], AlertStatus.Resolved, 400)), a => a.Factors is [GroupFactor]);
         Assert.Equal(AlertStatus.Resolved, last.Status);
         Assert.Equal(2, last.Sequence); // open, then resolved: nobody joined
         Assert.StartsWith("Waiting time has recovered at the 3 sites of region r0", last.Explanation);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Journeys;
+using StreamCx.Domain.Processing;
 using StreamCx.Domain.Tests.TestSupport;
 using static StreamCx.Domain.Tests.Journeys.JourneyEvents;
 
@@ -73,14 +74,6 @@ public sealed class JourneySplitTests
 
     private static IReadOnlyList<(string Key, JourneyParts Parts)> CopiesOf(object m) => m is FeedbackEvent e ? JourneyRouting.Copies(e) : JourneyRouting.Copies((JourneySignal)m);
 
-    /// <summary>A channel per key, as the engine places it: a stable hash of the key (FNV-1a).</summary>
-    private static int ChannelOf(string key, int channels)
-    {
-        var hash = 2166136261u;
-        foreach (var c in key) hash = (hash ^ c) * 16777619u;
-        return (int)(hash % (uint)channels);
-    }
-
     [Theory]
     [InlineData(1, 2)]
     [InlineData(2, 3)]
@@ -98,7 +91,7 @@ public sealed class JourneySplitTests
         foreach (var m in traffic)
         {
             expected.AddRange(one.Process(Input(m, JourneyParts.All)));
-            var placed = JourneyRouting.Place(CopiesOf(m), channelCount, key => ChannelOf(key, channelCount));
+            var placed = JourneyRouting.Place(CopiesOf(m), channelCount, key => KeyPartitioner.PartitionOf(key, channelCount));
             placedAway += placed.Count > 1 ? 1 : 0;
             foreach (var (channel, parts) in placed) actual.AddRange(channels[channel].Process(Input(m, parts)));
             // the engine's frontier: every channel is told the same, an hour behind what came
