@@ -14,6 +14,7 @@ public sealed class KafkaReadinessCheck(EngineStatus status) : IHealthCheck
             ["state"] = consumer?.State.ToString() ?? "not started",
             ["partitions"] = consumer?.AssignedPartitions.Count ?? 0,
         };
+        if (status.ConsumerGroupState is { } group) data["group"] = group;
         if (consumer?.LastError is { } error) data["lastError"] = error.Reason;
         if (consumer?.UnreachableSince is { } since) data["unreachableSince"] = since;
         var result = status.IsReady

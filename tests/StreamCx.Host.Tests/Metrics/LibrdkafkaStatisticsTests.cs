@@ -14,6 +14,7 @@ public class LibrdkafkaStatisticsTests
         Assert.Equal("consumer", s.ClientType);
         Assert.Equal(100, s.ReceivedMessages);
         Assert.Equal(1, s.Rebalances);
+        Assert.Equal("up, steady", s.GroupState);
         var broker = Assert.Single(s.Brokers); // the GroupCoordinator entry (nodeid -1) is not a broker
         Assert.Equal(1, broker.NodeId);
         Assert.True(broker.Up);
@@ -31,6 +32,17 @@ public class LibrdkafkaStatisticsTests
     {
         var s = LibrdkafkaStatistics.Parse("""{"type":"consumer","topics":{"t":{"partitions":{"0":{"partition":0,"consumer_lag":-1,"consumer_lag_stored":-1,"lo_offset":7,"hi_offset":7}}}}}""")!;
         Assert.Equal(0, Assert.Single(s.Partitions).ConsumerLag);
+    }
+
+    [Theory]
+    [InlineData("""{"state":"wait-coord","join_state":"init"}""", "wait-coord, init")]
+    [InlineData("""{"state":"query-coord"}""", "query-coord")]
+    [InlineData("""{"state":"up","join_state":7}""", "up")]
+    [InlineData("""{"state":1,"join_state":"steady"}""", null)]
+    public void The_consumer_groups_state_reads_with_its_join_state_when_given(string group, string? expected)
+    {
+        var s = LibrdkafkaStatistics.Parse($$"""{"type":"consumer","cgrp":{{group}}}""")!;
+        Assert.Equal(expected, s.GroupState);
     }
 
     [Fact]
@@ -69,6 +81,7 @@ public class LibrdkafkaStatisticsTests
         Assert.Equal(0, s.TransmittedMessages);
         Assert.Equal(-3, s.ReplyQueue);
         Assert.Null(s.Rebalances);
+        Assert.Null(s.GroupState);
         var broker = Assert.Single(s.Brokers);
         Assert.Equal((2, false, (double?)null), (broker.NodeId, broker.Up, broker.RttAverageSeconds));
         var partition = Assert.Single(s.Partitions);

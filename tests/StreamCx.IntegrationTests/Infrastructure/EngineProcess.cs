@@ -65,8 +65,19 @@ public sealed class EngineProcess : IAsyncDisposable
         return engine;
     }
 
-    /// <summary>The last lines of output, for failure messages.</summary>
-    public string Tail(int count = 60) => $"--- {Name} output (last {count} lines) ---\n" + string.Join("\n", _lines.TakeLast(count));
+    /// <summary>
+    /// The last lines of output, for failure messages: the engine's own, then librdkafka's last few (during an outage
+    /// librdkafka writes a line every 50 ms, which would hide the engine's).
+    /// </summary>
+    public string Tail(int count = 60)
+    {
+        var lines = _lines.ToArray();
+        static bool IsLibrdkafka(string line) => line.StartsWith("stderr: %", StringComparison.Ordinal);
+        var own = lines.Where(l => !IsLibrdkafka(l)).TakeLast(count);
+        var librdkafka = lines.Where(IsLibrdkafka).TakeLast(5);
+        return $"--- {Name} output (last {count} lines of its own) ---\n" + string.Join("\n", own)
+            + $"\n--- {Name}: librdkafka's last lines ---\n" + string.Join("\n", librdkafka);
+    }
 
     public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout, string what)
     {

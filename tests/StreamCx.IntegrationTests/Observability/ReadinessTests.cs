@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using StreamCx.IntegrationTests.Infrastructure;
 
 namespace StreamCx.IntegrationTests.Observability;
 
@@ -36,5 +37,18 @@ public class ReadinessTests(ObservedEngineFixture engine)
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         using var ready = await engine.Web.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_shows_the_consumer_groups_state_from_librdkafkas_statistics()
+    {
+        // a report comes every second here (Metrics:KafkaStatisticsInterval); the group has been steady since the fixture started
+        string? group = null;
+        await Poll.UntilAsync(async () =>
+        {
+            using var ready = await engine.Web.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            group = KafkaCheck(await ready.Content.ReadAsStringAsync()).GetProperty("data").TryGetProperty("group", out var g) ? g.GetString() : null;
+            return group == "up, steady";
+        }, TimeSpan.FromSeconds(30), () => $"the group state \"up, steady\" in /health/ready (last: {group ?? "none"})");
     }
 }

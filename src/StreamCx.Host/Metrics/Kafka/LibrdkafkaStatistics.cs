@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace StreamCx.Host.Metrics.Kafka;
 
 /// <summary>
-/// The parts of one librdkafka statistics report (STATISTICS.md) that become metrics. Parsing is lenient: a missing
+/// The parts of one librdkafka statistics report (STATISTICS.md) that become metrics (and the consumer group's state,
+/// which readiness shows). Parsing is lenient: a missing
 /// or ill-typed field reads as absent, so a librdkafka version with other fields never breaks the metrics.
 /// </summary>
 public sealed record LibrdkafkaStatistics(
@@ -15,6 +16,7 @@ public sealed record LibrdkafkaStatistics(
     long TransmittedBytes,
     long ReceivedBytes,
     long? Rebalances,
+    string? GroupState,
     IReadOnlyList<BrokerStatistics> Brokers,
     IReadOnlyList<PartitionStatistics> Partitions)
 {
@@ -26,6 +28,7 @@ public sealed record LibrdkafkaStatistics(
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
+            JsonElement? group = root.TryGetProperty("cgrp", out var cgrp) && cgrp.ValueKind == JsonValueKind.Object ? cgrp : null;
             return new LibrdkafkaStatistics(
                 String(root, "type") ?? "unknown",
                 Long(root, "replyq") ?? 0,
@@ -34,7 +37,8 @@ public sealed record LibrdkafkaStatistics(
                 Long(root, "rxmsgs") ?? 0,
                 Long(root, "tx_bytes") ?? 0,
                 Long(root, "rx_bytes") ?? 0,
-                root.TryGetProperty("cgrp", out var group) && group.ValueKind == JsonValueKind.Object ? Long(group, "rebalance_cnt") : null,
+                group is { } g ? Long(g, "rebalance_cnt") : null,
+                group is { } h ? GroupStateOf(h) : null,
                 ReadBrokers(root),
                 ReadPartitions(root));
         }
@@ -43,6 +47,10 @@ public sealed record LibrdkafkaStatistics(
             return null;
         }
     }
+
+    /// <summary>The consumer group's state and join state (e.g. "up, steady"; "wait-coord, init" while no coordinator answers).</summary>
+    private static string? GroupStateOf(JsonElement group) =>
+        String(group, "state") is { } state ? (String(group, "join_state") is { } join ? $"{state}, {join}" : state) : null;
 
     private static List<BrokerStatistics> ReadBrokers(JsonElement root)
     {
