@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using StreamCx.Domain.Processing;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
@@ -35,6 +36,7 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
     private readonly HashSet<string> _released = new(StringComparer.Ordinal); // channels released and not assigned here again: what still comes of them is their next holder's
     private readonly ILoggingAdapter _channelLog = Context.GetLogger();
     private int _takenSinceCut;
+    private RegionTopicKnown? _regionTopic;
 
     /// <param name="prefix">Of the channels' persistence ids (<c>prefix + channel</c>).</param>
     /// <param name="ledgerKey">The actor's name in the offset ledger.</param>
@@ -105,6 +107,14 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
             .ContinueWith(t => t.IsCompletedSuccessfully && t.Result is LoadSnapshotResult { Snapshot: { } selected } ? selected.Snapshot : null, TaskScheduler.Default);
     }
 
+    /// <summary>The channel of the region-topic partition a key goes to (a region, a journey, an account); null before the topic is known.</summary>
+    protected string? ChannelOfKey(string key) =>
+        _regionTopic is { } topic ? SnapshotCodec.PartitionKey(topic.Topic, KeyPartitioner.PartitionOf(key, topic.Partitions)) : null;
+
+    /// <summary>Every channel of the region topic, held here or not; none before the topic is known.</summary>
+    protected IReadOnlyList<string> AllChannels() =>
+        _regionTopic is { } topic ? [.. Enumerable.Range(0, topic.Partitions).Select(p => SnapshotCodec.PartitionKey(topic.Topic, p))] : [];
+
     /// <summary>After a batch was taken: snapshots when enough was taken since the last cut.</summary>
     protected void AfterTaking()
     {
@@ -120,6 +130,7 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
         Receive<PartitionsReleased>(m => Reset(m.Partitions, released: true));
         Receive<SnapshotNow>(_ => Cut());
         Receive<SnapshotTick>(_ => Cut());
+        Receive<RegionTopicKnown>(m => _regionTopic = m);
         ReceiveSaveReplies();
     }
 
@@ -251,4 +262,11 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
 }
 
 /// <summary>What a channel's restored snapshot covers: the offsets it had taken per topic-partition, and per source partition.</summary>
+/// <summary>
+/// The region topic's name and partition count (told once the intake knows them): what a query needs of a partition this
+/// engine does not hold (a journey, an account, a region's listening sources) is then read from that partition's latest
+/// snapshot.
+/// </summary>
+public sealed record RegionTopicKnown(string Topic, int Partitions);
+
 public sealed record ChannelCoverage(IReadOnlyDictionary<string, long> AppliedOffsets, IReadOnlyDictionary<string, long>? SourceOffsets);

@@ -12,12 +12,6 @@ public sealed record ApplyJourneyInputs(IReadOnlyList<JourneyItem> Items);
 /// </summary>
 public readonly record struct JourneyItem(JourneyInput Input, SourcePosition? Position, SourcePosition? Source = null);
 
-/// <summary>
-/// The region topic's name and partition count (told once the intake knows them): a journey or an account this engine does
-/// not hold is then read from the latest snapshot of the partition that holds it, for a query.
-/// </summary>
-public sealed record RegionTopicKnown(string Topic, int Partitions);
-
 /// <summary>Ask for one journey; answered with <see cref="JourneyFound"/>.</summary>
 public sealed record GetJourney(string JourneyId);
 

@@ -31,7 +31,6 @@ public sealed class JourneysActor : ChannelStateActor
     private readonly JourneyChannels _channels;
     private readonly IAlertPublisher _alerts;
     private DateTimeOffset? _frontier;
-    private RegionTopicKnown? _regionTopic;
 
     public JourneysActor(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier, SiteDurability? durability)
         : base("journeys-", LedgerKey, "its journeys", alerts, durability)
@@ -71,7 +70,6 @@ public sealed class JourneysActor : ChannelStateActor
                 if (processor.Held != held) Changed(channel);
             }
         });
-        Receive<RegionTopicKnown>(m => _regionTopic = m);
         Receive<GetJourney>(m => Answer(JourneyRouting.JourneyKey(m.JourneyId), c => c.Journey(m.JourneyId), p => p.Journey(m.JourneyId), j => new JourneyFound(j)));
         Receive<GetAccount>(m => Answer(JourneyRouting.AccountKey(m.AccountId), c => c.Account(m.AccountId), p => p.Account(m.AccountId), a => new AccountFound(a)));
         Receive<GetJourneyStatus>(_ => Sender.Tell(new JourneyStatus(
@@ -89,12 +87,11 @@ public sealed class JourneysActor : ChannelStateActor
         where TView : class
     {
         var here = held(_channels);
-        if (here is not null || _regionTopic is not { } topic)
+        if (here is not null || ChannelOfKey(key) is not { } channel)
         {
             Sender.Tell(reply(here));
             return;
         }
-        var channel = SnapshotCodec.PartitionKey(topic.Topic, KeyPartitioner.PartitionOf(key, topic.Partitions));
         if (_channels.Held.Contains(channel))
         {
             Sender.Tell(reply(null)); // its partition is here: none has it

@@ -28,6 +28,7 @@ public sealed class ListeningActor : ChannelStateActor
     /// <summary>The listening sources' name in the offset ledger, beside the sites' ids (no site id has parentheses).</summary>
     public const string LedgerKey = "(listening)";
 
+    private readonly ReferenceCatalog _catalog;
     private readonly ListeningChannels _channels;
     private readonly IAlertPublisher _alerts;
     private DateTimeOffset? _frontier;
@@ -35,6 +36,7 @@ public sealed class ListeningActor : ChannelStateActor
     public ListeningActor(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social, SiteDurability? durability)
         : base("listening-", LedgerKey, "its listening sources", alerts, durability)
     {
+        _catalog = catalog;
         _alerts = alerts;
         _channels = new ListeningChannels(catalog, () => new ListeningProcessor(catalog, complaints, alerts.Clock, social));
         Running();
@@ -64,16 +66,65 @@ public sealed class ListeningActor : ChannelStateActor
             AfterTaking();
         });
         Receive<FrontierAdvanced>(m => Advance(m.Frontier));
-        Receive<GetIncidentCorrelation>(m => Sender.Tell(_channels.Correlation(m.RegionId)));
-        Receive<GetServiceKpis>(m => Sender.Tell(_channels.Service(m.RegionId, m.SiteId)));
-        Receive<GetUnits>(m =>
+        Receive<GetIncidentCorrelation>(m => AnswerOver(m.RegionId, null, c => c.Correlation(m.RegionId)));
+        Receive<GetServiceKpis>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Service(m.RegionId, m.SiteId)));
+        Receive<GetUnits>(m => AnswerOver(null, m.SiteId, c =>
         {
-            var (scores, drop) = _channels.Units(m.SiteId, m.AttributeId, m.Hours);
-            Sender.Tell(new UnitsFound(scores, drop, Domain.Units.UnitDrillDown.MinResponses));
+            var (scores, drop) = c.Units(m.SiteId, m.AttributeId, m.Hours);
+            return new UnitsFound(scores, drop, Domain.Units.UnitDrillDown.MinResponses);
+        }));
+        Receive<GetComplaintBoard>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
+        Receive<ViewOverSaved>(m =>
+        {
+            var all = new ListeningChannels(_catalog, _channels.Create);
+            foreach (var (channel, processor) in m.Saved) all.Put(channel, processor);
+            foreach (var channel in _channels.Held) all.Put(channel, _channels.Of(channel)); // held here meanwhile: what it holds now
+            m.ReplyTo.Tell(m.View(all));
         });
-        Receive<GetComplaintBoard>(m => Sender.Tell(_channels.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
         Receive<GetListeningStatus>(_ => Sender.Tell(Status()));
         ReceiveOwnership();
+    }
+
+    /// <summary>
+    /// Answers a view of the listening sources of a region or a site (both null: of all) whichever engine holds them: from
+    /// the channels held here, and from the latest snapshot of each channel the view needs that another engine holds (read
+    /// apart, as of its holder's last save, never held here).
+    /// </summary>
+    private void AnswerOver(string? regionId, string? siteId, Func<ListeningChannels, object> view)
+    {
+        var region = regionId ?? (siteId is not null && _catalog.TryGetSite(siteId, out var site) ? site.RegionId : null);
+        IReadOnlyList<string> needed = region is null ? AllChannels() : ChannelOfKey(region) is { } one ? [one] : [];
+        var apart = needed.Where(c => !_channels.Held.Contains(c)).ToList();
+        if (apart.Count == 0)
+        {
+            Sender.Tell(view(_channels));
+            return;
+        }
+        var replyTo = Sender;
+        var create = _channels.Create;
+        Task.WhenAll(apart.Select(channel =>
+            {
+                var persistenceId = PersistenceId(channel);
+                return ReadSnapshotAsync(channel).ContinueWith(t => (channel, Restored(t.Result, persistenceId, create)), TaskScheduler.Default);
+            }))
+            .ContinueWith(t => new ViewOverSaved([.. t.Result.Where(r => r.Item2 is not null).Select(r => (r.channel, r.Item2!))], view, replyTo), TaskScheduler.Default)
+            .PipeTo(Self);
+    }
+
+    /// <summary>A channel's stored snapshot restored into a fresh processor (off the actor's thread: nothing of the actor is touched); null when none can be.</summary>
+    private static ListeningProcessor? Restored(object? stored, string persistenceId, Func<ListeningProcessor> create)
+    {
+        if (stored is null) return null;
+        try
+        {
+            var processor = create();
+            processor.Restore(SnapshotCodec.DecodeListening(stored, persistenceId).State);
+            return processor;
+        }
+        catch (Exception e) when (e is SnapshotFormatException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The processor of a message's channel, or null when the channel does not take it (<see cref="ChannelStateActor.Takes"/>).</summary>
@@ -130,6 +181,9 @@ public sealed class ListeningActor : ChannelStateActor
             NegativeReportsApplied = _channels.Sum(p => p.Internal.Counters.Applied),
         };
     }
+
+    /// <summary>Snapshots of channels held elsewhere, restored for a view; answered on the actor's thread with what it holds.</summary>
+    private sealed record ViewOverSaved(IReadOnlyList<(string Channel, ListeningProcessor Processor)> Saved, Func<ListeningChannels, object> View, IActorRef ReplyTo);
 
     /// <param name="durability">Null: one processor, nothing saved. Else one per region-topic partition, each snapshotted.</param>
     public static Props Create(

@@ -98,11 +98,18 @@ public sealed class IngestionService(
             HearInputsFor = 2 * RegionIntake.ReportInterval,
         });
 
-        // the journeys learn where a journey or an account is held, to read another engine's from its snapshot for a query
-        if (journeys is not null)
+        // the journeys and the listening sources learn where a journey, an account or a region is held, to read another
+        // engine's from its snapshot for a query
+        if (journeys is not null || listening is not null)
         {
             _ = intake.ReadyAsync(abort.Token).ContinueWith(
-                _ => journeys.Tell(new RegionTopicKnown(kafka.RegionTopic, intake.Partitions)), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+                _ =>
+                {
+                    var known = new RegionTopicKnown(kafka.RegionTopic, intake.Partitions);
+                    journeys?.Tell(known);
+                    listening?.Tell(known);
+                },
+                CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         }
 
         // every source partition, once the brokers say: each region-topic partition waits to hear of them all

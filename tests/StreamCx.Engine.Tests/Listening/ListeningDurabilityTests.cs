@@ -105,4 +105,66 @@ public sealed class ListeningDurabilityTests : TestKit
         Assert.Equal(0, status.Held);
         store.ExpectNoMsg(TimeSpan.Zero);
     }
+
+    [Fact]
+    public void A_region_held_by_another_engine_is_answered_from_its_partition_s_latest_snapshot_and_all_regions_from_both()
+    {
+        var catalog = new ReferenceCatalog(
+            [new Site("n1", "North 1", "north"), new Site("s1", "South 1", "south")],
+            [new AttributeDefinition("waiting-time", "Waiting time", 1, 5, 2)])
+        {
+            Listening = Catalog.Listening,
+        };
+        var north = $"{Topic}/{Domain.Processing.KeyPartitioner.PartitionOf("north", 12)}";
+        var south = $"{Topic}/{Domain.Processing.KeyPartitioner.PartitionOf("south", 12)}";
+        Assert.NotEqual(north, south); // the two regions are on two partitions of 12
+        Complaint At(string site, int i) => new($"{site}-{i}", Start.AddMinutes(i), "phone", "long-wait") { SiteId = site };
+
+        var store = CreateTestProbe();
+        var settings = new SnapshotSettings { EveryEvents = 1000, EveryInterval = TimeSpan.FromHours(1) };
+        var listening = Sys.ActorOf(ListeningActor.Create(catalog, new ComplaintSettings(), new Recorder(Clock), durability: new SiteDurability(settings, store, new OffsetLedger(), new SnapshotCounters())));
+        listening.Tell(new RegionTopicKnown(Topic, 12));
+
+        // this engine holds the south: 2 complaints, applied
+        var southPartition = int.Parse(south[(Topic.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        listening.Tell(new PartitionsAssigned([(Topic, southPartition)]) { HearInputsFor = TimeSpan.FromSeconds(2) });
+        listening.Tell(new ApplyListening([.. Enumerable.Range(0, 2).Select(i => new ListeningItem(At("s1", i), new SourcePosition(Topic, southPartition, i)))]));
+        var restore = store.ExpectMsg<LoadSnapshot>();
+        store.Reply(new LoadSnapshotResult(null, restore.ToSequenceNr)); // nothing saved of it yet
+        listening.Tell(new Regions.FrontierAdvanced(Start.AddHours(1)));
+
+        // another engine holds the north: 3 complaints, in its latest snapshot
+        var other = new ListeningProcessor(catalog, new ComplaintSettings(), Clock);
+        for (var i = 0; i < 3; i++) other.Offer(At("n1", i));
+        other.Advance(Start.AddHours(1));
+        var saved = SnapshotCodec.Encode(new ListeningChannelSnapshot(ListeningChannelSnapshot.CurrentVersion, north, other.Capture(), new Dictionary<string, long>()));
+        void ReplyFromStore(LoadSnapshot load) => store.Reply(load.PersistenceId == $"listening-{north}"
+            ? new LoadSnapshotResult(new SelectedSnapshot(new SnapshotMetadata(load.PersistenceId, 3, Clock.GetUtcNow().UtcDateTime), saved), load.ToSequenceNr)
+            : new LoadSnapshotResult(null, load.ToSequenceNr));
+
+        var northBoard = listening.Ask<ComplaintBoard>(new GetComplaintBoard("north", null, null, 30), TimeSpan.FromSeconds(5));
+        var read = store.ExpectMsg<LoadSnapshot>();
+        Assert.Equal($"listening-{north}", read.PersistenceId); // the north's partition only
+        ReplyFromStore(read);
+        Assert.Equal(3, northBoard.Result.Total);
+
+        var southBoard = listening.Ask<ComplaintBoard>(new GetComplaintBoard("south", null, null, 30), TimeSpan.FromSeconds(5)).Result;
+        Assert.Equal(2, southBoard.Total); // held here: nothing read
+        store.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        var everywhere = listening.Ask<ComplaintBoard>(new GetComplaintBoard(null, null, null, 30), TimeSpan.FromSeconds(5));
+        var reads = new List<string>();
+        for (var i = 0; i < 11; i++) // every partition but the one held here, each answered to its own asker
+        {
+            var load = store.ExpectMsg<LoadSnapshot>();
+            reads.Add(load.PersistenceId);
+            ReplyFromStore(load);
+        }
+        Assert.DoesNotContain($"listening-{south}", reads);
+        Assert.Equal(11, reads.Distinct().Count());
+        Assert.Equal(5, everywhere.Result.Total);
+
+        var status = listening.Ask<ListeningStatus>(GetListeningStatus.Instance, TimeSpan.FromSeconds(5)).Result;
+        Assert.Equal(2L, status.ComplaintsApplied); // read apart: nothing of the north is held here
+    }
 }
