@@ -26,6 +26,9 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
 
     public JourneyState? Find(string journeyId) => _journeys.GetValueOrDefault(journeyId);
 
+    /// <summary>Every journey held, in no particular order.</summary>
+    public IEnumerable<JourneyState> All => _journeys.Values;
+
     /// <summary>Event time has reached <paramref name="now"/>: deadlines up to it are evaluated at their own instant, in order.</summary>
     public void Advance(long now, List<Alert> alerts)
     {

@@ -55,6 +55,15 @@ public sealed class JourneyProcessor
     public JourneyView? Journey(string journeyId) =>
         Journeys.Find(journeyId) is { } j ? JourneyViews.Of(j, _watermark, _settings) : null;
 
+    /// <summary>The event time this processor has reached (its journeys' red rules are evaluated there); null before any.</summary>
+    public DateTimeOffset? Reached => At(_watermark);
+
+    /// <summary>Adds every journey held to the tally, as of the event time reached.</summary>
+    public void Tally(JourneyIndicatorTally tally)
+    {
+        foreach (var j in Journeys.All) tally.Add(j, _watermark);
+    }
+
     public AccountView? Account(string accountId) =>
         Accounts.Find(accountId) is { } a ? JourneyViews.Of(a, Accounts.Divergence(a) is not null) : null;
 

@@ -97,10 +97,44 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
     protected void Changed(string channel) => BookOf(channel).Offsets.Changed();
 
     /// <summary>
-    /// What the store holds of a channel this engine does not hold (its latest snapshot's payload, null when there is none
-    /// or it cannot be read), for a query: read apart, never held.
+    /// For a query: reads the latest snapshot of each channel (held by other engines) and restores it apart, off the actor's
+    /// thread (<paramref name="restore"/> must touch nothing of the actor); then runs <paramref name="then"/> on the actor's
+    /// thread with the states restored, never held (a channel without a snapshot, or with one that cannot be read, is left out).
     /// </summary>
-    protected Task<object?> ReadSnapshotAsync(string channel)
+    protected void WithSaved<TState>(IReadOnlyCollection<string> channels, Func<object, string, TState> restore, Action<IReadOnlyList<(string Channel, TState State)>> then)
+        where TState : class
+    {
+        if (channels.Count == 0)
+        {
+            then([]);
+            return;
+        }
+        var reads = channels.Select(channel =>
+        {
+            var persistenceId = PersistenceId(channel);
+            return ReadSnapshotAsync(channel).ContinueWith(t => (Channel: channel, State: RestoreApart(t.Result, persistenceId, restore)), TaskScheduler.Default);
+        });
+        Task.WhenAll(reads)
+            .ContinueWith(t => new SavedRead(() => then([.. t.Result.Where(r => r.State is not null).Select(r => (r.Channel, r.State!))])), TaskScheduler.Default)
+            .PipeTo(Self);
+    }
+
+    private static TState? RestoreApart<TState>(object? stored, string persistenceId, Func<object, string, TState> restore)
+        where TState : class
+    {
+        if (stored is null) return null;
+        try
+        {
+            return restore(stored, persistenceId);
+        }
+        catch (Exception e) when (e is SnapshotFormatException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The latest snapshot's payload of a channel; null when there is none or it cannot be read.</summary>
+    private Task<object?> ReadSnapshotAsync(string channel)
     {
         if (_durability is null) return Task.FromResult<object?>(null);
         return _durability.SnapshotStore.Ask<object>(new LoadSnapshot(PersistenceId(channel), SnapshotSelectionCriteria.Latest, long.MaxValue), SnapshotReadTimeout)
@@ -131,6 +165,7 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
         Receive<SnapshotNow>(_ => Cut());
         Receive<SnapshotTick>(_ => Cut());
         Receive<RegionTopicKnown>(m => _regionTopic = m);
+        Receive<SavedRead>(m => m.Continue());
         ReceiveSaveReplies();
     }
 
@@ -254,6 +289,9 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
         }
         SendAfterAlerts(_alerts, saves);
     }
+
+    /// <summary>Snapshots read apart for a query: what to do with them, on the actor's thread.</summary>
+    private sealed record SavedRead(Action Continue);
 
     private sealed record SnapshotTick
     {

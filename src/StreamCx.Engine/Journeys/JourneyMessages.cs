@@ -12,6 +12,12 @@ public sealed record ApplyJourneyInputs(IReadOnlyList<JourneyItem> Items);
 /// </summary>
 public readonly record struct JourneyItem(JourneyInput Input, SourcePosition? Position, SourcePosition? Source = null);
 
+/// <summary>Ask for the journey indicators by site, region or department over the last <paramref name="Days"/> of event time; answered with <see cref="JourneyIndicatorsFound"/>.</summary>
+public sealed record GetJourneyIndicators(JourneyIndicatorScope By, int Days);
+
+/// <summary>The indicators, and the event time the period ends at (the latest any journeys' partition reached; null before any).</summary>
+public sealed record JourneyIndicatorsFound(DateTimeOffset? Through, int Days, IReadOnlyList<JourneyIndicatorRow> Rows);
+
 /// <summary>Ask for one journey; answered with <see cref="JourneyFound"/>.</summary>
 public sealed record GetJourney(string JourneyId);
 

@@ -28,6 +28,8 @@ public sealed class JourneysActor : ChannelStateActor
     /// <summary>The journeys' name in the offset ledger, beside the sites' ids (no site id has parentheses).</summary>
     public const string LedgerKey = "(journeys)";
 
+    private readonly ReferenceCatalog _catalog;
+    private readonly JourneySettings _settings;
     private readonly JourneyChannels _channels;
     private readonly IAlertPublisher _alerts;
     private DateTimeOffset? _frontier;
@@ -35,7 +37,7 @@ public sealed class JourneysActor : ChannelStateActor
     public JourneysActor(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier, SiteDurability? durability)
         : base("journeys-", LedgerKey, "its journeys", alerts, durability)
     {
-        _alerts = alerts;
+        (_catalog, _settings, _alerts) = (catalog, settings, alerts);
         _channels = new JourneyChannels(() => new JourneyProcessor(catalog, settings, alerts.Clock, followsFrontier));
         Running();
     }
@@ -72,6 +74,7 @@ public sealed class JourneysActor : ChannelStateActor
         });
         Receive<GetJourney>(m => Answer(JourneyRouting.JourneyKey(m.JourneyId), c => c.Journey(m.JourneyId), p => p.Journey(m.JourneyId), j => new JourneyFound(j)));
         Receive<GetAccount>(m => Answer(JourneyRouting.AccountKey(m.AccountId), c => c.Account(m.AccountId), p => p.Account(m.AccountId), a => new AccountFound(a)));
+        Receive<GetJourneyIndicators>(m => AnswerIndicators(m.By, m.Days));
         Receive<GetJourneyStatus>(_ => Sender.Tell(new JourneyStatus(
             _channels.Sum(p => p.Counters.Applied), _channels.Sum(p => p.Counters.Late), _channels.Sum(p => p.Counters.Duplicates),
             _channels.Sum(p => p.Counters.UnknownDepartments), _channels.Sum(p => p.Counters.UnknownRoles),
@@ -87,33 +90,42 @@ public sealed class JourneysActor : ChannelStateActor
         where TView : class
     {
         var here = held(_channels);
-        if (here is not null || ChannelOfKey(key) is not { } channel)
+        if (here is not null || ChannelOfKey(key) is not { } channel || _channels.Held.Contains(channel)) // none, or its partition is here: none has it
         {
             Sender.Tell(reply(here));
             return;
         }
-        if (_channels.Held.Contains(channel))
-        {
-            Sender.Tell(reply(null)); // its partition is here: none has it
-            return;
-        }
+        var replyTo = Sender;
         var create = _channels.Create;
-        ReadSnapshotAsync(channel).ContinueWith(
-            t =>
-            {
-                if (t.Result is not { } stored) return reply(null);
-                try
-                {
-                    var processor = create();
-                    processor.Restore(SnapshotCodec.DecodeJourneys(stored, PersistenceId(channel)).State);
-                    return reply(saved(processor));
-                }
-                catch (Exception e) when (e is SnapshotFormatException or ArgumentException or InvalidOperationException)
-                {
-                    return reply(null);
-                }
-            },
-            TaskScheduler.Default).PipeTo(Sender);
+        WithSaved([channel], (stored, persistenceId) => Restored(create(), stored, persistenceId), read =>
+            replyTo.Tell(reply(read is [var (_, processor)] ? saved(processor) : null)));
+    }
+
+    /// <summary>
+    /// Answers the journey indicators over every journey, whichever engine holds it: the channels held here, and the latest
+    /// snapshot of every other partition of the region topic (read apart), over the <paramref name="days"/> of event time
+    /// up to the latest any of them reached.
+    /// </summary>
+    private void AnswerIndicators(JourneyIndicatorScope by, int days)
+    {
+        var replyTo = Sender;
+        var create = _channels.Create;
+        var apart = AllChannels().Where(c => !_channels.Held.Contains(c)).ToList();
+        WithSaved(apart, (stored, persistenceId) => Restored(create(), stored, persistenceId), read =>
+        {
+            var processors = read.Where(r => !_channels.Held.Contains(r.Channel)).Select(r => r.State) // held here meanwhile: what it holds now
+                .Concat(_channels.Held.Select(_channels.Of)).ToList();
+            var reached = processors.Select(p => p.Reached).Max();
+            var tally = new JourneyIndicatorTally(_catalog, _settings, by, reached is { } r ? (r - TimeSpan.FromDays(days)).UtcTicks : long.MinValue);
+            foreach (var processor in processors) processor.Tally(tally);
+            replyTo.Tell(new JourneyIndicatorsFound(reached, days, tally.Rows()));
+        });
+    }
+
+    private static JourneyProcessor Restored(JourneyProcessor processor, object stored, string persistenceId)
+    {
+        processor.Restore(SnapshotCodec.DecodeJourneys(stored, persistenceId).State);
+        return processor;
     }
 
     protected override void DropState(string channel) => _channels.Drop(channel);

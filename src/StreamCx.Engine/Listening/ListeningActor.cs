@@ -74,13 +74,6 @@ public sealed class ListeningActor : ChannelStateActor
             return new UnitsFound(scores, drop, Domain.Units.UnitDrillDown.MinResponses);
         }));
         Receive<GetComplaintBoard>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
-        Receive<ViewOverSaved>(m =>
-        {
-            var all = new ListeningChannels(_catalog, _channels.Create);
-            foreach (var (channel, processor) in m.Saved) all.Put(channel, processor);
-            foreach (var channel in _channels.Held) all.Put(channel, _channels.Of(channel)); // held here meanwhile: what it holds now
-            m.ReplyTo.Tell(m.View(all));
-        });
         Receive<GetListeningStatus>(_ => Sender.Tell(Status()));
         ReceiveOwnership();
     }
@@ -95,36 +88,21 @@ public sealed class ListeningActor : ChannelStateActor
         var region = regionId ?? (siteId is not null && _catalog.TryGetSite(siteId, out var site) ? site.RegionId : null);
         IReadOnlyList<string> needed = region is null ? AllChannels() : ChannelOfKey(region) is { } one ? [one] : [];
         var apart = needed.Where(c => !_channels.Held.Contains(c)).ToList();
-        if (apart.Count == 0)
-        {
-            Sender.Tell(view(_channels));
-            return;
-        }
         var replyTo = Sender;
         var create = _channels.Create;
-        Task.WhenAll(apart.Select(channel =>
-            {
-                var persistenceId = PersistenceId(channel);
-                return ReadSnapshotAsync(channel).ContinueWith(t => (channel, Restored(t.Result, persistenceId, create)), TaskScheduler.Default);
-            }))
-            .ContinueWith(t => new ViewOverSaved([.. t.Result.Where(r => r.Item2 is not null).Select(r => (r.channel, r.Item2!))], view, replyTo), TaskScheduler.Default)
-            .PipeTo(Self);
+        WithSaved(apart, (stored, persistenceId) => Restored(create(), stored, persistenceId), saved =>
+        {
+            var all = new ListeningChannels(_catalog, _channels.Create);
+            foreach (var (channel, processor) in saved) all.Put(channel, processor);
+            foreach (var channel in _channels.Held) all.Put(channel, _channels.Of(channel)); // held here meanwhile: what it holds now
+            replyTo.Tell(view(all));
+        });
     }
 
-    /// <summary>A channel's stored snapshot restored into a fresh processor (off the actor's thread: nothing of the actor is touched); null when none can be.</summary>
-    private static ListeningProcessor? Restored(object? stored, string persistenceId, Func<ListeningProcessor> create)
+    private static ListeningProcessor Restored(ListeningProcessor processor, object stored, string persistenceId)
     {
-        if (stored is null) return null;
-        try
-        {
-            var processor = create();
-            processor.Restore(SnapshotCodec.DecodeListening(stored, persistenceId).State);
-            return processor;
-        }
-        catch (Exception e) when (e is SnapshotFormatException or ArgumentException or InvalidOperationException)
-        {
-            return null;
-        }
+        processor.Restore(SnapshotCodec.DecodeListening(stored, persistenceId).State);
+        return processor;
     }
 
     /// <summary>The processor of a message's channel, or null when the channel does not take it (<see cref="ChannelStateActor.Takes"/>).</summary>
@@ -181,9 +159,6 @@ public sealed class ListeningActor : ChannelStateActor
             NegativeReportsApplied = _channels.Sum(p => p.Internal.Counters.Applied),
         };
     }
-
-    /// <summary>Snapshots of channels held elsewhere, restored for a view; answered on the actor's thread with what it holds.</summary>
-    private sealed record ViewOverSaved(IReadOnlyList<(string Channel, ListeningProcessor Processor)> Saved, Func<ListeningChannels, object> View, IActorRef ReplyTo);
 
     /// <param name="durability">Null: one processor, nothing saved. Else one per region-topic partition, each snapshotted.</param>
     public static Props Create(

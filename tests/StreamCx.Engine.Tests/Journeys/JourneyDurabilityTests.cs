@@ -121,4 +121,45 @@ public sealed class JourneyDurabilityTests : TestKit
         var status = journeys.Ask<JourneyStatus>(GetJourneyStatus.Instance, TimeSpan.FromSeconds(5)).Result;
         Assert.Equal((0, 0), (status.Journeys, status.Held)); // read apart: nothing of it is held here
     }
+
+    [Fact]
+    public void The_indicators_count_the_journeys_held_here_and_those_of_every_other_partition_s_latest_snapshot()
+    {
+        var store = CreateTestProbe();
+        var settings = new SnapshotSettings { EveryEvents = 1000, EveryInterval = TimeSpan.FromHours(1) };
+        var journeys = Sys.ActorOf(JourneysActor.Create(Catalog, new JourneySettings(), new Recorder(Clock), followsFrontier: true, new SiteDurability(settings, store, new OffsetLedger(), new SnapshotCounters())));
+        journeys.Tell(new RegionTopicKnown(Topic, 12));
+
+        // held here: partition 3 with journey jrn-1 (three steps)
+        journeys.Tell(new PartitionsAssigned([(Topic, 3)]));
+        journeys.Tell(new ApplyJourneyInputs([.. new[] { 0, 2, 4 }.Select(Item)]));
+        var restore = store.ExpectMsg<LoadSnapshot>();
+        store.Reply(new LoadSnapshotResult(null, restore.ToSequenceNr));
+        journeys.Tell(new Regions.FrontierAdvanced(Start.AddHours(1)));
+
+        // partition 5, held by another engine: journey jrn-9, four steps in three departments (red: too many of both)
+        var other = new JourneyProcessor(Catalog, new JourneySettings(), Clock, followsFrontier: true);
+        string[] departments = ["support", "sales", "billing", "support"];
+        for (var i = 0; i < 4; i++) other.Process(JourneyInput.From(new JourneyStep($"o{i}", Start.AddMinutes(i), "jrn-9", departments[i], "call") { CustomerId = "cus-9" }));
+        other.Advance(Start.AddHours(2));
+        var saved = SnapshotCodec.Encode(new JourneyChannelSnapshot(JourneyChannelSnapshot.CurrentVersion, $"{Topic}/5", other.Capture(), new Dictionary<string, long>(), new Dictionary<string, long>()));
+
+        var found = journeys.Ask<JourneyIndicatorsFound>(new GetJourneyIndicators(JourneyIndicatorScope.Region, 30), TimeSpan.FromSeconds(5));
+        var reads = new List<string>();
+        for (var i = 0; i < 11; i++) // every partition but the one held here, each answered to its own asker
+        {
+            var load = store.ExpectMsg<LoadSnapshot>();
+            reads.Add(load.PersistenceId);
+            store.Reply(load.PersistenceId == $"journeys-{Topic}/5"
+                ? new LoadSnapshotResult(new SelectedSnapshot(new SnapshotMetadata(load.PersistenceId, 4, Clock.GetUtcNow().UtcDateTime), saved), load.ToSequenceNr)
+                : new LoadSnapshotResult(null, load.ToSequenceNr));
+        }
+        Assert.DoesNotContain($"journeys-{Channel}", reads);
+        var row = Assert.Single(found.Result.Rows);
+        Assert.Equal((JourneyIndicatorTally.None, 2, 1), (row.Key, row.Journeys, row.Red)); // steps name no site: no region
+        Assert.Equal((2, 0), (row.Customers, row.Churned));
+        Assert.Equal(Start.AddHours(2), found.Result.Through); // the latest event time any partition reached
+        var status = journeys.Ask<JourneyStatus>(GetJourneyStatus.Instance, TimeSpan.FromSeconds(5)).Result;
+        Assert.Equal(1, status.Journeys); // read apart: jrn-9 is not held here
+    }
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using StreamCx.Domain.Journeys;
 using StreamCx.Domain.Live;
 using StreamCx.Engine.Journeys;
 
@@ -11,7 +13,8 @@ namespace StreamCx.Host.Web.Live;
 /// <summary>
 /// <c>GET /api/journeys/{id}</c> and <c>GET /api/accounts/{id}</c>: a journey (its numbers, red rules, timeline, alert) or
 /// an account (scores by role), on any engine: as this engine holds it, or as the latest snapshot of the engine that
-/// holds it says. 404 when none holds it.
+/// holds it says. 404 when none holds it. <c>GET /api/journey-indicators</c>: the journey indicators by site, region or
+/// department over every journey, whichever engine holds it.
 /// </summary>
 public static class JourneyEndpoints
 {
@@ -31,7 +34,36 @@ public static class JourneyEndpoints
             var found = await journeys.Ask<AccountFound>(new GetAccount(accountId), AskTimeout, ct).ConfigureAwait(false);
             return found.Account is { } a ? ApiResults.Ok(a) : ApiResults.NotFound($"no account '{AlertFilterParser.Printable(accountId)}'");
         });
+        app.MapGet("/api/journey-indicators", async (HttpRequest request, ActorRegistry registry, CancellationToken ct) =>
+        {
+            if (IndicatorsQuery(request.Query, out var errors) is not { } query) return ApiResults.BadRequest(errors);
+            if (!registry.TryGet<JourneysActor>(out var journeys)) return Unavailable();
+            return ApiResults.Ok(await journeys.Ask<JourneyIndicatorsFound>(query, AskTimeout, ct).ConfigureAwait(false));
+        });
     }
+
+    /// <summary>The query, checked: <c>by</c> site (default), region or department; <c>days</c> 1 to 365 (default 30).</summary>
+    public static GetJourneyIndicators? IndicatorsQuery(IQueryCollection q, out List<string> errors)
+    {
+        errors = [];
+        foreach (var key in q.Keys.Where(k => k is not ("by" or "days")))
+            errors.Add($"unknown parameter '{AlertFilterParser.Printable(key)}' (known: by, days)");
+        string? byText = q["by"], daysText = q["days"];
+        var by = JourneyIndicatorScope.Site;
+        if (byText is not null && !Scopes.TryGetValue(byText, out by))
+            errors.Add($"by must be site, region or department, got '{AlertFilterParser.Printable(byText)}'");
+        var days = 30;
+        if (daysText is not null && (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > 365))
+            errors.Add($"days must be a whole number from 1 to 365, got '{AlertFilterParser.Printable(daysText)}'");
+        return errors.Count == 0 ? new GetJourneyIndicators(by, days) : null;
+    }
+
+    private static readonly Dictionary<string, JourneyIndicatorScope> Scopes = new(StringComparer.Ordinal)
+    {
+        ["site"] = JourneyIndicatorScope.Site,
+        ["region"] = JourneyIndicatorScope.Region,
+        ["department"] = JourneyIndicatorScope.Department,
+    };
 
     /// <summary>The journeys' counters for <c>/api/status</c>; null when the journeys are not running or do not answer within a second.</summary>
     public static Task<JourneyStatus?> StatusAsync(ActorRegistry registry, CancellationToken ct) =>
