@@ -68,10 +68,29 @@ public class JourneyPageTests(LiveServerFixture server, BrowserFixture browser)
         await Expect(related).ToHaveAttributeAsync("data-state", "ready");
         await Expect(related.Locator("tr[data-role=user]")).ToContainTextAsync("10/10");
 
+        Assert.Empty(live.ConsoleErrors);
+
+        // a journey no engine holds (dropped since the alert): the panel says so, with the server's text (the browser logs the 404)
+        await live.Page.EvaluateAsync("""
+            async () => {
+              const view = await import('./journey-view.js');
+              const api = async (path) => {
+                const response = await fetch(path, { headers: { Authorization: `Bearer ${sessionStorage.getItem('streamcx.token')}` } });
+                const data = await response.json();
+                if (!response.ok) throw new Error(data.error);
+                return data;
+              };
+              await view.openJourney('it-jrn-gone<b>', api);
+            }
+            """);
+        await Expect(related).ToHaveAttributeAsync("data-state", "error");
+        await Expect(related.Locator(".related-error")).ToHaveTextAsync("Could not show journey it-jrn-gone<b>: no journey 'it-jrn-gone<b>'.");
+        await Expect(related.Locator("b")).ToHaveCountAsync(0);
+
         await live.Page.Locator("#related-close").ClickAsync();
         await Expect(related).ToBeHiddenAsync();
         Assert.Equal("undefined", await live.Page.EvaluateAsync<string>("() => typeof window.__xss"));
         Assert.Empty(dialogs);
-        Assert.Empty(live.ConsoleErrors);
+        Assert.All(live.ConsoleErrors, e => Assert.Contains("404", e, StringComparison.Ordinal));
     }
 }
