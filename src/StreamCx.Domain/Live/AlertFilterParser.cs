@@ -4,15 +4,16 @@ using StreamCx.Domain.ReferenceData;
 namespace StreamCx.Domain.Live;
 
 /// <summary>
-/// Reads an <see cref="AlertFilter"/> from query parameters <c>region</c>, <c>site</c>, <c>attribute</c> and
-/// <c>minSeverity</c> (a number from 0 to 1, or a level: low, medium, high, critical). Every value is checked against
-/// the reference data: a typo is an error, never a filter that silently shows nothing (or everything).
+/// Reads an <see cref="AlertFilter"/> from query parameters <c>region</c>, <c>site</c>, <c>attribute</c>,
+/// <c>minSeverity</c> (a number from 0 to 1, or a level: low, medium, high, critical) and <c>kind</c> (a factor kind, or
+/// <c>journey</c>: see <see cref="AlertKinds"/>). Every value is checked against the reference data and the factor kinds:
+/// a typo is an error, never a filter that silently shows nothing (or everything).
 /// </summary>
 public static class AlertFilterParser
 {
-    public const string Region = "region", Site = "site", Attribute = "attribute", MinSeverity = "minSeverity";
+    public const string Region = "region", Site = "site", Attribute = "attribute", MinSeverity = "minSeverity", Kind = "kind";
 
-    private static readonly string[] Known = [Region, Site, Attribute, MinSeverity];
+    private static readonly string[] Known = [Region, Site, Attribute, MinSeverity, Kind];
 
     /// <summary>Severity thresholds of the level names (see <c>Severity.LevelOf</c>).</summary>
     public static IReadOnlyDictionary<string, double> LevelThresholds { get; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
@@ -52,8 +53,11 @@ public static class AlertFilterParser
         var minSeverity = 0.0;
         if (Single(MinSeverity) is { } text && !TryParseSeverity(text, out minSeverity))
             errors.Add($"{MinSeverity}: expected a number from 0 to 1 or one of low, medium, high, critical; got '{Printable(text)}'");
+        var kind = Single(Kind);
+        if (kind is not null && !AlertKinds.IsKnown(kind))
+            errors.Add($"{Kind}: unknown kind '{Printable(kind)}' (known: {string.Join(", ", AlertKinds.Names)})");
 
-        return errors.Count > 0 ? (null, errors) : (new AlertFilter(region, site, attribute, minSeverity), errors);
+        return errors.Count > 0 ? (null, errors) : (new AlertFilter(region, site, attribute, minSeverity, kind), errors);
     }
 
     /// <summary>The attribute ids of alerts that are not about a rated attribute: journeys, accounts, complaints, social mentions.</summary>

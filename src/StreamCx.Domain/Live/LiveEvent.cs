@@ -1,12 +1,18 @@
+using StreamCx.Domain.Contracts;
+
 namespace StreamCx.Domain.Live;
 
 /// <summary>
 /// One event of the live stream: an id (increasing by one), a type (<see cref="LiveEventTypes"/>), its JSON data,
-/// and the alert's place and severity so that filters apply without parsing the data.
+/// and the alert's place, severity and factor kinds so that filters apply without parsing the data.
 /// </summary>
-public sealed record LiveEvent(long Id, string Type, string Data, string RegionId, string SiteId, string AttributeId, double Severity)
+public sealed record LiveEvent(long Id, string Type, string Data, string RegionId, string SiteId, string AttributeId, double Severity, IReadOnlyList<FactorKind> FactorKinds)
 {
-    public bool Matches(AlertFilter filter) => filter.Matches(RegionId, SiteId, AttributeId, Severity);
+    /// <summary>An event about <paramref name="alert"/> (its emission, or a person's action on it).</summary>
+    public static LiveEvent About(Alert alert, long id, string type, string data) =>
+        new(id, type, data, alert.RegionId, alert.SiteId, alert.AttributeId, alert.Severity, AlertKinds.Of(alert));
+
+    public bool Matches(AlertFilter filter) => filter.Matches(RegionId, SiteId, AttributeId, Severity, FactorKinds);
 }
 
 /// <summary>The SSE event types of the live stream.</summary>

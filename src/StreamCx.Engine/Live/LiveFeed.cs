@@ -65,7 +65,7 @@ public sealed class LiveFeed : IDisposable
             {
                 var alert = ContractJson.DeserializeAlert(entry.Data) ?? throw new InvalidOperationException($"alert log entry {entry.Id} holds no alert");
                 var record = Store.Record(alert);
-                Publish(new LiveEvent(entry.Id, LiveEventTypes.Alert, entry.Data, alert.RegionId, alert.SiteId, alert.AttributeId, alert.Severity));
+                Publish(LiveEvent.About(alert, entry.Id, LiveEventTypes.Alert, entry.Data));
                 return new StoreResult(StoreOutcome.Done, record);
             }
             var logged = LoggedAction.FromJson(entry.Data);
@@ -77,8 +77,7 @@ public sealed class LiveFeed : IDisposable
             };
             if (result.Outcome == StoreOutcome.Done)
             {
-                var a = result.Record!.Alert;
-                Publish(new LiveEvent(entry.Id, entry.Kind, JsonSerializer.Serialize(result.Record, ContractJson.Options), a.RegionId, a.SiteId, a.AttributeId, a.Severity));
+                Publish(LiveEvent.About(result.Record!.Alert, entry.Id, entry.Kind, JsonSerializer.Serialize(result.Record, ContractJson.Options)));
             }
             else
             {

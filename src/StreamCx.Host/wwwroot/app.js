@@ -1,6 +1,9 @@
 // StreamCx live alert page: vanilla JS, no build step.
 // Everything that comes from the server is rendered with textContent (never innerHTML): verbatims are untrusted text.
 
+import { el, formatNumber, formatTime } from './ui.js';
+import { closeView, timeline, viewLink } from './journey-view.js';
+
 const TOKEN_KEY = 'streamcx.token';
 const NAME_KEY = 'streamcx.name';
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -19,26 +22,6 @@ const state = {
 };
 
 const $ = (id) => document.getElementById(id);
-
-/** Creates an element; text goes through textContent only. */
-function el(tag, options = {}, children = []) {
-  const node = document.createElement(tag);
-  if (options.className) node.className = options.className;
-  if (options.text !== undefined && options.text !== null) node.textContent = String(options.text);
-  if (options.attrs) for (const [k, v] of Object.entries(options.attrs)) node.setAttribute(k, String(v));
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
-
-function formatNumber(value, digits = 2) {
-  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits).replace(/\.?0+$/, '') : '—';
-}
-
-function formatTime(iso) {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString();
-}
 
 // ---------------------------------------------------------------- access
 
@@ -143,6 +126,7 @@ function filterQuery() {
   add('site', 'filter-site');
   add('attribute', 'filter-attribute');
   add('minSeverity', 'filter-severity');
+  add('kind', 'filter-kind');
   return query;
 }
 
@@ -294,6 +278,7 @@ function select(alertId) {
   state.selectedId = alertId;
   for (const item of document.querySelectorAll('.alert-item')) item.classList.toggle('selected', item.dataset.alertId === alertId);
   $('ack-error').textContent = '';
+  closeView();
   loadDetail(alertId);
 }
 
@@ -331,6 +316,16 @@ const FACTOR_FIELDS = {
     ['usualPerDay', 'usual per day'], ['peersPerDay', 'peers per day'], ['ratio', 'ratio'], ['pValue', 'chance'], ['incidents', 'incidents']],
 };
 
+/** The factor fields that open a view of their own (see journey-view.js): the journey, the account. */
+const FACTOR_LINKS = { watermelon: { journeyId: 'journey', accountId: 'account' }, divergence: { accountId: 'account' } };
+
+/** A factor's value: a link to its journey or account view, else its text. */
+function factorValue(factor, key) {
+  const view = FACTOR_LINKS[factor.kind]?.[key];
+  const value = factor[key];
+  return view && typeof value === 'string' && value ? el('dd', {}, [viewLink(view, value, api)]) : el('dd', { text: formatField(value, key) });
+}
+
 /** A factor's value as text: numbers rounded (a probability in scientific notation), strings as given, yes/no, lists joined. */
 function formatField(value, key) {
   if (typeof value === 'string') return value;
@@ -345,13 +340,6 @@ function formatField(value, key) {
 function incidentText(e) {
   const magnitude = e.meanMagnitude != null ? `, ${formatNumber(e.meanMagnitude, 1)} ${e.unit ?? ''} on average` : '';
   return `${e.count} × ${e.incidentType} since ${formatTime(e.since)}${magnitude}`;
-}
-
-/** A journey's timeline, one line a step, as text. */
-function timeline(steps) {
-  return el('ol', { className: 'timeline' }, (steps ?? []).map((s) => el('li', {
-    text: [formatTime(s.at), s.kind, s.department, s.step, s.score != null ? `${formatNumber(s.score)}/10` : null].filter((x) => x).join(' · '),
-  })));
 }
 
 function renderDetail(record) {
@@ -378,7 +366,7 @@ function renderDetail(record) {
     const fields = FACTOR_FIELDS[f.kind] ?? Object.keys(f).filter((k) => k !== 'kind').map((k) => [k, k]);
     return el('section', { className: `factor factor-${f.kind}`, attrs: { 'data-kind': f.kind } }, [
       el('h5', { text: f.kind }),
-      el('dl', {}, fields.flatMap(([key, label]) => [el('dt', { text: label }), el('dd', { text: formatField(f[key], key) })])),
+      el('dl', {}, fields.flatMap(([key, label]) => [el('dt', { text: label }), factorValue(f, key)])),
       ...(f.kind === 'watermelon' ? [timeline(f.timeline)] : []),
     ]);
   }));
@@ -511,10 +499,11 @@ function start() {
     if ($('filter-region').value) { $('board-region').value = $('filter-region').value; loadBoard(); }
     reload();
   });
-  for (const id of ['filter-site', 'filter-attribute', 'filter-severity']) $(id).addEventListener('change', () => reload());
+  for (const id of ['filter-site', 'filter-attribute', 'filter-severity', 'filter-kind']) $(id).addEventListener('change', () => reload());
   $('board-region').addEventListener('change', loadBoard);
   $('ack-form').addEventListener('submit', (e) => { e.preventDefault(); act('ack'); });
   $('resolve-button').addEventListener('click', () => act('resolve'));
+  $('related-close').addEventListener('click', () => closeView());
   $('ack-by').value = localStorage.getItem(NAME_KEY) ?? '';
 
   const token = readTokenFromFragment() ?? sessionStorage.getItem(TOKEN_KEY);

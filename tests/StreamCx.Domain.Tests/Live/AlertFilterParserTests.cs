@@ -105,10 +105,10 @@ public class AlertFilterParserTests
     public void The_filter_matches_on_each_given_field_and_the_severity_threshold_inclusively()
     {
         var filter = new AlertFilter("north", null, TestCatalog.WaitingTime, 0.5);
-        Assert.True(filter.Matches("north", "any-site", TestCatalog.WaitingTime, 0.5));
-        Assert.False(filter.Matches("north", "any-site", TestCatalog.WaitingTime, 0.4999));
-        Assert.False(filter.Matches("paris", "any-site", TestCatalog.WaitingTime, 0.9));
-        Assert.False(filter.Matches("north", "any-site", TestCatalog.Cleanliness, 0.9));
-        Assert.True(AlertFilter.All.Matches("x", "y", "z", 0));
+        Assert.True(filter.Matches("north", "any-site", TestCatalog.WaitingTime, 0.5, []));
+        Assert.False(filter.Matches("north", "any-site", TestCatalog.WaitingTime, 0.4999, []));
+        Assert.False(filter.Matches("paris", "any-site", TestCatalog.WaitingTime, 0.9, []));
+        Assert.False(filter.Matches("north", "any-site", TestCatalog.Cleanliness, 0.9, []));
+        Assert.True(AlertFilter.All.Matches("x", "y", "z", 0, []));
     }
 }

@@ -1,4 +1,5 @@
 using CsCheck;
+using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Live;
 
 namespace StreamCx.Domain.Tests.Live;
@@ -7,7 +8,7 @@ public class ReplayBufferTests
 {
     private const long Start = 1_000;
 
-    private static LiveEvent Event(long id, string region = "north") => new(id, LiveEventTypes.Alert, $"{{\"n\":{id}}}", region, "s", "a", 0.5);
+    private static LiveEvent Event(long id, string region = "north") => new(id, LiveEventTypes.Alert, $"{{\"n\":{id}}}", region, "s", "a", 0.5, [FactorKind.Peer]);
 
     private static ReplayBuffer Filled(int capacity, int count, Func<long, string>? region = null)
     {

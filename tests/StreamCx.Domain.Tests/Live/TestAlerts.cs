@@ -10,9 +10,10 @@ public static class TestAlerts
 
     public static Alert Make(
         string alertId = "alr-0000000000000001", AlertStatus status = AlertStatus.Open, int sequence = 1, string siteId = "store-lille-centre",
-        string regionId = "north", string attributeId = "waiting-time", double severity = 0.6, DateTimeOffset? emittedAt = null) =>
+        string regionId = "north", string attributeId = "waiting-time", double severity = 0.6, DateTimeOffset? emittedAt = null,
+        IReadOnlyList<Factor>? factors = null) =>
         new(alertId, status, sequence, siteId, siteId, regionId, attributeId, attributeId, severity, Severity.LevelOf(severity),
-            [new PeerFactor(2.8, 4.3, -7.5, 5)], new ScoreSummary(2.8, 25, 32), T0, emittedAt ?? T0.AddSeconds(sequence),
+            factors ?? [new PeerFactor(2.8, 4.3, -7.5, 5)], new ScoreSummary(2.8, 25, 32), T0, emittedAt ?? T0.AddSeconds(sequence),
             new TimeWindow(T0.AddHours(-12), T0), "Waiting time at Lille Centre needs attention.",
             [new Verbatim("e1", T0, "web", "<script>alert(1)</script>", 2)]);
 }

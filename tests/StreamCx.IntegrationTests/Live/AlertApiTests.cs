@@ -59,6 +59,7 @@ public class AlertApiTests(LiveServerFixture server)
         "region=nowhere", "site=store-nowhere", "attribute=smell", "minSeverity=abc", "minSeverity=-0.1", "minSeverity=1.01", "minSeverity=NaN",
         "minSeverity=Infinity", "minSeverity=1e-1", "minSeverity=%2B0.5", "minSeverity=0x1", "region=north&region=south", "region=north&site=store-marseille-la-joliette",
         "regoin=north", "region=" + new string('n', 5000), "site=%00%0A%3Cscript%3E", "attribute=%E2%80%AE", "minSeverity=0,5",
+        "kind=melon", "kind=Watermelon", "kind=%00%0A%3Cscript%3E", "kind=peer&kind=trend",
     };
 
     [Theory]
