@@ -8,38 +8,9 @@
 # writes perf/results/scale-out.md
 set -euo pipefail
 N="${1:-60000}"
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ENGINE="$ROOT/src/StreamCx.Host/bin/Release/net10.0/streamcx.dll"
-EVENTS_TOOL="$ROOT/perf/StreamCx.Perf.EventFile/bin/Release/net10.0/StreamCx.Perf.EventFile.dll"
-WORK="$(mktemp -d /tmp/streamcx-scale-XXXXXX)"
-TOKEN="scale-out-token-0123456789"
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]:-}"; do kill -9 "$p" 2>/dev/null || true; done
-  [[ -f "$WORK/pg/postmaster.pid" ]] && "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
-  bash "$ROOT/tests/kafka/broker.sh" stop "$WORK/kafka" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/cluster.sh"
 
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-PG_PORT=$((20000 + RANDOM % 10000))
-if [[ $EUID -eq 0 ]]; then PG_AS=(runuser -u postgres --); mkdir -p "$WORK/pg"; chown postgres "$WORK/pg" "$WORK"; else PG_AS=(); fi
-"${PG_AS[@]}" "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U postgres --no-sync >/dev/null
-"${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" -w -o "-p $PG_PORT -h 127.0.0.1 -k $WORK/pg -F" start >/dev/null
-
-bash "$ROOT/tests/kafka/broker.sh" install >/dev/null
-bash "$ROOT/tests/kafka/broker.sh" start "$WORK/kafka" >/dev/null
-BOOT="$(cat "$WORK/kafka/bootstrap")"
-OLD=(-X api.version.request=false -X broker.version.fallback=0.9.0)
-
-dotnet "$EVENTS_TOOL" "$N" "$WORK/events.jsonl" "$ROOT/config/sites.json" "$ROOT/config/attributes.json"
-python3 -c '
-import json,sys
-with open(sys.argv[1]) as f, open(sys.argv[2],"w") as o:
-    for line in f: o.write(json.loads(line)["siteId"]+"\t"+line)
-' "$WORK/events.jsonl" "$WORK/keyed.txt"
-
-applied() { curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$1/api/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["applied"])' 2>/dev/null || echo 0; }
+write_events "$N"
 
 RESULTS=()
 for k in 1 2 3; do
@@ -47,17 +18,12 @@ for k in 1 2 3; do
   bash "$ROOT/tests/kafka/broker.sh" create-topic "$WORK/kafka" "$topic" 12 >/dev/null
   bash "$ROOT/tests/kafka/broker.sh" create-topic "$WORK/kafka" "$group.regions" 12 >/dev/null
   kcat -P -b "$BOOT" "${OLD[@]}" -t "$topic" -K $'\t' -l "$WORK/keyed.txt"
-  "${PG_AS[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "scale$k"
+  new_database "scale$k"
   ports=()
   start=$(date +%s.%N)
   for i in $(seq 1 "$k"); do
     port=$((30000 + k * 10 + i)); ports+=("$port")
-    dotnet "$ENGINE" run --set "Kafka:BootstrapServers=$BOOT" --set "Kafka:Topics:0=$topic" --set "Kafka:GroupId=$group" \
-      --set Kafka:Properties:api.version.request=false --set Kafka:Properties:broker.version.fallback=0.9.0 \
-      --set Kafka:Properties:session.timeout.ms=10000 --set Simulator:Enabled=false --set "Web:Token=$TOKEN" \
-      --set Snapshots:Provider=postgresql --set "Snapshots:ConnectionString=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=scale$k" \
-      --set "Urls=http://127.0.0.1:$port" --set Logging:LogLevel:Default=Warning > "$WORK/engine-$k-$i.log" 2>&1 &
-    PIDS+=($!)
+    start_engine "$port" "$topic" "$group" "scale$k" "$WORK/engine-$k-$i.log"
   done
   first=""
   while true; do
