@@ -30,8 +30,9 @@ internal static class IrritantEpisodes
         messages.Add(IncidentMagnitudes.Message(Id(), About(60), availability, "stock-out", 20));
 
         string[] roles = [.. CheckoutRoles.Intersect(StaffReports.Roles(catalog)).DefaultIfEmpty(StaffReports.Roles(catalog)[0])];
+        var rated = catalog.TryGetAttribute("waiting-time", out _); // else a free topic: an unknown attribute would be refused
         for (var k = 0; k < ListeningTexts.StaffOnWaiting.Length; k++)
-            messages.Add(ListeningMessages.StaffReport(Id(), About(30 + (26 * k)), waiting, roles[k % roles.Length], "waiting-time", isTopic: false,
+            messages.Add(ListeningMessages.StaffReport(Id(), About(30 + (26 * k)), waiting, roles[k % roles.Length], "waiting-time", isTopic: !rated,
                 -0.5 - (0.4 * rnd.NextDouble()), ListeningTexts.StaffOnWaiting[k]));
 
         var platforms = SocialMentions.Platforms(catalog);
