@@ -6,7 +6,8 @@ namespace StreamCx.Host.Simulation;
 /// Realistic feedback for the sample sites: a channel mix, a gentle daily rhythm, site-to-site differences,
 /// NPS driven mostly by waiting time and staff courtesy, verbatims in French and English consistent with the ratings
 /// they come with (a complaint names an attribute rated dissatisfied), and two scripted
-/// irritants: waiting time falling at one site, product availability below its peers at another.
+/// irritants: waiting time falling at one site, product availability below its peers at another. Who handled a response
+/// (<c>unitId</c>) and the service figures of contacts come from <see cref="ServiceFigures"/>, on a random of their own.
 /// </summary>
 public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTimeOffset irritantStart)
 {
@@ -33,9 +34,13 @@ public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTim
     };
     private static readonly (string En, string Fr)[] GenericComplaints = [("Not what I expected, disappointing.", "Pas à la hauteur, décevant.")];
     private readonly Random _rnd = new(seed);
+    private readonly ServiceFigures _service = new(catalog, seed, catalog.Sites[0]);
     private long _sequence;
 
     public Site WaitingTimeIrritant { get; } = catalog.Sites[0];
+    /// <summary>When waiting time starts falling at <see cref="WaitingTimeIrritant"/>.</summary>
+    public DateTimeOffset IrritantStart => irritantStart;
+
     public Site AvailabilityIrritant { get; } = catalog.Sites.First(s => s.RegionId != catalog.Sites[0].RegionId);
 
     /// <summary>One response at <paramref name="at"/> for <paramref name="site"/>, as the JSON a channel system sends.</summary>
@@ -61,6 +66,7 @@ public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTim
             ["language"] = comment is null ? null : english ? "en" : "fr",
         };
         if (_rnd.NextDouble() < 0.3) e["csat"] = Math.Clamp((int)Math.Round(ratings.Values.Average() + Normal(0.5)), 1, 5);
+        _service.AddTo(e, site, (string)e["channel"]!, ratings);
         return SimulatedJson.Bytes(e);
     }
 

@@ -70,10 +70,6 @@ internal sealed class JourneyMessages(string idPrefix, string journeyId, string 
 
     private void Add(DateTimeOffset at, string key, Dictionary<string, object?> fields)
     {
-        at = SimulatedJson.ToSecond(at);
-        var eventId = $"{idPrefix}-{_messages.Count + 1}";
-        var message = new Dictionary<string, object?> { ["type"] = null, ["eventId"] = eventId, ["occurredAt"] = SimulatedJson.Timestamp(at) };
-        foreach (var (name, value) in fields) message[name] = value;
-        _messages.Add(new SimulatedMessage(at, eventId, key, SimulatedJson.Bytes(message)));
+        _messages.Add(SimulatedJson.Message(at, $"{idPrefix}-{_messages.Count + 1}", key, type: null, fields));
     }
 }

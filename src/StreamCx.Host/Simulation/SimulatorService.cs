@@ -9,7 +9,8 @@ namespace StreamCx.Host.Simulation;
 /// <summary>
 /// Runs the built-in channel systems against the configured cluster: first the recent history at high speed, then
 /// live at the configured rate. Every site gets responses at the same rate; produced with the site as key. Journeys and
-/// accounts' surveys (<see cref="JourneySimulator"/>) go along in the same simulated time, each message once its time comes.
+/// accounts' surveys (<see cref="JourneySimulator"/>) and the listening sources (<see cref="ListeningSimulator"/>, from days
+/// before the history) go along in the same simulated time, each message once its time comes.
 /// </summary>
 public sealed class SimulatorService(
     KafkaSettings kafka, SimulatorSettings settings, ReferenceCatalog catalog, TimeProvider clock, ILogger<SimulatorService> logger) : BackgroundService
@@ -20,6 +21,7 @@ public sealed class SimulatorService(
         var simulatedFrom = start.AddHours(-settings.HistoryHours);
         var simulator = new ChannelSimulator(catalog, settings.Seed, irritantStart: start.AddHours(-Math.Min(3, settings.HistoryHours / 4)));
         var journeys = new JourneySimulator(catalog, settings, simulatedFrom);
+        var listening = new ListeningSimulator(catalog, settings, simulator, simulatedFrom);
         using var producer = new ProducerBuilder<string, byte[]>(KafkaClientConfigFactory.CreateProducerConfig(kafka)).Build();
         var topic = kafka.Topics[0];
         if (logger.IsEnabled(LogLevel.Information))
@@ -28,6 +30,9 @@ public sealed class SimulatorService(
                 catalog.Sites.Count, settings.HistoryHours, settings.HistorySpeedup, topic, simulator.WaitingTimeIrritant.SiteId, simulator.AvailabilityIrritant.SiteId);
             logger.LogInformation("simulator: {Journeys} customer journeys an hour, the first and every {Every}th a watermelon; {Surveys} B2B account surveys an hour, roles diverging at {Account}",
                 settings.JourneysPerHour, settings.WatermelonEvery, settings.AccountSurveysPerHour, AccountSurveys.DivergingAccount);
+            if (settings.ListeningPerSitePerHour > 0)
+                logger.LogInformation("simulator: listening sources from {From:u} ({PerSite} complaints, incidents, staff reports and mentions a site an hour); scripted: {Reason} complaints surging at {Site} from {Start:u}, incidents and negative staff reports on waiting time there, a burst of negative posts from {Burst:u}",
+                    listening.From, settings.ListeningPerSitePerHour, WaitingTimeComplaints.Reason, listening.Site.SiteId, listening.SurgeStart, listening.BurstStart);
         }
 
         var interval = TimeSpan.FromHours(1 / (settings.ResponsesPerSitePerHour * catalog.Sites.Count));
@@ -44,7 +49,7 @@ public sealed class SimulatorService(
                 while (simulated < target)
                 {
                     simulated += interval;
-                    foreach (var m in journeys.Until(simulated))
+                    foreach (var m in listening.Until(simulated).Concat(journeys.Until(simulated)))
                     {
                         producer.Produce(topic, new Message<string, byte[]> { Key = m.Key, Value = m.Value });
                         produced++;

@@ -23,6 +23,12 @@ public sealed class SimulatorSettings
     /// <summary>B2B accounts' relationship surveys per hour over all accounts (0: none).</summary>
     public double AccountSurveysPerHour { get; set; } = 3;
 
+    /// <summary>
+    /// Listening messages per site and hour (<see cref="ListeningSimulator"/>): complaints, incidents, staff reports and social
+    /// mentions together, twice as many mentions of the brand an hour; 0: none, the scripted surge and burst included.
+    /// </summary>
+    public double ListeningPerSitePerHour { get; set; } = 0.6;
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -32,6 +38,7 @@ public sealed class SimulatorSettings
         if (!(JourneysPerHour is >= 0 and <= 100_000)) errors.Add($"Simulator:JourneysPerHour must be from 0 to 100000, got {JourneysPerHour}");
         if (WatermelonEvery < 0) errors.Add($"Simulator:WatermelonEvery must not be negative, got {WatermelonEvery}");
         if (!(AccountSurveysPerHour is >= 0 and <= 100_000)) errors.Add($"Simulator:AccountSurveysPerHour must be from 0 to 100000, got {AccountSurveysPerHour}");
+        if (!(ListeningPerSitePerHour is >= 0 and <= 1000)) errors.Add($"Simulator:ListeningPerSitePerHour must be from 0 to 1000, got {ListeningPerSitePerHour}");
         return errors;
     }
 }

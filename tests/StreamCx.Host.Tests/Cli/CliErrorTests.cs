@@ -49,6 +49,7 @@ public class CliErrorTests
     [InlineData("Simulator:HistorySpeedup=0", "HistorySpeedup")]
     [InlineData("Simulator:JourneysPerHour=-1", "JourneysPerHour")]
     [InlineData("Simulator:WatermelonEvery=-2", "WatermelonEvery")]
+    [InlineData("Simulator:ListeningPerSitePerHour=-0.5", "ListeningPerSitePerHour")]
     [InlineData("Journeys:MaxContacts=0", "MaxContacts")]
     [InlineData("Journeys:WellRatedAtOrAbove=11", "WellRatedAtOrAbove")]
     [InlineData("Journeys:Retention=-1.00:00:00", "Retention")]
