@@ -1,3 +1,4 @@
+using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
 
 namespace StreamCx.Host.Simulation;
@@ -87,7 +88,8 @@ public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTim
     /// <summary>Usual level of an attribute at a site and time, on a 1..5 scale.</summary>
     private double Mean(Site site, string attributeId, DateTimeOffset at)
     {
-        var siteEffect = ((Math.Abs(site.SiteId.GetHashCode(StringComparison.Ordinal) ^ attributeId.GetHashCode(StringComparison.Ordinal)) % 21) - 10) / 50.0;
+        // a stable hash (string.GetHashCode differs from one process to the next): the same seed gives the same messages
+        var siteEffect = (KeyPartitioner.PartitionOf($"{site.SiteId}/{attributeId}", 21) - 10) / 50.0;
         var mean = 4.2 + siteEffect;
         mean += 0.1 * Math.Sin(2 * Math.PI * at.UtcDateTime.TimeOfDay.TotalHours / 24); // a gentle daily rhythm
         if (site == WaitingTimeIrritant && attributeId == "waiting-time" && at > irritantStart)
