@@ -30,6 +30,8 @@ public static class Mixed
         var (mixed, mix) = MixedWorkload.Create(options.Events);
         Console.WriteLine($"[mixed] (a) feedback only: {feedbackOnly.Events.Count:N0} messages, {feedbackOnly.Bytes / feedbackOnly.Events.Count} bytes on average");
         Console.WriteLine($"[mixed] (b) {mix}, {mixed.Bytes / mixed.Events.Count} bytes on average");
+        var replay = options.Replay ? "### Through `streamcx replay`\n\n" + MixedReplay.Measure(feedbackOnly, mixed, options.Runs) + "\n" : "";
+        if (!options.Sustained) return Mix(mix, feedbackOnly, mixed) + "\n" + replay;
         var modes = new[] { ("a", "feedback only", feedbackOnly, feedbackOnly.Events.Count), ("b", "mixed", mixed, mix.Feedback) };
         Console.WriteLine("[mixed] one unreported pair first (a new engine process and new topics per run)");
         foreach (var (_, _, workload, feedback) in modes) await RunAsync(target, workload, feedback);
@@ -46,7 +48,7 @@ public static class Mixed
             }
         }
 
-        return Markdown(options, mix, feedbackOnly, mixed, runs);
+        return Mix(mix, feedbackOnly, mixed) + "\n" + replay + "### Through the engine (`streamcx run`, mock cluster)\n\n" + Markdown(options, runs);
     }
 
     private static async Task<MixedRun> RunAsync(Target target, Workload workload, int feedback)
@@ -129,13 +131,14 @@ public static class Mixed
         return new Status(consumed, root.GetProperty("applied").GetInt64(), root.GetProperty("rejected").GetInt64(), journeys);
     }
 
-    private static string Markdown(Options options, MixStats mix, Workload a, Workload b, List<(string Mode, int Index, MixedRun Run)> runs)
+    private static string Mix(MixStats mix, Workload a, Workload b) =>
+        $"(a) feedback only: {a.Events.Count:N0} messages ({a.Bytes / a.Events.Count} bytes on average); (b) {mix} ({b.Bytes / b.Events.Count} bytes on average).\n";
+
+    private static string Markdown(Options options, List<(string Mode, int Index, MixedRun Run)> runs)
     {
         double Median(string mode, Func<MixedRun, double> f) => Stats.Median(runs.Where(r => r.Mode == mode).Select(r => f(r.Run)));
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.AppendLine(inv, $"(a) feedback only: {a.Events.Count:N0} messages ({a.Bytes / a.Events.Count} bytes on average); (b) {mix} ({b.Bytes / b.Events.Count} bytes on average).");
-        text.AppendLine();
         text.AppendLine("| run | mode | seconds | messages/s | engine CPU per message (µs) | feedback applied | journeys took (applied + held) | load average at start |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---|");
         foreach (var (mode, index, r) in runs)
