@@ -21,8 +21,8 @@ public static class Mixed
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>How long the journeys' count must stay still, once the regions applied every feedback, for a run to be over.</summary>
-    private static readonly TimeSpan Still = TimeSpan.FromSeconds(2);
+    /// <summary>How long the counts must stay still, once the intake read every message and the regions took every feedback, for a run to be over.</summary>
+    private static readonly TimeSpan Still = TimeSpan.FromSeconds(5);
 
     public static async Task<string> MeasureAsync(Target target, Options options)
     {
@@ -89,7 +89,7 @@ public static class Mixed
             var now = clock.Elapsed;
             if (Environment.GetEnvironmentVariable("MIXED_TRACE") is not null) Console.WriteLine($"  {now.TotalSeconds:0.0} s {status} {await engine.Http.GetStringAsync(new Uri("/api/status", UriKind.Relative))}");
             if (status.Applied != last.Applied || status.JourneysTaken != last.JourneysTaken || status.Rejected != last.Rejected) (last, lastChange) = (status, now);
-            if (status.Applied + status.Rejected >= feedback && now - lastChange >= Still) break;
+            if (status.Consumed >= messages && status.Applied + status.Rejected >= feedback && now - lastChange >= Still) break;
             Check(deadline, status, feedback);
         }
 
