@@ -4,7 +4,7 @@ using StreamCx.Perf.Kafka;
 namespace StreamCx.Perf.EndToEnd;
 
 /// <summary>
-/// Command line: <c>--events N --runs N --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default --linger-ms N --settle-seconds N
+/// Command line: <c>--events N --runs N --mixed --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default --linger-ms N --settle-seconds N
 /// --memory-sites N --memory-attributes N --memory-events-per-site N --replay-runs N --skip-sustained --skip-latency
 /// --skip-memory --skip-replay --output-dir DIR --note TEXT</c>.
 /// </summary>
@@ -38,6 +38,11 @@ public sealed record Options
     public int MemoryAttributes { get; init; } = 10;
     public int MemoryEventsPerSite { get; init; } = 5;
     public int ReplayRuns { get; init; } = 3;
+    /// <summary>
+    /// <c>--mixed</c>: only the side-by-side of feedback-only and mixed (journeys) traffic through the real engine
+    /// (<see cref="Mixed"/>), <see cref="Runs"/> runs of each; printed and written to <c>OutputDir/e2e-mixed.md</c>.
+    /// </summary>
+    public bool Mixed { get; init; }
     public bool Sustained { get; init; } = true;
     public bool Latency { get; init; } = true;
     public bool Memory { get; init; } = true;
@@ -57,6 +62,7 @@ public sealed record Options
                 "--events" => options with { Events = Number() },
                 "--runs" => options with { Runs = Number() },
                 "--real-broker" => options with { RealBroker = true },
+                "--mixed" => options with { Mixed = true },
                 "--latency-rate" => options with { LatencyRate = Number() },
                 "--latency-fractions" => options with { LatencyFractions = [.. Value().Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))] },
                 "--alerts" => options with { Alerts = Number() },

@@ -47,5 +47,5 @@ public static partial class Replay
     }
 
     [GeneratedRegex(@"replay: \d+ lines read in (?<seconds>[0-9.,]+) s")]
-    private static partial Regex ReportedLine();
+    internal static partial Regex ReportedLine();
 }

@@ -66,6 +66,16 @@ public sealed class EngineProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the engine process has used so far (user + system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Resident set size of the engine process (kB), from /proc.</summary>
     public long ResidentKilobytes()
     {

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using StreamCx.Perf.Kafka;
+
+namespace StreamCx.Perf.EndToEnd;
+
+/// <summary>
+/// The replay side of <c>--mixed</c>: both workloads as JSON-lines files, then <c>streamcx replay</c> (Release build of the
+/// host, a child process) on each in turn, a, b, a, b…, one unreported pair first. Replay runs the same domain processors
+/// as the engine (sites, regions, journeys, listening), deterministically, with no Kafka, no intake copies and no actors.
+/// </summary>
+public static class MixedReplay
+{
+    public static string Measure(Workload a, Workload b, int runCount)
+    {
+        var host = Path.Combine(Repo.Root, "src", "StreamCx.Host", "bin", "Release", "net10.0", "streamcx.dll");
+        if (!File.Exists(host)) throw new FileNotFoundException("build the host in Release first (dotnet build -c Release StreamCx.sln)", host);
+        var folder = Directory.CreateTempSubdirectory("streamcx-e2e-mixed-").FullName;
+        var files = new[] { ("a", a), ("b", b) }.Select(m =>
+        {
+            var path = Path.Combine(folder, m.Item1 + ".jsonl");
+            m.Item2.WriteJsonLines(path);
+            return (Mode: m.Item1, Path: path, Count: m.Item2.Events.Count);
+        }).ToList();
+        var output = Path.Combine(folder, "alerts.jsonl");
+        (double Wall, double Reported, long Alerts) Run((string Mode, string Path, int Count) f)
+        {
+            var (stdout, elapsed) = ChildProcess.Run("dotnet", [host, "replay", "--input", f.Path, "--output", output, "--sites", Workload.SitesFile, "--attributes", Workload.AttributesFile]);
+            var reported = Replay.ReportedLine().Match(stdout);
+            if (!reported.Success) throw new InvalidOperationException($"unexpected replay output:\n{stdout}");
+            return (elapsed.TotalSeconds, double.Parse(reported.Groups["seconds"].Value.Replace(',', '.'), CultureInfo.InvariantCulture), File.ReadLines(output).LongCount());
+        }
+
+        files.ForEach(f => Run(f));
+        var runs = new List<(int Index, string Mode, double Wall, double Reported, long Alerts, string Load)>();
+        for (var i = 1; i <= runCount; i++)
+        {
+            foreach (var f in files)
+            {
+                var load = MachineInfo.LoadAverage();
+                var (wall, reported, alerts) = Run(f);
+                runs.Add((i, f.Mode, wall, reported, alerts, load));
+                Console.WriteLine($"[mixed replay] run {i}{f.Mode}: {wall:0.00} s wall clock ({f.Count / wall:N0} messages/s), replay reports {reported:0.00} s ({f.Count / reported:N0} messages/s), {alerts} alert emissions; load {load}");
+            }
+        }
+
+        Directory.Delete(folder, recursive: true);
+        var inv = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine("| run | mode | wall clock (s) | messages/s (wall clock) | replay's own time (s) | messages/s (replay's own time) | alert emissions | load average at start |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---|");
+        foreach (var r in runs)
+        {
+            var count = files.Single(f => f.Mode == r.Mode).Count;
+            text.AppendLine(inv, $"| {r.Index}{r.Mode} | {(r.Mode == "a" ? "feedback only" : "mixed")} | {r.Wall:0.00} | {count / r.Wall:N0} | {r.Reported:0.00} | {count / r.Reported:N0} | {r.Alerts} | {r.Load} |");
+        }
+        double Median(string mode, Func<(int Index, string Mode, double Wall, double Reported, long Alerts, string Load), double> f) =>
+            Stats.Median(runs.Where(r => r.Mode == mode).Select(f));
+        var (wallA, wallB) = (Median("a", r => a.Events.Count / r.Wall), Median("b", r => b.Events.Count / r.Wall));
+        var (ownA, ownB) = (Median("a", r => a.Events.Count / r.Reported), Median("b", r => b.Events.Count / r.Reported));
+        text.AppendLine(inv, $"| **median** | a | | **{wallA:N0}** | | **{ownA:N0}** | | |");
+        text.AppendLine(inv, $"| **median** | b | | **{wallB:N0}** | | **{ownB:N0}** | | |");
+        text.AppendLine();
+        text.AppendLine(inv, $"Ratio b / a of the medians: **{wallB / wallA:0.00}** (wall clock of the process), **{ownB / ownA:0.00}** (replay's own time). {runCount} runs of each.");
+        return text.ToString();
+    }
+}
