@@ -299,7 +299,6 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
     }
 }
 
-/// <summary>What a channel's restored snapshot covers: the offsets it had taken per topic-partition, and per source partition.</summary>
 /// <summary>
 /// The region topic's name and partition count (told once the intake knows them): what a query needs of a partition this
 /// engine does not hold (a journey, an account, a region's listening sources) is then read from that partition's latest
@@ -307,4 +306,5 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
 /// </summary>
 public sealed record RegionTopicKnown(string Topic, int Partitions);
 
+/// <summary>What a channel's restored snapshot covers: the offsets it had taken per topic-partition, and per source partition.</summary>
 public sealed record ChannelCoverage(IReadOnlyDictionary<string, long> AppliedOffsets, IReadOnlyDictionary<string, long>? SourceOffsets);
