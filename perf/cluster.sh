@@ -8,9 +8,11 @@ EVENTS_TOOL="$ROOT/perf/StreamCx.Perf.EventFile/bin/Release/net10.0/StreamCx.Per
 WORK="$(mktemp -d /tmp/streamcx-perf-XXXXXX)"
 TOKEN="perf-token-0123456789abcdef"
 PIDS=()
+PG_AS=()
 cleanup() {
   for p in "${PIDS[@]:-}"; do kill -9 "$p" 2>/dev/null || true; done
-  [[ -f "$WORK/pg/postmaster.pid" ]] && "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
+  [[ -f "$WORK/pg/postmaster.pid" ]] && "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
   bash "$ROOT/tests/kafka/broker.sh" stop "$WORK/kafka" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT

@@ -23,10 +23,17 @@ public static class KafkaClientConfigFactory
     private const int FetchQueueBackoffMs = 100;
 
     /// <summary>
+    /// How often a consumer asks for the metadata of its topics (librdkafka's default is 5 minutes): a consumer that
+    /// subscribed while the brokers were down can wait in its group's <c>wait-metadata</c> join state for that long after
+    /// they are back (seen under load with a restarted Kafka 0.9 broker: the group never assigned within 150 s).
+    /// </summary>
+    private const int TopicMetadataRefreshIntervalMs = 10_000;
+
+    /// <summary>
     /// Consumer defaults: auto commit of <em>stored</em> offsets only (<c>enable.auto.offset.store=false</c>:
     /// the engine stores an offset once the event is applied), earliest reset, fetch sizes that let a
     /// message larger than <see cref="KafkaSettings.MaxMessageBytes"/> through so it can be dead-lettered, and a
-    /// short pause (100 ms) after librdkafka's local queue filled up.
+    /// short pause (100 ms) after librdkafka's local queue filled up, and the topics' metadata asked for every 10 s.
     /// </summary>
     /// <remarks>
     /// librdkafka never gets stuck on a message larger than <c>max.partition.fetch.bytes</c>: brokers
@@ -48,6 +55,7 @@ public static class KafkaClientConfigFactory
             MaxPartitionFetchBytes = partitionFetchBytes,
             FetchMaxBytes = Math.Max(LibrdkafkaFetchMaxBytes, partitionFetchBytes),
             FetchQueueBackoffMs = FetchQueueBackoffMs,
+            TopicMetadataRefreshIntervalMs = TopicMetadataRefreshIntervalMs,
         };
         return ApplyProperties(config, settings);
     }

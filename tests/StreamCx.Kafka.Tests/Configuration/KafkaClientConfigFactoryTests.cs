@@ -19,6 +19,16 @@ public sealed class KafkaClientConfigFactoryTests
         Assert.True(config.MaxPartitionFetchBytes >= 2_000_000, "a 2 MB message fits one partition fetch");
         Assert.True(config.FetchMaxBytes >= config.MaxPartitionFetchBytes);
         Assert.Equal(100, config.FetchQueueBackoffMs);
+        Assert.Equal(10_000, config.TopicMetadataRefreshIntervalMs); // not librdkafka's 5 minutes: see the factory
+    }
+
+    [Fact]
+    public void The_metadata_refresh_interval_can_be_set_in_Properties()
+    {
+        var settings = Settings();
+        settings.Properties["topic.metadata.refresh.interval.ms"] = "1000";
+
+        Assert.Equal(1000, KafkaClientConfigFactory.CreateConsumerConfig(settings).TopicMetadataRefreshIntervalMs);
     }
 
     [Fact]
