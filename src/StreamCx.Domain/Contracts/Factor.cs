@@ -14,6 +14,7 @@ namespace StreamCx.Domain.Contracts;
 [JsonDerivedType(typeof(SocialFactor), "social")]
 [JsonDerivedType(typeof(InternalFactor), "internal")]
 [JsonDerivedType(typeof(GroupFactor), "group")]
+[JsonDerivedType(typeof(ChannelFactor), "channel")]
 public abstract record Factor
 {
     [JsonIgnore]
@@ -28,6 +29,7 @@ public abstract record Factor
         SocialFactor => FactorKind.Social,
         InternalFactor => FactorKind.Internal,
         GroupFactor => FactorKind.Group,
+        ChannelFactor => FactorKind.Channel,
         _ => FactorKind.Expectation,
     };
 }
@@ -44,6 +46,7 @@ public enum FactorKind
     Social,
     Internal,
     Group,
+    Channel,
 }
 
 /// <summary>The attribute is falling: fitted slope, its z statistic, and the means before and at the end of the fall.</summary>

@@ -1,3 +1,4 @@
+using StreamCx.Domain.Channels;
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Incidents;
 using StreamCx.Domain.Processing;
@@ -27,6 +28,13 @@ public sealed class ListeningChannels(ReferenceCatalog catalog, Func<ListeningPr
         .. Processors.SelectMany(p => p.Service.Of(regionId, siteId))
             .OrderBy(v => v.SiteId, StringComparer.Ordinal).ThenBy(v => v.Channel, StringComparer.Ordinal),
     ];
+
+    /// <summary>The indicators per channel and touchpoint of a site or of a region's sites (a region is held by one channel at most).</summary>
+    public ChannelView Channels(string? regionId, string? siteId, int hours)
+    {
+        var views = Processors.Select(p => p.Channels.View(regionId, siteId, hours)).ToList();
+        return views.FirstOrDefault(v => v.Indicators.Count > 0) ?? views.FirstOrDefault() ?? new ChannelView(hours, null, null, []);
+    }
 
     /// <summary>The site's units on the attribute (a site is held by one channel at most).</summary>
     public (IReadOnlyList<UnitScore> Scores, IReadOnlyList<UnitContribution> Drop) Units(string siteId, string attributeId, int hours)

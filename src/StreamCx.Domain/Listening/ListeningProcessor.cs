@@ -1,3 +1,4 @@
+using StreamCx.Domain.Channels;
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.EventTime;
@@ -22,15 +23,15 @@ namespace StreamCx.Domain.Listening;
 /// </summary>
 public sealed class ListeningProcessor
 {
-    private readonly PriorityQueue<ListeningEvent, (ListeningEvent Event, long Arrival)> _held = new(HeldOrder.Instance);
+    private readonly FrontierHold<ListeningEvent> _held = new(e => e.OccurredAt, e => e.EventId);
     private readonly ReferenceCatalog _catalog;
-    private long _arrivals;
-    private long _frontier = long.MinValue;
     private bool _tookSomething;
 
-    public ListeningProcessor(ReferenceCatalog catalog, ComplaintSettings complaints, TimeProvider clock, SocialSettings? social = null)
+    public ListeningProcessor(
+        ReferenceCatalog catalog, ComplaintSettings complaints, TimeProvider clock, SocialSettings? social = null, ChannelSettings? channels = null)
     {
         _catalog = catalog;
+        Channels = new ChannelProcessor(catalog, channels ?? new ChannelSettings(), clock);
         Incidents = new IncidentShelf(catalog);
         Complaints = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite);
         Social = new SocialProcessor(catalog, social ?? new SocialSettings(), clock, Incidents.Cite);
@@ -49,6 +50,9 @@ public sealed class ListeningProcessor
     /// <summary>Incident types × attributes per region, measured on the incidents and the feedback (<see cref="Observe"/>).</summary>
     public IncidentCorrelation Correlation { get; }
 
+    /// <summary>Channels and touchpoints on shared indicators (the <c>channel</c> factor), from the feedback offered (<see cref="OfferFeedback"/>).</summary>
+    public ChannelProcessor Channels { get; }
+
     /// <summary>
     /// A feedback event, for <see cref="Correlation"/>, <see cref="Service"/> and <see cref="Units"/> only: sums by site and day, so the order feedback and incidents come in
     /// does not change what it measures (feedback is not held for the frontier).
@@ -59,6 +63,16 @@ public sealed class ListeningProcessor
         Correlation.Observe(e);
         Service.Observe(e);
         Units.Observe(e);
+    }
+
+    /// <summary>
+    /// A feedback event as the engine takes it: observed (<see cref="Observe"/>) and offered to <see cref="Channels"/>, where it
+    /// waits for the frontier like the listening messages (what <c>replay</c> gives <see cref="ChannelProcessor.Apply"/> in order).
+    /// </summary>
+    public IReadOnlyList<Alert> OfferFeedback(FeedbackEvent e)
+    {
+        Observe(e);
+        return Channels.Offer(e);
     }
 
     /// <summary>Negative staff reports by site and attribute or topic, tested for surges like complaints (<c>internal</c> factor).</summary>
@@ -77,7 +91,8 @@ public sealed class ListeningProcessor
     /// <summary>Messages that arrived behind the frontier (applied at once).</summary>
     public long Late { get; private set; }
 
-    public int Held => _held.Count;
+    /// <summary>Listening messages and feedback (for <see cref="Channels"/>) waiting for the frontier.</summary>
+    public int Held => _held.Count + Channels.Held;
 
     /// <summary>Applies one message now (the caller gives them in event order).</summary>
     public IReadOnlyList<Alert> Apply(ListeningEvent e)
@@ -99,27 +114,28 @@ public sealed class ListeningProcessor
     public IReadOnlyList<Alert> Offer(ListeningEvent e)
     {
         _tookSomething = true;
-        if (e.OccurredAt.UtcTicks <= _frontier)
+        if (_held.IsLate(e))
         {
             Late++;
             return Apply(e);
         }
-        _held.Enqueue(e, (e, _arrivals++));
+        _held.Hold(e);
         return [];
     }
 
-    /// <summary>The frontier of event time moved: every message at or before it has been delivered; applies those held, in event order.</summary>
+    /// <summary>
+    /// The frontier of event time moved: every message at or before it has been delivered; applies those held, in event
+    /// order, then the feedback <see cref="Channels"/> held (which tests the hours the frontier closed).
+    /// </summary>
     public IReadOnlyList<Alert> Advance(DateTimeOffset frontier)
     {
-        if (frontier.UtcTicks <= _frontier) return [];
         _tookSomething = true;
-        _frontier = frontier.UtcTicks;
+        var channels = Channels.Advance(frontier);
+        if (!_held.Advance(frontier)) return channels;
         List<Alert>? alerts = null;
-        while (_held.TryPeek(out var next, out _) && next.OccurredAt.UtcTicks <= _frontier)
-        {
-            _held.Dequeue();
+        while (_held.TryRelease(out var next))
             if (Apply(next) is { Count: > 0 } emitted) (alerts ??= []).AddRange(emitted);
-        }
+        if (channels.Count > 0) (alerts ??= []).AddRange(channels);
         return alerts ?? (IReadOnlyList<Alert>)[];
     }
 
@@ -128,9 +144,11 @@ public sealed class ListeningProcessor
         ListeningSnapshot.CurrentVersion,
         Complaints.Capture(), Internal.Capture(), Social.Capture(), Incidents.Capture(),
         Correlation.Capture(), Service.Capture(), Units.Capture(), Counters.Capture(),
-        [.. _held.UnorderedItems.Select(h => h.Priority).Order(HeldOrder.Instance).Select(h => HeldListeningMessage.Of(h.Event, h.Arrival))],
-        _frontier == long.MinValue ? null : new DateTimeOffset(_frontier, TimeSpan.Zero),
-        _arrivals, Late);
+        [.. _held.InOrder().Select(h => HeldListeningMessage.Of(h.Message, h.Arrival))],
+        _held.FrontierTime, _held.Arrivals, Late)
+    {
+        Channels = Channels.Capture(),
+    };
 
     /// <summary>
     /// Puts a captured state back into a freshly constructed processor (same catalog and settings); throws
@@ -151,14 +169,9 @@ public sealed class ListeningProcessor
         Service.Restore(snapshot.Service);
         Units.Restore(snapshot.Units);
         Counters.Restore(snapshot.Counters);
-        foreach (var held in snapshot.Held)
-        {
-            var e = held.ToEvent();
-            _held.Enqueue(e, (e, held.Arrival));
-        }
-        _frontier = snapshot.Frontier?.UtcTicks ?? long.MinValue;
-        _arrivals = snapshot.Arrivals;
+        _held.Restore(snapshot.Held.Select(h => (h.ToEvent(), h.Arrival)), snapshot.Frontier, snapshot.Arrivals);
         Late = snapshot.Late;
+        if (snapshot.Channels is { } channels) Channels.Restore(channels);
     }
 
     private IReadOnlyList<Alert> AddIncident(Incident i)
@@ -175,17 +188,5 @@ public sealed class ListeningProcessor
         var reason = site.Alerts.Where(a => !a.Value.Resolved).Select(a => a.Key).Order(StringComparer.Ordinal).FirstOrDefault();
         if (reason is null) return null;
         return $"complaints about \"{(_catalog.Listening.TryGetReason(reason, out var r) ? r.Label : reason)}\"";
-    }
-
-    /// <summary><see cref="EventOrder"/>, then arrival.</summary>
-    private sealed class HeldOrder : IComparer<(ListeningEvent Event, long Arrival)>
-    {
-        public static readonly HeldOrder Instance = new();
-
-        public int Compare((ListeningEvent Event, long Arrival) x, (ListeningEvent Event, long Arrival) y)
-        {
-            var byEvent = EventOrder.Compare(x.Event.OccurredAt, x.Event.EventId, y.Event.OccurredAt, y.Event.EventId);
-            return byEvent != 0 ? byEvent : x.Arrival.CompareTo(y.Arrival);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using Akka.Persistence;
+using StreamCx.Domain.Channels;
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Journeys;
@@ -21,11 +22,13 @@ public static class AkkaEngineExtensions
     /// <param name="journeys">The journeys' rules; null runs without the journeys actor.</param>
     /// <param name="complaints">The complaint surge test; null runs without the listening sources' actor (their messages are then only counted).</param>
     /// <param name="social">The social early warning (null: its defaults).</param>
+    /// <param name="channels">Channels and touchpoints on shared indicators (null: their defaults).</param>
     public static AkkaConfigurationBuilder AddStreamCxEngine(
         this AkkaConfigurationBuilder builder, ReferenceCatalog catalog, DetectionSettings detection, EngineSettings engine, IAlertPublisher alerts,
         IEngineTelemetry? telemetry = null,
         (SnapshotSettings Settings, OffsetLedger Ledger, SnapshotCounters Counters)? durability = null,
-        EventTimeProgress? progress = null, JourneySettings? journeys = null, ComplaintSettings? complaints = null, SocialSettings? social = null)
+        EventTimeProgress? progress = null, JourneySettings? journeys = null, ComplaintSettings? complaints = null, SocialSettings? social = null,
+        ChannelSettings? channels = null)
     {
         if (durability is { Settings.Enabled: true } d) builder.AddHocon(SnapshotStoreConfig.For(d.Settings), HoconAddMode.Prepend);
         return builder.WithActors((system, registry) =>
@@ -35,7 +38,7 @@ public static class AkkaEngineExtensions
                 : null;
             var journeysActor = journeys is null ? null : system.ActorOf(JourneysActor.Create(catalog, journeys, alerts, followsFrontier: true, siteDurability), "journeys");
             if (journeysActor is not null) registry.Register<JourneysActor>(journeysActor);
-            var listeningActor = complaints is null ? null : system.ActorOf(ListeningActor.Create(catalog, complaints, alerts, social, siteDurability), "listening");
+            var listeningActor = complaints is null ? null : system.ActorOf(ListeningActor.Create(catalog, complaints, alerts, social, siteDurability, channels), "listening");
             if (listeningActor is not null) registry.Register<ListeningActor>(listeningActor);
             var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor, listeningActor), "sites");
             registry.Register<SitesActor>(sites);

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using StreamCx.Domain.Channels;
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Listening;
@@ -21,7 +22,9 @@ namespace StreamCx.Engine.Listening;
 /// each is snapshotted whole with the offsets it took, restored when its partition is assigned here (before anything of it
 /// is applied), and dropped when the partition goes to another engine; the source offsets are committed only once a
 /// snapshot covers them (<see cref="LedgerKey"/> in the <see cref="OffsetLedger"/>), so a crash or a rebalance loses and
-/// repeats nothing.
+/// repeats nothing. Each processor takes the feedback of its partition too (<see cref="ObserveFeedback"/>): for the incident
+/// correlation, the service figures and the units at once, and for the channels and touchpoints (<see cref="ChannelProcessor"/>)
+/// after the frontier passes it, each hour the frontier closes tested for channels markedly worse than their site's others.
 /// </summary>
 public sealed class ListeningActor : ChannelStateActor
 {
@@ -33,12 +36,13 @@ public sealed class ListeningActor : ChannelStateActor
     private readonly IAlertPublisher _alerts;
     private DateTimeOffset? _frontier;
 
-    public ListeningActor(ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social, SiteDurability? durability)
+    public ListeningActor(
+        ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social, ChannelSettings? channels, SiteDurability? durability)
         : base("listening-", LedgerKey, "its listening sources", alerts, durability)
     {
         _catalog = catalog;
         _alerts = alerts;
-        _channels = new ListeningChannels(catalog, () => new ListeningProcessor(catalog, complaints, alerts.Clock, social));
+        _channels = new ListeningChannels(catalog, () => new ListeningProcessor(catalog, complaints, alerts.Clock, social, channels));
         Running();
     }
 
@@ -62,7 +66,8 @@ public sealed class ListeningActor : ChannelStateActor
                 Stash.Stash();
                 return;
             }
-            foreach (var e in m.Events) Take(e.Position, e.Source)?.Observe(e.Event);
+            foreach (var e in m.Events)
+                if (Take(e.Position, e.Source) is { } processor) Publish(processor.OfferFeedback(e.Event));
             AfterTaking();
         });
         Receive<FrontierAdvanced>(m => Advance(m.Frontier));
@@ -73,6 +78,7 @@ public sealed class ListeningActor : ChannelStateActor
             var (scores, drop) = c.Units(m.SiteId, m.AttributeId, m.Hours);
             return new UnitsFound(scores, drop, Domain.Units.UnitDrillDown.MinResponses);
         }));
+        Receive<GetChannels>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Channels(m.RegionId, m.SiteId, m.Hours)));
         Receive<GetComplaintBoard>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
         Receive<GetListeningStatus>(_ => Sender.Tell(Status()));
         ReceiveOwnership();
@@ -157,11 +163,15 @@ public sealed class ListeningActor : ChannelStateActor
             SocialDuplicates = _channels.Sum(p => p.Social.Duplicates),
             IncidentsApplied = _channels.Sum(p => p.Incidents.Applied),
             NegativeReportsApplied = _channels.Sum(p => p.Internal.Counters.Applied),
+            Channels = new ChannelStatus(
+                _channels.Sum(p => p.Channels.Applied), _channels.Sum(p => p.Channels.Late), (int)_channels.Sum(p => p.Channels.Held),
+                _channels.Held.Select(c => _channels.Of(c).Channels.TestedThrough).Max()),
         };
     }
 
     /// <param name="durability">Null: one processor, nothing saved. Else one per region-topic partition, each snapshotted.</param>
     public static Props Create(
-        ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social = null, SiteDurability? durability = null) =>
-        Props.Create(() => new ListeningActor(catalog, complaints, alerts, social, durability));
+        ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social = null, SiteDurability? durability = null,
+        ChannelSettings? channels = null) =>
+        Props.Create(() => new ListeningActor(catalog, complaints, alerts, social, channels, durability));
 }

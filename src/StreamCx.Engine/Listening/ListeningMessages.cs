@@ -32,6 +32,15 @@ public sealed record UnitsFound(IReadOnlyList<Domain.Units.UnitScore> Scores, IR
 /// <summary>Ask for the reasons board (null: every region, site or channel); answered with <see cref="ComplaintBoard"/>.</summary>
 public sealed record GetComplaintBoard(string? RegionId, string? SiteId, string? Channel, int Days);
 
+/// <summary>
+/// Ask for the indicators per channel and touchpoint of a site (or of every site of a region, when <paramref name="SiteId"/> is
+/// null) over the last <paramref name="Hours"/>; answered with <see cref="Domain.Channels.ChannelView"/>.
+/// </summary>
+public sealed record GetChannels(string? RegionId, string? SiteId, int Hours);
+
+/// <summary>The channels' feedback applied, applied late, waiting for the frontier, and the hour of event time tested through.</summary>
+public sealed record ChannelStatus(long Applied, long Late, int Held, DateTimeOffset? TestedThrough);
+
 /// <summary>Ask for the listening sources' counters; answered with <see cref="ListeningStatus"/>.</summary>
 public sealed record GetListeningStatus
 {
@@ -50,4 +59,6 @@ public sealed record ListeningStatus(
     public long IncidentsApplied { get; init; }
 
     public long NegativeReportsApplied { get; init; }
+
+    public ChannelStatus? Channels { get; init; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using StreamCx.Domain.Channels;
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Ingestion;
@@ -43,6 +44,9 @@ public sealed record StreamCxConfiguration(
     /// <summary>Section "Social": the social early warning.</summary>
     public SocialSettings Social { get; init; } = new();
 
+    /// <summary>Section "Channels": channels and touchpoints on shared indicators (the channel factor).</summary>
+    public ChannelSettings Channels { get; init; } = new();
+
     public static StreamCxConfiguration Load(IConfiguration configuration)
     {
         var errors = new List<string>();
@@ -71,6 +75,7 @@ public sealed record StreamCxConfiguration(
         var journeys = BindRecord<JourneySettings>(configuration.GetSection("Journeys"), errors);
         var complaints = BindRecord<ComplaintSettings>(configuration.GetSection("Complaints"), errors);
         var social = BindRecord<SocialSettings>(configuration.GetSection("Social"), errors);
+        var channels = BindRecord<ChannelSettings>(configuration.GetSection("Channels"), errors);
         errors.AddRange(kafka.Validate());
         if (kafka.Topics?.Contains(kafka.RegionTopic, StringComparer.Ordinal) == true)
             errors.Add($"Kafka:RegionTopic '{kafka.RegionTopic}' is also an input topic in Kafka:Topics; the engine would read its own region topic as feedback.");
@@ -78,6 +83,7 @@ public sealed record StreamCxConfiguration(
         errors.AddRange(journeys.Validate().Select(e => $"Journeys: {e}"));
         errors.AddRange(complaints.Validate().Select(e => $"Complaints: {e}"));
         errors.AddRange(social.Validate().Select(e => $"Social: {e}"));
+        errors.AddRange(channels.Validate().Select(e => $"Channels: {e}"));
         errors.AddRange(engine.Validate());
         errors.AddRange(simulator.Validate());
         errors.AddRange(MetricsSettingsValidator.Validate(metrics, configuration["Urls"]));
@@ -104,6 +110,7 @@ public sealed record StreamCxConfiguration(
             Journeys = journeys,
             Complaints = complaints,
             Social = social,
+            Channels = channels,
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime;
 using System.Text;
+using StreamCx.Domain.Channels;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
@@ -41,15 +42,20 @@ public static class ReplayCommand
         for (var i = 0; i < signals.Length; i++) signals[i] = parsed.Signals[parsed.SignalKeys[i].Index];
         summary.Phases.Order = stopwatch.Elapsed - summary.Phases.Read;
 
+        // the channels on a lane of their own beside the regions (they read the same ordered feedback, write nothing shared)
+        var newest = new[] { ordered.LastOrDefault()?.OccurredAt, signals.LastOrDefault()?.OccurredAt, parsed.Listening.Count == 0 ? null : parsed.Listening.Max(l => l.OccurredAt) }.Max();
+        var listeningProcessor = new ListeningProcessor(config.Catalog, config.Complaints, clock, config.Social, config.Channels);
+        var channelLane = Task.Run(() => ChannelReplay.Run(ordered, newest, listeningProcessor.Channels));
         var (alertsByEvent, counters) = RegionalReplay.Run(ordered, config.Catalog, config.Detection, clock);
         var network = NetworkReplay.Run(alertsByEvent, config.Catalog, config.Detection);
         var journeys = JourneyReplay.Run(ordered, signals, new JourneyProcessor(config.Catalog, config.Journeys, clock));
-        var listening = ListeningReplay.Run(parsed.Listening, new ListeningProcessor(config.Catalog, config.Complaints, clock, config.Social));
+        var listening = ListeningReplay.Run(parsed.Listening, listeningProcessor);
         if (parsed.Listening.Count > 0) // incidents × attributes: only where there are listening messages
             foreach (var e in ordered) listening.Processor.Observe(e);
+        var channels = channelLane.GetAwaiter().GetResult();
         summary.Phases.Process = stopwatch.Elapsed - summary.Phases.Read - summary.Phases.Order;
 
-        if (alertsByEvent.Any(a => a.Count > 0) || journeys.AlertsByMessage.Any(a => a.Count > 0) || journeys.AlertsAtEnd.Count > 0 || listening.HasAlerts)
+        if (alertsByEvent.Any(a => a.Count > 0) || journeys.AlertsByMessage.Any(a => a.Count > 0) || journeys.AlertsAtEnd.Count > 0 || listening.HasAlerts || channels.HasAlerts)
             jsonReady.Wait(); // else no alert to write: the warm-up is left to die with the process
         using (var writer = new StreamWriter(output, append: false, new UTF8Encoding(false)))
         {
@@ -64,15 +70,17 @@ public static class ReplayCommand
             }
 
             // each message's site alerts, then its journey alerts, in the order the messages were applied; the listening
-            // sources' alerts among them in event order
+            // sources' alerts among them in event order; the channel alerts of the hours a feedback event closed before its own
             for (var n = 0; n < journeys.Order.Length; n++)
             {
                 var (at, id) = journeys.Order[n] >= 0 ? (ordered[journeys.Order[n]].OccurredAt, ordered[journeys.Order[n]].EventId) : (signals[~journeys.Order[n]].OccurredAt, signals[~journeys.Order[n]].EventId);
                 Write(listening.TakeBefore(at, id));
+                if (journeys.Order[n] >= 0) Write(channels.AlertsByEvent[journeys.Order[n]]);
                 if (journeys.Order[n] >= 0) Write(alertsByEvent[journeys.Order[n]]);
                 Write(journeys.AlertsByMessage[n]);
             }
             Write(listening.TakeBefore(null, null));
+            Write(channels.AlertsAtEnd);
             Write(journeys.AlertsAtEnd);
         }
         summary.Elapsed = stopwatch.Elapsed;
@@ -83,7 +91,7 @@ public static class ReplayCommand
         summary.Phases.GcPause = GC.GetTotalPauseDuration() - pausedBefore;
         summary.AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedBefore;
         summary.Collections = (GC.CollectionCount(0) - collectionsBefore.Item1, GC.CollectionCount(1) - collectionsBefore.Item2, GC.CollectionCount(2) - collectionsBefore.Item3);
-        summary.Write(console, counters, signals, journeys.Processor, listening.Processor);
+        summary.Write(console, counters, signals, journeys.Processor, listening.Processor, channels.Processor);
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using StreamCx.Domain.Channels;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
@@ -36,7 +37,7 @@ public sealed class ReplaySummary
 
     public void Count(Alert alert) => _alerts[alert.Status] = _alerts.GetValueOrDefault(alert.Status) + 1;
 
-    public void Write(TextWriter w, ProcessingCounters counters, IReadOnlyList<JourneySignal> signals, JourneyProcessor journeys, ListeningProcessor listening)
+    public void Write(TextWriter w, ProcessingCounters counters, IReadOnlyList<JourneySignal> signals, JourneyProcessor journeys, ListeningProcessor listening, ChannelProcessor? channels = null)
     {
         var rate = Elapsed.TotalSeconds > 0 ? LinesRead / Elapsed.TotalSeconds : 0;
         w.WriteLine($"replay: {LinesRead} lines read in {Elapsed.TotalSeconds:0.00} s ({rate:0} events/s)");
@@ -52,6 +53,8 @@ public sealed class ReplaySummary
             + $"; social mentions applied {listening.Social.Applied}, duplicates {listening.Social.Duplicates}"
             + $"; incidents kept {listening.Incidents.Applied}, duplicates {listening.Incidents.Duplicates}"
             + $"; negative staff reports applied {listening.Internal.Counters.Applied}, duplicates {listening.Internal.Counters.Duplicates}");
+        if (channels is not null)
+            w.WriteLine($"  channels: feedback applied {channels.Applied}; hours tested through {channels.TestedThrough?.ToString("O") ?? "none"}");
         w.WriteLine($"  rejected {Rejected}");
         foreach (var (reason, lines) in _rejected)
         {

@@ -72,7 +72,8 @@ public static class RunCommand
                 .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
                 .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>(), (snapshots, ledger, snapshotCounters), sp.GetRequiredService<EventTimeProgress>(),
-                    config.Journeys, config.Complaints, config.Social));
+                    config.Journeys, config.Complaints, config.Social, config.Channels));
+            services.AddSingleton(config.Channels);
             services.AddLiveAlerts(config.Web);
             services.AddHostedService<IngestionService>();
             if (config.Simulator.Enabled ?? embedded is not null)

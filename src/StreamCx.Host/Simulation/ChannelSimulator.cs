@@ -6,8 +6,9 @@ namespace StreamCx.Host.Simulation;
 /// <summary>
 /// Realistic feedback for the sample sites: a channel mix, a gentle daily rhythm, site-to-site differences,
 /// NPS driven mostly by waiting time and staff courtesy, verbatims in French and English consistent with the ratings
-/// they come with (a complaint names an attribute rated dissatisfied), and two scripted
-/// irritants: waiting time falling at one site, product availability below its peers at another. Who handled a response
+/// they come with (a complaint names an attribute rated dissatisfied), and three scripted
+/// irritants: waiting time falling at one site, product availability below its peers at another, and at a third every
+/// rating given on the app channel 1.2 points below the site's other channels (a channel gap, NPS following). Who handled a response
 /// (<c>unitId</c>) and the service figures of contacts come from <see cref="ServiceFigures"/>, on a random of their own.
 /// </summary>
 public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTimeOffset irritantStart)
@@ -44,12 +45,21 @@ public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTim
 
     public Site AvailabilityIrritant { get; } = catalog.Sites.First(s => s.RegionId != catalog.Sites[0].RegionId);
 
+    /// <summary>Where the app channel is rated <see cref="ChannelGap"/> points lower than the site's others, all along.</summary>
+    public Site ChannelIrritant { get; } = catalog.Sites.LastOrDefault(s => s != catalog.Sites[0] && s.RegionId != catalog.Sites[0].RegionId) ?? catalog.Sites[^1];
+
+    public const string WorseChannel = "app";
+
+    public const double ChannelGap = 1.2;
+
     /// <summary>One response at <paramref name="at"/> for <paramref name="site"/>, as the JSON a channel system sends.</summary>
     public byte[] Next(Site site, DateTimeOffset at)
     {
+        var channel = WeightedChannel();
+        var gap = site == ChannelIrritant && channel == WorseChannel ? ChannelGap : 0;
         var ratings = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var attribute in Pick(catalog.Attributes, 3))
-            ratings[attribute.AttributeId] = Rating(attribute, Mean(site, attribute.AttributeId, at));
+            ratings[attribute.AttributeId] = Rating(attribute, Mean(site, attribute.AttributeId, at) - gap);
         var drivers = ratings.Where(r => r.Key is "waiting-time" or "staff-courtesy").Select(r => r.Value).DefaultIfEmpty(ratings.Values.Average());
         var nps = Math.Clamp((int)Math.Round(((drivers.Average() - 1) * 2.5) + Normal(0.8)), 0, 10);
         var english = _rnd.NextDouble() < 0.5;
@@ -59,7 +69,7 @@ public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTim
             ["eventId"] = $"sim-{seed}-{Interlocked.Increment(ref _sequence)}",
             ["occurredAt"] = SimulatedJson.Timestamp(at),
             ["siteId"] = site.SiteId,
-            ["channel"] = WeightedChannel(),
+            ["channel"] = channel,
             ["touchpoint"] = Choose(["checkout", "delivery", "after-sales", "advice"]),
             ["nps"] = nps,
             ["ratings"] = ratings,
@@ -67,7 +77,7 @@ public sealed class ChannelSimulator(ReferenceCatalog catalog, int seed, DateTim
             ["language"] = comment is null ? null : english ? "en" : "fr",
         };
         if (_rnd.NextDouble() < 0.3) e["csat"] = Math.Clamp((int)Math.Round(ratings.Values.Average() + Normal(0.5)), 1, 5);
-        _service.AddTo(e, site, (string)e["channel"]!, ratings);
+        _service.AddTo(e, site, channel, ratings);
         return SimulatedJson.Bytes(e);
     }
 

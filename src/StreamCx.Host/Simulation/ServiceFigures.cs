@@ -7,7 +7,7 @@ namespace StreamCx.Host.Simulation;
 /// at the store one of the site's 3–5 sellers (<c>seller-1</c>…), on the phone, by chat or email one of its 2–3 agents
 /// (<c>agent-1</c>…) with the contact's handling time, first-contact resolution (less likely when the ratings are poor) and
 /// contacts made; web, app and other self-service responses have no unit. At <c>worseSite</c>, <c>seller-1</c> takes four in five of
-/// the responses with a dissatisfied waiting time: the slow checkout of the irritant.
+/// the responses with a waiting time rated at or below the middle of its scale: the slow checkout of the irritant.
 /// </summary>
 internal sealed class ServiceFigures(ReferenceCatalog catalog, int seed, Site worseSite)
 {
@@ -19,7 +19,7 @@ internal sealed class ServiceFigures(ReferenceCatalog catalog, int seed, Site wo
         var index = Math.Max(0, IndexOf(site));
         if (channel == "store")
         {
-            var slow = site == worseSite && ratings.TryGetValue("waiting-time", out var w) && catalog.Attribute("waiting-time").IsDissatisfied(w) && _rnd.NextDouble() < 0.8;
+            var slow = site == worseSite && ratings.TryGetValue("waiting-time", out var w) && w <= Midpoint("waiting-time") && _rnd.NextDouble() < 0.8;
             response["unitId"] = $"seller-{(slow ? 1 : 1 + _rnd.Next(3 + (index % 3)))}";
             return;
         }
@@ -31,6 +31,8 @@ internal sealed class ServiceFigures(ReferenceCatalog catalog, int seed, Site wo
         response["contactCount"] = resolved ? 1 : 2 + _rnd.Next(3);
         response["handlingSeconds"] = (int)Math.Round(usual * (0.5 + _rnd.NextDouble()) * (resolved ? 1 : 1.4));
     }
+
+    private double Midpoint(string attributeId) => catalog.Attribute(attributeId) is var a ? a.Min + (a.Range / 2) : 0;
 
     private int IndexOf(Site site)
     {

@@ -26,8 +26,9 @@ public sealed class SimulatorService(
         var topic = kafka.Topics[0];
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("simulator: {Sites} sites, {Hours} h of history at x{Speedup}, then live to topic {Topic}; scripted irritants: waiting time at {Site1}, product availability at {Site2}",
-                catalog.Sites.Count, settings.HistoryHours, settings.HistorySpeedup, topic, simulator.WaitingTimeIrritant.SiteId, simulator.AvailabilityIrritant.SiteId);
+            logger.LogInformation("simulator: {Sites} sites, {Hours} h of history at x{Speedup}, then live to topic {Topic}; scripted irritants: waiting time at {Site1}, product availability at {Site2}, the {Channel} channel at {Site3}",
+                catalog.Sites.Count, settings.HistoryHours, settings.HistorySpeedup, topic, simulator.WaitingTimeIrritant.SiteId, simulator.AvailabilityIrritant.SiteId,
+                ChannelSimulator.WorseChannel, simulator.ChannelIrritant.SiteId);
             logger.LogInformation("simulator: {Journeys} customer journeys an hour, the first and every {Every}th a watermelon; {Surveys} B2B account surveys an hour, roles diverging at {Account}",
                 settings.JourneysPerHour, settings.WatermelonEvery, settings.AccountSurveysPerHour, AccountSurveys.DivergingAccount);
             if (settings.ListeningPerSitePerHour > 0)

@@ -84,8 +84,9 @@ async function signIn(token) {
   fillCatalog();
   await reload();
   await loadBoard();
+  await loadChannels();
   clearInterval(state.boardTimer);
-  state.boardTimer = setInterval(loadBoard, 30000);
+  state.boardTimer = setInterval(() => { loadBoard(); loadChannels(); }, 30000);
 }
 
 // ---------------------------------------------------------------- filters
@@ -106,6 +107,7 @@ function fillCatalog() {
   attributeSelect.replaceChildren(el('option', { text: 'All attributes', attrs: { value: '' } }));
   for (const a of state.catalog.attributes) attributeSelect.append(el('option', { text: a.label, attrs: { value: a.attributeId } }));
   fillSites();
+  fillChannelSites();
 }
 
 function fillSites() {
@@ -314,6 +316,9 @@ const FACTOR_FIELDS = {
     ['ratio', 'ratio'], ['pValue', 'chance'], ['spreading', 'spreading'], ['incidents', 'incidents']],
   internal: [['attributeId', 'attribute'], ['topic', 'topic'], ['count', 'negative reports'], ['spanHours', 'over (hours)'], ['expected', 'expected'],
     ['usualPerDay', 'usual per day'], ['peersPerDay', 'peers per day'], ['ratio', 'ratio'], ['pValue', 'chance'], ['incidents', 'incidents']],
+  channel: [['dimension', 'compared by'], ['value', 'worse'], ['indicatorId', 'indicator'], ['mean', 'its mean'], ['count', 'its responses'],
+    ['othersMean', 'the others (median)'], ['othersCount', 'their responses'], ['gap', 'gap'], ['z', 'z'], ['spanHours', 'over (hours)'],
+    ['values', 'each']],
 };
 
 /** The factor fields that open a view of their own (see journey-view.js): the journey, the account. */
@@ -331,6 +336,7 @@ function formatField(value, key) {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (key === 'incidents') return (value ?? []).map(incidentText).join('; ') || '—';
+  if (key === 'values') return (value ?? []).map((v) => `${v.value} ${formatNumber(v.mean)} (${v.count})`).join(', ') || '—';
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (key === 'pValue' && typeof value === 'number') return value.toExponential(1);
   return formatNumber(value, 3);
@@ -484,6 +490,51 @@ function sparkline(points, min, max) {
   return svg;
 }
 
+// ---------------------------------------------------------------- channels and touchpoints
+
+function fillChannelSites() {
+  const select = $('channels-site');
+  const previous = select.value;
+  select.replaceChildren(...[...state.sites.values()].map((site) => el('option', { text: site.name, attrs: { value: site.siteId } })));
+  if ([...select.options].some((o) => o.value === previous)) select.value = previous;
+}
+
+/** A site's indicators per channel and per touchpoint: rows are indicators, cells their mean (responses); markedly worse ones flagged. */
+async function loadChannels() {
+  const siteId = $('channels-site').value;
+  if (!siteId) return;
+  let data;
+  try {
+    data = await api(`/api/sites/${encodeURIComponent(siteId)}/channels`);
+  } catch {
+    return;
+  }
+  if (siteId !== $('channels-site').value) return;
+  const indicators = data.view?.indicators ?? [];
+  const channels = [...new Set(indicators.flatMap((i) => i.byChannel.map((c) => c.value)))].sort();
+  const touchpoints = [...new Set(indicators.flatMap((i) => i.byTouchpoint.map((c) => c.value)))].sort();
+  $('channels-note').textContent = data.view?.from
+    ? `${formatTime(data.view.from)} → ${formatTime(data.view.to)}; a channel or touchpoint is flagged when markedly worse than the others (at least ${data.minResponses} responses)`
+    : 'No feedback yet.';
+  const cell = (values, name, indicator) => {
+    const v = values.find((c) => c.value === name);
+    const td = el('td', {
+      className: v?.markedlyWorse ? 'channel-worse' : 'status-no-data',
+      text: v ? `${formatNumber(v.mean, indicator.max - indicator.min >= 50 ? 0 : 2)} (${v.responses})` : '—',
+    });
+    td.setAttribute('data-value', name);
+    return td;
+  };
+  const head = el('tr', {}, [el('th', { text: 'Indicator' }), ...channels.map((c) => el('th', { text: c, attrs: { scope: 'col' } })),
+    ...touchpoints.map((t) => el('th', { className: 'touchpoint', text: t, attrs: { scope: 'col' } }))]);
+  const rows = indicators.map((i) => el('tr', { attrs: { 'data-indicator': i.indicatorId } }, [
+    el('th', { text: i.label, attrs: { scope: 'row' } }),
+    ...channels.map((c) => cell(i.byChannel, c, i)),
+    ...touchpoints.map((t) => cell(i.byTouchpoint, t, i)),
+  ]));
+  $('channels-table').replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows));
+}
+
 // ---------------------------------------------------------------- start
 
 function start() {
@@ -501,6 +552,7 @@ function start() {
   });
   for (const id of ['filter-site', 'filter-attribute', 'filter-severity', 'filter-kind']) $(id).addEventListener('change', () => reload());
   $('board-region').addEventListener('change', loadBoard);
+  $('channels-site').addEventListener('change', loadChannels);
   $('ack-form').addEventListener('submit', (e) => { e.preventDefault(); act('ack'); });
   $('resolve-button').addEventListener('click', () => act('resolve'));
   $('related-close').addEventListener('click', () => closeView());

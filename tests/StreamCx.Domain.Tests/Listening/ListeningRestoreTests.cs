@@ -156,6 +156,7 @@ public sealed class ListeningRestoreTests(ITestOutputHelper output)
         Assert.NotNull(p.Social.Scope(ListeningTypes.BrandWide));
         Assert.NotEmpty(p.Correlation.Of("north"));
         Assert.NotEmpty(p.Service.Of("south", null));
+        Assert.NotEmpty(p.Channels.View("north", null, 72).Indicators);
         Assert.NotEmpty(p.Units.Drop(North[0], "waiting-time"));
         Assert.Contains(p.Units.Scores(South, "delivery", UnitDrillDown.RetentionHours), u => u.UnitId == "(other)");
     }
@@ -164,6 +165,7 @@ public sealed class ListeningRestoreTests(ITestOutputHelper output)
     private static void SnapshotHolds(string name, int cut, ListeningSnapshot s)
     {
         Assert.NotEmpty(s.Held);
+        Assert.NotNull(s.Channels);
         static bool Open(SurgeAlertState? a) => a is { Resolved: false };
         switch (name)
         {
@@ -197,6 +199,8 @@ public sealed class ListeningRestoreTests(ITestOutputHelper output)
             IncidentCounters = new { p.Incidents.Applied, p.Incidents.Duplicates },
             Correlation = Regions.Select(p.Correlation.Of),
             Service = p.Service.Of(null, null),
+            Channels = Regions.Select(r => p.Channels.View(r, null, 72)).Concat(North.Select(s => p.Channels.View(null, s, 24))),
+            ChannelCounters = new { p.Channels.Applied, p.Channels.Late, p.Channels.Held, p.Channels.TestedThrough },
             Units = North.Append(South).SelectMany(s => Rated.Select(a => new
             {
                 Week = p.Units.Scores(s, a, UnitDrillDown.RetentionHours), Day = p.Units.Scores(s, a), Drop = p.Units.Drop(s, a),

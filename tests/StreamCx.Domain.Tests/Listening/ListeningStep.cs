@@ -15,14 +15,10 @@ internal sealed record Offered(DateTimeOffset At, ListeningEvent Message, Delive
     public override IReadOnlyList<Alert> ApplyTo(ListeningProcessor processor) => processor.Offer(Message);
 }
 
-/// <summary>A feedback event observed as it arrives (<see cref="ListeningProcessor.Observe"/>).</summary>
+/// <summary>A feedback event taken as it arrives (<see cref="ListeningProcessor.OfferFeedback"/>: observed, and held for the channels).</summary>
 internal sealed record Observed(DateTimeOffset At, FeedbackEvent Feedback) : ListeningStep(At)
 {
-    public override IReadOnlyList<Alert> ApplyTo(ListeningProcessor processor)
-    {
-        processor.Observe(Feedback);
-        return [];
-    }
+    public override IReadOnlyList<Alert> ApplyTo(ListeningProcessor processor) => processor.OfferFeedback(Feedback);
 }
 
 /// <summary>The frontier of event time moved (<see cref="ListeningProcessor.Advance"/>).</summary>

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using StreamCx.Domain.Channels;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Host.Simulation;
 
@@ -46,5 +49,33 @@ public sealed class ChannelSimulatorTests
             }
         }
         Assert.True(complaints > 20 && praise > 20, $"{complaints} complaints, {praise} praise");
+    }
+}
+
+/// <summary>The demo's scripted channel gap shows as a <c>channel</c> alert, at its site and channel only.</summary>
+public sealed class ChannelSimulatorGapTests
+{
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void The_demo_s_worse_app_channel_opens_a_channel_alert_at_its_site_within_its_first_day_and_nowhere_else(int seed)
+    {
+        var catalog = SimulatedListening.Catalog;
+        var from = SimulatedListening.From;
+        var simulator = new ChannelSimulator(catalog, seed, SimulatedListening.IrritantStart);
+        var parser = new FeedbackParser(catalog, new ParserLimits(), TimeProvider.System);
+        var channels = new ChannelProcessor(catalog, new ChannelSettings(), TimeProvider.System);
+        var alerts = new List<Alert>();
+        var interval = TimeSpan.FromHours(1 / (30.0 * catalog.Sites.Count)); // the demo's default: 30 responses a site an hour
+        var n = 0;
+        for (var at = from; at < from.AddHours(24); at += interval)
+        {
+            var e = (FeedbackEvent)parser.Parse(simulator.Next(catalog.Sites[n++ % catalog.Sites.Count], at)).Event!;
+            alerts.AddRange(channels.Apply(e));
+        }
+
+        var opened = alerts.Where(a => a.Status == AlertStatus.Open).Select(a => (a.SiteId, Factor: (ChannelFactor)a.Factors[0])).ToList();
+        Assert.Contains(opened, o => o.SiteId == simulator.ChannelIrritant.SiteId && o.Factor is { Dimension: ChannelDimension.Channel, Value: ChannelSimulator.WorseChannel, IndicatorId: "nps" });
+        Assert.All(opened, o => Assert.Equal((simulator.ChannelIrritant.SiteId, ChannelSimulator.WorseChannel), (o.SiteId, o.Factor.Value)));
     }
 }

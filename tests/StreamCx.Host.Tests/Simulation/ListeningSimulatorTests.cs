@@ -109,7 +109,9 @@ public sealed class ListeningSimulatorTests
         var sellers = Run.Processor.Units.Scores(SiteId, "waiting-time").Where(u => u.UnitId.StartsWith("seller-", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, sellers.Count);
         Assert.All(sellers, s => Assert.NotNull(s.Mean));
-        Assert.True("seller-1" == sellers.MinBy(s => s.Mean)!.UnitId, string.Join(", ", sellers));
+        // seller-1 takes most of the dissatisfied waits once the irritant started (9 h before the end): the drill-down names it
+        var drop = Run.Processor.Units.Drop(SiteId, "waiting-time", recentHours: 9);
+        Assert.True(drop.Count > 0 && drop[0].UnitId == "seller-1", $"{string.Join(", ", drop)}; over a day: {string.Join(", ", sellers)}");
 
         var service = Run.Processor.Service.Of(null, SiteId);
         Assert.Equal(["chat", "email", "phone"], service.Select(s => s.Channel));

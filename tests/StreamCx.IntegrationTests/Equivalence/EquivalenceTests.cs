@@ -325,7 +325,7 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
         output.WriteLine($"replay {replayed.Count} emissions; live {live.Count}: missing {missing.Count}, extra {extra.Count}, conflicting {conflicting.Count}, identical copies {duplicated}");
         Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains("\"kind\":\"trend\"", StringComparison.Ordinal)), "the scenario gives a trend alert in replay");
         Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains("\"kind\":\"peer\"", StringComparison.Ordinal)), "the scenario gives a peer alert in replay");
-        foreach (var kind in new[] { "complaints", "internal", "social", "watermelon", "divergence" })
+        foreach (var kind in new[] { "complaints", "internal", "social", "watermelon", "divergence", "channel" })
             Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains($"\"kind\":\"{kind}\"", StringComparison.Ordinal)), $"the scenario gives a {kind} alert in replay");
         Assert.True(missing.Count + extra.Count + conflicting.Count == 0,
             $"missing {missing.Count}, extra {extra.Count}, conflicting {conflicting.Count}\n" + string.Join("\n", missing.Take(3).Select(m => "missing " + m).Concat(extra.Take(3).Select(e => "extra " + e)).Concat(conflicting.Take(3))));

@@ -58,6 +58,54 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
         Assert.Empty(imageRequests);
     }
 
+    [Fact]
+    public async Task Hostile_channel_and_touchpoint_text_shows_as_literal_text_in_the_channel_alert_and_the_channels_table()
+    {
+        const string hostileChannel = "<img src=x onerror=\"window.__xss = 'channel'; alert(6)\">";
+        const string hostileTouchpoint = "<svg onload=alert(7)>";
+        var (region, attribute) = server.Scenarios.Take();
+        var site = (await server.Scenarios.SitesOfAsync(region))[0];
+        // three slots of event time of its own: 120 answers in the first 40 minutes, the hostile channel rated 1, the others 5;
+        // then answers up to 130 minutes on, so that the frontier passes the end of their hours and the channels test them
+        var start = server.Scenarios.NextSlot();
+        server.Scenarios.NextSlot();
+        server.Scenarios.NextSlot();
+        string Answer(int n, DateTimeOffset at, string channel, string touchpoint, int rating) => new JsonObject
+        {
+            ["eventId"] = $"it-ch-{n}-{Guid.NewGuid():N}", ["occurredAt"] = at.ToString("O"), ["siteId"] = site, ["channel"] = channel,
+            ["touchpoint"] = touchpoint, ["ratings"] = new JsonObject { [attribute] = rating },
+        }.ToJsonString();
+        var messages = new List<(string, string)>();
+        for (var n = 0; n < 120; n++)
+        {
+            var hostile = n % 3 == 0;
+            messages.Add((site, Answer(n, start.AddSeconds(n * 20), hostile ? hostileChannel : "store", hostile ? hostileTouchpoint : "checkout", hostile ? 1 : 5)));
+        }
+        for (var m = 45; m <= 130; m += 5) // every 5 minutes, not one jump that the engine would hold as early
+            messages.Add((site, Answer(1000 + m, start.AddMinutes(m), "store", "checkout", 5)));
+        await server.Scenarios.ProduceAsync(messages);
+
+        var record = await LiveApi.WaitForOpenAlertAsync(server.Http, site, attribute, AlertTimeout, a => a.GetProperty("factors")[0].GetProperty("kind").GetString() == "channel");
+        Assert.Contains(hostileChannel, record.GetProperty("alert").GetProperty("explanation").GetString()!, StringComparison.Ordinal);
+
+        await using var live = await LivePage.OpenAsync(browser, server, server.Token);
+        var dialogs = new List<string>();
+        live.Page.Dialog += async (_, d) => { dialogs.Add(d.Message); await d.DismissAsync(); };
+        await live.WaitLiveAsync();
+        await live.AlertItem(site, attribute).First.ClickAsync();
+        // the channel and the touchpoint are equally worse (every hostile answer names both): two alerts, the first shown is either
+        await Expect(live.Page.Locator("#detail-factors [data-kind=channel]"))
+            .ToContainTextAsync(new System.Text.RegularExpressions.Regex($"{System.Text.RegularExpressions.Regex.Escape(hostileChannel)}|{System.Text.RegularExpressions.Regex.Escape(hostileTouchpoint)}"));
+        await live.Page.SelectOptionAsync("#channels-site", site);
+        await Expect(live.Page.Locator("#channels-table thead")).ToContainTextAsync(hostileChannel);
+        await Expect(live.Page.Locator("#channels-table thead")).ToContainTextAsync(hostileTouchpoint);
+        await Expect(live.Page.Locator("#channels-table td.channel-worse").First).ToBeVisibleAsync();
+        await Expect(live.Page.Locator("#detail-body img, #channels img, #channels svg")).ToHaveCountAsync(0);
+        await live.Page.WaitForTimeoutAsync(500);
+        Assert.Equal("undefined", await live.Page.EvaluateAsync<string>("() => typeof window.__xss"));
+        Assert.Empty(dialogs);
+    }
+
     private static JsonObject Mention(string site, DateTimeOffset at, string id, double sentiment, string text) => new()
     {
         ["type"] = "social-mention", ["eventId"] = $"it-{id}-{Guid.NewGuid():N}", ["occurredAt"] = at.ToString("O"), ["siteId"] = site,

@@ -8,14 +8,19 @@ namespace StreamCx.IntegrationTests.Live;
 public static class LiveApi
 {
     /// <summary>The open alert on a site-attribute, polling until it exists.</summary>
-    public static async Task<JsonElement> WaitForOpenAlertAsync(HttpClient http, string siteId, string attributeId, TimeSpan timeout)
+    public static Task<JsonElement> WaitForOpenAlertAsync(HttpClient http, string siteId, string attributeId, TimeSpan timeout) =>
+        WaitForOpenAlertAsync(http, siteId, attributeId, timeout, _ => true);
+
+    /// <summary>The open alert on a site-attribute whose alert <paramref name="accept"/> accepts, polling until it exists.</summary>
+    public static async Task<JsonElement> WaitForOpenAlertAsync(HttpClient http, string siteId, string attributeId, TimeSpan timeout, Func<JsonElement, bool> accept)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
             var list = await http.GetFromJsonAsync<JsonElement>($"/api/alerts?site={siteId}&attribute={attributeId}");
             var alerts = list.GetProperty("alerts");
-            if (alerts.GetArrayLength() > 0) return alerts[0];
+            foreach (var record in alerts.EnumerateArray())
+                if (accept(record.GetProperty("alert"))) return record;
             if (clock.Elapsed > timeout)
             {
                 var status = await http.GetStringAsync("/api/status");

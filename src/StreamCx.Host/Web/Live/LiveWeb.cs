@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StreamCx.Domain.Channels;
 using StreamCx.Host.AlertLog;
 using StreamCx.Engine.Live;
 
@@ -65,5 +66,6 @@ public static class LiveWeb
         app.MapScoreEndpoints();
         app.MapJourneyEndpoints();
         app.MapListeningEndpoints();
+        app.MapChannelEndpoints(app.Services.GetService<ChannelSettings>() ?? new ChannelSettings());
     }
 }

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Time.Testing;
+using StreamCx.Domain.Channels;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Tests.TestSupport;
+
+namespace StreamCx.Domain.Tests.Channels;
+
+/// <summary>
+/// One truth: feedback offered as it comes (shuffled within what the frontier has not passed yet, split in batches) and
+/// released by the frontier of event time gives the channel alerts of the same feedback applied in event order.
+/// </summary>
+public sealed class ChannelOrderTests
+{
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void Offered_out_of_order_and_released_by_the_frontier_gives_the_alerts_of_event_order(int seed)
+    {
+        var scenario = new ChannelScenario(seed) { Hours = 160, RecoveryHour = 80, Worse = "delivery", WorseIsTouchpoint = true };
+        var ordered = scenario.Events();
+        var inOrder = ChannelGapTests.Replay(ordered);
+
+        var live = new ChannelProcessor(TestCatalog.Create(), new ChannelSettings(), Clock);
+        var alerts = new List<Alert>();
+        var rnd = new Random(seed);
+        for (var i = 0; i < ordered.Count;)
+        {
+            // a batch of the next events, shuffled (two partitions interleaved differently), then a frontier behind the newest
+            var batch = ordered.Skip(i).Take(rnd.Next(1, 400)).OrderBy(_ => rnd.Next()).ToList();
+            i += batch.Count;
+            foreach (var e in batch) alerts.AddRange(live.Offer(e));
+            var frontier = i < ordered.Count ? ordered[i].OccurredAt.AddTicks(-1) : ordered[^1].OccurredAt;
+            alerts.AddRange(live.Advance(frontier));
+        }
+
+        Assert.NotEmpty(inOrder);
+        Assert.Equal(0, live.Late);
+        Assert.Equal(inOrder.Select(ContractJson.Serialize), alerts.Select(ContractJson.Serialize));
+    }
+}
