@@ -126,8 +126,9 @@ public sealed class ListeningActor : ChannelStateActor
         {
             var processor = _channels.Of(channel);
             var held = processor.Held;
-            Publish(processor.Advance(frontier));
-            if (processor.Held != held) Changed(channel);
+            var alerts = processor.Advance(frontier);
+            Publish(alerts);
+            if (processor.Held != held || alerts.Count > 0) Changed(channel); // applied what it held, or tested hours and raised
         }
     }
 

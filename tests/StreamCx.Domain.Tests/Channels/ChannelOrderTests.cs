@@ -18,22 +18,11 @@ public sealed class ChannelOrderTests
     [InlineData(12)]
     public void Offered_out_of_order_and_released_by_the_frontier_gives_the_alerts_of_event_order(int seed)
     {
-        var scenario = new ChannelScenario(seed) { Hours = 160, RecoveryHour = 80, Worse = "delivery", WorseIsTouchpoint = true };
-        var ordered = scenario.Events();
-        var inOrder = ChannelGapTests.Replay(ordered);
+        var inOrder = ChannelGapTests.Replay(ChannelRestoreTests.GapOnsetAndRecovery(seed));
 
         var live = new ChannelProcessor(TestCatalog.Create(), new ChannelSettings(), Clock);
-        var alerts = new List<Alert>();
-        var rnd = new Random(seed);
-        for (var i = 0; i < ordered.Count;)
-        {
-            // a batch of the next events, shuffled (two partitions interleaved differently), then a frontier behind the newest
-            var batch = ordered.Skip(i).Take(rnd.Next(1, 400)).OrderBy(_ => rnd.Next()).ToList();
-            i += batch.Count;
-            foreach (var e in batch) alerts.AddRange(live.Offer(e));
-            var frontier = i < ordered.Count ? ordered[i].OccurredAt.AddTicks(-1) : ordered[^1].OccurredAt;
-            alerts.AddRange(live.Advance(frontier));
-        }
+        var steps = ChannelRestoreTests.LiveSteps(seed);
+        var alerts = ChannelRestoreTests.Run(live, steps, 0, steps.Count);
 
         Assert.NotEmpty(inOrder);
         Assert.Equal(0, live.Late);

@@ -21,7 +21,7 @@ public sealed class ChannelRestoreTests
     [InlineData(22)]
     public void A_processor_restored_at_any_cut_gives_the_alerts_of_an_uninterrupted_one(int seed)
     {
-        var steps = Steps(seed);
+        var steps = LiveSteps(seed);
         var uninterrupted = Run(New(), steps, 0, steps.Count);
         Assert.Contains(uninterrupted, a => a is { Status: AlertStatus.Open, Factors: [ChannelFactor { Dimension: ChannelDimension.Touchpoint }] });
         Assert.Contains(uninterrupted, a => a is { Status: AlertStatus.Resolved });
@@ -72,10 +72,13 @@ public sealed class ChannelRestoreTests
 
     private static ChannelProcessor New() => new(TestCatalog.Create(), new ChannelSettings(), Clock);
 
-    /// <summary>What the engine does: batches offered shuffled, each followed by a frontier just behind the next batch.</summary>
-    private static List<Func<ChannelProcessor, IReadOnlyList<Alert>>> Steps(int seed)
+    /// <summary>
+    /// What the engine does with a touchpoint gap's onset and recovery: batches of the next events offered shuffled (two
+    /// partitions interleaved differently), each followed by a frontier just behind the next batch.
+    /// </summary>
+    internal static List<Func<ChannelProcessor, IReadOnlyList<Alert>>> LiveSteps(int seed)
     {
-        var ordered = new ChannelScenario(seed) { Hours = 160, RecoveryHour = 80, Worse = "delivery", WorseIsTouchpoint = true }.Events();
+        var ordered = GapOnsetAndRecovery(seed);
         var rnd = new Random(seed);
         var steps = new List<Func<ChannelProcessor, IReadOnlyList<Alert>>>();
         for (var i = 0; i < ordered.Count;)
@@ -89,7 +92,11 @@ public sealed class ChannelRestoreTests
         return steps;
     }
 
-    private static List<Alert> Run(ChannelProcessor processor, List<Func<ChannelProcessor, IReadOnlyList<Alert>>> steps, int from, int to)
+    /// <summary>The delivery touchpoint far worse on NPS from hour 48 to hour 80 of 160.</summary>
+    internal static List<FeedbackEvent> GapOnsetAndRecovery(int seed) =>
+        new ChannelScenario(seed) { Hours = 160, RecoveryHour = 80, Worse = "delivery", WorseIsTouchpoint = true }.Events();
+
+    internal static List<Alert> Run(ChannelProcessor processor, List<Func<ChannelProcessor, IReadOnlyList<Alert>>> steps, int from, int to)
     {
         var alerts = new List<Alert>();
         for (var i = from; i < to; i++) alerts.AddRange(steps[i](processor));
