@@ -8,8 +8,9 @@ namespace StreamCx.Domain.Social;
 
 /// <summary>
 /// Every scope's social mentions (each site, and the brand for mentions without a site) and their acceleration alerts
-/// (pure). Fed in event order, each mention re-tests its scope and every open social alert (so they resolve as event time
-/// passes); the same mentions give the same alerts in <c>replay</c> and live.
+/// (pure). Fed in event order, each mention re-tests its scope and every open social alert of its region (so they resolve
+/// as event time passes; the brand's by the brand's mentions); the same mentions give the same alerts in <c>replay</c> and
+/// live, whatever regions the engine's processors hold.
 /// </summary>
 /// <param name="incidents">The incidents an alert cites (none when null).</param>
 public sealed class SocialProcessor(ReferenceCatalog catalog, SocialSettings settings, TimeProvider clock, IncidentLookup? incidents = null)
@@ -38,10 +39,16 @@ public sealed class SocialProcessor(ReferenceCatalog catalog, SocialSettings set
         var bucket = SparseCounts.BucketOf(m.OccurredAt, settings.BucketWidth);
         var alerts = new List<Alert>();
         Test(series, bucket, m.OccurredAt.UtcTicks, irritantAt, alerts);
+        // the other open alerts of the region see time pass too (and may resolve): of its region only, never across regions nor
+        // with the brand, so that a processor holding some regions raises what one holding all of them raises for those
+        var region = RegionOf(series.Scope);
         foreach (var other in _scopes.Values)
-            if (!ReferenceEquals(other, series) && other.Alert is { Resolved: false }) Test(other, bucket, m.OccurredAt.UtcTicks, irritantAt, alerts);
+            if (!ReferenceEquals(other, series) && other.Alert is { Resolved: false } && region is not null && RegionOf(other.Scope) == region)
+                Test(other, bucket, m.OccurredAt.UtcTicks, irritantAt, alerts);
         return alerts;
     }
+
+    private string? RegionOf(string scope) => catalog.TryGetSite(scope, out var site) ? site.RegionId : null;
 
     private void Test(MentionSeries series, long bucket, long atTicks, Func<string, string?> irritantAt, List<Alert> alerts)
     {

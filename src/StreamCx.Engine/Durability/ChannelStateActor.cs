@@ -37,6 +37,8 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
     private readonly ILoggingAdapter _channelLog = Context.GetLogger();
     private int _takenSinceCut;
     private RegionTopicKnown? _regionTopic;
+    private DateTimeOffset? _slowest; // the slowest channel's frontier the router told, the highest so far
+    private IReadOnlyDictionary<string, DateTimeOffset>? _byChannel; // each channel's, as last told (null: not told by channel)
 
     /// <param name="prefix">Of the channels' persistence ids (<c>prefix + channel</c>).</param>
     /// <param name="ledgerKey">The actor's name in the offset ledger.</param>
@@ -168,6 +170,21 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
         Receive<SavedRead>(m => m.Continue());
         ReceiveSaveReplies();
     }
+
+    /// <summary>Remembers the frontier the router told: the slowest channel's, and each channel's when it tells them.</summary>
+    protected void Hear(Regions.FrontierAdvanced m)
+    {
+        if (_slowest is null || m.Frontier > _slowest) _slowest = m.Frontier;
+        _byChannel = m.ByChannel;
+    }
+
+    /// <summary>
+    /// How far a channel's state may be advanced: its own partition's frontier when the router tells them by channel (null
+    /// while not known: a channel just assigned here waits for what it is read again), else (one channel holds everything,
+    /// or none was named) the slowest channel's.
+    /// </summary>
+    protected DateTimeOffset? FrontierOf(string channel) =>
+        channel == Unkeyed || _byChannel is null ? _slowest : _byChannel.TryGetValue(channel, out var own) ? own : null;
 
     /// <summary>Forgets the partitions' channels and whether their snapshot was read; the channels.</summary>
     private List<string> Reset(IEnumerable<(string Topic, int Partition)> partitions, bool released)

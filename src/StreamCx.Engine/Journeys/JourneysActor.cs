@@ -32,7 +32,6 @@ public sealed class JourneysActor : ChannelStateActor
     private readonly JourneySettings _settings;
     private readonly JourneyChannels _channels;
     private readonly IAlertPublisher _alerts;
-    private DateTimeOffset? _frontier;
 
     public JourneysActor(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier, SiteDurability? durability)
         : base("journeys-", LedgerKey, "its journeys", alerts, durability)
@@ -63,12 +62,13 @@ public sealed class JourneysActor : ChannelStateActor
         });
         Receive<FrontierAdvanced>(m =>
         {
-            if (_frontier is null || m.Frontier > _frontier) _frontier = m.Frontier;
+            Hear(m);
             foreach (var channel in _channels.Held)
             {
+                if (FrontierOf(channel) is not { } frontier) continue;
                 var processor = _channels.Of(channel);
                 var held = processor.Held;
-                Publish(processor.Advance(m.Frontier));
+                Publish(processor.Advance(frontier));
                 if (processor.Held != held) Changed(channel);
             }
         });
@@ -143,7 +143,7 @@ public sealed class JourneysActor : ChannelStateActor
             throw new SnapshotFormatException($"snapshot of {persistenceId} cannot be restored: {e.Message}");
         }
         _channels.Put(channel, processor);
-        if (_frontier is { } f) Publish(processor.Advance(f)); // what it held and this engine's frontier already passed
+        if (FrontierOf(channel) is { } f) Publish(processor.Advance(f)); // what it held and its frontier already passed
         return new ChannelCoverage(snapshot.AppliedOffsets, snapshot.SourceOffsets);
     }
 

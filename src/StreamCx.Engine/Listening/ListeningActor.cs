@@ -22,7 +22,7 @@ namespace StreamCx.Engine.Listening;
 /// each is snapshotted whole with the offsets it took, restored when its partition is assigned here (before anything of it
 /// is applied), and dropped when the partition goes to another engine; the source offsets are committed only once a
 /// snapshot covers them (<see cref="LedgerKey"/> in the <see cref="OffsetLedger"/>), so a crash or a rebalance loses and
-/// repeats nothing. Each processor takes the feedback of its partition too (<see cref="ObserveFeedback"/>): for the incident
+/// repeats nothing. Each processor takes the feedback of its partition too (<see cref="ApplyListening.Feedback"/>): for the incident
 /// correlation, the service figures and the units at once, and for the channels and touchpoints (<see cref="ChannelProcessor"/>)
 /// after the frontier passes it, each hour the frontier closes tested for channels markedly worse than their site's others.
 /// </summary>
@@ -34,7 +34,6 @@ public sealed class ListeningActor : ChannelStateActor
     private readonly ReferenceCatalog _catalog;
     private readonly ListeningChannels _channels;
     private readonly IAlertPublisher _alerts;
-    private DateTimeOffset? _frontier;
 
     public ListeningActor(
         ReferenceCatalog catalog, ComplaintSettings complaints, IAlertPublisher alerts, SocialSettings? social, ChannelSettings? channels, SiteDurability? durability)
@@ -50,27 +49,25 @@ public sealed class ListeningActor : ChannelStateActor
     {
         Receive<ApplyListening>(m =>
         {
-            if (StartLoading(m.Items.Select(i => ChannelOf(i.Position))))
+            if (StartLoading(m.Items.Select(i => ChannelOf(i.Position)).Concat(m.Feedback.Select(e => ChannelOf(e.Position)))))
             {
                 Stash.Stash();
                 return;
             }
-            foreach (var item in m.Items)
-                if (Take(item.Position, item.Source) is { } processor) Publish(processor.Offer(item.Event));
+            // each partition's messages in their order, whatever their type: a copy is told from a first read by its source
+            // offset, so feedback taken after a later listening message of the same source would be refused as a copy
+            var inOrder = m.Items.Select(i => (i.Position, i.Source, Listening: (ListeningEvent?)i.Event, Feedback: (FeedbackEvent?)null))
+                .Concat(m.Feedback.Select(f => (f.Position, f.Source, Listening: (ListeningEvent?)null, Feedback: (FeedbackEvent?)f.Event)))
+                .OrderBy(x => x.Position?.Offset ?? -1);
+            foreach (var (position, source, listening, feedback) in inOrder)
+                if (Take(position, source) is { } processor) Publish(listening is not null ? processor.Offer(listening) : processor.OfferFeedback(feedback!));
             AfterTaking();
         });
-        Receive<ObserveFeedback>(m =>
+        Receive<FrontierAdvanced>(m =>
         {
-            if (StartLoading(m.Events.Select(e => ChannelOf(e.Position))))
-            {
-                Stash.Stash();
-                return;
-            }
-            foreach (var e in m.Events)
-                if (Take(e.Position, e.Source) is { } processor) Publish(processor.OfferFeedback(e.Event));
-            AfterTaking();
+            Hear(m);
+            Advance();
         });
-        Receive<FrontierAdvanced>(m => Advance(m.Frontier));
         Receive<GetIncidentCorrelation>(m => AnswerOver(m.RegionId, null, c => c.Correlation(m.RegionId)));
         Receive<GetServiceKpis>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Service(m.RegionId, m.SiteId)));
         Receive<GetUnits>(m => AnswerOver(null, m.SiteId, c =>
@@ -118,12 +115,12 @@ public sealed class ListeningActor : ChannelStateActor
         return Takes(channel, position, source) ? _channels.Of(channel) : null;
     }
 
-    /// <summary>Applies, in each channel, what the frontier of event time passed.</summary>
-    private void Advance(DateTimeOffset frontier)
+    /// <summary>Applies, in each channel, what its frontier of event time passed.</summary>
+    private void Advance()
     {
-        if (_frontier is null || frontier > _frontier) _frontier = frontier;
         foreach (var channel in _channels.Held)
         {
+            if (FrontierOf(channel) is not { } frontier) continue;
             var processor = _channels.Of(channel);
             var held = processor.Held;
             var alerts = processor.Advance(frontier);
@@ -140,7 +137,7 @@ public sealed class ListeningActor : ChannelStateActor
         var processor = _channels.Create();
         processor.Restore(snapshot.State);
         _channels.Put(channel, processor);
-        if (_frontier is { } f) Publish(processor.Advance(f)); // what it held and this engine's frontier already passed
+        if (FrontierOf(channel) is { } f) Publish(processor.Advance(f)); // what it held and its frontier already passed
         return new ChannelCoverage(snapshot.AppliedOffsets, snapshot.SourceOffsets);
     }
 

@@ -5,17 +5,21 @@ using StreamCx.Engine.Sites;
 
 namespace StreamCx.Engine.Listening;
 
-/// <summary>Messages of the listening sources, in consumption order (no reply).</summary>
-public sealed record ApplyListening(IReadOnlyList<ListeningItem> Items);
+/// <summary>
+/// A batch's messages of the listening sources and its feedback (for the incident correlation, service figures, units and
+/// the channels), in consumption order (no reply). One message for both: through the region topic each partition's
+/// messages are taken in their order, whatever their type (a copy is told from a first read by its source offset).
+/// </summary>
+public sealed record ApplyListening(IReadOnlyList<ListeningItem> Items)
+{
+    public IReadOnlyList<ApplyFeedback> Feedback { get; init; } = [];
+}
 
 /// <summary>
 /// One message of the listening sources and where it was read (null when not read from Kafka); through the region topic,
 /// <paramref name="Source"/> is where it was first read (the same for a copy its intake forwarded again after a restart).
 /// </summary>
 public readonly record struct ListeningItem(ListeningEvent Event, SourcePosition? Position, SourcePosition? Source = null);
-
-/// <summary>Feedback of a batch, for the correlation of incidents, service figures and units only (no reply).</summary>
-public sealed record ObserveFeedback(IReadOnlyList<ApplyFeedback> Events);
 
 /// <summary>Ask for the measured correlation of incident types with attributes in a region; answered with a list of <see cref="Domain.Incidents.IncidentAttributeCorrelation"/>.</summary>
 public sealed record GetIncidentCorrelation(string RegionId);

@@ -45,8 +45,7 @@ public static class FeedbackPipeline
     private static async Task<PipelineResult[]> ApplyAsync(IActorRef sites, IActorRef? journeys, IActorRef? listening, ParsedBatch batch, TimeSpan timeout)
     {
         if (journeys is not null && batch.Journey.Count > 0) journeys.Tell(new ApplyJourneyInputs(batch.Journey));
-        if (listening is not null && batch.Listening.Count > 0) listening.Tell(new ApplyListening(batch.Listening));
-        if (listening is not null && batch.Valid.Count > 0) listening.Tell(new ObserveFeedback([.. batch.Valid]));
+        if (listening is not null && batch.Listening.Count + batch.Valid.Count > 0) listening.Tell(new ApplyListening(batch.Listening) { Feedback = [.. batch.Valid] });
         if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0 && batch.Observed.Count == 0 && batch.Reports.Count == 0) return batch.Results;
 
         var receipt = new FeedbackReceipt(batch.Valid.Count);

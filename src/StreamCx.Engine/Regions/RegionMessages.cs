@@ -13,8 +13,16 @@ public readonly record struct RegionItem(int Index, ApplyFeedback Feedback, Arri
 /// </summary>
 public sealed record ApplyRegionFeedback(List<RegionItem> Items, FeedbackReceipt Receipt, DateTimeOffset? Frontier);
 
-/// <summary>The frontier of event time moved (another region's events, an input caught up or went idle).</summary>
-public sealed record FrontierAdvanced(DateTimeOffset Frontier);
+/// <summary>
+/// The frontier of event time moved (another region's events, an input caught up or went idle). To the journeys and the
+/// listening sources, <see cref="Frontier"/> is the slowest of the channels held here, and through the region topic
+/// <see cref="ByChannel"/> gives each region-topic partition's own (those known): a partition just assigned here is read
+/// again from its committed offset, behind the others, and its state must wait for its own frontier, not the others'.
+/// </summary>
+public sealed record FrontierAdvanced(DateTimeOffset Frontier)
+{
+    public IReadOnlyDictionary<string, DateTimeOffset>? ByChannel { get; init; }
+}
 
 /// <summary>
 /// These sites moved to another owner (their partitions were revoked or assigned again): the region drops them and

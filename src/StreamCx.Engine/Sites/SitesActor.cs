@@ -53,6 +53,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
     private const string SlowestChannel = "~every channel";
     private DateTimeOffset? _toldJourneys;
+    private Dictionary<string, DateTimeOffset>? _toldByChannel; // each partition's frontier as last told the journeys and the listening sources
     private bool _regionTopic; // regions come through the region topic: one is held here only through a channel held here
     private IReadOnlyList<string> _sourceInputs = []; // every partition of the source topics (through the region topic)
 
@@ -331,13 +332,32 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             _told[regionId] = f;
             region.Tell(new FrontierAdvanced(f));
         }
-        if (Slowest(now) is not { } s || s == _toldJourneys) return;
-        _toldJourneys = s;
-        _network?.Tell(new RegionPassed(SlowestChannel, s)); // partitions whose regions have no actor yet hold the network groups back too
-        _progress.FrontierMoved(s);
-        _journeys?.Tell(new FrontierAdvanced(s));
-        _listening?.Tell(new FrontierAdvanced(s));
+        if (Slowest(now) is not { } s) return;
+        var byChannel = _regionTopic ? ChannelFrontiers() : null;
+        if (s == _toldJourneys && SameFrontiers(byChannel, _toldByChannel)) return;
+        _toldByChannel = byChannel;
+        if (s != _toldJourneys)
+        {
+            _toldJourneys = s;
+            _network?.Tell(new RegionPassed(SlowestChannel, s)); // partitions whose regions have no actor yet hold the network groups back too
+            _progress.FrontierMoved(s);
+        }
+        // the journeys and the listening sources: each partition's state follows its own partition's frontier
+        _journeys?.Tell(new FrontierAdvanced(s) { ByChannel = byChannel });
+        _listening?.Tell(new FrontierAdvanced(s) { ByChannel = byChannel });
     }
+
+    /// <summary>Each region-topic partition's frontier, those known (after <see cref="Slowest"/> moved them).</summary>
+    private Dictionary<string, DateTimeOffset> ChannelFrontiers()
+    {
+        var known = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (channel, frontier) in _frontiers)
+            if (channel != Direct && frontier.Released is { } released) known[channel] = released;
+        return known;
+    }
+
+    private static bool SameFrontiers(Dictionary<string, DateTimeOffset>? a, Dictionary<string, DateTimeOffset>? b) =>
+        a is null ? b is null : b is not null && a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var t) && t == kv.Value);
 
     private void Release(PartitionsReleased m)
     {

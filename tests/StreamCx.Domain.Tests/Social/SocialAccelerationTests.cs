@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Listening;
+using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Social;
 using StreamCx.Domain.Tests.Complaints;
 using StreamCx.Domain.Tests.TestSupport;
@@ -85,4 +86,38 @@ public sealed class SocialAccelerationTests
         Assert.Contains(before, a => a.Status == AlertStatus.Open);
         Assert.Equal(uninterrupted, before.Concat(after).Select(ContractJson.Serialize).ToList());
     }
+}
+
+/// <summary>
+/// One processor per region-topic partition, as the engine keeps them, raises the social alerts one processor for every
+/// region raises (<c>replay</c>): a mention re-tests the open alerts of its own region only.
+/// </summary>
+public sealed class SocialSplitTests
+{
+    private static readonly ReferenceCatalog TwoRegions = new(
+        [new Site("site-0", "Site 0", "north"), new Site("site-1", "Site 1", "north"), new Site("site-2", "Site 2", "south")],
+        [new AttributeDefinition("waiting-time", "Waiting time", 1, 5, 2)]);
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Regions_split_over_two_processors_give_the_social_alerts_of_one(int seed)
+    {
+        var mentions = Ordered(
+            new[] { "site-0", "site-1", "site-2", null }.SelectMany((site, i) => Background(site, seed + i, days: 9))
+                .Concat(Burst(-0.8, "site-0", "b0")).Concat(Burst(-0.8, "site-2", "b2")).Concat(Burst(-0.8, null, "bb"))).ToList();
+        var one = Processor();
+        var whole = mentions.SelectMany(one.Apply).ToList();
+        var (north, rest) = (Processor(), Processor()); // rest: the south and the brand-wide mentions
+        var split = mentions.SelectMany(m => (m.SiteId is { } s && TwoRegions.Site(s).RegionId == "north" ? north : rest).Apply(m)).ToList();
+
+        Assert.Equal(3, whole.Count(a => a.Status == AlertStatus.Open));
+        Assert.Contains(whole, a => a.Status == AlertStatus.Resolved);
+        Assert.Equal(Sorted(whole), Sorted(split));
+    }
+
+    private static ListeningProcessor Processor() => new(TwoRegions, new(), new FakeTimeProvider(Start));
+
+    private static List<string> Sorted(IEnumerable<Alert> alerts) =>
+        [.. alerts.OrderBy(a => a.RaisedAt).ThenBy(a => a.AlertId, StringComparer.Ordinal).ThenBy(a => a.Sequence).Select(ContractJson.Serialize)];
 }

@@ -81,6 +81,67 @@ public sealed class ListeningDurabilityTests : TestKit
     }
 
     [Fact]
+    public void Feedback_and_listening_messages_of_one_batch_are_each_taken_once_in_their_partition_s_order()
+    {
+        var store = CreateTestProbe();
+        var settings = new SnapshotSettings { EveryEvents = 1000, EveryInterval = TimeSpan.FromHours(1) };
+        var listening = Sys.ActorOf(ListeningActor.Create(Catalog, new ComplaintSettings(), new Recorder(Clock), durability: new SiteDurability(settings, store, new OffsetLedger(), new SnapshotCounters())));
+        // one batch read through the region topic: complaints at offsets 1 and 3, feedback at 0, 2 and 4, each first read from
+        // the source partition at the same offset; then the same batch again (its reader restarted from an older commit)
+        const string source = "feedback";
+        ApplyFeedback Answer(int offset) => new(
+            new FeedbackEvent($"f{offset}", Start.AddMinutes(offset), "s1", "app", new RatingDictionary([new("waiting-time", 4)])) { Nps = 9 },
+            new SourcePosition(Topic, 3, offset)) { Source = new SourcePosition(source, 0, offset) };
+        ListeningItem Heard(int offset) => new(ComplaintAt(offset), new SourcePosition(Topic, 3, offset), new SourcePosition(source, 0, offset));
+        var batch = new ApplyListening([Heard(1), Heard(3)]) { Feedback = [Answer(0), Answer(2), Answer(4)] };
+        listening.Tell(batch);
+        var load = store.ExpectMsg<LoadSnapshot>();
+        store.Reply(new LoadSnapshotResult(null, load.ToSequenceNr));
+        listening.Tell(batch with { });
+
+        var status = listening.Ask<ListeningStatus>(GetListeningStatus.Instance, TimeSpan.FromSeconds(5)).Result;
+        Assert.Equal((2, 3), (status.Held - status.Channels!.Held, status.Channels.Held)); // every message once, none refused as a copy
+        listening.Tell(new Regions.FrontierAdvanced(Start.AddHours(2)));
+        var applied = listening.Ask<ListeningStatus>(GetListeningStatus.Instance, TimeSpan.FromSeconds(5)).Result;
+        Assert.Equal((2, 3L, 0), (applied.ByType[ListeningTypes.Complaint], applied.Channels!.Applied, applied.Held));
+    }
+
+    [Fact]
+    public void A_partition_assigned_later_waits_for_its_own_frontier_not_the_one_the_others_reached()
+    {
+        var store = CreateTestProbe();
+        var settings = new SnapshotSettings { EveryEvents = 1000, EveryInterval = TimeSpan.FromHours(1) };
+        var listening = Sys.ActorOf(ListeningActor.Create(Catalog, new ComplaintSettings(), new Recorder(Clock), durability: new SiteDurability(settings, store, new OffsetLedger(), new SnapshotCounters())));
+        ListeningStatus Status() => listening.Ask<ListeningStatus>(GetListeningStatus.Instance, TimeSpan.FromSeconds(5)).Result;
+        void Restored()
+        {
+            var load = store.ExpectMsg<LoadSnapshot>();
+            store.Reply(new LoadSnapshotResult(null, load.ToSequenceNr));
+        }
+
+        listening.Tell(new ApplyListening([Item(0)])); // partition 3, a complaint at Start
+        Restored();
+        listening.Tell(new Regions.FrontierAdvanced(Start.AddHours(2)) { ByChannel = new Dictionary<string, DateTimeOffset> { [Channel] = Start.AddHours(2) } });
+        Assert.Equal(0, Status().Held);
+
+        // partition 5 assigned here now, read again from its commit: a complaint an hour behind what partition 3 reached
+        var late = new ListeningItem(ComplaintAt(60), new SourcePosition(Topic, 5, 0));
+        listening.Tell(new ApplyListening([late]));
+        Restored();
+        var waiting = Status();
+        Assert.Equal((1, 0L), (waiting.Held, waiting.Late)); // not released by partition 3's frontier
+        listening.Tell(new Regions.FrontierAdvanced(Start.AddHours(2)) { ByChannel = new Dictionary<string, DateTimeOffset> { [Channel] = Start.AddHours(2) } });
+        Assert.Equal(1, Status().Held); // its own not known yet
+
+        listening.Tell(new Regions.FrontierAdvanced(Start.AddHours(1.5))
+        {
+            ByChannel = new Dictionary<string, DateTimeOffset> { [Channel] = Start.AddHours(2), [Topic + "/5"] = Start.AddHours(1.5) },
+        });
+        var applied = Status();
+        Assert.Equal((0, 0L, 2L), (applied.Held, applied.Late, applied.ComplaintsApplied));
+    }
+
+    [Fact]
     public void A_release_is_answered_only_after_the_save_in_flight_of_the_channel_it_takes_away()
     {
         var store = CreateTestProbe();
