@@ -45,6 +45,7 @@ public class AlertKindFilterTests
             new ExpectationFactor(4, 3.5, 4.5, 3, 20), Watermelon, Divergence, new ComplaintsFactor("r", "R", true),
             new SocialFactor(null, 8, 30, 1, 2, 16, 900, 8, 1e-6, null), new InternalFactor("waiting-time", null),
             new GroupFactor(GroupFactor.RegionScope, TestAlerts.T0, 3, [], [], []),
+            new ChannelFactor(ChannelDimension.Channel, "app", "nps", 10, 40, 50, 90, 40, 5, 24, []),
         ];
         Assert.Equal(Enum.GetValues<FactorKind>().Order(), oneOfEach.Select(f => f.Kind).Order());
         foreach (var factor in oneOfEach)
@@ -66,7 +67,7 @@ public class AlertKindFilterTests
         Assert.Null(filter);
         var error = Assert.Single(errors);
         Assert.StartsWith($"kind: unknown kind '{kind}' (known: trend, peer, ", error, StringComparison.Ordinal);
-        Assert.EndsWith("group, journey)", error, StringComparison.Ordinal);
+        Assert.EndsWith("group, channel, journey)", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
             messages.Add((site, Answer(1000 + m, start.AddMinutes(m), "store", "checkout", 5)));
         await server.Scenarios.ProduceAsync(messages);
 
-        var record = await LiveApi.WaitForOpenAlertAsync(server.Http, site, attribute, AlertTimeout, a => a.GetProperty("factors")[0].GetProperty("kind").GetString() == "channel");
+        var record = await LiveApi.WaitForOpenAlertAsync(server.Http, site, attribute, AlertTimeout, a => a.GetProperty("factors")[0] is var f && f.GetProperty("kind").GetString() == "channel" && f.GetProperty("dimension").GetString() == "channel");
         Assert.Contains(hostileChannel, record.GetProperty("alert").GetProperty("explanation").GetString()!, StringComparison.Ordinal);
 
         await using var live = await LivePage.OpenAsync(browser, server, server.Token);
