@@ -20,7 +20,14 @@ public sealed record Alert(
     DateTimeOffset EmittedAt,
     TimeWindow Window,
     string Explanation,
-    IReadOnlyList<Verbatim> Verbatims) : IWithSiteId;
+    IReadOnlyList<Verbatim> Verbatims) : IWithSiteId
+{
+    /// <summary>
+    /// The units (sellers, agents, teams) that make most of the site's drop on the attribute, for a site alert that is not
+    /// resolved; null when none can be named (no unit ids, or too few responses per unit).
+    /// </summary>
+    public IReadOnlyList<UnitContribution>? Units { get; init; }
+}
 
 [JsonConverter(typeof(JsonStringEnumConverter<AlertStatus>))]
 public enum AlertStatus

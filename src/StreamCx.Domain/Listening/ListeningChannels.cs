@@ -4,7 +4,6 @@ using StreamCx.Domain.Incidents;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Service;
-using StreamCx.Domain.Units;
 
 namespace StreamCx.Domain.Listening;
 
@@ -34,16 +33,5 @@ public sealed class ListeningChannels(ReferenceCatalog catalog, Func<ListeningPr
     {
         var views = Processors.Select(p => p.Channels.View(regionId, siteId, hours)).ToList();
         return views.FirstOrDefault(v => v.Indicators.Count > 0) ?? views.FirstOrDefault() ?? new ChannelView(hours, null, null, []);
-    }
-
-    /// <summary>The site's units on the attribute (a site is held by one channel at most).</summary>
-    public (IReadOnlyList<UnitScore> Scores, IReadOnlyList<UnitContribution> Drop) Units(string siteId, string attributeId, int hours)
-    {
-        foreach (var p in Processors)
-        {
-            var scores = p.Units.Scores(siteId, attributeId, hours);
-            if (scores.Count > 0) return (scores, p.Units.Drop(siteId, attributeId));
-        }
-        return ([], []);
     }
 }

@@ -7,7 +7,6 @@ using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Service;
 using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Social;
-using StreamCx.Domain.Units;
 
 namespace StreamCx.Domain.Listening;
 
@@ -38,11 +37,7 @@ public sealed class ListeningProcessor
         Internal = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite, new InternalReportWording(catalog));
         Correlation = new IncidentCorrelation(catalog);
         Service = new ServiceKpis(catalog);
-        Units = new UnitDrillDown(catalog);
     }
-
-    /// <summary>Scores per unit under each site, and the units that make a site's drop, from the feedback observed.</summary>
-    public UnitDrillDown Units { get; }
 
     /// <summary>Service figures (FCR, AHT, contacts) per site and channel beside NPS and CSAT, from the feedback observed.</summary>
     public ServiceKpis Service { get; }
@@ -54,7 +49,7 @@ public sealed class ListeningProcessor
     public ChannelProcessor Channels { get; }
 
     /// <summary>
-    /// A feedback event, for <see cref="Correlation"/>, <see cref="Service"/> and <see cref="Units"/> only: sums by site and day, so the order feedback and incidents come in
+    /// A feedback event, for <see cref="Correlation"/> and <see cref="Service"/> only: sums by site and day, so the order feedback and incidents come in
     /// does not change what it measures (feedback is not held for the frontier).
     /// </summary>
     public void Observe(FeedbackEvent e)
@@ -62,7 +57,6 @@ public sealed class ListeningProcessor
         _tookSomething = true;
         Correlation.Observe(e);
         Service.Observe(e);
-        Units.Observe(e);
     }
 
     /// <summary>
@@ -143,7 +137,7 @@ public sealed class ListeningProcessor
     public ListeningSnapshot Capture() => new(
         ListeningSnapshot.CurrentVersion,
         Complaints.Capture(), Internal.Capture(), Social.Capture(), Incidents.Capture(),
-        Correlation.Capture(), Service.Capture(), Units.Capture(), Counters.Capture(),
+        Correlation.Capture(), Service.Capture(), Counters.Capture(),
         [.. _held.InOrder().Select(h => HeldListeningMessage.Of(h.Message, h.Arrival))],
         _held.FrontierTime, _held.Arrivals, Late)
     {
@@ -167,7 +161,6 @@ public sealed class ListeningProcessor
         Incidents.Restore(snapshot.Incidents);
         Correlation.Restore(snapshot.Correlation);
         Service.Restore(snapshot.Service);
-        Units.Restore(snapshot.Units);
         Counters.Restore(snapshot.Counters);
         _held.Restore(snapshot.Held.Select(h => (h.ToEvent(), h.Arrival)), snapshot.Frontier, snapshot.Arrivals);
         Late = snapshot.Late;

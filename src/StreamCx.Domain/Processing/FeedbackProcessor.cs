@@ -4,6 +4,7 @@ using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Grouping;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
+using StreamCx.Domain.Units;
 
 namespace StreamCx.Domain.Processing;
 
@@ -11,7 +12,8 @@ namespace StreamCx.Domain.Processing;
 /// The whole engine in one thread: site intake, attribute monitors and region boards wired directly, in the order
 /// events are given. Each event is evaluated against its region's view at the start of the event's bucket
 /// (<see cref="RegionBoard.ViewAt"/>), so fed in <see cref="EventTime.EventOrder"/> it gives the same alerts however
-/// the events were split across inputs (<see cref="EventTimeProcessor"/>). Used by <c>replay</c> (deterministic) and
+/// the events were split across inputs (<see cref="EventTimeProcessor"/>). A site alert names the units that make its
+/// drop (<see cref="DropUnits"/>). Used by <c>replay</c> (deterministic) and
 /// by tests; the actor engine hosts the same pieces. Site alerts go through their region's <see cref="RegionGrouper"/>:
 /// what it returns is what is notified (site alerts, absorbed or not, and region groups).
 /// </summary>
@@ -63,11 +65,11 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         // what the parser makes is enumerated with its struct enumerator (no allocation); any other dictionary through the interface
         if (e.Ratings is RatingDictionary parsed)
         {
-            foreach (var (attributeId, value) in parsed) Observe(site, region, view, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
+            foreach (var (attributeId, value) in parsed) Observe(intake, region, view, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
         }
         else
         {
-            foreach (var (attributeId, value) in e.Ratings) Observe(site, region, view, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
+            foreach (var (attributeId, value) in e.Ratings) Observe(intake, region, view, SiteIntake.Observation(e, attributeId, value), outcome, ref alerts);
         }
         return alerts ?? (IReadOnlyList<Alert>)[];
     }
@@ -146,14 +148,15 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     /// <summary>The attribute monitors of one site.</summary>
     public IReadOnlyList<AttributeMonitor> MonitorsOf(string siteId) => _monitorsBySite.TryGetValue(siteId, out var monitors) ? monitors : [];
 
-    private void Observe(Site site, RegionBoard region, RegionView view, AttributeObservation observation, IntakeOutcome outcome, ref List<Alert>? alerts)
+    private void Observe(SiteIntake intake, RegionBoard region, RegionView view, AttributeObservation observation, IntakeOutcome outcome, ref List<Alert>? alerts)
     {
+        var site = intake.Site;
         var monitor = MonitorFor(site, observation.AttributeId);
         monitor.Apply(observation, outcome.ToLateness());
         if (outcome == IntakeOutcome.TooLate) return;
         region.Update(site.SiteId, observation.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs);
         var alert = monitor.Evaluate(view.PeersOf(site.SiteId, observation.AttributeId, _peers), view.ImportanceOf(observation.AttributeId), clock);
-        if (alert is not null) GrouperOf(site.RegionId).Route(alert, alerts ??= []);
+        if (alert is not null) GrouperOf(site.RegionId).Route(DropUnits.Name(alert, intake.Units), alerts ??= []);
     }
 
     private RegionGrouper GrouperOf(string regionId) =>

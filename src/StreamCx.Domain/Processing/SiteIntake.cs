@@ -3,13 +3,14 @@ using StreamCx.Domain.Detection;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
+using StreamCx.Domain.Units;
 using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Processing;
 
 /// <summary>
 /// The front door of one site: drops duplicate event ids, classifies lateness against the site's watermark,
-/// keeps the headline scores, and cuts the event into per-attribute observations.
+/// keeps the headline scores and the scores per unit, and cuts the event into per-attribute observations.
 /// </summary>
 public sealed class SiteIntake
 {
@@ -30,12 +31,18 @@ public sealed class SiteIntake
 
     public HeadlineScores Headline { get; }
 
+    /// <summary>The site's scores per unit (seller, agent, team), from the events not too late.</summary>
+    public SiteUnits Units { get; } = new();
+
     public DuplicateFilter Duplicates => _duplicates;
 
     public SiteIntakeSnapshot ToSnapshot()
     {
         var (nps, csat, ces) = Headline.Buckets;
-        return new SiteIntakeSnapshot(Watermark.NewestEventTime, _duplicates.Entries.Select(e => new RememberedEventId(e.At, e.Id)).ToArray(), nps, csat, ces);
+        return new SiteIntakeSnapshot(Watermark.NewestEventTime, _duplicates.Entries.Select(e => new RememberedEventId(e.At, e.Id)).ToArray(), nps, csat, ces)
+        {
+            Units = Units.Capture(),
+        };
     }
 
     public void Restore(SiteIntakeSnapshot s)
@@ -43,6 +50,7 @@ public sealed class SiteIntake
         Watermark.Restore(s.NewestEventTime);
         _duplicates.Restore(s.EventIds.Select(e => (e.At, e.Id)));
         Headline.Restore(s.Nps, s.Csat, s.Ces);
+        Units.Restore(s.Units);
     }
 
     public IntakeOutcome Admit(FeedbackEvent e)
@@ -51,7 +59,11 @@ public sealed class SiteIntake
         if (!_duplicates.TryAdd(e.EventId, e.OccurredAt, newest)) return IntakeOutcome.Duplicate;
         var lateness = Watermark.Classify(e.OccurredAt);
         Watermark.Advance(e.OccurredAt);
-        if (lateness != Lateness.TooLate) Headline.Add(e);
+        if (lateness != Lateness.TooLate)
+        {
+            Headline.Add(e);
+            Units.Observe(e);
+        }
         return lateness switch
         {
             Lateness.OnTime => IntakeOutcome.OnTime,

@@ -5,7 +5,7 @@ namespace StreamCx.Domain.Snapshots;
 /// <summary>
 /// Everything a <see cref="ListeningProcessor"/> holds, as plain data (JSON as the engine writes it): complaints and negative
 /// staff reports of every site, social mentions of every scope, incidents of every site, the incident correlation, the
-/// service figures, the unit drill-down, the counters, the channels and touchpoints, and the messages held for the frontier of event time in the order
+/// service figures, the counters, the channels and touchpoints, and the messages held for the frontier of event time in the order
 /// they go (<see cref="Held"/>) with the frontier (null before the first), the arrivals numbered and the late ones counted.
 /// </summary>
 public sealed record ListeningSnapshot(
@@ -16,7 +16,6 @@ public sealed record ListeningSnapshot(
     IncidentShelfSnapshot Incidents,
     IncidentCorrelationSnapshot Correlation,
     ServiceKpisSnapshot Service,
-    UnitDrillDownSnapshot Units,
     ListeningCountersSnapshot Counters,
     IReadOnlyList<HeldListeningMessage> Held,
     DateTimeOffset? Frontier,

@@ -3,12 +3,16 @@ using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Snapshots;
 
-/// <summary>Everything a <see cref="SiteIntake"/> knows: its watermark, the event ids it remembers, its headline windows.</summary>
+/// <summary>Everything a <see cref="SiteIntake"/> knows: its watermark, the event ids it remembers, its headline windows, its units.</summary>
 public sealed record SiteIntakeSnapshot(
     DateTimeOffset? NewestEventTime,
     IReadOnlyList<RememberedEventId> EventIds,
     IReadOnlyList<Bucket> Nps,
     IReadOnlyList<Bucket> Csat,
-    IReadOnlyList<Bucket> Ces);
+    IReadOnlyList<Bucket> Ces)
+{
+    /// <summary>The scores per unit (null when the site has seen no unit, and in snapshots written before units were kept).</summary>
+    public SiteUnitsSnapshot? Units { get; init; }
+}
 
 public sealed record RememberedEventId(DateTimeOffset At, string Id);

@@ -70,11 +70,6 @@ public sealed class ListeningActor : ChannelStateActor
         });
         Receive<GetIncidentCorrelation>(m => AnswerOver(m.RegionId, null, c => c.Correlation(m.RegionId)));
         Receive<GetServiceKpis>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Service(m.RegionId, m.SiteId)));
-        Receive<GetUnits>(m => AnswerOver(null, m.SiteId, c =>
-        {
-            var (scores, drop) = c.Units(m.SiteId, m.AttributeId, m.Hours);
-            return new UnitsFound(scores, drop, Domain.Units.UnitDrillDown.MinResponses);
-        }));
         Receive<GetChannels>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Channels(m.RegionId, m.SiteId, m.Hours)));
         Receive<GetComplaintBoard>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
         Receive<GetListeningStatus>(_ => Sender.Tell(Status()));

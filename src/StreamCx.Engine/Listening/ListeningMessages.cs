@@ -27,12 +27,6 @@ public sealed record GetIncidentCorrelation(string RegionId);
 /// <summary>Ask for the service figures of a region or a site (null: all); answered with a list of <see cref="Domain.Service.ServiceView"/>.</summary>
 public sealed record GetServiceKpis(string? RegionId, string? SiteId);
 
-/// <summary>Ask for a site's units on an attribute; answered with <see cref="UnitsFound"/>.</summary>
-public sealed record GetUnits(string SiteId, string AttributeId, int Hours);
-
-/// <summary>The units' scores over the period, and those that make the site's drop (none when no unit has enough responses).</summary>
-public sealed record UnitsFound(IReadOnlyList<Domain.Units.UnitScore> Scores, IReadOnlyList<Domain.Units.UnitContribution> Drop, int MinResponses);
-
 /// <summary>Ask for the reasons board (null: every region, site or channel); answered with <see cref="ComplaintBoard"/>.</summary>
 public sealed record GetComplaintBoard(string? RegionId, string? SiteId, string? Channel, int Days);
 

@@ -5,6 +5,7 @@ using StreamCx.Domain.Detection;
 using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Units;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Grouping;
@@ -87,10 +88,10 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
             Advance(m.Frontier);
         });
         Receive<FrontierAdvanced>(m => Advance(m.Frontier));
-        Receive<GetSiteScores>(m =>
+        Receive<ISiteQuery>(m =>
         {
-            if (_sites.ContainsKey(m.SiteId) || _durability is null) Sender.Tell(ScoresOf(_processor, m.SiteId));
-            else if (_viewed.Contains(m.SiteId)) Sender.Tell(ScoresOf(_viewer, m.SiteId));
+            if (_sites.ContainsKey(m.SiteId) || _durability is null) Sender.Tell(Answer(_processor, m));
+            else if (_viewed.Contains(m.SiteId)) Sender.Tell(Answer(_viewer, m));
             else View(m.SiteId);
         });
         Receive<ReleaseSites>(m =>
@@ -202,6 +203,18 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
     {
         var count = _processor.MonitorCount;
         for (; _monitorsReported < count; _monitorsReported++) _telemetry.ActorStarted(EngineActorKind.Attribute);
+    }
+
+    private static object Answer(FeedbackProcessor processor, ISiteQuery query) => query switch
+    {
+        GetSiteUnits u => UnitsOf(processor, u),
+        _ => ScoresOf(processor, query.SiteId),
+    };
+
+    private static SiteUnitsFound UnitsOf(FeedbackProcessor processor, GetSiteUnits query)
+    {
+        var units = processor.Site(query.SiteId)?.Units ?? new SiteUnits();
+        return new SiteUnitsFound(units.Scores(query.AttributeId, query.Hours), units.Drop(query.AttributeId, DropUnits.MinRecentHours, DropUnits.BaselineHours), SiteUnits.MinResponses);
     }
 
     private static SiteScores ScoresOf(FeedbackProcessor processor, string siteId)

@@ -46,8 +46,20 @@ public sealed record ApplyFeedbackBatch(IReadOnlyList<ApplyFeedback> Events, Fee
 /// </summary>
 public sealed record FeedbackApplied(string EventId, IntakeOutcome Outcome, bool AlreadyApplied = false);
 
-/// <summary>Ask a site for its current scores.</summary>
-public sealed record GetSiteScores(string SiteId) : IWithSiteId;
+/// <summary>A question about one site, answered by the region that holds it (or from its latest snapshot, on another engine).</summary>
+public interface ISiteQuery : IWithSiteId;
+
+/// <summary>Ask a site for its current scores; answered with <see cref="SiteScores"/>.</summary>
+public sealed record GetSiteScores(string SiteId) : ISiteQuery;
+
+/// <summary>Ask a site for its units on an attribute over the last <paramref name="Hours"/>; answered with <see cref="SiteUnitsFound"/>.</summary>
+public sealed record GetSiteUnits(string SiteId, string AttributeId, int Hours) : ISiteQuery;
+
+/// <summary>
+/// A site's units on an attribute: each one's responses and mean over the period, and those that make the site's drop over
+/// the last <see cref="Domain.Units.DropUnits.MinRecentHours"/> hours (none when no unit has enough responses).
+/// </summary>
+public sealed record SiteUnitsFound(IReadOnlyList<Domain.Units.UnitScore> Scores, IReadOnlyList<UnitContribution> Drop, int MinResponses);
 
 /// <summary>
 /// A site's headline scores, the totals of each attribute it has seen, and each attribute's current score (window

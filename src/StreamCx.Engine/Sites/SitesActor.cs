@@ -77,7 +77,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             Route(new ApplyFeedbackBatch([m], receipt));
             receipt.Completion.PipeTo(Sender, success: o => new FeedbackApplied(m.Event.EventId, o[0].Outcome, o[0].AlreadyApplied));
         });
-        Receive<GetSiteScores>(m =>
+        Receive<ISiteQuery>(m =>
         {
             if (!catalog.TryGetSite(m.SiteId, out var site))
             {

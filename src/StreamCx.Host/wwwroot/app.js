@@ -348,6 +348,11 @@ function incidentText(e) {
   return `${e.count} × ${e.incidentType} since ${formatTime(e.since)}${magnitude}`;
 }
 
+/** A unit (seller, agent, team) an alert names as making its drop, as text (its id is untrusted: text only). */
+function unitText(u) {
+  return `${u.unitId}: ${formatNumber(u.meanBefore)} → ${formatNumber(u.meanRecent)} over ${u.recentResponses} responses, ${formatNumber(u.shareOfDrop * 100, 0)} % of the drop`;
+}
+
 function renderDetail(record) {
   const a = record.alert;
   $('detail-empty').hidden = true;
@@ -365,6 +370,7 @@ function renderDetail(record) {
     ['Window', `${formatTime(a.window?.start)} → ${formatTime(a.window?.end)}`],
     ['Score', a.score ? `mean ${formatNumber(a.score.mean)}, ${formatNumber(a.score.dissatisfiedPct, 1)} % dissatisfied, ${a.score.count} responses` : '—'],
     ['Alert id', a.alertId],
+    ...(a.units?.length ? [['Units behind the drop', a.units.map(unitText).join('; ')]] : []),
   ];
   $('detail-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
 

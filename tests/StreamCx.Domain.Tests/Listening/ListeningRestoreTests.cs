@@ -3,7 +3,6 @@ using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Listening;
 using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Tests.TestSupport;
-using StreamCx.Domain.Units;
 using Xunit.Abstractions;
 using static StreamCx.Domain.Tests.Listening.ListeningScenario;
 
@@ -157,8 +156,6 @@ public sealed class ListeningRestoreTests(ITestOutputHelper output)
         Assert.NotEmpty(p.Correlation.Of("north"));
         Assert.NotEmpty(p.Service.Of("south", null));
         Assert.NotEmpty(p.Channels.View("north", null, 72).Indicators);
-        Assert.NotEmpty(p.Units.Drop(North[0], "waiting-time"));
-        Assert.Contains(p.Units.Scores(South, "delivery", UnitDrillDown.RetentionHours), u => u.UnitId == "(other)");
     }
 
     /// <summary>What a cut was chosen for is in its snapshot.</summary>
@@ -201,10 +198,6 @@ public sealed class ListeningRestoreTests(ITestOutputHelper output)
             Service = p.Service.Of(null, null),
             Channels = Regions.Select(r => p.Channels.View(r, null, 72)).Concat(North.Select(s => p.Channels.View(null, s, 24))),
             ChannelCounters = new { p.Channels.Applied, p.Channels.Late, p.Channels.Held, p.Channels.TestedThrough },
-            Units = North.Append(South).SelectMany(s => Rated.Select(a => new
-            {
-                Week = p.Units.Scores(s, a, UnitDrillDown.RetentionHours), Day = p.Units.Scores(s, a), Drop = p.Units.Drop(s, a),
-            })),
             Counters = ListeningTypes.All.Select(p.Counters.Of),
             Uncatalogued = ListeningCounters.UncataloguedFlags.Select(p.Counters.Uncatalogued),
             p.Late,

@@ -52,4 +52,28 @@ public class SiteScoresTests : TestKit
         Assert.Empty(scores.Scores);
         Assert.Empty(scores.Attributes);
     }
+
+    [Fact]
+    public void A_site_answers_its_units_scores_and_the_unit_that_makes_its_drop()
+    {
+        using var hub = new AlertHub(new FakeTimeProvider(Noon));
+        var sites = Sys.ActorOf(SitesActor.Create(Catalog, new DetectionSettings(), hub));
+        var n = 0;
+        for (var minutes = -27 * 60; minutes < 0; minutes += 5) // 12 responses an hour per unit, 27 h; agent-b falls to 1 in the last 3 h
+            foreach (var unit in new[] { "agent-a", "agent-b" })
+            {
+                var rating = unit == "agent-b" && minutes >= -180 ? 1.0 : 4.0;
+                sites.Tell(new ApplyFeedback(new FeedbackEvent($"u{n++}", Noon.AddMinutes(minutes), "s0", "web", new Dictionary<string, double> { ["waiting-time"] = rating }) { UnitId = unit }));
+                ExpectMsg<FeedbackApplied>();
+            }
+
+        sites.Tell(new GetSiteUnits("s0", "waiting-time", 3));
+        var units = ExpectMsg<SiteUnitsFound>();
+
+        Assert.Equal([("agent-a", 36, (double?)4), ("agent-b", 36, (double?)1)], units.Scores.Select(u => (u.UnitId, u.Responses, u.Mean)));
+        Assert.Equal([("agent-b", 4.0, 1.0, 1.0)], units.Drop.Select(u => (u.UnitId, u.MeanBefore, u.MeanRecent, u.ShareOfDrop)));
+        Assert.Equal(10, units.MinResponses);
+        sites.Tell(new GetSiteUnits("s0", "cleanliness", 24));
+        Assert.Empty(ExpectMsg<SiteUnitsFound>().Scores);
+    }
 }

@@ -106,17 +106,31 @@ public sealed class ListeningSimulatorTests
     [Fact]
     public void The_feedback_carries_units_and_service_figures_and_the_irritant_site_has_a_worse_seller()
     {
-        var sellers = Run.Processor.Units.Scores(SiteId, "waiting-time").Where(u => u.UnitId.StartsWith("seller-", StringComparison.Ordinal)).ToList();
+        var units = Run.Sites.Site(SiteId)!.Units;
+        var sellers = units.Scores("waiting-time").Where(u => u.UnitId.StartsWith("seller-", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, sellers.Count);
         Assert.All(sellers, s => Assert.NotNull(s.Mean));
         // seller-1 takes most of the dissatisfied waits once the irritant started (9 h before the end): the drill-down names it
-        var drop = Run.Processor.Units.Drop(SiteId, "waiting-time", recentHours: 9);
+        var drop = units.Drop("waiting-time", recentHours: 9);
         Assert.True(drop.Count > 0 && drop[0].UnitId == "seller-1", $"{string.Join(", ", drop)}; over a day: {string.Join(", ", sellers)}");
 
         var service = Run.Processor.Service.Of(null, SiteId);
         Assert.Equal(["chat", "email", "phone"], service.Select(s => s.Channel));
         Assert.All(service, s => Assert.InRange(s.FirstContactResolutionRate!.Value, 40, 95));
         Assert.NotEmpty(Run.Processor.Correlation.Of("south"));
+    }
+
+    [Fact]
+    public void The_irritant_site_s_waiting_time_alert_names_the_worse_seller()
+    {
+        var alerts = Run.SurveyAlerts.Where(a => a.SiteId == SiteId && a.AttributeId == "waiting-time" && a.Status != AlertStatus.Resolved).ToList();
+
+        Assert.NotEmpty(alerts);
+        var named = alerts.Where(a => a.Units is not null).ToList();
+        Assert.True(named.Count > 0, $"{alerts.Count} emissions, none names a unit: {string.Join(" | ", alerts.Select(a => a.Explanation))}");
+        Assert.All(named, a => Assert.Equal("seller-1", a.Units![0].UnitId));
+        Assert.Contains("Most of the drop comes from seller-1: ", named[0].Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(Run.SurveyAlerts, a => a.SiteId != SiteId && a.Units is not null);
     }
 
     [Fact]

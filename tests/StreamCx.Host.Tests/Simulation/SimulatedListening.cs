@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
 using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.Detection;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Listening;
+using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Host.Simulation;
 
@@ -12,7 +14,8 @@ namespace StreamCx.Host.Tests.Simulation;
 /// The demo's first simulated hours as <c>run</c> produces them — the listening simulator from days before, the channel
 /// simulator's feedback over a day of history and a few live hours, its waiting-time irritant starting 3 h before the live
 /// start — parsed by the real <see cref="FeedbackParser"/> against the shipped catalogs and run through the
-/// <see cref="ListeningProcessor"/> as <c>replay</c> does (listening messages in event order, every feedback observed).
+/// <see cref="ListeningProcessor"/> as <c>replay</c> does (listening messages in event order, every feedback observed), the
+/// feedback through the sites' <see cref="FeedbackProcessor"/> too (its survey alerts in <see cref="SurveyAlerts"/>).
 /// </summary>
 public sealed class SimulatedListening
 {
@@ -23,9 +26,11 @@ public sealed class SimulatedListening
     public static ReferenceCatalog Catalog { get; } = ReferenceDataLoader.Load(Config("sites.json"), Config("attributes.json"), Config("departments.json"),
         new ListeningFiles(Config("complaint-reasons.json"), Config("incident-types.json"), Config("reporter-roles.json"), Config("platforms.json")));
 
-    private SimulatedListening(ListeningSimulator simulator, IReadOnlyList<SimulatedMessage> messages, IReadOnlyList<ParseOutcome> parsed, IReadOnlyList<Alert> alerts, ListeningProcessor processor)
+    private SimulatedListening(
+        ListeningSimulator simulator, IReadOnlyList<SimulatedMessage> messages, IReadOnlyList<ParseOutcome> parsed, IReadOnlyList<Alert> alerts, ListeningProcessor processor,
+        FeedbackProcessor sites, IReadOnlyList<Alert> surveyAlerts)
     {
-        (Simulator, Messages, Parsed, Alerts, Processor) = (simulator, messages, parsed, alerts, processor);
+        (Simulator, Messages, Parsed, Alerts, Processor, Sites, SurveyAlerts) = (simulator, messages, parsed, alerts, processor, sites, surveyAlerts);
     }
 
     public ListeningSimulator Simulator { get; }
@@ -38,6 +43,12 @@ public sealed class SimulatedListening
     public IReadOnlyList<Alert> Alerts { get; }
 
     public ListeningProcessor Processor { get; }
+
+    /// <summary>The sites' processor the feedback went through (their intakes, units included).</summary>
+    public FeedbackProcessor Sites { get; }
+
+    /// <summary>Every survey alert emission of the feedback, in order.</summary>
+    public IReadOnlyList<Alert> SurveyAlerts { get; }
 
     public IEnumerable<ListeningEvent> Listening => Parsed.Select(p => p.Listening).OfType<ListeningEvent>();
 
@@ -63,6 +74,8 @@ public sealed class SimulatedListening
         var processor = new ListeningProcessor(Catalog, new ComplaintSettings(), clock);
         var alerts = parsed.Select(p => p.Listening).OfType<ListeningEvent>().SelectMany(processor.Apply).ToList();
 
+        var sites = new FeedbackProcessor(Catalog, new DetectionSettings(), clock);
+        var surveyAlerts = new List<Alert>();
         var channels = new ChannelSimulator(Catalog, settings.Seed, IrritantStart);
         var rnd = new Random(settings.Seed);
         var interval = responsesPerSitePerHour > 0 ? TimeSpan.FromHours(1 / (responsesPerSitePerHour * Catalog.Sites.Count)) : to - From;
@@ -71,8 +84,9 @@ public sealed class SimulatedListening
             var feedback = parser.Parse(channels.Next(Catalog.Sites[rnd.Next(Catalog.Sites.Count)], t));
             Assert.True(feedback.IsValid, feedback.Rejection?.ToString());
             processor.Observe(feedback.Event!);
+            surveyAlerts.AddRange(sites.Process(feedback.Event!));
         }
-        return new SimulatedListening(NewSimulator(settings), messages, parsed, alerts, processor);
+        return new SimulatedListening(NewSimulator(settings), messages, parsed, alerts, processor, sites, surveyAlerts);
     }
 
     private static string Config(string fileName) => Path.Combine(AppContext.BaseDirectory, "config", fileName);

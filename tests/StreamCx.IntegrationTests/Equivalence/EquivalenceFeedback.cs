@@ -9,7 +9,9 @@ namespace StreamCx.IntegrationTests.Equivalence;
 /// the listening sources hear meanwhile (<see cref="Listening"/>):
 /// waiting time falling at Lille Centre from the third morning (a trend), product availability a point below its peers
 /// at Marseille La Joliette all along (a peer gap), NPS driven by waiting time (importance), staff courtesy 1.3 points worse
-/// on the app channel than on the others at Lille Centre from the 12th hour (a channel gap). Each event has a channel
+/// on the app channel than on the others at Lille Centre from the 12th hour (a channel gap); at Lille Centre the answers name
+/// one of three sellers (drawn on a random of their own, so the rest is as without), seller-1 taking four in five of the
+/// waiting times rated 2 or less (the unit its alerts name). Each event has a channel
 /// (store, web, app) that decides its topic when the channels have topics of their own. Deterministic for a seed.
 /// </summary>
 public sealed class EquivalenceFeedback
@@ -23,6 +25,7 @@ public sealed class EquivalenceFeedback
     {
         var sites = SampleSites;
         var rnd = new Random(seed);
+        var sellers = new Random(seed + 1);
         var events = new List<(DateTimeOffset At, Message Message)>();
         var n = 0;
         foreach (var site in sites)
@@ -41,6 +44,7 @@ public sealed class EquivalenceFeedback
                     occurredAt = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
                     siteId = site.SiteId,
                     channel,
+                    unitId = site.SiteId == "store-lille-centre" ? Seller(ratings["waiting-time"], sellers) : null,
                     nps,
                     ratings,
                     comment = ratings["waiting-time"] <= 2 ? "Trop d'attente en caisse" : null,
@@ -222,6 +226,10 @@ public sealed class EquivalenceFeedback
         ("store-marseille-la-joliette", "product-availability") => 3.1,
         _ => 4.1 + (0.15 * Math.Sin(hours * Math.PI / 12)),
     };
+
+    /// <summary>seller-1 takes four in five of the waiting times rated 2 or less, the three sellers share the others.</summary>
+    private static string Seller(double waitingTime, Random rnd) =>
+        waitingTime <= 2 && rnd.NextDouble() < 0.8 ? "seller-1" : $"seller-{rnd.Next(3)}";
 
     private static double ChannelGap(string siteId, string attribute, string channel, double hours) =>
         (siteId, attribute, channel) is ("store-lille-centre", "staff-courtesy", "app") && hours > 12 ? 1.3 : 0;

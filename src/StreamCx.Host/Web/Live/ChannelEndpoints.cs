@@ -37,9 +37,7 @@ public static class ChannelEndpoints
         ActorRegistry registry, HttpRequest request, ChannelSettings settings, object scope, Func<int, GetChannels> query, CancellationToken ct)
     {
         string? hoursText = request.Query["hours"];
-        var hours = settings.WindowHours;
-        if (hoursText is not null && (!int.TryParse(hoursText, NumberStyles.None, CultureInfo.InvariantCulture, out hours) || hours < 1 || hours > settings.WindowHours))
-            return ApiResults.BadRequest($"hours must be a whole number from 1 to {settings.WindowHours}, got '{AlertFilterParser.Printable(hoursText)}'");
+        if (!WholeNumberQuery.TryRead(hoursText, "hours", 1, settings.WindowHours, settings.WindowHours, out var hours, out var error)) return ApiResults.BadRequest(error);
         if (!registry.TryGet<ListeningActor>(out var listening))
             return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
         var view = await listening.Ask<ChannelView>(query(hours), AskTimeout, ct).ConfigureAwait(false);

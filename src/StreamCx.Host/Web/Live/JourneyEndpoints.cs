@@ -52,9 +52,7 @@ public static class JourneyEndpoints
         var by = JourneyIndicatorScope.Site;
         if (byText is not null && !Scopes.TryGetValue(byText, out by))
             errors.Add($"by must be site, region or department, got '{AlertFilterParser.Printable(byText)}'");
-        var days = 30;
-        if (daysText is not null && (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > 365))
-            errors.Add($"days must be a whole number from 1 to 365, got '{AlertFilterParser.Printable(daysText)}'");
+        if (!WholeNumberQuery.TryRead(daysText, "days", 1, 365, 30, out var days, out var daysError)) errors.Add(daysError);
         return errors.Count == 0 ? new GetJourneyIndicators(by, days) : null;
     }
 

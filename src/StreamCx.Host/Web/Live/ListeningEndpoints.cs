@@ -1,4 +1,3 @@
-using System.Globalization;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -39,18 +38,6 @@ public static class ListeningEndpoints
             var measured = await listening.Ask<IReadOnlyList<IncidentAttributeCorrelation>>(new GetIncidentCorrelation(regionId), AskTimeout, ct).ConfigureAwait(false);
             return ApiResults.Ok(new { regionId, days = IncidentCorrelation.Days, minSiteDays = IncidentCorrelation.MinSiteDays, correlations = measured });
         });
-        app.MapGet("/api/sites/{siteId}/units", async (string siteId, HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
-        {
-            string? attribute = request.Query["attribute"], hoursText = request.Query["hours"];
-            if (!catalog.TryGetSite(siteId, out _)) return ApiResults.NotFound($"site '{AlertFilterParser.Printable(siteId)}' is not in the site registry");
-            if (attribute is null || !catalog.TryGetAttribute(attribute, out _)) return ApiResults.BadRequest($"attribute: give an attribute of the catalog, got '{AlertFilterParser.Printable(attribute ?? "")}'");
-            var hours = 24;
-            if (hoursText is not null && (!int.TryParse(hoursText, NumberStyles.None, CultureInfo.InvariantCulture, out hours) || hours is < 1 or > 168))
-                return ApiResults.BadRequest($"hours must be a whole number from 1 to 168, got '{AlertFilterParser.Printable(hoursText)}'");
-            if (!registry.TryGet<ListeningActor>(out var listening))
-                return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
-            return ApiResults.Ok(await listening.Ask<UnitsFound>(new GetUnits(siteId, attribute, hours), AskTimeout, ct).ConfigureAwait(false));
-        });
         app.MapGet("/api/service", async (HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
         {
             string? region = request.Query["region"], site = request.Query["site"];
@@ -72,9 +59,7 @@ public static class ListeningEndpoints
         if (site is not null && !catalog.TryGetSite(site, out _))
             errors.Add($"site '{AlertFilterParser.Printable(site)}' is not in the site registry");
         if (channel is { Length: 0 or > 100 }) errors.Add("channel must be 1 to 100 characters");
-        var days = 7;
-        if (daysText is not null && (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > 90))
-            errors.Add($"days must be a whole number from 1 to 90, got '{AlertFilterParser.Printable(daysText)}'");
+        if (!WholeNumberQuery.TryRead(daysText, "days", 1, 90, 7, out var days, out var daysError)) errors.Add(daysError);
         return errors.Count == 0 ? new GetComplaintBoard(region, site, channel, days) : null;
     }
 
