@@ -27,6 +27,12 @@ public sealed record Alert(
     /// resolved; null when none can be named (no unit ids, or too few responses per unit).
     /// </summary>
     public IReadOnlyList<UnitContribution>? Units { get; init; }
+
+    /// <summary>
+    /// The incidents at the site bearing on the attribute in the day before, by type, for a site alert that is not resolved;
+    /// null when there are none. (Listening alerts cite theirs in their factor.)
+    /// </summary>
+    public IReadOnlyList<IncidentEvidence>? Incidents { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<AlertStatus>))]

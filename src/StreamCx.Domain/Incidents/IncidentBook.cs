@@ -1,12 +1,14 @@
 using StreamCx.Domain.Contracts;
-using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Domain.Incidents;
 
 /// <summary>
-/// One site's operational incidents over the last <see cref="Retention"/> of event time (at most <see cref="MaxKept"/>, the
-/// latest kept), in event order, and the ids already taken.
+/// One site's operational incidents, in event order: each id taken once while its incident is kept, at most
+/// <see cref="MaxKept"/> (the latest kept), and those before a time forgotten when the owner says so
+/// (<see cref="ForgetBefore"/>: the listening sources <see cref="Retention"/> before the newest incident, which they take in
+/// event order; a site <see cref="Retention"/> before the feedback it evaluates, as incidents may reach it ahead of its
+/// feedback). What is cited is then the same however far ahead the incidents came.
 /// </summary>
 public sealed class IncidentBook
 {
@@ -14,42 +16,57 @@ public sealed class IncidentBook
     public const int MaxKept = 2000;
 
     private readonly List<KeptIncident> _incidents = [];
-    private readonly DuplicateFilter _duplicates = new(TimeSpan.FromHours(48), 100_000);
-    private DateTimeOffset _newest = DateTimeOffset.MinValue;
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
     public IReadOnlyList<KeptIncident> Incidents => _incidents;
 
-    /// <summary>Takes one incident; false for a duplicate.</summary>
+    /// <summary>The latest time of an incident taken (<see cref="DateTimeOffset.MinValue"/> before the first).</summary>
+    public DateTimeOffset Newest { get; private set; } = DateTimeOffset.MinValue;
+
+    /// <summary>Takes one incident; false for one whose id is kept already.</summary>
     public bool Add(Incident i)
     {
-        if (i.OccurredAt > _newest) _newest = i.OccurredAt;
-        if (!_duplicates.TryAdd(i.EventId, i.OccurredAt, _newest)) return false;
+        if (!_ids.Add(i.EventId)) return false;
+        if (i.OccurredAt > Newest) Newest = i.OccurredAt;
         var kept = new KeptIncident(i.EventId, i.OccurredAt, i.IncidentType, i.Magnitude, i.EndedAt);
         var at = _incidents.Count;
         while (at > 0 && Later(_incidents[at - 1], kept)) at--;
         _incidents.Insert(at, kept);
-        var cutoff = _newest - Retention;
-        var drop = 0;
-        while (drop < _incidents.Count && (_incidents[drop].OccurredAt < cutoff || _incidents.Count - drop > MaxKept)) drop++;
-        if (drop > 0) _incidents.RemoveRange(0, drop);
+        if (_incidents.Count > MaxKept) RemoveFirst(_incidents.Count - MaxKept);
         return true;
+    }
+
+    /// <summary>Forgets the incidents that started before <paramref name="cutoff"/>.</summary>
+    public void ForgetBefore(DateTimeOffset cutoff)
+    {
+        var drop = 0;
+        while (drop < _incidents.Count && _incidents[drop].OccurredAt < cutoff) drop++;
+        RemoveFirst(drop);
     }
 
     /// <summary>The incidents that started in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     public IEnumerable<KeptIncident> Between(DateTimeOffset from, DateTimeOffset to) =>
         _incidents.Where(i => i.OccurredAt >= from && i.OccurredAt <= to);
 
+    private void RemoveFirst(int count)
+    {
+        if (count <= 0) return;
+        for (var k = 0; k < count; k++) _ids.Remove(_incidents[k].EventId);
+        _incidents.RemoveRange(0, count);
+    }
+
     private static bool Later(KeptIncident a, KeptIncident b) =>
         a.OccurredAt > b.OccurredAt || (a.OccurredAt == b.OccurredAt && string.CompareOrdinal(a.EventId, b.EventId) > 0);
 
-    public IncidentBookSnapshot ToSnapshot() => new([.. _incidents], [.. _duplicates.Entries.Select(e => new RememberedEventId(e.At, e.Id))], _newest);
+    public IncidentBookSnapshot ToSnapshot() => new([.. _incidents], Newest);
 
     public void Restore(IncidentBookSnapshot s)
     {
         _incidents.Clear();
+        _ids.Clear();
         _incidents.AddRange(s.Incidents);
-        _newest = s.Newest;
-        _duplicates.Restore(s.Ids.Select(i => (i.At, i.Id)));
+        _ids.UnionWith(s.Incidents.Select(i => i.EventId));
+        Newest = s.Newest;
     }
 }
 

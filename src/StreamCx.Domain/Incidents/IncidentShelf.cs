@@ -17,8 +17,10 @@ public sealed class IncidentShelf(ReferenceCatalog catalog)
 
     public void Add(Incident i)
     {
-        if (BookFor(i.SiteId!).Add(i)) Applied++;
+        var book = BookFor(i.SiteId!);
+        if (book.Add(i)) Applied++;
         else Duplicates++;
+        book.ForgetBefore(book.Newest - IncidentBook.Retention); // taken in event order: the newest is the time of the sources
     }
 
     /// <summary>The incidents at <paramref name="siteId"/> bearing on <paramref name="attributeId"/> (null: any) in [<paramref name="from"/>, <paramref name="to"/>].</summary>

@@ -4,7 +4,6 @@ using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Grouping;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
-using StreamCx.Domain.Units;
 
 namespace StreamCx.Domain.Processing;
 
@@ -12,8 +11,8 @@ namespace StreamCx.Domain.Processing;
 /// The whole engine in one thread: site intake, attribute monitors and region boards wired directly, in the order
 /// events are given. Each event is evaluated against its region's view at the start of the event's bucket
 /// (<see cref="RegionBoard.ViewAt"/>), so fed in <see cref="EventTime.EventOrder"/> it gives the same alerts however
-/// the events were split across inputs (<see cref="EventTimeProcessor"/>). A site alert names the units that make its
-/// drop (<see cref="DropUnits"/>). Used by <c>replay</c> (deterministic) and
+/// the events were split across inputs (<see cref="EventTimeProcessor"/>). A site alert cites the site's incidents and names
+/// the units that make its drop (<see cref="SiteAlertContext"/>). Used by <c>replay</c> (deterministic) and
 /// by tests; the actor engine hosts the same pieces. Site alerts go through their region's <see cref="RegionGrouper"/>:
 /// what it returns is what is notified (site alerts, absorbed or not, and region groups).
 /// </summary>
@@ -54,7 +53,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     public IReadOnlyList<Alert> Process(FeedbackEvent e, bool arrivedLate, out IntakeOutcome outcome)
     {
         var site = catalog.Site(e.SiteId);
-        if (!_sites.TryGetValue(site.SiteId, out var intake)) _sites[site.SiteId] = intake = new SiteIntake(site, settings);
+        var intake = IntakeOf(site);
         outcome = intake.Admit(e);
         Counters.Count(outcome);
         if (outcome == IntakeOutcome.Duplicate) return [];
@@ -73,6 +72,18 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         }
         return alerts ?? (IReadOnlyList<Alert>)[];
     }
+
+    /// <summary>
+    /// Takes an operational incident of a site into its book, for the site's alerts to cite; false for one it keeps already.
+    /// It may come ahead of the site's feedback (another topic, read first): what is cited is the same.
+    /// </summary>
+    public bool AddIncident(Incident i)
+    {
+        return IntakeOf(catalog.Site(i.SiteId!)).Incidents.Add(i);
+    }
+
+    private SiteIntake IntakeOf(Site site) =>
+        _sites.TryGetValue(site.SiteId, out var intake) ? intake : _sites[site.SiteId] = new SiteIntake(site, settings);
 
     /// <summary>True when the site already took an event with this id (within its duplicate horizon).</summary>
     public bool HasSeen(string siteId, string eventId) => _sites.TryGetValue(siteId, out var intake) && intake.Duplicates.Contains(eventId);
@@ -156,7 +167,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         if (outcome == IntakeOutcome.TooLate) return;
         region.Update(site.SiteId, observation.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs);
         var alert = monitor.Evaluate(view.PeersOf(site.SiteId, observation.AttributeId, _peers), view.ImportanceOf(observation.AttributeId), clock);
-        if (alert is not null) GrouperOf(site.RegionId).Route(DropUnits.Name(alert, intake.Units), alerts ??= []);
+        if (alert is not null) GrouperOf(site.RegionId).Route(SiteAlertContext.Add(alert, intake, catalog.Listening, observation.OccurredAt), alerts ??= []);
     }
 
     private RegionGrouper GrouperOf(string regionId) =>

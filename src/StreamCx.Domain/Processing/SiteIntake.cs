@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
+using StreamCx.Domain.Incidents;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
@@ -10,7 +11,7 @@ namespace StreamCx.Domain.Processing;
 
 /// <summary>
 /// The front door of one site: drops duplicate event ids, classifies lateness against the site's watermark,
-/// keeps the headline scores and the scores per unit, and cuts the event into per-attribute observations.
+/// keeps the headline scores, the scores per unit and the site's incidents, and cuts the event into per-attribute observations.
 /// </summary>
 public sealed class SiteIntake
 {
@@ -34,6 +35,12 @@ public sealed class SiteIntake
     /// <summary>The site's scores per unit (seller, agent, team), from the events not too late.</summary>
     public SiteUnits Units { get; } = new();
 
+    /// <summary>
+    /// The site's operational incidents (<see cref="IncidentBook"/>), taken as they come — they may come ahead of the
+    /// feedback — and forgotten <see cref="IncidentBook.Retention"/> before the feedback the site takes.
+    /// </summary>
+    public IncidentBook Incidents { get; } = new();
+
     public DuplicateFilter Duplicates => _duplicates;
 
     public SiteIntakeSnapshot ToSnapshot()
@@ -42,6 +49,7 @@ public sealed class SiteIntake
         return new SiteIntakeSnapshot(Watermark.NewestEventTime, _duplicates.Entries.Select(e => new RememberedEventId(e.At, e.Id)).ToArray(), nps, csat, ces)
         {
             Units = Units.Capture(),
+            Incidents = Incidents.Incidents.Count == 0 ? null : Incidents.ToSnapshot(),
         };
     }
 
@@ -51,6 +59,7 @@ public sealed class SiteIntake
         _duplicates.Restore(s.EventIds.Select(e => (e.At, e.Id)));
         Headline.Restore(s.Nps, s.Csat, s.Ces);
         Units.Restore(s.Units);
+        Incidents.Restore(s.Incidents ?? new([], DateTimeOffset.MinValue));
     }
 
     public IntakeOutcome Admit(FeedbackEvent e)
@@ -59,6 +68,7 @@ public sealed class SiteIntake
         if (!_duplicates.TryAdd(e.EventId, e.OccurredAt, newest)) return IntakeOutcome.Duplicate;
         var lateness = Watermark.Classify(e.OccurredAt);
         Watermark.Advance(e.OccurredAt);
+        Incidents.ForgetBefore(e.OccurredAt - IncidentBook.Retention);
         if (lateness != Lateness.TooLate)
         {
             Headline.Add(e);

@@ -3,7 +3,7 @@ using StreamCx.Domain.Windows;
 
 namespace StreamCx.Domain.Snapshots;
 
-/// <summary>Everything a <see cref="SiteIntake"/> knows: its watermark, the event ids it remembers, its headline windows, its units.</summary>
+/// <summary>Everything a <see cref="SiteIntake"/> knows: its watermark, the event ids it remembers, its headline windows, its units, its incidents.</summary>
 public sealed record SiteIntakeSnapshot(
     DateTimeOffset? NewestEventTime,
     IReadOnlyList<RememberedEventId> EventIds,
@@ -13,6 +13,9 @@ public sealed record SiteIntakeSnapshot(
 {
     /// <summary>The scores per unit (null when the site has seen no unit, and in snapshots written before units were kept).</summary>
     public SiteUnitsSnapshot? Units { get; init; }
+
+    /// <summary>The site's incidents (null when it keeps none, and in snapshots written before sites kept them).</summary>
+    public IncidentBookSnapshot? Incidents { get; init; }
 }
 
 public sealed record RememberedEventId(DateTimeOffset At, string Id);

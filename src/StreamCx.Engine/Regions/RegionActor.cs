@@ -79,12 +79,19 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
     {
         Receive<ApplyRegionFeedback>(m =>
         {
-            if (StartLoading(m.Items.Select(i => i.Feedback.SiteId)))
+            if (StartLoading(m.Items.Select(i => i.Feedback.SiteId).Concat(m.Incidents.Select(i => i.SiteId))))
             {
                 Stash.Stash();
                 return;
             }
-            foreach (var item in m.Items) m.Receipt.Record(item.Index, Accept(item));
+            // in the batch's order: a site's source offsets only move forward (an offset taken covers those before it)
+            var incident = 0;
+            foreach (var item in m.Items)
+            {
+                for (; incident < m.Incidents.Count && m.Incidents[incident].AfterEvents <= item.Index; incident++) Accept(m.Incidents[incident]);
+                m.Receipt.Record(item.Index, Accept(item));
+            }
+            for (; incident < m.Incidents.Count; incident++) Accept(m.Incidents[incident]);
             Advance(m.Frontier);
         });
         Receive<FrontierAdvanced>(m => Advance(m.Frontier));
@@ -128,6 +135,23 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
         _held.Hold(e, m.ConsumedAt);
         _progress.HeldChanged(1);
         return new AppliedOutcome(IntakeOutcome.OnTime, AlreadyApplied: false);
+    }
+
+    /// <summary>
+    /// Takes an incident into its site's book at once (skipped when the site's restored snapshot holds it): a site cites the
+    /// incidents up to the event time it evaluates, so it need not wait for the frontier.
+    /// </summary>
+    private void Accept(ApplyIncident m)
+    {
+        var book = BookOf(m.SiteId);
+        if (m.Position is { } position && book.Offsets.Covers(position))
+        {
+            book.Offsets.Changed(); // its offset waits for a snapshot of the site (the pipeline cannot tell it was held already): one comes
+            return;
+        }
+        book.Offsets.Apply(m.Position);
+        CountTowardsSnapshot();
+        _processor.AddIncident(m.Incident);
     }
 
     /// <summary>Counts an event read from Kafka that came behind the frontier, and names it in the log (once a minute per input).</summary>

@@ -11,7 +11,11 @@ public readonly record struct RegionItem(int Index, ApplyFeedback Feedback, Arri
 /// The events of a batch that belong to one region, in consumption order, and the frontier of event time once the
 /// router took the whole batch in: the region holds what is ahead of it and applies, in event order, what it passed.
 /// </summary>
-public sealed record ApplyRegionFeedback(List<RegionItem> Items, FeedbackReceipt Receipt, DateTimeOffset? Frontier);
+public sealed record ApplyRegionFeedback(List<RegionItem> Items, FeedbackReceipt Receipt, DateTimeOffset? Frontier)
+{
+    /// <summary>The region's incidents of the batch, taken at once (their sites cite them by event time).</summary>
+    public IReadOnlyList<ApplyIncident> Incidents { get; init; } = [];
+}
 
 /// <summary>
 /// The frontier of event time moved (another region's events, an input caught up or went idle). To the journeys and the

@@ -234,14 +234,33 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         }
         Markers(int.MaxValue);
         for (; reported < m.Reports.Count; reported++) Report(m.Reports[reported], now);
+        var incidents = IncidentsByRegion(m.Incidents);
         SeedRestored(now);
-        foreach (var (regionId, items) in byRegion)
+        foreach (var regionId in byRegion.Keys.Union(incidents.Keys).ToList())
         {
             var frontier = FrontierFor(regionId, now);
             if (frontier is { } f) _told[regionId] = f;
-            RegionFor(regionId, owning: true).Tell(new ApplyRegionFeedback(items, m.Receipt, frontier));
+            RegionFor(regionId, owning: true).Tell(new ApplyRegionFeedback(byRegion.GetValueOrDefault(regionId) ?? [], m.Receipt, frontier)
+            {
+                Incidents = incidents.GetValueOrDefault(regionId) ?? [],
+            });
         }
         TellFrontier(byRegion);
+    }
+
+    /// <summary>The batch's incidents by region, but those read before their partition was revoked (its next holder reads them again).</summary>
+    private Dictionary<string, List<ApplyIncident>> IncidentsByRegion(IReadOnlyList<ApplyIncident> incidents)
+    {
+        var byRegion = new Dictionary<string, List<ApplyIncident>>(StringComparer.Ordinal);
+        foreach (var incident in incidents)
+        {
+            if (!_catalog.TryGetSite(incident.SiteId, out var site)) continue; // the parser took only incidents of known sites
+            if (incident.Input is not null && incident.Position is { } p && _revoked.Contains(SnapshotCodec.PartitionKey(p.Topic, p.Partition))) continue;
+            if (!byRegion.TryGetValue(site.RegionId, out var list)) byRegion[site.RegionId] = list = [];
+            list.Add(incident);
+            Fed(site.SiteId, incident.Position);
+        }
+        return byRegion;
     }
 
     private void Report((int AfterEvents, string Channel, long Offset, IReadOnlyList<InputReport> Reports) reported, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
+using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
 
@@ -10,7 +11,8 @@ namespace StreamCx.Host.Replay;
 /// Replays events already in event-time order, one <see cref="FeedbackProcessor"/> per region, regions in parallel. A
 /// region's state (its sites, their attribute monitors, its peer board and driver importance) depends only on its own
 /// events, so each region sees exactly what a single processor would have shown it; the alerts are then put back in
-/// event order. The output is the same as processing every event on one thread, whatever the scheduling.
+/// event order. The output is the same as processing every event on one thread, whatever the scheduling. A region's
+/// incidents go to its sites (for their alerts to cite) in event order among its events.
 /// </summary>
 /// <remarks>
 /// Regions are few and of similar size (5 regions of 9-10 sites on 2 cores in the sample data): handing each worker
@@ -25,7 +27,12 @@ public static class RegionalReplay
     private const int EventsPerTurn = 2048;
 
     public static (IReadOnlyList<Alert>[] AlertsByEvent, ProcessingCounters Counters) Run(
-        IReadOnlyList<FeedbackEvent> events, ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock)
+        IReadOnlyList<FeedbackEvent> events, ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock) =>
+        Run(events, [], catalog, settings, clock);
+
+    /// <param name="incidents">The incidents, in event order.</param>
+    public static (IReadOnlyList<Alert>[] AlertsByEvent, ProcessingCounters Counters) Run(
+        IReadOnlyList<FeedbackEvent> events, IReadOnlyList<Incident> incidents, ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock)
     {
         var byRegion = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
@@ -36,7 +43,9 @@ public static class RegionalReplay
         }
 
         var alerts = new IReadOnlyList<Alert>[events.Count];
-        var lanes = byRegion.Values.OrderByDescending(l => l.Count).Select(l => new Lane(l, new FeedbackProcessor(catalog, settings, clock))).ToList();
+        var incidentsByRegion = incidents.GroupBy(i => catalog.Site(i.SiteId!).RegionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var lanes = byRegion.OrderByDescending(l => l.Value.Count)
+            .Select(l => new Lane(l.Value, incidentsByRegion.GetValueOrDefault(l.Key) ?? [], new FeedbackProcessor(catalog, settings, clock))).ToList();
         var queue = new ConcurrentQueue<Lane>(lanes);
         void Work()
         {
@@ -46,6 +55,8 @@ public static class RegionalReplay
                 for (; lane.Next < end; lane.Next++)
                 {
                     var i = lane.Indices[lane.Next];
+                    for (; lane.NextIncident < lane.Incidents.Count && EventOrder.Compare(lane.Incidents[lane.NextIncident].OccurredAt, lane.Incidents[lane.NextIncident].EventId, events[i].OccurredAt, events[i].EventId) < 0; lane.NextIncident++)
+                        lane.Processor.AddIncident(lane.Incidents[lane.NextIncident]);
                     alerts[i] = lane.Processor.Process(events[i]);
                 }
                 if (lane.Next < lane.Indices.Count) queue.Enqueue(lane);
@@ -61,10 +72,12 @@ public static class RegionalReplay
         return (alerts, counters);
     }
 
-    /// <summary>One region: its events (indices into the ordered events), how far it got, and its processor.</summary>
-    private sealed class Lane(List<int> indices, FeedbackProcessor processor)
+    /// <summary>One region: its events (indices into the ordered events), its incidents, how far it got in each, and its processor.</summary>
+    private sealed class Lane(List<int> indices, List<Incident> incidents, FeedbackProcessor processor)
     {
         public List<int> Indices { get; } = indices;
+        public List<Incident> Incidents { get; } = incidents;
+        public int NextIncident { get; set; }
         public FeedbackProcessor Processor { get; } = processor;
         public int Next { get; set; }
     }

@@ -370,6 +370,7 @@ function renderDetail(record) {
     ['Window', `${formatTime(a.window?.start)} → ${formatTime(a.window?.end)}`],
     ['Score', a.score ? `mean ${formatNumber(a.score.mean)}, ${formatNumber(a.score.dissatisfiedPct, 1)} % dissatisfied, ${a.score.count} responses` : '—'],
     ['Alert id', a.alertId],
+    ...(a.incidents?.length ? [['Incidents at the site', a.incidents.map(incidentText).join('; ')]] : []),
     ...(a.units?.length ? [['Units behind the drop', a.units.map(unitText).join('; ')]] : []),
   ];
   $('detail-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));

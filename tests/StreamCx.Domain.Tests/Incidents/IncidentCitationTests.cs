@@ -86,7 +86,9 @@ public sealed class IncidentCitationTests
         Assert.True(book.Add(At("s", t.AddMinutes(30), "b", "breakdown", null)));
         Assert.True(book.Add(At("s", t, "a", "breakdown", 12)));
         Assert.False(book.Add(At("s", t, "a", "breakdown", 12)));
-        Assert.True(book.Add(At("s", t.AddDays(8), "c", "stock-out", 3))); // the first two are now older than the retention
+        Assert.True(book.Add(At("s", t.AddDays(8), "c", "stock-out", 3)));
+        Assert.Equal(3, book.Incidents.Count); // kept until the owner says how far time has come
+        book.ForgetBefore(book.Newest - IncidentBook.Retention); // the first two are older than the retention
 
         var json = JsonSerializer.Serialize(book.ToSnapshot());
         var restored = new IncidentBook();
