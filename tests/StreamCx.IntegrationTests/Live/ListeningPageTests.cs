@@ -6,7 +6,8 @@ namespace StreamCx.IntegrationTests.Live;
 
 /// <summary>
 /// The listening sources in a real browser: a social alert caused by mentions produced to Kafka, citing an incident whose
-/// uncatalogued type is hostile markup, shows that text literally and runs nothing.
+/// uncatalogued type is hostile markup, shows that text literally and runs nothing; so do a hostile channel and touchpoint,
+/// and a hostile unit id that a site alert names.
 /// </summary>
 [Collection(LiveServerCollection.Name)]
 public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser)
@@ -102,6 +103,46 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
         await Expect(live.Page.Locator("#channels-table td.channel-worse").First).ToBeVisibleAsync();
         await Expect(live.Page.Locator("#detail-body img, #channels img, #channels svg")).ToHaveCountAsync(0);
         await live.Page.WaitForTimeoutAsync(500);
+        Assert.Equal("undefined", await live.Page.EvaluateAsync<string>("() => typeof window.__xss"));
+        Assert.Empty(dialogs);
+    }
+
+    [Fact]
+    public async Task A_hostile_unit_id_named_by_a_site_alert_shows_as_literal_text_and_runs_nothing()
+    {
+        const string hostileUnit = "<img src=x onerror=\"window.__xss = 'unit'; alert(8)\">";
+        var (region, attribute) = server.Scenarios.Take();
+        var site = (await server.Scenarios.SitesOfAsync(region))[0];
+        // six slots of event time of its own (300 minutes): an answer a minute, three units in turn, rated 4 or 5 for four
+        // hours; then the hostile unit's answers are rated 1 or 2: the trend alert names it as the unit behind the drop
+        var start = server.Scenarios.NextSlot();
+        for (var slot = 1; slot < 6; slot++) server.Scenarios.NextSlot();
+        var messages = Enumerable.Range(0, 300).Select(m =>
+        {
+            var hostile = m % 3 == 0;
+            var rating = hostile && m >= 240 ? 1 + (m % 2) : 4 + (m % 2);
+            return (site, new JsonObject
+            {
+                ["eventId"] = $"it-unit-{m}-{Guid.NewGuid():N}", ["occurredAt"] = start.AddMinutes(m).ToString("O"), ["siteId"] = site, ["channel"] = "store",
+                ["unitId"] = hostile ? hostileUnit : $"seller-{m % 3}", ["ratings"] = new JsonObject { [attribute] = rating },
+            }.ToJsonString());
+        }).ToList();
+        await server.Scenarios.ProduceAsync(messages);
+
+        var record = await LiveApi.WaitForOpenAlertAsync(server.Http, site, attribute, AlertTimeout, a => a.TryGetProperty("units", out _));
+        Assert.Equal(hostileUnit, record.GetProperty("alert").GetProperty("units")[0].GetProperty("unitId").GetString());
+
+        await using var live = await LivePage.OpenAsync(browser, server, server.Token);
+        var dialogs = new List<string>();
+        live.Page.Dialog += async (_, d) => { dialogs.Add(d.Message); await d.DismissAsync(); };
+        await live.WaitLiveAsync();
+        await live.AlertItem(site, attribute).First.ClickAsync();
+
+        await Expect(live.Page.Locator("#detail-facts")).ToContainTextAsync("Units behind the drop");
+        await Expect(live.Page.Locator("#detail-facts")).ToContainTextAsync(hostileUnit);
+        await Expect(live.Page.Locator("#detail-explanation")).ToContainTextAsync($"Most of the drop comes from {hostileUnit}: ");
+        await Expect(live.Page.Locator("#detail-body img")).ToHaveCountAsync(0);
+        await live.Page.WaitForTimeoutAsync(500); // time for an injected handler to have run, had one been created
         Assert.Equal("undefined", await live.Page.EvaluateAsync<string>("() => typeof window.__xss"));
         Assert.Empty(dialogs);
     }
