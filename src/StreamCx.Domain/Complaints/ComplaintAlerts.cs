@@ -43,7 +43,8 @@ public sealed class ComplaintAlerts(ReferenceCatalog catalog, ComplaintSettings 
         return JourneyAlertComposer.Compose(
             catalog, clock, (state.AlertId, status, state.Sequence), siteId, wording.Attribute(key), severity, wording.Factor(key, r, cited),
             new ScoreSummary(SurgeNumbers.Round(r.Count / (double)r.SpanHours), 0, r.Count),
-            from, atTicks, Explain(wording.Subject(key, catalog.Site(siteId).Name), status, r) + IncidentCitation.Sentence(cited));
+            from, atTicks, Explain(wording.Subject(key, catalog.Site(siteId).Name), status, r) + (status == AlertStatus.Resolved ? "" : wording.Consequence(key))
+                + IncidentCitation.Sentence(cited));
     }
 
     private static string Explain(string what, AlertStatus status, SurgeReading r)

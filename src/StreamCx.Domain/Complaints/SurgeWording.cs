@@ -20,6 +20,9 @@ public interface ISurgeWording
 
     /// <summary>"Complaints for "Long wait" at Lille Centre", "Staff reports on Delivery at Lille Centre".</summary>
     string Subject(string key, string site);
+
+    /// <summary>What follows from a surge, said after it (empty: nothing more).</summary>
+    string Consequence(string key) => "";
 }
 
 /// <summary>Complaints counted by reason (<c>complaints</c> factor).</summary>

@@ -15,6 +15,7 @@ namespace StreamCx.Domain.Contracts;
 [JsonDerivedType(typeof(InternalFactor), "internal")]
 [JsonDerivedType(typeof(GroupFactor), "group")]
 [JsonDerivedType(typeof(ChannelFactor), "channel")]
+[JsonDerivedType(typeof(IncidentsFactor), "incidents")]
 public abstract record Factor
 {
     [JsonIgnore]
@@ -30,6 +31,7 @@ public abstract record Factor
         InternalFactor => FactorKind.Internal,
         GroupFactor => FactorKind.Group,
         ChannelFactor => FactorKind.Channel,
+        IncidentsFactor => FactorKind.Incidents,
         _ => FactorKind.Expectation,
     };
 }
@@ -47,6 +49,7 @@ public enum FactorKind
     Internal,
     Group,
     Channel,
+    Incidents,
 }
 
 /// <summary>The attribute is falling: fitted slope, its z statistic, and the means before and at the end of the fall.</summary>

@@ -50,3 +50,9 @@ public sealed record IncidentEvidence(string IncidentType, int Count, DateTimeOf
 
 /// <summary>Negative staff reports on an attribute (<see cref="AttributeId"/>) or a topic (<see cref="Topic"/>) surge at a site.</summary>
 public sealed record InternalFactor(string? AttributeId, string? Topic) : CountSurgeFactor;
+
+/// <summary>
+/// Early warning: incidents of one type (<see cref="Catalogued"/> is false for a type not in the catalog) surge at a site, and
+/// the catalog says they bear on <see cref="Affects"/> (attribute ids): the surveys on those may follow.
+/// </summary>
+public sealed record IncidentsFactor(string IncidentType, string IncidentLabel, bool Catalogued, IReadOnlyList<string> Affects) : CountSurgeFactor;

@@ -15,12 +15,15 @@ public sealed class IncidentShelf(ReferenceCatalog catalog)
 
     public IncidentBook? Book(string siteId) => _books.GetValueOrDefault(siteId);
 
-    public void Add(Incident i)
+    /// <summary>Takes an incident into its site's book; false for one kept already.</summary>
+    public bool Add(Incident i)
     {
         var book = BookFor(i.SiteId!);
-        if (book.Add(i)) Applied++;
+        var added = book.Add(i);
+        if (added) Applied++;
         else Duplicates++;
         book.ForgetBefore(book.Newest - IncidentBook.Retention); // taken in event order: the newest is the time of the sources
+        return added;
     }
 
     /// <summary>The incidents at <paramref name="siteId"/> bearing on <paramref name="attributeId"/> (null: any) in [<paramref name="from"/>, <paramref name="to"/>].</summary>

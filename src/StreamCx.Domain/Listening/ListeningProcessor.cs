@@ -35,6 +35,7 @@ public sealed class ListeningProcessor
         Complaints = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite);
         Social = new SocialProcessor(catalog, social ?? new SocialSettings(), clock, Incidents.Cite);
         Internal = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite, new InternalReportWording(catalog));
+        IncidentSurges = new ComplaintProcessor(catalog, complaints, clock, null, new IncidentWording(catalog));
         Correlation = new IncidentCorrelation(catalog);
         Service = new ServiceKpis(catalog);
     }
@@ -78,6 +79,9 @@ public sealed class ListeningProcessor
 
     /// <summary>Every site's incidents, cited by the complaint and social alerts of the site.</summary>
     public IncidentShelf Incidents { get; }
+
+    /// <summary>Incidents by site and type, tested for surges like complaints (<c>incidents</c> factor: an early warning).</summary>
+    public ComplaintProcessor IncidentSurges { get; }
 
     /// <summary>Messages taken in, by type, and their uncatalogued values.</summary>
     public ListeningCounters Counters { get; } = new();
@@ -142,6 +146,7 @@ public sealed class ListeningProcessor
         _held.FrontierTime, _held.Arrivals, Late)
     {
         Channels = Channels.Capture(),
+        IncidentSurges = IncidentSurges.Capture(),
     };
 
     /// <summary>
@@ -165,14 +170,18 @@ public sealed class ListeningProcessor
         _held.Restore(snapshot.Held.Select(h => (h.ToEvent(), h.Arrival)), snapshot.Frontier, snapshot.Arrivals);
         Late = snapshot.Late;
         if (snapshot.Channels is { } channels) Channels.Restore(channels);
+        if (snapshot.IncidentSurges is { } surges) IncidentSurges.Restore(surges);
     }
 
     private IReadOnlyList<Alert> AddIncident(Incident i)
     {
-        Incidents.Add(i);
+        if (!Incidents.Add(i)) return [];
         Correlation.Observe(i);
-        return [];
+        return IncidentSurges.Process(new CountedEvent(i.EventId, i.OccurredAt, i.SiteId!, i.IncidentType, IncidentChannel));
     }
+
+    /// <summary>The channel incidents are counted under (they come from operations, not from customers).</summary>
+    public const string IncidentChannel = "operations";
 
     /// <summary>The irritant alerting at a site now, as the listening sources know it: its first complaint reason surging.</summary>
     private string? IrritantAt(string siteId)

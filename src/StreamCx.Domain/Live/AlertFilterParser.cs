@@ -60,11 +60,12 @@ public static class AlertFilterParser
         return errors.Count > 0 ? (null, errors) : (new AlertFilter(region, site, attribute, minSeverity, kind), errors);
     }
 
-    /// <summary>The attribute ids of alerts that are not about a rated attribute: journeys, accounts, complaints, social mentions.</summary>
+    /// <summary>The attribute ids of alerts that are not about a rated attribute: journeys, accounts, complaints, social mentions, staff reports, incidents.</summary>
     public static IReadOnlyList<string> PseudoAttributes { get; } =
     [
         Journeys.JourneyAlertComposer.JourneyAttributeId, Journeys.JourneyAlertComposer.AccountAttributeId,
         Complaints.ComplaintAlerts.ComplaintsAttributeId, Social.SocialAlerts.SocialAttributeId, Complaints.InternalReportWording.InternalAttributeId,
+        Incidents.IncidentWording.IncidentsAttributeId,
     ];
 
     public static bool TryParseSeverity(string text, out double severity)

@@ -26,4 +26,7 @@ public sealed record ListeningSnapshot(
 
     /// <summary>Channels and touchpoints (null in a snapshot written before they were kept: they start empty).</summary>
     public ChannelProcessorSnapshot? Channels { get; init; }
+
+    /// <summary>Incidents counted for surges (null in a snapshot written before they were: they start empty).</summary>
+    public ComplaintProcessorSnapshot? IncidentSurges { get; init; }
 }

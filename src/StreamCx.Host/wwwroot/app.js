@@ -316,6 +316,8 @@ const FACTOR_FIELDS = {
     ['ratio', 'ratio'], ['pValue', 'chance'], ['spreading', 'spreading'], ['incidents', 'incidents']],
   internal: [['attributeId', 'attribute'], ['topic', 'topic'], ['count', 'negative reports'], ['spanHours', 'over (hours)'], ['expected', 'expected'],
     ['usualPerDay', 'usual per day'], ['peersPerDay', 'peers per day'], ['ratio', 'ratio'], ['pValue', 'chance'], ['incidents', 'incidents']],
+  incidents: [['incidentLabel', 'incident type'], ['catalogued', 'catalogued'], ['affects', 'bears on'], ['count', 'incidents'], ['spanHours', 'over (hours)'],
+    ['expected', 'expected'], ['usualPerDay', 'usual per day'], ['peersPerDay', 'peers per day'], ['ratio', 'ratio'], ['pValue', 'chance']],
   channel: [['dimension', 'compared by'], ['value', 'worse'], ['indicatorId', 'indicator'], ['mean', 'its mean'], ['count', 'its responses'],
     ['othersMean', 'the others (median)'], ['othersCount', 'their responses'], ['gap', 'gap'], ['z', 'z'], ['spanHours', 'over (hours)'],
     ['values', 'each']],

@@ -193,6 +193,8 @@ public sealed class ListeningRestoreTests(ITestOutputHelper output)
             Social = p.Social.Scopes.Select(s => new { s.Scope, s.FirstBucket, s.NewestBucket, s.Mentions, s.Negative, s.Alert }),
             SocialCounters = new { p.Social.Applied, p.Social.Duplicates },
             Incidents = North.Append(South).Select(s => p.Incidents.Book(s)?.Incidents),
+            IncidentSurges = p.IncidentSurges.Board(null, null, null),
+            IncidentSurgeCounters = p.IncidentSurges.Counters,
             IncidentCounters = new { p.Incidents.Applied, p.Incidents.Duplicates },
             Correlation = Regions.Select(p.Correlation.Of),
             Service = p.Service.Of(null, null),

@@ -46,6 +46,7 @@ public class AlertKindFilterTests
             new SocialFactor(null, 8, 30, 1, 2, 16, 900, 8, 1e-6, null), new InternalFactor("waiting-time", null),
             new GroupFactor(GroupFactor.RegionScope, TestAlerts.T0, 3, [], [], []),
             new ChannelFactor(ChannelDimension.Channel, "app", "nps", 10, 40, 50, 90, 40, 5, 24, []),
+            new IncidentsFactor("delivery-delay", "Delivery delay", true, ["delivery"]),
         ];
         Assert.Equal(Enum.GetValues<FactorKind>().Order(), oneOfEach.Select(f => f.Kind).Order());
         foreach (var factor in oneOfEach)
@@ -67,7 +68,7 @@ public class AlertKindFilterTests
         Assert.Null(filter);
         var error = Assert.Single(errors);
         Assert.StartsWith($"kind: unknown kind '{kind}' (known: trend, peer, ", error, StringComparison.Ordinal);
-        Assert.EndsWith("group, channel, journey)", error, StringComparison.Ordinal);
+        Assert.EndsWith("group, channel, incidents, journey)", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -94,13 +94,19 @@ public sealed class ListeningSimulatorTests
     [InlineData(1)]
     [InlineData(7)]
     [InlineData(2026)]
-    public void Other_seeds_open_the_same_three_alerts_at_the_irritant_site_and_none_elsewhere(int seed)
+    public void Other_seeds_open_the_same_alerts_at_the_irritant_sites_and_none_elsewhere(int seed)
     {
         var run = SimulatedListening.Run(new SimulatorSettings { Seed = seed }, SimulatedListening.LiveStart.AddHours(6), responsesPerSitePerHour: 0);
 
         var opened = run.Alerts.Where(a => a.Status == AlertStatus.Open).ToList();
-        Assert.Equal(["ComplaintsFactor", "InternalFactor", "SocialFactor"], opened.Select(a => a.Factors[0].GetType().Name).Order());
-        Assert.All(opened, a => Assert.Equal(run.Simulator.Site.SiteId, a.SiteId));
+        Assert.Equal(["ComplaintsFactor", "IncidentsFactor", "InternalFactor", "SocialFactor"], opened.Select(a => a.Factors[0].GetType().Name).Order());
+        Assert.All(opened.Where(a => a.Factors[0] is not IncidentsFactor), a => Assert.Equal(run.Simulator.Site.SiteId, a.SiteId));
+        // the run of stock-outs at the availability irritant's site: an early warning on product availability, before the irritant starts
+        var warning = Assert.Single(opened, a => a.Factors[0] is IncidentsFactor);
+        var availability = new ChannelSimulator(SimulatedListening.Catalog, seed, SimulatedListening.IrritantStart).AvailabilityIrritant;
+        Assert.Equal((availability.SiteId, "stock-out"), (warning.SiteId, ((IncidentsFactor)warning.Factors[0]).IncidentType));
+        Assert.Contains("Early warning: they bear on Product availability", warning.Explanation, StringComparison.Ordinal);
+        Assert.True(warning.RaisedAt < SimulatedListening.IrritantStart, $"raised at {warning.RaisedAt:O}");
     }
 
     [Fact]
