@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
@@ -94,13 +93,11 @@ public sealed class SiteAlertIncidentTests
         var aheadLines = feedback.Take(cut).SelectMany(ahead.Process).Select(ContractJson.Serialize).ToList();
         var (intake, attributes) = ahead.Capture(TestCatalog.LilleCentre);
         var restored = NewProcessor();
-        restored.Restore(TestCatalog.LilleCentre, RoundTrip(intake), attributes.ToDictionary(a => a.Key, a => RoundTrip(a.Value)));
+        restored.Restore(TestCatalog.LilleCentre, EngineSnapshotJson.RoundTrip(intake), attributes.ToDictionary(a => a.Key, a => EngineSnapshotJson.RoundTrip(a.Value)));
         aheadLines.AddRange(feedback.Skip(cut).SelectMany(restored.Process).Select(ContractJson.Serialize));
 
         Assert.Equal(["old", "d1", "d2", "so", "d3"], intake.Incidents!.Incidents.Select(i => i.EventId)); // in event order; the other site's never here
         Assert.Contains(inOrder, l => l.Contains("\"incidents\":[{\"incidentType\":\"delivery-delay\",\"count\":3", StringComparison.Ordinal));
         Assert.Equal(inOrder, aheadLines);
     }
-
-    private static T RoundTrip<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, EngineSnapshotJson.Options), EngineSnapshotJson.Options)!;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
@@ -74,7 +73,7 @@ public sealed class DropUnitsTests
         Run(original, events.Take(cut));
         var (intake, attributes) = original.Capture(TestCatalog.LilleCentre);
         var restored = NewProcessor();
-        restored.Restore(TestCatalog.LilleCentre, RoundTrip(intake), attributes.ToDictionary(a => a.Key, a => RoundTrip(a.Value)));
+        restored.Restore(TestCatalog.LilleCentre, EngineSnapshotJson.RoundTrip(intake), attributes.ToDictionary(a => a.Key, a => EngineSnapshotJson.RoundTrip(a.Value)));
 
         var after = Run(original, events.Skip(cut));
 
@@ -82,8 +81,6 @@ public sealed class DropUnitsTests
         Assert.Contains(after, a => a.Units is not null);
         Assert.Equal(Lines(after), Lines(Run(restored, events.Skip(cut))));
     }
-
-    private static T RoundTrip<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, EngineSnapshotJson.Options), EngineSnapshotJson.Options)!;
 
     private static string[] Lines(IEnumerable<Alert> alerts) => [.. alerts.Select(ContractJson.Serialize)];
 }
