@@ -85,8 +85,9 @@ async function signIn(token) {
   await reload();
   await loadBoard();
   await loadChannels();
+  await loadReasons();
   clearInterval(state.boardTimer);
-  state.boardTimer = setInterval(() => { loadBoard(); loadChannels(); }, 30000);
+  state.boardTimer = setInterval(() => { loadBoard(); loadChannels(); loadReasons(); }, 30000);
 }
 
 // ---------------------------------------------------------------- filters
@@ -97,11 +98,14 @@ function fillCatalog() {
   for (const region of state.catalog.regions) for (const site of region.sites) state.sites.set(site.siteId, { ...site, regionId: region.regionId });
   const regionSelect = $('filter-region');
   const boardRegion = $('board-region');
+  const reasonsRegion = $('reasons-region');
   regionSelect.replaceChildren(el('option', { text: 'All regions', attrs: { value: '' } }));
+  reasonsRegion.replaceChildren(el('option', { text: 'All regions', attrs: { value: '' } }));
   boardRegion.replaceChildren();
   for (const region of state.catalog.regions) {
     regionSelect.append(el('option', { text: region.regionId, attrs: { value: region.regionId } }));
     boardRegion.append(el('option', { text: region.regionId, attrs: { value: region.regionId } }));
+    reasonsRegion.append(el('option', { text: region.regionId, attrs: { value: region.regionId } }));
   }
   const attributeSelect = $('filter-attribute');
   attributeSelect.replaceChildren(el('option', { text: 'All attributes', attrs: { value: '' } }));
@@ -544,6 +548,37 @@ async function loadChannels() {
   $('channels-table').replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows));
 }
 
+// ---------------------------------------------------------------- complaint reasons
+
+/** "phone 12, email 3": a reason's complaints by channel or by site, the largest first (names are untrusted: text only). */
+function counts(byKey, name = (k) => k) {
+  return Object.entries(byKey ?? {}).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${name(k)} ${n}`).join(', ') || '—';
+}
+
+/** The reasons board of a region (or the network) over the last 7 days: each reason's complaints, per day, by channel and by site. */
+async function loadReasons() {
+  const regionId = $('reasons-region').value;
+  let board;
+  try {
+    board = await api(`/api/complaints/board?days=7${regionId ? `&region=${encodeURIComponent(regionId)}` : ''}`);
+  } catch {
+    return;
+  }
+  if (regionId !== $('reasons-region').value) return;
+  $('reasons-note').textContent = board.from
+    ? `${board.total} complaints, ${formatTime(board.from)} → ${formatTime(board.to)}`
+    : 'No complaint yet.';
+  const head = el('tr', {}, ['Reason', 'Complaints', 'Per day', 'By channel', 'By site'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
+  const rows = (board.reasons ?? []).map((r) => el('tr', { attrs: { 'data-reason': r.reasonId } }, [
+    el('th', { text: r.catalogued ? r.label : `${r.label} (uncatalogued)`, attrs: { scope: 'row' } }),
+    el('td', { text: r.count }),
+    el('td', { text: formatNumber(r.perDay) }),
+    el('td', { text: counts(r.byChannel) }),
+    el('td', { text: counts(r.bySite, (siteId) => state.sites.get(siteId)?.name ?? siteId) }),
+  ]));
+  $('reasons-table').replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows));
+}
+
 // ---------------------------------------------------------------- start
 
 function start() {
@@ -562,6 +597,7 @@ function start() {
   for (const id of ['filter-site', 'filter-attribute', 'filter-severity', 'filter-kind']) $(id).addEventListener('change', () => reload());
   $('board-region').addEventListener('change', loadBoard);
   $('channels-site').addEventListener('change', loadChannels);
+  $('reasons-region').addEventListener('change', loadReasons);
   $('ack-form').addEventListener('submit', (e) => { e.preventDefault(); act('ack'); });
   $('resolve-button').addEventListener('click', () => act('resolve'));
   $('related-close').addEventListener('click', () => closeView());

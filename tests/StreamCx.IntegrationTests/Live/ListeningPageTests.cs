@@ -6,8 +6,8 @@ namespace StreamCx.IntegrationTests.Live;
 
 /// <summary>
 /// The listening sources in a real browser: a social alert caused by mentions produced to Kafka, citing an incident whose
-/// uncatalogued type is hostile markup, shows that text literally and runs nothing; so do a hostile channel and touchpoint,
-/// and a hostile unit id that a site alert names.
+/// uncatalogued type is hostile markup, shows that text literally and runs nothing; so do a complaint reason on the reasons
+/// board, a hostile channel and touchpoint, and a hostile unit id that a site alert names.
 /// </summary>
 [Collection(LiveServerCollection.Name)]
 public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser)
@@ -18,6 +18,7 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
     public async Task Hostile_text_in_the_new_fields_shows_as_literal_text_in_the_social_alert_and_runs_nothing()
     {
         const string hostileType = "<img src=x onerror=\"window.__xss = 'incident'; alert(3)\">";
+        const string hostileReason = "<svg onload=\"window.__xss = 'reason'; alert(9)\">";
         var (region, _) = server.Scenarios.Take();
         var site = (await server.Scenarios.SitesOfAsync(region))[0];
         // the burst in a slot of event time of its own (no scenario after it is behind it); the history and the incident
@@ -34,6 +35,12 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
                 ["incidentType"] = hostileType, ["magnitude"] = 42, ["text"] = "<iframe src=javascript:alert(4)>",
             })),
         };
+        for (var n = 0; n < 3; n++) // complaints of an uncatalogued reason that is markup, for the reasons board
+            messages.Add((site, Message(new JsonObject
+            {
+                ["type"] = "complaint", ["eventId"] = $"it-cmp-{n}-{Guid.NewGuid():N}", ["occurredAt"] = now.AddMinutes(-50 + n).ToString("O"), ["siteId"] = site,
+                ["channel"] = "phone", ["reason"] = hostileReason, ["text"] = "<script>window.__xss = 'complaint'</script>",
+            })));
         for (var n = 0; n < 8; n++) messages.Add((site, Message(Mention(site, now.AddMinutes(-5).AddSeconds(n * 20), $"burst-{n}", -0.9, "<b onmouseover=alert(5)>awful</b>"))));
         await server.Scenarios.ProduceAsync(messages);
 
@@ -52,6 +59,9 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
         await Expect(live.Page.Locator("#detail-explanation")).ToContainTextAsync(hostileType);
         await Expect(live.Page.Locator("#detail-factors [data-kind=social]")).ToContainTextAsync(hostileType);
         await Expect(live.Page.Locator("#detail-body img")).ToHaveCountAsync(0);
+        await live.Page.SelectOptionAsync("#reasons-region", region);
+        await Expect(live.Page.Locator("#reasons-table tbody")).ToContainTextAsync($"{hostileReason} (uncatalogued)");
+        await Expect(live.Page.Locator("#reasons img, #reasons svg")).ToHaveCountAsync(0);
         await Expect(live.Page.Locator("#detail-body script")).ToHaveCountAsync(0);
         await live.Page.WaitForTimeoutAsync(500); // time for an injected handler to have run, had one been created
         Assert.Equal("undefined", await live.Page.EvaluateAsync<string>("() => typeof window.__xss"));
