@@ -9,7 +9,11 @@ namespace StreamCx.Domain.Complaints;
 /// </summary>
 public sealed record ComplaintBoard(DateTimeOffset? From, DateTimeOffset? To, long Total, IReadOnlyList<ComplaintBoardRow> Reasons)
 {
-    public static ComplaintBoard Of(ReferenceCatalog catalog, IReadOnlyList<SiteComplaints> sites, string? channel, int days)
+    public static ComplaintBoard Of(ReferenceCatalog catalog, IReadOnlyList<SiteComplaints> sites, string? channel, int days) =>
+        Of(sites, channel, days, key => catalog.Listening.TryGetReason(key, out var reason) ? (reason.Label, true, reason.AttributeId) : (key, false, null));
+
+    /// <summary>The same board of counts under other keys (staff reports: attributes and topics), each described by <paramref name="describe"/>.</summary>
+    public static ComplaintBoard Of(IReadOnlyList<SiteComplaints> sites, string? channel, int days, Func<string, (string Label, bool Catalogued, string? AttributeId)> describe)
     {
         if (sites.Count == 0 || sites.All(s => s.FirstHour is null)) return new ComplaintBoard(null, null, 0, []);
         var to = sites.Max(s => s.NewestHour);
@@ -20,10 +24,10 @@ public sealed record ComplaintBoard(DateTimeOffset? From, DateTimeOffset? To, lo
             .GroupBy(c => c.Reason, StringComparer.Ordinal)
             .Select(g =>
             {
-                var catalogued = catalog.Listening.TryGetReason(g.Key, out var reason);
+                var (label, catalogued, attributeId) = describe(g.Key);
                 var total = g.Sum(c => c.Count);
                 return new ComplaintBoardRow(
-                    g.Key, catalogued ? reason.Label : g.Key, catalogued, catalogued ? reason.AttributeId : null, total, Math.Round(total / (double)days, 2),
+                    g.Key, label, catalogued, attributeId, total, Math.Round(total / (double)days, 2),
                     Totals(g.Select(c => (c.Channel, c.Count))), Totals(g.Select(c => (c.Site, c.Count))));
             })
             .OrderByDescending(r => r.Count).ThenBy(r => r.ReasonId, StringComparer.Ordinal)

@@ -70,6 +70,11 @@ public sealed class InternalReportWording(ReferenceCatalog catalog) : ISurgeWord
         return SurgeNumbers.Of(new InternalFactor(topic ? null : key, topic ? key[TopicPrefix.Length..] : null), r, cited);
     }
 
+    /// <summary>A key on the staff reports board: an attribute of the catalog (its label), or a free topic (as given, not catalogued).</summary>
+    public (string Label, bool Catalogued, string? AttributeId) Describe(string key) =>
+        catalog.TryGetAttribute(key, out var a) ? (a.Label, true, a.AttributeId)
+        : (key.StartsWith(TopicPrefix, StringComparison.Ordinal) ? key[TopicPrefix.Length..] : key, false, null);
+
     public string Subject(string key, string site) =>
         $"Negative staff reports on {(key.StartsWith(TopicPrefix, StringComparison.Ordinal) ? $"\"{key[TopicPrefix.Length..]}\"" : catalog.TryGetAttribute(key, out var a) ? a.Label : key)} at {site}";
 }

@@ -18,6 +18,10 @@ public sealed class ListeningChannels(ReferenceCatalog catalog, Func<ListeningPr
     public ComplaintBoard Board(string? regionId, string? siteId, string? channel, int days) =>
         ComplaintBoard.Of(catalog, [.. Processors.SelectMany(p => p.Complaints.SitesOf(regionId, siteId))], channel, days);
 
+    /// <summary>The negative staff reports board: per attribute or topic, by reporter role (as <c>ByChannel</c>) and by site.</summary>
+    public ComplaintBoard StaffReports(string? regionId, string? siteId, string? role, int days) =>
+        ComplaintBoard.Of([.. Processors.SelectMany(p => p.Internal.SitesOf(regionId, siteId))], role, days, new InternalReportWording(catalog).Describe);
+
     /// <summary>The region's measured correlations (a region is held by one channel at most).</summary>
     public IReadOnlyList<IncidentAttributeCorrelation> Correlation(string regionId) =>
         Processors.Select(p => p.Correlation.Of(regionId)).FirstOrDefault(c => c.Count > 0) ?? [];

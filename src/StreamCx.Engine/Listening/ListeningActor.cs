@@ -71,7 +71,8 @@ public sealed class ListeningActor : ChannelStateActor
         Receive<GetIncidentCorrelation>(m => AnswerOver(m.RegionId, null, c => c.Correlation(m.RegionId)));
         Receive<GetServiceKpis>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Service(m.RegionId, m.SiteId)));
         Receive<GetChannels>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Channels(m.RegionId, m.SiteId, m.Hours)));
-        Receive<GetComplaintBoard>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
+        Receive<GetComplaintBoard>(m => AnswerOver(m.RegionId, m.SiteId, c =>
+            m.StaffReports ? c.StaffReports(m.RegionId, m.SiteId, m.Channel, m.Days) : c.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));
         Receive<GetListeningStatus>(_ => Sender.Tell(Status()));
         ReceiveOwnership();
     }

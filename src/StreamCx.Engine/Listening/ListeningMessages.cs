@@ -28,7 +28,11 @@ public sealed record GetIncidentCorrelation(string RegionId);
 public sealed record GetServiceKpis(string? RegionId, string? SiteId);
 
 /// <summary>Ask for the reasons board (null: every region, site or channel); answered with <see cref="ComplaintBoard"/>.</summary>
-public sealed record GetComplaintBoard(string? RegionId, string? SiteId, string? Channel, int Days);
+public sealed record GetComplaintBoard(string? RegionId, string? SiteId, string? Channel, int Days)
+{
+    /// <summary>The negative staff reports' board instead (keys: attributes and topics; <see cref="Channel"/>: the reporter role).</summary>
+    public bool StaffReports { get; init; }
+}
 
 /// <summary>
 /// Ask for the indicators per channel and touchpoint of a site (or of every site of a region, when <paramref name="SiteId"/> is

@@ -396,6 +396,8 @@ function renderDetail(record) {
     el('div', { className: 'verbatim-meta', text: `${v.channel} · ${formatTime(v.occurredAt)}${v.rating != null ? ` · rated ${v.rating}` : ''}` }),
   ])) : [el('li', { className: 'muted', text: 'No verbatim for this alert.' })]));
 
+  loadStaffReports(a.siteId, a.alertId);
+
   const ack = record.acknowledgement;
   const resolved = record.resolvedByHand;
   $('detail-ack').textContent = [
@@ -546,6 +548,27 @@ async function loadChannels() {
     ...touchpoints.map((t) => cell(i.byTouchpoint, t, i)),
   ]));
   $('channels-table').replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows));
+}
+
+// ---------------------------------------------------------------- staff reports beside an alert
+
+/** The negative staff reports at the alert's site over the last 7 days: per attribute or topic, by role (untrusted text: text only). */
+async function loadStaffReports(siteId, alertId) {
+  const list = $('detail-staff');
+  if (!state.sites.has(siteId)) { list.replaceChildren(el('li', { className: 'muted', text: 'Not a site.' })); return; }
+  let board;
+  try {
+    board = await api(`/api/staff-reports/board?days=7&site=${encodeURIComponent(siteId)}`);
+  } catch {
+    list.replaceChildren(el('li', { className: 'muted', text: 'Staff reports are not available.' }));
+    return;
+  }
+  if ($('detail-body').dataset.alertId !== alertId) return; // another alert was opened meanwhile
+  const rows = board.reasons ?? [];
+  list.replaceChildren(...(rows.length ? rows.map((r) => el('li', { className: 'staff-report', attrs: { 'data-subject': r.reasonId } }, [
+    el('span', { text: `${r.label}${r.catalogued ? '' : ' (topic)'}: ${r.count} negative report${r.count === 1 ? '' : 's'}` }),
+    el('div', { className: 'verbatim-meta', text: `by ${counts(r.byChannel)}` }),
+  ])) : [el('li', { className: 'muted', text: 'No negative staff report at this site in the last 7 days.' })]));
 }
 
 // ---------------------------------------------------------------- complaint reasons

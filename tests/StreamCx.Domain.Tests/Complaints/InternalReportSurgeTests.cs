@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using StreamCx.Domain.Complaints;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Listening;
 using static StreamCx.Domain.Tests.Complaints.ComplaintScenario;
@@ -38,5 +39,20 @@ public sealed class InternalReportSurgeTests
         var opened = Assert.Single(onTopic, a => a.Status == AlertStatus.Open);
         Assert.Equal(("internal", "parking"), (opened.AttributeId, Assert.IsType<InternalFactor>(opened.Factors[0]).Topic));
         Assert.Empty(positive);
+    }
+
+    [Fact]
+    public void The_staff_reports_board_names_attributes_by_their_label_and_topics_as_given_by_role()
+    {
+        var processor = new ListeningProcessor(Catalog, new(), new FakeTimeProvider(Start));
+        var reports = Burst().Take(3).Select(c => Report(c, -0.5)).Concat(Burst().Skip(3).Take(2).Select(c => Report(c, -0.5, topic: "<b>parking</b>")));
+        foreach (var r in reports) processor.Apply(r);
+
+        var board = ComplaintBoard.Of([.. processor.Internal.SitesOf(null, Surging)], null, 7, new InternalReportWording(Catalog).Describe);
+
+        Assert.Equal(
+            [("waiting-time", "Waiting time", true, (string?)"waiting-time", 3L), ("topic:<b>parking</b>", "<b>parking</b>", false, null, 2L)],
+            board.Reasons.Select(r => (r.ReasonId, r.Label, r.Catalogued, r.AttributeId, r.Count)));
+        Assert.Equal(new Dictionary<string, long> { ["driver"] = 3 }, board.Reasons[0].ByChannel);
     }
 }

@@ -49,4 +49,13 @@ public class ComplaintBoardQueryTests
     {
         Assert.Null(Parse(("channel", new string('c', 101))).Query);
     }
+
+    [Fact]
+    public void The_staff_reports_board_takes_a_role_where_the_reasons_board_takes_a_channel()
+    {
+        Assert.Equal(new GetComplaintBoard(null, "s1", "driver", 3), ListeningEndpoints.BoardQuery(BoardQueryOf([("site", "s1"), ("role", "driver"), ("days", "3")]), Catalog, out _, "role"));
+
+        Assert.Null(ListeningEndpoints.BoardQuery(BoardQueryOf([("role", new string('r', 101))]), Catalog, out var errors, "role"));
+        Assert.Equal(["role must be 1 to 100 characters"], errors);
+    }
 }

@@ -118,9 +118,10 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
     }
 
     [Fact]
-    public async Task A_hostile_unit_id_named_by_a_site_alert_shows_as_literal_text_and_runs_nothing()
+    public async Task A_hostile_unit_id_named_by_a_site_alert_and_a_hostile_staff_report_topic_beside_it_show_as_literal_text_and_run_nothing()
     {
         const string hostileUnit = "<img src=x onerror=\"window.__xss = 'unit'; alert(8)\">";
+        const string hostileTopic = "<img src=y onerror=\"window.__xss = 'topic'; alert(10)\">";
         var (region, attribute) = server.Scenarios.Take();
         var site = (await server.Scenarios.SitesOfAsync(region))[0];
         // six slots of event time of its own (300 minutes): an answer a minute, three units in turn, rated 4 or 5 for four
@@ -137,6 +138,20 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
                 ["unitId"] = hostile ? hostileUnit : $"seller-{m % 3}", ["ratings"] = new JsonObject { [attribute] = rating },
             }.ToJsonString());
         }).ToList();
+        // and two negative staff reports at the site: on the attribute, and on a free topic that is markup
+        string Report(int n, JsonObject subject)
+        {
+            subject["type"] = "internal-report";
+            subject["eventId"] = $"it-staff-{n}-{Guid.NewGuid():N}";
+            subject["occurredAt"] = start.AddMinutes(250 + n).ToString("O");
+            subject["siteId"] = site;
+            subject["reporterRole"] = "cashier";
+            subject["sentiment"] = -0.7;
+            subject["text"] = "<script>window.__xss = 'report'</script>";
+            return subject.ToJsonString();
+        }
+        messages.Insert(251, (site, Report(0, new JsonObject { ["attributeId"] = attribute })));
+        messages.Insert(253, (site, Report(1, new JsonObject { ["topic"] = hostileTopic })));
         await server.Scenarios.ProduceAsync(messages);
 
         var record = await LiveApi.WaitForOpenAlertAsync(server.Http, site, attribute, AlertTimeout, a => a.TryGetProperty("units", out _));
@@ -151,6 +166,9 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
         await Expect(live.Page.Locator("#detail-facts")).ToContainTextAsync("Units behind the drop");
         await Expect(live.Page.Locator("#detail-facts")).ToContainTextAsync(hostileUnit);
         await Expect(live.Page.Locator("#detail-explanation")).ToContainTextAsync($"Most of the drop comes from {hostileUnit}: ");
+        await Expect(live.Page.Locator("#detail-staff")).ToContainTextAsync($"{hostileTopic} (topic): 1 negative report");
+        await Expect(live.Page.Locator("#detail-staff")).ToContainTextAsync(": 1 negative report");
+        await Expect(live.Page.Locator("#detail-staff li")).ToHaveCountAsync(2);
         await Expect(live.Page.Locator("#detail-body img")).ToHaveCountAsync(0);
         await live.Page.WaitForTimeoutAsync(500); // time for an injected handler to have run, had one been created
         Assert.Equal("undefined", await live.Page.EvaluateAsync<string>("() => typeof window.__xss"));

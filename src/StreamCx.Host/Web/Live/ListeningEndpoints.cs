@@ -13,9 +13,10 @@ using StreamCx.Engine.Listening;
 namespace StreamCx.Host.Web.Live;
 
 /// <summary>
-/// <c>GET /api/complaints/board?region=&amp;site=&amp;channel=&amp;days=</c>: the reasons board of what this engine holds — each
-/// reason's complaints over the last <c>days</c> (default 7, at most 90) up to the newest complaint, per day, by channel and
-/// by site, for a region, a site or the network, optionally one channel.
+/// <c>GET /api/complaints/board?region=&amp;site=&amp;channel=&amp;days=</c>: the reasons board — each reason's complaints over
+/// the last <c>days</c> (default 7, at most 90) up to the newest complaint, per day, by channel and by site, for a region, a
+/// site or the network, optionally one channel; <c>GET /api/staff-reports/board?region=&amp;site=&amp;role=&amp;days=</c>: the
+/// same of negative staff reports, per attribute or topic, by reporter role. And the other views of the listening sources.
 /// </summary>
 public static class ListeningEndpoints
 {
@@ -23,13 +24,10 @@ public static class ListeningEndpoints
 
     public static void MapListeningEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/complaints/board", async (HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
-        {
-            if (BoardQuery(request.Query, catalog, out var errors) is not { } query) return ApiResults.BadRequest(errors);
-            if (!registry.TryGet<ListeningActor>(out var listening))
-                return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
-            return ApiResults.Ok(await listening.Ask<ComplaintBoard>(query, AskTimeout, ct).ConfigureAwait(false));
-        });
+        app.MapGet("/api/complaints/board", (HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
+            BoardAsync(BoardQuery(request.Query, catalog, out var errors), errors, registry, ct));
+        app.MapGet("/api/staff-reports/board", (HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
+            BoardAsync(BoardQuery(request.Query, catalog, out var errors, "role") is { } query ? query with { StaffReports = true } : null, errors, registry, ct));
         app.MapGet("/api/regions/{regionId}/incident-correlation", async (string regionId, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
         {
             if (!catalog.Regions.Contains(regionId, StringComparer.Ordinal)) return ApiResults.NotFound($"no region '{AlertFilterParser.Printable(regionId)}'");
@@ -49,16 +47,27 @@ public static class ListeningEndpoints
         });
     }
 
-    /// <summary>The query, checked: a known region and site, a channel of at most 100 characters, 1 to 90 days.</summary>
-    public static GetComplaintBoard? BoardQuery(IQueryCollection q, ReferenceCatalog catalog, out List<string> errors)
+    private static async Task<IResult> BoardAsync(GetComplaintBoard? query, List<string> errors, ActorRegistry registry, CancellationToken ct)
+    {
+        if (query is null) return ApiResults.BadRequest(errors);
+        if (!registry.TryGet<ListeningActor>(out var listening))
+            return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
+        return ApiResults.Ok(await listening.Ask<ComplaintBoard>(query, AskTimeout, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The query, checked: a known region and site, a <paramref name="group"/> (the complaints' channel, the staff reports'
+    /// role) of at most 100 characters, 1 to 90 days.
+    /// </summary>
+    public static GetComplaintBoard? BoardQuery(IQueryCollection q, ReferenceCatalog catalog, out List<string> errors, string group = "channel")
     {
         errors = [];
-        string? region = q["region"], site = q["site"], channel = q["channel"], daysText = q["days"];
+        string? region = q["region"], site = q["site"], channel = q[group], daysText = q["days"];
         if (region is not null && !catalog.Regions.Contains(region, StringComparer.Ordinal))
             errors.Add($"region '{AlertFilterParser.Printable(region)}' is not a region of the site registry");
         if (site is not null && !catalog.TryGetSite(site, out _))
             errors.Add($"site '{AlertFilterParser.Printable(site)}' is not in the site registry");
-        if (channel is { Length: 0 or > 100 }) errors.Add("channel must be 1 to 100 characters");
+        if (channel is { Length: 0 or > 100 }) errors.Add($"{group} must be 1 to 100 characters");
         if (!WholeNumberQuery.TryRead(daysText, "days", 1, 90, 7, out var days, out var daysError)) errors.Add(daysError);
         return errors.Count == 0 ? new GetComplaintBoard(region, site, channel, days) : null;
     }
