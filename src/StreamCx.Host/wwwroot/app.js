@@ -518,6 +518,7 @@ function fillChannelSites() {
 async function loadChannels() {
   const siteId = $('channels-site').value;
   if (!siteId) return;
+  loadService(siteId);
   let data;
   try {
     data = await api(`/api/sites/${encodeURIComponent(siteId)}/channels`);
@@ -548,6 +549,32 @@ async function loadChannels() {
     ...touchpoints.map((t) => cell(i.byTouchpoint, t, i)),
   ]));
   $('channels-table').replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows));
+}
+
+/** A site's service figures per channel (FCR, handling time, contacts per resolution) beside NPS and CSAT: what is measured against what matters. */
+async function loadService(siteId) {
+  let data;
+  try {
+    data = await api(`/api/service?site=${encodeURIComponent(siteId)}`);
+  } catch {
+    return;
+  }
+  if (siteId !== $('channels-site').value) return;
+  const head = el('tr', {}, ['Channel', 'Responses', 'Resolved at first contact', 'Handling time', 'Contacts per resolution',
+    'NPS resolved first / not', 'CSAT resolved first / not', 'Handling time × CSAT'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
+  const pair = (a, b, digits) => `${formatNumber(a, digits)} / ${formatNumber(b, digits)}`;
+  const rows = (data.rows ?? []).map((r) => el('tr', { attrs: { 'data-channel': r.channel } }, [
+    el('th', { text: r.channel, attrs: { scope: 'row' } }),
+    el('td', { text: r.responses }),
+    el('td', { text: r.firstContactResolutionRate == null ? '—' : `${formatNumber(r.firstContactResolutionRate, 1)} %` }),
+    el('td', { text: r.meanHandlingSeconds == null ? '—' : `${formatNumber(r.meanHandlingSeconds, 0)} s` }),
+    el('td', { text: formatNumber(r.contactsPerResolution) }),
+    el('td', { text: pair(r.npsResolvedFirst, r.npsNotResolvedFirst, 0) }),
+    el('td', { text: pair(r.csatResolvedFirst, r.csatNotResolvedFirst, 1) }),
+    el('td', { text: r.handlingTimeCsatCorrelation == null ? '—' : `r = ${formatNumber(r.handlingTimeCsatCorrelation)}` }),
+  ]));
+  $('service-table').replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows.length ? rows
+    : [el('tr', {}, [el('td', { className: 'muted', text: 'No service figures at this site.', attrs: { colspan: 8 } })])]));
 }
 
 // ---------------------------------------------------------------- staff reports beside an alert
@@ -588,6 +615,7 @@ async function loadReasons() {
     return;
   }
   if (regionId !== $('reasons-region').value) return;
+  loadCorrelation(regionId);
   $('reasons-note').textContent = board.from
     ? `${board.total} complaints, ${formatTime(board.from)} → ${formatTime(board.to)}`
     : 'No complaint yet.';
@@ -600,6 +628,32 @@ async function loadReasons() {
     el('td', { text: counts(r.bySite, (siteId) => state.sites.get(siteId)?.name ?? siteId) }),
   ]));
   $('reasons-table').replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows));
+}
+
+/** A region's measured correlation of each incident type with each attribute's dissatisfied share (site-days). */
+async function loadCorrelation(regionId) {
+  if (!regionId) {
+    $('correlation-note').textContent = 'Choose a region: the correlation is measured per region.';
+    $('correlation-table').replaceChildren();
+    return;
+  }
+  let data;
+  try {
+    data = await api(`/api/regions/${encodeURIComponent(regionId)}/incident-correlation`);
+  } catch {
+    return;
+  }
+  if (regionId !== $('reasons-region').value) return;
+  $('correlation-note').textContent = `Over the last ${data.days} days, at least ${data.minSiteDays} site-days: how a day's incidents of a type go with the day's dissatisfied share of an attribute.`;
+  const head = el('tr', {}, ['Incident type', 'Attribute', 'Correlation', 'Site-days', 'In the catalog'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
+  const rows = (data.correlations ?? []).map((c) => el('tr', {}, [
+    el('th', { text: c.incidentType, attrs: { scope: 'row' } }),
+    el('td', { text: state.attributes.get(c.attributeId)?.label ?? c.attributeId }),
+    el('td', { text: formatNumber(c.correlation) }),
+    el('td', { text: c.siteDays }),
+    el('td', { text: c.catalogued ? 'bears on it' : '—' }),
+  ]));
+  $('correlation-table').replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows));
 }
 
 // ---------------------------------------------------------------- start

@@ -11,7 +11,9 @@ export function el(tag, options = {}, children = []) {
 }
 
 export function formatNumber(value, digits = 2) {
-  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits).replace(/\.?0+$/, '') : '—';
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
+  const fixed = value.toFixed(digits);
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed; // 4.50 → 4.5, 4.00 → 4; 300 stays 300
 }
 
 export function formatTime(iso) {

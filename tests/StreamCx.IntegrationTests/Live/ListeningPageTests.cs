@@ -136,6 +136,7 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
             {
                 ["eventId"] = $"it-unit-{m}-{Guid.NewGuid():N}", ["occurredAt"] = start.AddMinutes(m).ToString("O"), ["siteId"] = site, ["channel"] = "store",
                 ["unitId"] = hostile ? hostileUnit : $"seller-{m % 3}", ["ratings"] = new JsonObject { [attribute] = rating },
+                ["handlingSeconds"] = 300, ["firstContactResolution"] = m % 2 == 0,
             }.ToJsonString());
         }).ToList();
         // and two negative staff reports at the site: on the attribute, and on a free topic that is markup
@@ -169,6 +170,10 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
         await Expect(live.Page.Locator("#detail-staff")).ToContainTextAsync($"{hostileTopic} (topic): 1 negative report");
         await Expect(live.Page.Locator("#detail-staff")).ToContainTextAsync(": 1 negative report");
         await Expect(live.Page.Locator("#detail-staff li")).ToHaveCountAsync(2);
+        // the answers' service figures, under the site's channels
+        await live.Page.SelectOptionAsync("#channels-site", site);
+        await Expect(live.Page.Locator("#service-table tr[data-channel=store]")).ToContainTextAsync("50 %");
+        await Expect(live.Page.Locator("#service-table tr[data-channel=store]")).ToContainTextAsync("300 s");
         await Expect(live.Page.Locator("#detail-body img")).ToHaveCountAsync(0);
         await live.Page.WaitForTimeoutAsync(500); // time for an injected handler to have run, had one been created
         Assert.Equal("undefined", await live.Page.EvaluateAsync<string>("() => typeof window.__xss"));
