@@ -35,10 +35,12 @@ public sealed class SiteUnits
         foreach (var (attributeId, value) in e.Ratings)
         {
             if (!_hours.TryGetValue((unit, attributeId), out var list)) _hours[(unit, attributeId)] = list = [];
-            var at = list.FindLastIndex(h => h.Hour <= hour);
+            var at = list.Count - 1; // on the hot path: plain loops from the ends, no closure (the hour is nearly always the last)
+            while (at >= 0 && list[at].Hour > hour) at--;
             if (at >= 0 && list[at].Hour == hour) list[at] = (hour, list[at].N + 1, list[at].Sum + value);
             else list.Insert(at + 1, (hour, 1, value));
-            var old = list.FindIndex(h => h.Hour > _newest - RetentionHours);
+            var old = 0;
+            while (old < list.Count && list[old].Hour <= _newest - RetentionHours) old++;
             if (old > 0) list.RemoveRange(0, old);
         }
     }
