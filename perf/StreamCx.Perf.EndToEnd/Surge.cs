@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using StreamCx.Domain.Contracts;
+using StreamCx.Domain.ReferenceData;
+using StreamCx.Host.Simulation;
+using StreamCx.Perf.Kafka;
+using StreamCx.Perf.LiveStream;
+
+namespace StreamCx.Perf.EndToEnd;
+
+/// <summary>
+/// <c>--surge</c>: how fast the real engine (<c>streamcx run</c> on the mock cluster, <see cref="EngineOnTopics"/>, the
+/// engine's own Kafka settings) alerts the demo's social burst and complaint surge (<see cref="SurgeScript"/>), one seed after
+/// the other. The five days of baseline are produced at once and left to be taken; then the last hours are produced live, one
+/// message every <see cref="Pace"/> in event order (event time runs about 250 times faster than the wall clock), each
+/// message's produce time noted. The alerts are read back from the engine's alerts topic. For the site's first social and first
+/// complaint alert opened after their onset: event time from the scripted onset to the alert's <c>raisedAt</c> (the tipping
+/// message's event time), and wall clock from producing that tipping message to the alert's <c>emittedAt</c> (the engine's
+/// clock) and to its reading from the alerts topic.
+/// </summary>
+public static class Surge
+{
+    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(150);
+
+    public static async Task<string> MeasureAsync(Target target, Options options)
+    {
+        var catalog = Workload.LoadCatalog();
+        var rows = new List<SurgeRow>();
+        foreach (var seed in options.Seeds)
+        {
+            var run = await RunAsync(target, catalog, seed, options);
+            rows.AddRange(run);
+            foreach (var r in run) Console.WriteLine($"[surge] {r}");
+        }
+        return SurgeReport.Markdown(rows, Pace);
+    }
+
+    private static async Task<IReadOnlyList<SurgeRow>> RunAsync(Target target, ReferenceCatalog catalog, int seed, Options options)
+    {
+        var script = SurgeScript.Create(catalog, seed, DateTimeOffset.UtcNow);
+        if (Environment.GetEnvironmentVariable("SURGE_DUMP") is { } dump)
+            new Workload(catalog, [.. script.Baseline.Concat(script.Live).Select(m => (m.Key, m.Value))]).WriteJsonLines($"{dump}.{seed}.jsonl");
+        var alertsTopic = $"e2e.surge.{Guid.NewGuid():N}.alerts";
+        using var reader = new AlertsTopicReader(target, alertsTopic);
+        var (engine, prefix, topics) = await EngineOnTopics.StartAsync(target, "surge", catalog.Sites.Count, [$"Kafka:AlertsTopic={alertsTopic}", .. options.EngineSettings]);
+        await using var _ = engine;
+        var baseline = new Workload(catalog, [.. script.Baseline.Select(m => (m.Key, m.Value))]);
+        var clock = Stopwatch.StartNew();
+        TopicWriter.Produce(target, prefix, baseline, noEmptyPartition: true);
+        await WaitTakenAsync(engine, MixedWorkload.Of(catalog, [.. script.Baseline], _ => "").Mix);
+        Console.WriteLine($"[surge] seed {seed}: baseline of {script.Baseline.Count:N0} messages taken in {clock.Elapsed.TotalSeconds:0} s; {script.Live.Count} live messages, one every {Pace.TotalMilliseconds} ms");
+
+        var load = MachineInfo.LoadAverage();
+        var partitions = SitePartitions.Create(target, topics, catalog.Sites.Select(s => s.SiteId));
+        var sent = new List<(SimulatedMessage Message, DateTimeOffset At)>();
+        using (var producer = Producers.Create(target.Settings, lingerMs: 0))
+        {
+            foreach (var m in script.Live)
+            {
+                var at = DateTimeOffset.UtcNow;
+                await producer.ProduceAsync(partitions.For(m.Key), new Message<string, byte[]> { Key = m.Key, Value = m.Value });
+                sent.Add((m, at));
+                await Task.Delay(Pace);
+            }
+        }
+        var lastAt = script.Live[^1].At;
+        var waiting = Stopwatch.StartNew();
+        while (await FrontierAsync(engine) is not { } f || f < lastAt)
+        {
+            if (waiting.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"the engine's frontier of event time did not reach the last live message ({lastAt:u}) in 2 minutes");
+            await Task.Delay(200);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var alerts = reader.Alerts.ToList();
+        Console.WriteLine($"[surge] seed {seed}: {alerts.Count} alert emissions read: "
+            + string.Join(", ", alerts.CountBy(a => $"{a.AttributeId} ({string.Join('+', a.FactorKinds)}) {a.Status}").Select(g => $"{g.Value} {g.Key}")));
+        return
+        [
+            Row(seed, "social burst", "social", ListeningTypes.SocialMention, script.BurstStart),
+            Row(seed, "complaint surge", "complaints", ListeningTypes.Complaint, script.SurgeStart),
+        ];
+
+        // the social alert is the site's "social" pseudo-attribute's; a complaint surge's is shown under the attribute its reason bears on (waiting time)
+        SurgeRow Row(int seed, string what, string factor, string type, DateTimeOffset onset)
+        {
+            var site = script.Site.SiteId;
+            var opened = alerts.Where(a => a.SiteId == site && a.FactorKinds.Contains(factor) && a.Status == "open").ToList();
+            var before = opened.Count(a => a.RaisedAt < onset);
+            var alert = opened.Where(a => a.RaisedAt >= onset).MinBy(a => a.RaisedAt);
+            if (alert is null) return new SurgeRow(seed, what, site, onset, null, 0, null, null, before, load);
+            var ofType = sent.Where(s => s.Message.Key == site && s.Message.At >= onset && s.Message.At <= alert.RaisedAt && MixStats.TypeOf(s.Message.Value) == type).ToList();
+            var tipping = ofType.LastOrDefault(s => s.Message.At == alert.RaisedAt);
+            return new SurgeRow(seed, what, site, onset, alert.RaisedAt, ofType.Count,
+                tipping.Message is null ? null : alert.EmittedAt - tipping.At, tipping.Message is null ? null : alert.ReadAt - tipping.At, before, load);
+        }
+    }
+
+    private static async Task<DateTimeOffset?> FrontierAsync(EngineProcess engine)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await engine.Http.GetStringAsync(new Uri("/api/status", UriKind.Relative)));
+        return json.RootElement.GetProperty("eventTime").GetProperty("frontier") is { ValueKind: System.Text.Json.JsonValueKind.String } f ? f.GetDateTimeOffset() : null;
+    }
+
+    /// <summary>Until the intake read <paramref name="mix"/> whole, the regions applied (or refused) its feedback and the listening actors took its messages; then 3 s more.</summary>
+    private static async Task WaitTakenAsync(EngineProcess engine, MixStats mix)
+    {
+        var listening = ListeningTypes.All.Sum(mix.Of);
+        var deadline = Stopwatch.StartNew();
+        while (await EngineOnTopics.CountsAsync(engine) is var c && (c.Consumed < mix.Messages || c.Applied + c.Rejected < mix.FeedbackCount || c.ListeningTaken < listening))
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException($"the engine took {c} of the baseline's {mix} in 15 minutes");
+            await Task.Delay(500);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(3));
+    }
+}
+
+/// <summary>One alert of one seed: when its surge began and when it was raised (event time), how long after the tipping message's produce it was emitted and read (wall clock).</summary>
+public sealed record SurgeRow(
+    int Seed, string What, string SiteId, DateTimeOffset Onset, DateTimeOffset? RaisedAt, int MessagesByThen, TimeSpan? ProduceToEmitted, TimeSpan? ProduceToRead,
+    int OpenedBeforeOnset, string Load)
+{
+    public TimeSpan? EventTime => RaisedAt - Onset;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"seed {Seed} {What} at {SiteId}: onset {Onset:HH:mm:ss}, raised {RaisedAt:HH:mm:ss} ({EventTime?.TotalMinutes:0.0} min, {MessagesByThen} messages), produce → emitted {ProduceToEmitted?.TotalMilliseconds:0} ms, → read {ProduceToRead?.TotalMilliseconds:0} ms; {OpenedBeforeOnset} opened before onset");
+}
