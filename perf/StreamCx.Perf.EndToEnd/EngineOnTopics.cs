@@ -5,8 +5,16 @@ using StreamCx.Perf.LiveStream;
 
 namespace StreamCx.Perf.EndToEnd;
 
-/// <summary>What the engine's <c>/api/status</c> says it took: read by the intake, feedback applied and rejected, journeys' and listening messages taken.</summary>
-public sealed record EngineCounts(long Consumed, long Applied, long Rejected, long JourneysTaken, long ListeningTaken);
+/// <summary>
+/// What the engine's <c>/api/status</c> says it took: read by the intake, feedback applied and rejected, journeys' and
+/// listening messages taken (the listening ones counted once applied) and those held for the frontier; and its frontier of
+/// event time (null before the first).
+/// </summary>
+public sealed record EngineCounts(long Consumed, long Applied, long Rejected, long JourneysTaken, long ListeningTaken, long ListeningHeld = 0, DateTimeOffset? Frontier = null)
+{
+    /// <summary>The listening messages the engine has: applied or held.</summary>
+    public long ListeningHas => ListeningTaken + ListeningHeld;
+}
 
 /// <summary>
 /// The real service (<c>streamcx run</c>, a child process, simulator and snapshots off) on new topics <c>prefix.0</c> …
@@ -45,8 +53,10 @@ public static class EngineOnTopics
         var root = json.RootElement;
         var consumed = root.GetProperty("kafka").GetProperty("consumed") is { ValueKind: JsonValueKind.Number } c ? c.GetInt64() : 0;
         var journeys = root.GetProperty("journeys") is { ValueKind: JsonValueKind.Object } j ? j.GetProperty("applied").GetInt64() + j.GetProperty("held").GetInt64() : 0;
-        var listening = root.GetProperty("listening") is { ValueKind: JsonValueKind.Object } l ? l.GetProperty("byType").EnumerateObject().Sum(t => t.Value.GetInt64()) : 0;
-        return new EngineCounts(consumed, root.GetProperty("applied").GetInt64(), root.GetProperty("rejected").GetInt64(), journeys, listening);
+        var (listening, held) = root.GetProperty("listening") is { ValueKind: JsonValueKind.Object } l
+            ? (l.GetProperty("byType").EnumerateObject().Sum(t => t.Value.GetInt64()), l.GetProperty("held").GetInt64()) : (0, 0);
+        var frontier = root.GetProperty("eventTime").GetProperty("frontier") is { ValueKind: JsonValueKind.String } f ? f.GetDateTimeOffset() : (DateTimeOffset?)null;
+        return new EngineCounts(consumed, root.GetProperty("applied").GetInt64(), root.GetProperty("rejected").GetInt64(), journeys, listening, held, frontier);
     }
 
     private static async Task<bool> AssignedAsync(EngineProcess engine, int partitions)

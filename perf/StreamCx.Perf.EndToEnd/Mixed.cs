@@ -74,8 +74,8 @@ public static class Mixed
             status = await EngineOnTopics.CountsAsync(engine);
             var now = clock.Elapsed;
             if (Environment.GetEnvironmentVariable("MIXED_TRACE") is not null) Console.WriteLine($"  {now.TotalSeconds:0.0} s {status} {await engine.Http.GetStringAsync(new Uri("/api/status", UriKind.Relative))}");
-            if (status with { Consumed = 0 } != last with { Consumed = 0 }) (last, lastChange) = (status, now);
-            if (status.Consumed >= messages && status.Applied + status.Rejected >= feedback && status.ListeningTaken >= listening && now - lastChange >= Still) break;
+            if (status with { Consumed = 0, Frontier = null } != last with { Consumed = 0, Frontier = null }) (last, lastChange) = (status, now);
+            if (status.Consumed >= messages && status.Applied + status.Rejected >= feedback && status.ListeningHas >= listening && now - lastChange >= Still) break;
             Check(deadline, status, feedback);
         }
 

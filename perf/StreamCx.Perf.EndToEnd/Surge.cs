@@ -53,21 +53,10 @@ public static class Surge
         Console.WriteLine($"[surge] seed {seed}: baseline of {script.Baseline.Count:N0} messages taken in {clock.Elapsed.TotalSeconds:0} s; {script.Live.Count} live messages, one every {Pace.TotalMilliseconds} ms");
 
         var load = MachineInfo.LoadAverage();
-        var partitions = SitePartitions.Create(target, topics, catalog.Sites.Select(s => s.SiteId));
-        var sent = new List<(SimulatedMessage Message, DateTimeOffset At)>();
-        using (var producer = Producers.Create(target.Settings, lingerMs: 0))
-        {
-            foreach (var m in script.Live)
-            {
-                var at = DateTimeOffset.UtcNow;
-                await producer.ProduceAsync(partitions.For(m.Key), new Message<string, byte[]> { Key = m.Key, Value = m.Value });
-                sent.Add((m, at));
-                await Task.Delay(Pace);
-            }
-        }
+        var sent = await ProduceLiveAsync(target, SitePartitions.Create(target, topics, catalog.Sites.Select(s => s.SiteId)), script.Live);
         var lastAt = script.Live[^1].At;
         var waiting = Stopwatch.StartNew();
-        while (await FrontierAsync(engine) is not { } f || f < lastAt)
+        while ((await EngineOnTopics.CountsAsync(engine)).Frontier is not { } f || f < lastAt)
         {
             if (waiting.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"the engine's frontier of event time did not reach the last live message ({lastAt:u}) in 2 minutes");
             await Task.Delay(200);
@@ -97,18 +86,27 @@ public static class Surge
         }
     }
 
-    private static async Task<DateTimeOffset?> FrontierAsync(EngineProcess engine)
+    /// <summary>Each message in turn, <see cref="Pace"/> apart, to its site's partition; with the wall clock of its produce.</summary>
+    private static async Task<List<(SimulatedMessage Message, DateTimeOffset At)>> ProduceLiveAsync(Target target, SitePartitions partitions, IReadOnlyList<SimulatedMessage> live)
     {
-        using var json = System.Text.Json.JsonDocument.Parse(await engine.Http.GetStringAsync(new Uri("/api/status", UriKind.Relative)));
-        return json.RootElement.GetProperty("eventTime").GetProperty("frontier") is { ValueKind: System.Text.Json.JsonValueKind.String } f ? f.GetDateTimeOffset() : null;
+        var sent = new List<(SimulatedMessage Message, DateTimeOffset At)>(live.Count);
+        using var producer = Producers.Create(target.Settings, lingerMs: 0);
+        foreach (var m in live)
+        {
+            var at = DateTimeOffset.UtcNow;
+            await producer.ProduceAsync(partitions.For(m.Key), new Message<string, byte[]> { Key = m.Key, Value = m.Value });
+            sent.Add((m, at));
+            await Task.Delay(Pace);
+        }
+        return sent;
     }
 
-    /// <summary>Until the intake read <paramref name="mix"/> whole, the regions applied (or refused) its feedback and the listening actors took its messages; then 3 s more.</summary>
+    /// <summary>Until the intake read <paramref name="mix"/> whole, the regions applied (or refused) its feedback and the listening actors have its messages (applied or held); then 3 s more.</summary>
     private static async Task WaitTakenAsync(EngineProcess engine, MixStats mix)
     {
         var listening = ListeningTypes.All.Sum(mix.Of);
         var deadline = Stopwatch.StartNew();
-        while (await EngineOnTopics.CountsAsync(engine) is var c && (c.Consumed < mix.Messages || c.Applied + c.Rejected < mix.FeedbackCount || c.ListeningTaken < listening))
+        while (await EngineOnTopics.CountsAsync(engine) is var c && (c.Consumed < mix.Messages || c.Applied + c.Rejected < mix.FeedbackCount || c.ListeningHas < listening))
         {
             if (deadline.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException($"the engine took {c} of the baseline's {mix} in 15 minutes");
             await Task.Delay(500);
