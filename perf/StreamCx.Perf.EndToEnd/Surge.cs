@@ -54,16 +54,9 @@ public static class Surge
 
         var load = MachineInfo.LoadAverage();
         var sent = await ProduceLiveAsync(target, SitePartitions.Create(target, topics, catalog.Sites.Select(s => s.SiteId)), script.Live);
-        var lastAt = script.Live[^1].At;
-        var waiting = Stopwatch.StartNew();
-        while ((await EngineOnTopics.CountsAsync(engine)).Frontier is not { } f || f < lastAt)
-        {
-            if (waiting.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"the engine's frontier of event time did not reach the last live message ({lastAt:u}) in 2 minutes");
-            await Task.Delay(200);
-        }
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var frontier = await SettleAsync(engine, script.Live[^1].At);
         var alerts = reader.Alerts.ToList();
-        Console.WriteLine($"[surge] seed {seed}: {alerts.Count} alert emissions read: "
+        Console.WriteLine($"[surge] seed {seed}: frontier at {frontier:HH:mm:ss} (last live message {script.Live[^1].At:HH:mm:ss}); {alerts.Count} alert emissions read: "
             + string.Join(", ", alerts.CountBy(a => $"{a.AttributeId} ({string.Join('+', a.FactorKinds)}) {a.Status}").Select(g => $"{g.Value} {g.Key}")));
         return
         [
@@ -84,6 +77,30 @@ public static class Surge
             return new SurgeRow(seed, what, site, onset, alert.RaisedAt, ofType.Count,
                 tipping.Message is null ? null : alert.EmittedAt - tipping.At, tipping.Message is null ? null : alert.ReadAt - tipping.At, before, load);
         }
+    }
+
+    /// <summary>
+    /// Until the engine's frontier of event time reaches <paramref name="last"/>, or stands still for 15 s (a last message far
+    /// ahead of its input's time is held as early until more of that input corroborate it: it may never be passed), at most
+    /// 2 minutes; then 2 s more. Returns where the frontier stands.
+    /// </summary>
+    private static async Task<DateTimeOffset?> SettleAsync(EngineProcess engine, DateTimeOffset last)
+    {
+        var (waiting, still) = (Stopwatch.StartNew(), Stopwatch.StartNew());
+        DateTimeOffset? frontier = null;
+        while (frontier is not { } f || f < last)
+        {
+            var now = (await EngineOnTopics.CountsAsync(engine)).Frontier;
+            if (now != frontier)
+            {
+                frontier = now;
+                still.Restart();
+            }
+            if (still.Elapsed > TimeSpan.FromSeconds(15) || waiting.Elapsed > TimeSpan.FromMinutes(2)) break;
+            await Task.Delay(200);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        return frontier;
     }
 
     /// <summary>Each message in turn, <see cref="Pace"/> apart, to its site's partition; with the wall clock of its produce.</summary>
