@@ -24,6 +24,9 @@ public static class Surge
 {
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>How close to the last message produced the engine's frontier must come for a phase to be over.</summary>
+    private static readonly TimeSpan Settled = TimeSpan.FromMinutes(30);
+
     public static async Task<string> MeasureAsync(Target target, Options options)
     {
         var catalog = Workload.LoadCatalog();
@@ -50,6 +53,7 @@ public static class Surge
         var clock = Stopwatch.StartNew();
         TopicWriter.Produce(target, prefix, baseline, noEmptyPartition: true);
         await WaitTakenAsync(engine, MixedWorkload.Of(catalog, [.. script.Baseline], _ => "").Mix);
+        await SettleAsync(engine, script.Baseline[^1].At);
         Console.WriteLine($"[surge] seed {seed}: baseline of {script.Baseline.Count:N0} messages taken in {clock.Elapsed.TotalSeconds:0} s; {script.Live.Count} live messages, one every {Pace.TotalMilliseconds} ms");
 
         var load = MachineInfo.LoadAverage();
@@ -80,25 +84,16 @@ public static class Surge
     }
 
     /// <summary>
-    /// Until the engine's frontier of event time reaches <paramref name="last"/>, or stands still for 15 s (a last message far
-    /// ahead of its input's time is held as early until more of that input corroborate it: it may never be passed), at most
-    /// 2 minutes; then 2 s more. Returns where the frontier stands.
+    /// Until the engine's frontier of event time is within <see cref="Settled"/> of <paramref name="last"/> (the very last
+    /// message may be far ahead of its quiet input's time: held as early until more of that input corroborate it, it may
+    /// never be passed), at most 3 minutes; then 2 s more. Returns where the frontier stands.
     /// </summary>
     private static async Task<DateTimeOffset?> SettleAsync(EngineProcess engine, DateTimeOffset last)
     {
-        var (waiting, still) = (Stopwatch.StartNew(), Stopwatch.StartNew());
-        DateTimeOffset? frontier = null;
-        while (frontier is not { } f || f < last)
-        {
-            var now = (await EngineOnTopics.CountsAsync(engine)).Frontier;
-            if (now != frontier)
-            {
-                frontier = now;
-                still.Restart();
-            }
-            if (still.Elapsed > TimeSpan.FromSeconds(15) || waiting.Elapsed > TimeSpan.FromMinutes(2)) break;
+        var waiting = Stopwatch.StartNew();
+        DateTimeOffset? frontier;
+        while (((frontier = (await EngineOnTopics.CountsAsync(engine)).Frontier) is not { } f || f < last - Settled) && waiting.Elapsed < TimeSpan.FromMinutes(3))
             await Task.Delay(200);
-        }
         await Task.Delay(TimeSpan.FromSeconds(2));
         return frontier;
     }
