@@ -11,7 +11,8 @@ namespace StreamCx.Perf.EndToEnd;
 /// </summary>
 public static class MixedReplay
 {
-    public static string Measure(Workload a, Workload b, int runCount)
+    /// <param name="settings">Configuration values given to replay (<c>--set</c>) in both modes.</param>
+    public static string Measure((Workload Workload, MixStats Mix) a, (Workload Workload, MixStats Mix) b, int runCount, IReadOnlyList<string> settings)
     {
         var host = Path.Combine(Repo.Root, "src", "StreamCx.Host", "bin", "Release", "net10.0", "streamcx.dll");
         if (!File.Exists(host)) throw new FileNotFoundException("build the host in Release first (dotnet build -c Release StreamCx.sln)", host);
@@ -19,13 +20,14 @@ public static class MixedReplay
         var files = new[] { ("a", a), ("b", b) }.Select(m =>
         {
             var path = Path.Combine(folder, m.Item1 + ".jsonl");
-            m.Item2.WriteJsonLines(path);
-            return (Mode: m.Item1, Path: path, Count: m.Item2.Events.Count);
+            m.Item2.Workload.WriteJsonLines(path);
+            return (Mode: m.Item1, Path: path, Count: m.Item2.Workload.Events.Count, m.Item2.Mix);
         }).ToList();
         var output = Path.Combine(folder, "alerts.jsonl");
-        (double Wall, double Reported, long Alerts) Run((string Mode, string Path, int Count) f)
+        (double Wall, double Reported, long Alerts) Run((string Mode, string Path, int Count, MixStats Mix) f)
         {
-            var (stdout, elapsed) = ChildProcess.Run("dotnet", [host, "replay", "--input", f.Path, "--output", output, "--sites", Workload.SitesFile, "--attributes", Workload.AttributesFile]);
+            var (stdout, elapsed) = ChildProcess.Run("dotnet",
+                [host, "replay", "--input", f.Path, "--output", output, "--sites", Workload.SitesFile, "--attributes", Workload.AttributesFile, .. settings.SelectMany(v => new[] { "--set", v })]);
             var reported = Replay.ReportedLine().Match(stdout);
             if (!reported.Success) throw new InvalidOperationException($"unexpected replay output:\n{stdout}");
             return (elapsed.TotalSeconds, double.Parse(reported.Groups["seconds"].Value.Replace(',', '.'), CultureInfo.InvariantCulture), File.ReadLines(output).LongCount());
@@ -47,19 +49,20 @@ public static class MixedReplay
         Directory.Delete(folder, recursive: true);
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine("| run | mode | wall clock (s) | messages/s (wall clock) | replay's own time (s) | messages/s (replay's own time) | alert emissions | load average at start |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| run | mode | wall clock (s) | messages/s (wall clock) | replay's own time (s) | messages/s (replay's own time) | by type (messages/s, own time) | alert emissions | load average at start |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---|---:|---|");
         foreach (var r in runs)
         {
-            var count = files.Single(f => f.Mode == r.Mode).Count;
-            text.AppendLine(inv, $"| {r.Index}{r.Mode} | {(r.Mode == "a" ? "feedback only" : "mixed")} | {r.Wall:0.00} | {count / r.Wall:N0} | {r.Reported:0.00} | {count / r.Reported:N0} | {r.Alerts} | {r.Load} |");
+            var (count, mix) = files.Where(f => f.Mode == r.Mode).Select(f => (f.Count, f.Mix)).Single();
+            text.AppendLine(inv, $"| {r.Index}{r.Mode} | {(r.Mode == "a" ? "feedback only" : "mixed")} | {r.Wall:0.00} | {count / r.Wall:N0} | {r.Reported:0.00} | {count / r.Reported:N0} | {mix.RatesBy(r.Reported)} | {r.Alerts} | {r.Load} |");
         }
         double Median(string mode, Func<(int Index, string Mode, double Wall, double Reported, long Alerts, string Load), double> f) =>
             Stats.Median(runs.Where(r => r.Mode == mode).Select(f));
-        var (wallA, wallB) = (Median("a", r => a.Events.Count / r.Wall), Median("b", r => b.Events.Count / r.Wall));
-        var (ownA, ownB) = (Median("a", r => a.Events.Count / r.Reported), Median("b", r => b.Events.Count / r.Reported));
-        text.AppendLine(inv, $"| **median** | a | | **{wallA:N0}** | | **{ownA:N0}** | | |");
-        text.AppendLine(inv, $"| **median** | b | | **{wallB:N0}** | | **{ownB:N0}** | | |");
+        var (countA, countB) = (a.Mix.Messages, b.Mix.Messages);
+        var (wallA, wallB) = (Median("a", r => countA / r.Wall), Median("b", r => countB / r.Wall));
+        var (ownA, ownB) = (Median("a", r => countA / r.Reported), Median("b", r => countB / r.Reported));
+        text.AppendLine(inv, $"| **median** | a | | **{wallA:N0}** | | **{ownA:N0}** | {a.Mix.RatesBy(countA / ownA)} | | |");
+        text.AppendLine(inv, $"| **median** | b | | **{wallB:N0}** | | **{ownB:N0}** | {b.Mix.RatesBy(countB / ownB)} | | |");
         text.AppendLine();
         text.AppendLine(inv, $"Ratio b / a of the medians: **{wallB / wallA:0.00}** (wall clock of the process), **{ownB / ownA:0.00}** (replay's own time). {runCount} runs of each.");
         return text.ToString();

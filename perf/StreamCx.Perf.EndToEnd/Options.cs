@@ -4,7 +4,7 @@ using StreamCx.Perf.Kafka;
 namespace StreamCx.Perf.EndToEnd;
 
 /// <summary>
-/// Command line: <c>--events N --runs N --mixed --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default --linger-ms N --settle-seconds N
+/// Command line: <c>--events N --runs N --mixed [journeys|listening] --surge --seeds N[,N...] --engine-set KEY=VALUE --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default --linger-ms N --settle-seconds N
 /// --memory-sites N --memory-attributes N --memory-events-per-site N --replay-runs N --skip-sustained --skip-latency
 /// --skip-memory --skip-replay --output-dir DIR --note TEXT</c>.
 /// </summary>
@@ -39,10 +39,19 @@ public sealed record Options
     public int MemoryEventsPerSite { get; init; } = 5;
     public int ReplayRuns { get; init; } = 3;
     /// <summary>
-    /// <c>--mixed</c>: only the side-by-side of feedback-only and mixed (journeys) traffic through the real engine
-    /// (<see cref="Mixed"/>), <see cref="Runs"/> runs of each; printed and written to <c>OutputDir/e2e-mixed.md</c>.
+    /// <c>--mixed [journeys|listening]</c>: only the side-by-side of feedback-only and mixed traffic (journeys, or the listening
+    /// sources) through replay and the real engine (<see cref="EndToEnd.Mixed"/>), <see cref="Runs"/> runs of each; printed and
+    /// written to <c>OutputDir/e2e-mixed.md</c> (journeys) or <c>OutputDir/listening-mixed.md</c>.
     /// </summary>
-    public bool Mixed { get; init; }
+    public MixedKind? Mixed { get; init; }
+
+    /// <summary><c>--surge</c>: only how fast a social burst and a complaint surge are alerted through the real engine (<see cref="Surge"/>), one run per seed.</summary>
+    public bool Surge { get; init; }
+
+    public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3];
+
+    /// <summary><c>--engine-set KEY=VALUE</c> (repeatable): configuration given to the engine processes of <c>--mixed</c> and <c>--surge</c>.</summary>
+    public IReadOnlyList<string> EngineSettings { get; init; } = [];
     public bool Sustained { get; init; } = true;
     public bool Latency { get; init; } = true;
     public bool Memory { get; init; } = true;
@@ -62,7 +71,10 @@ public sealed record Options
                 "--events" => options with { Events = Number() },
                 "--runs" => options with { Runs = Number() },
                 "--real-broker" => options with { RealBroker = true },
-                "--mixed" => options with { Mixed = true },
+                "--mixed" => options with { Mixed = i + 1 < args.Length && Enum.TryParse<MixedKind>(args[i + 1], ignoreCase: true, out var kind) && ++i > 0 ? kind : MixedKind.Journeys },
+                "--surge" => options with { Surge = true },
+                "--engine-set" => options with { EngineSettings = [.. options.EngineSettings, Value()] },
+                "--seeds" => options with { Seeds = [.. Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--latency-rate" => options with { LatencyRate = Number() },
                 "--latency-fractions" => options with { LatencyFractions = [.. Value().Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))] },
                 "--alerts" => options with { Alerts = Number() },

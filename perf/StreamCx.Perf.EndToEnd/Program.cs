@@ -14,17 +14,14 @@ if (args.Length > 0 && args[0] == MemoryChild.Verb)
 }
 
 var options = Options.Parse(args);
-if (options.Mixed)
+if (options.Mixed is { } kind)
 {
-    var loadBefore = MachineInfo.LoadAverage();
-    using var mockCluster = options.RealBroker ? throw new ArgumentException("--mixed runs on the mock cluster only") : new EmbeddedKafkaCluster();
-    var table = await Mixed.MeasureAsync(Target.Mock(mockCluster), options);
-    var described = MachineInfo.Describe();
-    var text = $"{Options.CommandLine(args)}\n\n{described}\nload average (1/5/15 min) before: {loadBefore}; after: {MachineInfo.LoadAverage()}\n\n{table}";
-    Directory.CreateDirectory(options.OutputDir);
-    await File.WriteAllTextAsync(Path.Combine(options.OutputDir, "e2e-mixed.md"), text);
-    Console.WriteLine(text);
-    return 0;
+    return await OnMockCluster.WriteAsync(args, options, kind == MixedKind.Journeys ? "e2e-mixed.md" : "listening-mixed.md", target => Mixed.MeasureAsync(target, options, kind));
+}
+
+if (options.Surge)
+{
+    return await OnMockCluster.WriteAsync(args, options, "listening-latency.md", target => Surge.MeasureAsync(target, options));
 }
 
 var machine = MachineInfo.Describe();

@@ -12,9 +12,17 @@ public sealed record Workload(ReferenceCatalog Catalog, IReadOnlyList<(string Ke
 
     public long Bytes => Events.Sum(e => (long)e.Value.Length);
 
+    /// <summary>The sample sites and attributes with the listening catalogs of config/ (complaint reasons, incident types, reporter roles, platforms).</summary>
+    public static ReferenceCatalog LoadCatalog()
+    {
+        string Config(string file) => Path.Combine(Repo.Root, "config", file);
+        return ReferenceDataLoader.Load(SitesFile, AttributesFile, Config("departments.json"),
+            new ListeningFiles(Config("complaint-reasons.json"), Config("incident-types.json"), Config("reporter-roles.json"), Config("platforms.json")));
+    }
+
     public static Workload Create(int count, int seed = 42)
     {
-        var catalog = ReferenceDataLoader.Load(SitesFile, AttributesFile);
+        var catalog = LoadCatalog();
         var generator = new FeedbackGenerator(catalog, seed, "e2e");
         var end = DateTimeOffset.UtcNow.AddMinutes(-1);
         var events = new List<(string, byte[])>(count);
