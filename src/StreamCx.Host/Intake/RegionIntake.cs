@@ -31,6 +31,9 @@ public sealed class RegionIntake(
     /// <summary>How long the broker's answer on where a partition ends is taken as still true (well under <c>Engine:CaughtUpWait</c>).</summary>
     private static readonly TimeSpan EndQueryInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How long the broker is given to say where a partition ends (an input it does not confirm holds back).</summary>
+    private static readonly TimeSpan EndQueryTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>A tick of the clock in the intake's stream (streams carry no nulls): reports are due, nothing to forward.</summary>
     public static readonly ConsumedRecord Tick = new("", -1, -1, null, [], null);
 
@@ -213,23 +216,46 @@ public sealed class RegionIntake(
     private InputReport[] Confirmed(InputReport[] reports)
     {
         var furthest = reports.Max(r => r.Time);
+        var asked = new List<(int Report, string Input, string Topic, int Partition, long Next)>();
         for (var i = 0; i < reports.Length; i++)
         {
             var r = reports[i];
             if (!r.CaughtUp || furthest is not { } f || (r.Time is { } t && t >= f) || !_taken.TryGetValue(r.Input, out var taken)) continue;
-            if (EndOf(r.Input, taken.Topic, taken.Partition) is not { } end || end > taken.Next) reports[i] = r with { CaughtUp = false };
+            asked.Add((i, r.Input, taken.Topic, taken.Partition, taken.Next));
         }
+        var ends = EndsOf(asked);
+        for (var k = 0; k < asked.Count; k++)
+            if (ends[k] is not { } end || end > asked[k].Next) reports[asked[k].Report] = reports[asked[k].Report] with { CaughtUp = false };
         return reports;
     }
 
-    /// <summary>The broker's answer for the partition's end, asked at most every <see cref="EndQueryInterval"/> per input (a busy batch path asks once).</summary>
-    private long? EndOf(string input, string topic, int partition)
+    /// <summary>
+    /// The broker's answers for the partitions' ends, each asked at most every <see cref="EndQueryInterval"/> per input (a busy
+    /// batch path asks once), and all those due asked at once: each waits for the broker (behind the consumer's fetch, up to
+    /// its <c>fetch.wait.max.ms</c>), and one after the other they held the intake up for seconds with many quiet inputs.
+    /// </summary>
+    private long?[] EndsOf(List<(int Report, string Input, string Topic, int Partition, long Next)> inputs)
     {
         var at = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (_ends.TryGetValue(input, out var known) && System.Diagnostics.Stopwatch.GetElapsedTime(known.At, at) < EndQueryInterval) return known.End;
-        var end = Source?.QueryEnd(topic, partition, TimeSpan.FromSeconds(1));
-        _ends[input] = (at, end);
-        return end;
+        var ends = new long?[inputs.Count];
+        var due = new List<int>();
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            if (_ends.TryGetValue(inputs[k].Input, out var known) && System.Diagnostics.Stopwatch.GetElapsedTime(known.At, at) < EndQueryInterval) ends[k] = known.End;
+            else due.Add(k);
+        }
+        var source = Source;
+        long? Ask(int k) => source?.QueryEnd(inputs[k].Topic, inputs[k].Partition, EndQueryTimeout);
+        if (due.Count == 1) ends[due[0]] = Ask(due[0]);
+        else if (due.Count > 1)
+        {
+            // threads of their own, not the pool's: every one blocks on the broker, and the pool would add them one by one
+            var threads = due.Select(k => new Thread(() => ends[k] = Ask(k)) { IsBackground = true, Name = "streamcx-end-query" }).ToList();
+            foreach (var thread in threads) thread.Start();
+            foreach (var thread in threads) thread.Join(); // each ends within EndQueryTimeout; the joins publish what they wrote
+        }
+        foreach (var k in due) _ends[inputs[k].Input] = (at, ends[k]);
+        return ends;
     }
 
     /// <summary>
