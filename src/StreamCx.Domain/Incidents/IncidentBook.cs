@@ -20,14 +20,16 @@ public sealed class IncidentBook
 
     public IReadOnlyList<KeptIncident> Incidents => _incidents;
 
-    /// <summary>The latest time of an incident taken (<see cref="DateTimeOffset.MinValue"/> before the first).</summary>
-    public DateTimeOffset Newest { get; private set; } = DateTimeOffset.MinValue;
+    /// <summary>
+    /// The latest time of an incident kept (<see cref="DateTimeOffset.MinValue"/> when none): the latest taken, as neither the
+    /// bound nor <see cref="ForgetBefore"/> at its owners' cutoffs ever drops the newest.
+    /// </summary>
+    public DateTimeOffset Newest => _incidents.Count == 0 ? DateTimeOffset.MinValue : _incidents[^1].OccurredAt;
 
     /// <summary>Takes one incident; false for one whose id is kept already.</summary>
     public bool Add(Incident i)
     {
         if (!_ids.Add(i.EventId)) return false;
-        if (i.OccurredAt > Newest) Newest = i.OccurredAt;
         var kept = new KeptIncident(i.EventId, i.OccurredAt, i.IncidentType, i.Magnitude, i.EndedAt);
         var at = _incidents.Count;
         while (at > 0 && Later(_incidents[at - 1], kept)) at--;
@@ -58,7 +60,7 @@ public sealed class IncidentBook
     private static bool Later(KeptIncident a, KeptIncident b) =>
         a.OccurredAt > b.OccurredAt || (a.OccurredAt == b.OccurredAt && string.CompareOrdinal(a.EventId, b.EventId) > 0);
 
-    public IncidentBookSnapshot ToSnapshot() => new([.. _incidents], Newest);
+    public IncidentBookSnapshot ToSnapshot() => new([.. _incidents]);
 
     public void Restore(IncidentBookSnapshot s)
     {
@@ -66,7 +68,6 @@ public sealed class IncidentBook
         _ids.Clear();
         _incidents.AddRange(s.Incidents);
         _ids.UnionWith(s.Incidents.Select(i => i.EventId));
-        Newest = s.Newest;
     }
 }
 

@@ -59,7 +59,7 @@ public sealed class SiteIntake
         _duplicates.Restore(s.EventIds.Select(e => (e.At, e.Id)));
         Headline.Restore(s.Nps, s.Csat, s.Ces);
         Units.Restore(s.Units);
-        Incidents.Restore(s.Incidents ?? new([], DateTimeOffset.MinValue));
+        Incidents.Restore(s.Incidents ?? new([]));
     }
 
     public IntakeOutcome Admit(FeedbackEvent e)

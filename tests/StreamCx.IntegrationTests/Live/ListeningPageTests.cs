@@ -168,7 +168,7 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
         await Expect(live.Page.Locator("#detail-facts")).ToContainTextAsync(hostileUnit);
         await Expect(live.Page.Locator("#detail-explanation")).ToContainTextAsync($"Most of the drop comes from {hostileUnit}: ");
         await Expect(live.Page.Locator("#detail-staff")).ToContainTextAsync($"{hostileTopic} (topic): 1 negative report");
-        await Expect(live.Page.Locator("#detail-staff")).ToContainTextAsync(": 1 negative report");
+        await Expect(live.Page.Locator($"#detail-staff li[data-subject='{attribute}']")).ToContainTextAsync(": 1 negative report");
         await Expect(live.Page.Locator("#detail-staff li")).ToHaveCountAsync(2);
         // the answers' service figures, under the site's channels
         await live.Page.SelectOptionAsync("#channels-site", site);
