@@ -40,6 +40,7 @@ public static class ExplanationWriter
         TrendFactor t => $"it fell from {N(t.FirstMean)} to {N(t.LastMean)} ({N(t.SlopePerHour)} per hour over the last {N(t.WindowHours)} h, z = {N(t.TStatistic)})",
         PeerFactor p => $"it is {N(p.PeerMedian - p.SiteValue)} below the median of {p.PeerCount} other sites in {site.RegionId} ({N(p.SiteValue)} against {N(p.PeerMedian)})",
         ExpectationFactor e => $"it is at {N(e.Observed)} where {N(e.Expected)} was expected at this time of day (usual range {N(e.Lower)} to {N(e.Upper)})",
+        SocialFactor s => $"it is spreading on social networks: {s.Count} negative mentions of the site in the last {s.SpanMinutes} min (reach {s.Reach.ToString("N0", Invariant)}) where {N(s.Expected)} were expected",
         _ => f.Kind.ToString(),
     };
 

@@ -153,11 +153,15 @@ public sealed class AttributeMonitor
     public Alert? Evaluate(IReadOnlyList<double> peerValues, ImportanceFactor? importance, DateTimeOffset emittedAt) =>
         Evaluate(peerValues, importance, emittedAt, null);
 
-    /// <summary>The same, reading the wall clock for <c>emittedAt</c> only when an alert is emitted (not at every evaluation).</summary>
-    public Alert? Evaluate(IReadOnlyList<double> peerValues, ImportanceFactor? importance, TimeProvider clock) =>
-        Evaluate(peerValues, importance, default, clock);
+    /// <summary>
+    /// The same, reading the wall clock for <c>emittedAt</c> only when an alert is emitted (not at every evaluation);
+    /// <paramref name="escalation"/>: a factor that escalates an alert already open (never opens one), e.g. its irritant
+    /// spreading on social networks.
+    /// </summary>
+    public Alert? Evaluate(IReadOnlyList<double> peerValues, ImportanceFactor? importance, TimeProvider clock, Signal? escalation = null) =>
+        Evaluate(peerValues, importance, default, clock, escalation);
 
-    private Alert? Evaluate(IReadOnlyList<double> peerValues, ImportanceFactor? importance, DateTimeOffset emittedAt, TimeProvider? clock)
+    private Alert? Evaluate(IReadOnlyList<double> peerValues, ImportanceFactor? importance, DateTimeOffset emittedAt, TimeProvider? clock, Signal? escalation = null)
     {
         if (NewestEventTime is not { } now) return null;
         var current = _ring.Newest;
@@ -168,6 +172,7 @@ public sealed class AttributeMonitor
         var recent = RecentStats();
         if (PeerComparison.Evaluate(PeerWindowStats, recent, peerValues, range, _s) is { } p) signals.Add(p);
         if (ExpectationDetector.Evaluate(_ring, current, _profile, range, _s, _expectationPrefix) is { } expectation) signals.Add(expectation);
+        if (escalation is not null && _lifecycle.Current is not null) signals.Add(escalation);
 
         var decision = _lifecycle.Step(signals, importance, recent, now);
         if (decision is null) return null;

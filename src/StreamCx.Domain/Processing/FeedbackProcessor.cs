@@ -4,6 +4,7 @@ using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Grouping;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
+using StreamCx.Domain.Social;
 
 namespace StreamCx.Domain.Processing;
 
@@ -12,12 +13,14 @@ namespace StreamCx.Domain.Processing;
 /// events are given. Each event is evaluated against its region's view at the start of the event's bucket
 /// (<see cref="RegionBoard.ViewAt"/>), so fed in <see cref="EventTime.EventOrder"/> it gives the same alerts however
 /// the events were split across inputs (<see cref="EventTimeProcessor"/>). A site alert cites the site's incidents and names
-/// the units that make its drop (<see cref="SiteAlertContext"/>). Used by <c>replay</c> (deterministic) and
+/// the units that make its drop (<see cref="SiteAlertContext"/>); an open one whose site's negative social mentions rise is
+/// escalated as spreading (<see cref="SpreadingEscalation"/>). Used by <c>replay</c> (deterministic) and
 /// by tests; the actor engine hosts the same pieces. Site alerts go through their region's <see cref="RegionGrouper"/>:
 /// what it returns is what is notified (site alerts, absorbed or not, and region groups).
 /// </summary>
-public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock)
+public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock, SocialSettings? social = null)
 {
+    private readonly SocialSettings _social = social ?? new SocialSettings();
     private readonly Dictionary<string, SiteIntake> _sites = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Site, string Attribute), AttributeMonitor> _monitors = new();
     private readonly Dictionary<string, List<AttributeMonitor>> _monitorsBySite = new(StringComparer.Ordinal);
@@ -82,8 +85,25 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         return IntakeOf(catalog.Site(i.SiteId!)).Incidents.Add(i);
     }
 
+    /// <summary>
+    /// Takes a social mention of a site, for an alert open there to be escalated when they rise; false for one that is not
+    /// negative or that the site keeps already. It may come ahead of the site's feedback: what escalates is the same.
+    /// </summary>
+    public bool AddMention(SocialMention m) => IntakeOf(catalog.Site(m.SiteId!)).Mentions.Add(m);
+
+    /// <summary>A listening message of a site for its alerts (<see cref="AddIncident"/>, <see cref="AddMention"/>); false for any other.</summary>
+    public bool AddToSite(ListeningEvent e) => e switch
+    {
+        Incident { SiteId: not null } i => AddIncident(i),
+        SocialMention { SiteId: not null } m => AddMention(m),
+        _ => false,
+    };
+
+    /// <summary>True for a listening message a site takes for its alerts: an incident or a social mention naming the site.</summary>
+    public static bool IsForSite(ListeningEvent e) => e is Incident { SiteId: not null } or SocialMention { SiteId: not null };
+
     private SiteIntake IntakeOf(Site site) =>
-        _sites.TryGetValue(site.SiteId, out var intake) ? intake : _sites[site.SiteId] = new SiteIntake(site, settings);
+        _sites.TryGetValue(site.SiteId, out var intake) ? intake : _sites[site.SiteId] = new SiteIntake(site, settings, _social);
 
     /// <summary>True when the site already took an event with this id (within its duplicate horizon).</summary>
     public bool HasSeen(string siteId, string eventId) => _sites.TryGetValue(siteId, out var intake) && intake.Duplicates.Contains(eventId);
@@ -91,7 +111,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     /// <summary>Everything one site holds, as plain data (its intake and each attribute monitor).</summary>
     public (SiteIntakeSnapshot Intake, IReadOnlyDictionary<string, AttributeMonitorSnapshot> Attributes) Capture(string siteId)
     {
-        var intake = _sites.GetValueOrDefault(siteId) ?? new SiteIntake(catalog.Site(siteId), settings);
+        var intake = _sites.GetValueOrDefault(siteId) ?? new SiteIntake(catalog.Site(siteId), settings, _social);
         var attributes = new Dictionary<string, AttributeMonitorSnapshot>(StringComparer.Ordinal);
         foreach (var monitor in MonitorsOf(siteId)) attributes[monitor.Attribute.AttributeId] = monitor.ToSnapshot();
         return (intake.ToSnapshot(), attributes);
@@ -105,7 +125,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     {
         var site = catalog.Site(siteId);
         Forget(site.SiteId);
-        var intake = _sites[site.SiteId] = new SiteIntake(site, settings);
+        var intake = _sites[site.SiteId] = new SiteIntake(site, settings, _social);
         intake.Restore(intakeState);
         var region = Region(site.RegionId);
         foreach (var (attributeId, state) in attributes)
@@ -166,7 +186,8 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         monitor.Apply(observation, outcome.ToLateness());
         if (outcome == IntakeOutcome.TooLate) return;
         region.Update(site.SiteId, observation.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs);
-        var alert = monitor.Evaluate(view.PeersOf(site.SiteId, observation.AttributeId, _peers), view.ImportanceOf(observation.AttributeId), clock);
+        var spreading = monitor.OpenAlert is null ? null : SpreadingEscalation.Evaluate(intake.Mentions, site.SiteId, monitor.Attribute.Label, observation.OccurredAt, _social);
+        var alert = monitor.Evaluate(view.PeersOf(site.SiteId, observation.AttributeId, _peers), view.ImportanceOf(observation.AttributeId), clock, spreading);
         if (alert is not null) GrouperOf(site.RegionId).Route(SiteAlertContext.Add(alert, intake, catalog.Listening, observation.OccurredAt), alerts ??= []);
     }
 

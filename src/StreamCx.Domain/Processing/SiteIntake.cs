@@ -4,6 +4,7 @@ using StreamCx.Domain.Incidents;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
+using StreamCx.Domain.Social;
 using StreamCx.Domain.Units;
 using StreamCx.Domain.Windows;
 
@@ -11,15 +12,16 @@ namespace StreamCx.Domain.Processing;
 
 /// <summary>
 /// The front door of one site: drops duplicate event ids, classifies lateness against the site's watermark,
-/// keeps the headline scores, the scores per unit and the site's incidents, and cuts the event into per-attribute observations.
+/// keeps the headline scores, the scores per unit, the site's incidents and negative social mentions, and cuts the event into per-attribute observations.
 /// </summary>
 public sealed class SiteIntake
 {
     private readonly DuplicateFilter _duplicates;
 
-    public SiteIntake(Site site, DetectionSettings settings)
+    public SiteIntake(Site site, DetectionSettings settings, SocialSettings? social = null)
     {
         Site = site;
+        Mentions = new SiteMentions(social ?? new SocialSettings());
         Watermark = new Watermark(settings.MaxOutOfOrderness, settings.AllowedLateness);
         _duplicates = new DuplicateFilter(settings.DuplicateHorizon, settings.MaxRememberedEventIdsPerSite);
         var clock = new BucketClock(settings.BucketWidth);
@@ -41,6 +43,12 @@ public sealed class SiteIntake
     /// </summary>
     public IncidentBook Incidents { get; } = new();
 
+    /// <summary>
+    /// The site's negative social mentions (<see cref="SiteMentions"/>), taken as they come and forgotten their retention
+    /// before the feedback the site takes: an alert open at the site is escalated when they rise.
+    /// </summary>
+    public SiteMentions Mentions { get; }
+
     public DuplicateFilter Duplicates => _duplicates;
 
     public SiteIntakeSnapshot ToSnapshot()
@@ -50,6 +58,7 @@ public sealed class SiteIntake
         {
             Units = Units.Capture(),
             Incidents = Incidents.Incidents.Count == 0 ? null : Incidents.ToSnapshot(),
+            Mentions = Mentions.FirstBucket is null ? null : Mentions.ToSnapshot(),
         };
     }
 
@@ -60,6 +69,7 @@ public sealed class SiteIntake
         Headline.Restore(s.Nps, s.Csat, s.Ces);
         Units.Restore(s.Units);
         Incidents.Restore(s.Incidents ?? new([]));
+        Mentions.Restore(s.Mentions ?? new(null, []));
     }
 
     public IntakeOutcome Admit(FeedbackEvent e)
@@ -69,6 +79,8 @@ public sealed class SiteIntake
         var lateness = Watermark.Classify(e.OccurredAt);
         Watermark.Advance(e.OccurredAt);
         Incidents.ForgetBefore(e.OccurredAt - IncidentBook.Retention);
+        Mentions.Observe(e.OccurredAt);
+        Mentions.ForgetBefore(newest - Mentions.Retention);
         if (lateness != Lateness.TooLate)
         {
             Headline.Add(e);

@@ -16,6 +16,9 @@ public sealed record SiteIntakeSnapshot(
 
     /// <summary>The site's incidents (null when it keeps none, and in snapshots written before sites kept them).</summary>
     public IncidentBookSnapshot? Incidents { get; init; }
+
+    /// <summary>The site's negative social mentions (null when it knows none, and in snapshots written before sites kept them).</summary>
+    public SiteMentionsSnapshot? Mentions { get; init; }
 }
 
 public sealed record RememberedEventId(DateTimeOffset At, string Id);

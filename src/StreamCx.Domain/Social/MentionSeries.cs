@@ -9,7 +9,7 @@ namespace StreamCx.Domain.Social;
 /// The social mentions of one scope (a site, or the brand as a whole): negative mentions and their reach per bucket of
 /// event time over the retention, all mentions counted, the scope's acceleration alert, and the ids already taken.
 /// </summary>
-public sealed class MentionSeries(string scope, SocialSettings settings)
+public sealed class MentionSeries(string scope, SocialSettings settings) : IMentionCounts
 {
     private static readonly TimeSpan DuplicateHorizon = TimeSpan.FromHours(48);
 

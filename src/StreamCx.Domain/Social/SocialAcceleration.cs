@@ -18,7 +18,7 @@ public sealed record MentionReading(int SpanMinutes, int Count, long Reach, doub
 /// </summary>
 public static class SocialAcceleration
 {
-    public static IReadOnlyList<MentionReading> Evaluate(MentionSeries series, long bucket, SocialSettings s)
+    public static IReadOnlyList<MentionReading> Evaluate(IMentionCounts series, long bucket, SocialSettings s)
     {
         var spans = s.Spans.Select(m => m / s.BucketMinutes).ToArray();
         var baseTo = bucket - spans.Max();

@@ -35,6 +35,15 @@ public sealed record SocialSettings
 
     public double MinRatio { get; init; } = 3;
 
+    /// <summary>
+    /// A survey alert already open at a site is escalated as spreading (<see cref="SpreadingEscalation"/>) when the site's
+    /// negative mentions over a span are this unlikely, at least <see cref="SpreadingMinCount"/> and <see cref="MinRatio"/>
+    /// times their usual rate: a lower bar than an acceleration's, as the irritant is known already.
+    /// </summary>
+    public double SpreadingP { get; init; } = 1e-3;
+
+    public int SpreadingMinCount { get; init; } = 3;
+
     /// <summary>An open acceleration is resolved once no span is below this tail probability.</summary>
     public double ResolveP { get; init; } = 1e-2;
 
@@ -50,6 +59,8 @@ public sealed record SocialSettings
         if (MinBaselineHours < 1 || MinBaselineHours > BaselineDays * 24) yield return $"MinBaselineHours must be from 1 to BaselineDays × 24, got {MinBaselineHours}";
         if (SurgeP is <= 0 or >= 0.5) yield return $"SurgeP must be in (0, 0.5), got {SurgeP}";
         if (ResolveP <= SurgeP || ResolveP >= 1) yield return $"ResolveP must be above SurgeP and below 1, got {ResolveP}";
+        if (SpreadingP is <= 0 or >= 0.5) yield return $"SpreadingP must be in (0, 0.5), got {SpreadingP}";
+        if (SpreadingMinCount < 1) yield return $"SpreadingMinCount must be at least 1, got {SpreadingMinCount}";
         if (MinCount < 1) yield return $"MinCount must be at least 1, got {MinCount}";
         if (MinRatio < 1) yield return $"MinRatio must be at least 1, got {MinRatio}";
     }

@@ -40,7 +40,7 @@ public static class AkkaEngineExtensions
             if (journeysActor is not null) registry.Register<JourneysActor>(journeysActor);
             var listeningActor = complaints is null ? null : system.ActorOf(ListeningActor.Create(catalog, complaints, alerts, social, siteDurability, channels), "listening");
             if (listeningActor is not null) registry.Register<ListeningActor>(listeningActor);
-            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor, listeningActor), "sites");
+            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor, listeningActor, social), "sites");
             registry.Register<SitesActor>(sites);
         });
     }

@@ -19,7 +19,7 @@ namespace StreamCx.Engine.Pipeline;
 /// and come out among the results of <see cref="CreateBatched"/> (<see cref="Create"/> leaves them out). What the
 /// journeys take goes to <c>journeys</c> (when given) as one message per batch, in stream order, before the batch goes
 /// to the sites; journey messages go to the sites' router only as times of their inputs, for the frontier of event time.
-/// Messages of the listening sources go to <c>listening</c> (when given) the same way, and incidents to their sites too.
+/// Messages of the listening sources go to <c>listening</c> (when given) the same way, and incidents and social mentions to their sites too.
 /// </summary>
 public static class FeedbackPipeline
 {
@@ -46,10 +46,10 @@ public static class FeedbackPipeline
     {
         if (journeys is not null && batch.Journey.Count > 0) journeys.Tell(new ApplyJourneyInputs(batch.Journey));
         if (listening is not null && batch.Listening.Count + batch.Valid.Count > 0) listening.Tell(new ApplyListening(batch.Listening) { Feedback = [.. batch.Valid] });
-        if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0 && batch.Observed.Count == 0 && batch.Reports.Count == 0 && batch.Incidents.Count == 0) return batch.Results;
+        if (batch.Valid.Count == 0 && batch.CaughtUp.Count == 0 && batch.Observed.Count == 0 && batch.Reports.Count == 0 && batch.SiteListening.Count == 0) return batch.Results;
 
         var receipt = new FeedbackReceipt(batch.Valid.Count);
-        sites.Tell(new ApplyFeedbackBatch(batch.Valid, receipt) { CaughtUp = batch.CaughtUp, Observed = batch.Observed, Reports = batch.Reports, Incidents = batch.Incidents });
+        sites.Tell(new ApplyFeedbackBatch(batch.Valid, receipt) { CaughtUp = batch.CaughtUp, Observed = batch.Observed, Reports = batch.Reports, SiteListening = batch.SiteListening });
         return batch.Complete(await receipt.Completion.WaitAsync(timeout).ConfigureAwait(false));
     }
 }

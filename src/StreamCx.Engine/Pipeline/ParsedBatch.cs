@@ -1,6 +1,7 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
+using StreamCx.Domain.Processing;
 using StreamCx.Engine.Journeys;
 using StreamCx.Engine.Listening;
 using StreamCx.Engine.Sites;
@@ -38,8 +39,8 @@ internal sealed class ParsedBatch
     /// <summary>The messages of the listening sources, in batch order (each has its result, with neither event nor rejection).</summary>
     public List<ListeningItem> Listening { get; } = [];
 
-    /// <summary>The incidents of a site, in batch order: to the sites too, for their alerts to cite.</summary>
-    public List<ApplyIncident> Incidents { get; } = [];
+    /// <summary>The incidents and social mentions of a site, in batch order: to the sites too, for their alerts.</summary>
+    public List<ApplySiteListening> SiteListening { get; } = [];
 
     /// <summary>The journey messages' inputs and times, in their place among the valid events and the caught-up markers.</summary>
     public List<(int AfterEvents, int AfterCaughtUp, string Input, DateTimeOffset At)> Observed { get; } = [];
@@ -82,7 +83,7 @@ internal sealed class ParsedBatch
             if (outcome.Listening is { } listening)
             {
                 parsed.Listening.Add(new ListeningItem(listening, message.Position, message.Source));
-                if (listening is Incident { SiteId: not null } incident) parsed.Incidents.Add(new ApplyIncident(incident, message.Position, message.Input) { AfterEvents = parsed.Valid.Count });
+                if (FeedbackProcessor.IsForSite(listening)) parsed.SiteListening.Add(new ApplySiteListening(listening, message.Position, message.Input) { AfterEvents = parsed.Valid.Count });
                 parsed.Observe(message, listening.OccurredAt);
                 parsed.Results[i] = new PipelineResult(message, null, null, null) { Listening = listening };
                 continue;

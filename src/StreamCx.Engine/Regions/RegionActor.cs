@@ -5,6 +5,7 @@ using StreamCx.Domain.Detection;
 using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Social;
 using StreamCx.Domain.Units;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
@@ -47,13 +48,13 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
 
     public RegionActor(
         string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
-        EventTimeProgress progress, IActorRef? network, bool restoreOnStart)
+        EventTimeProgress progress, IActorRef? network, bool restoreOnStart, SocialSettings? social)
         : base("site-", durability)
     {
         _restoreOnStart = restoreOnStart;
         (_regionId, _catalog, _alerts, _telemetry, _durability, _progress, _network) = (regionId, catalog, alerts, telemetry, durability, progress, network);
-        _processor = new FeedbackProcessor(catalog, settings, alerts.Clock);
-        _viewer = new FeedbackProcessor(catalog, settings, alerts.Clock);
+        _processor = new FeedbackProcessor(catalog, settings, alerts.Clock, social);
+        _viewer = new FeedbackProcessor(catalog, settings, alerts.Clock, social);
         Running();
     }
 
@@ -79,19 +80,19 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
     {
         Receive<ApplyRegionFeedback>(m =>
         {
-            if (StartLoading(m.Items.Select(i => i.Feedback.SiteId).Concat(m.Incidents.Select(i => i.SiteId))))
+            if (StartLoading(m.Items.Select(i => i.Feedback.SiteId).Concat(m.SiteListening.Select(i => i.SiteId))))
             {
                 Stash.Stash();
                 return;
             }
             // in the batch's order: a site's source offsets only move forward (an offset taken covers those before it)
-            var incident = 0;
+            var listened = 0;
             foreach (var item in m.Items)
             {
-                for (; incident < m.Incidents.Count && m.Incidents[incident].AfterEvents <= item.Index; incident++) Accept(m.Incidents[incident]);
+                for (; listened < m.SiteListening.Count && m.SiteListening[listened].AfterEvents <= item.Index; listened++) Accept(m.SiteListening[listened]);
                 m.Receipt.Record(item.Index, Accept(item));
             }
-            for (; incident < m.Incidents.Count; incident++) Accept(m.Incidents[incident]);
+            for (; listened < m.SiteListening.Count; listened++) Accept(m.SiteListening[listened]);
             Advance(m.Frontier);
         });
         Receive<FrontierAdvanced>(m => Advance(m.Frontier));
@@ -138,10 +139,10 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
     }
 
     /// <summary>
-    /// Takes an incident into its site's book at once (skipped when the site's restored snapshot holds it): a site cites the
-    /// incidents up to the event time it evaluates, so it need not wait for the frontier.
+    /// Takes an incident or a social mention into its site at once (skipped when the site's restored snapshot holds it): a
+    /// site reads them up to the event time it evaluates, so they need not wait for the frontier.
     /// </summary>
-    private void Accept(ApplyIncident m)
+    private void Accept(ApplySiteListening m)
     {
         var book = BookOf(m.SiteId);
         if (m.Position is { } position && book.Offsets.Covers(position))
@@ -151,7 +152,7 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
         }
         book.Offsets.Apply(m.Position);
         CountTowardsSnapshot();
-        _processor.AddIncident(m.Incident);
+        _processor.AddToSite(m.Event);
     }
 
     /// <summary>Counts an event read from Kafka that came behind the frontier, and names it in the log (once a minute per input).</summary>
@@ -254,6 +255,6 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
 
     public static Props Props(
         string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
-        EventTimeProgress progress, IActorRef? network = null, bool restoreOnStart = true) =>
-        Akka.Actor.Props.Create(() => new RegionActor(regionId, catalog, settings, alerts, telemetry, durability, progress, network, restoreOnStart));
+        EventTimeProgress progress, IActorRef? network = null, bool restoreOnStart = true, SocialSettings? social = null) =>
+        Akka.Actor.Props.Create(() => new RegionActor(regionId, catalog, settings, alerts, telemetry, durability, progress, network, restoreOnStart, social));
 }

@@ -13,8 +13,8 @@ public readonly record struct RegionItem(int Index, ApplyFeedback Feedback, Arri
 /// </summary>
 public sealed record ApplyRegionFeedback(List<RegionItem> Items, FeedbackReceipt Receipt, DateTimeOffset? Frontier)
 {
-    /// <summary>The region's incidents of the batch, taken at once (their sites cite them by event time).</summary>
-    public IReadOnlyList<ApplyIncident> Incidents { get; init; } = [];
+    /// <summary>The region's incidents and social mentions of the batch, taken at once (their sites read them by event time).</summary>
+    public IReadOnlyList<ApplySiteListening> SiteListening { get; init; } = [];
 }
 
 /// <summary>

@@ -39,17 +39,18 @@ public sealed record ApplyFeedbackBatch(IReadOnlyList<ApplyFeedback> Events, Fee
 
     public IReadOnlyList<(int AfterEvents, string Channel, long Offset, IReadOnlyList<InputReport> Reports)> Reports { get; init; } = [];
 
-    /// <summary>The batch's incidents (they go to the listening sources too), for their sites' alerts to cite.</summary>
-    public IReadOnlyList<ApplyIncident> Incidents { get; init; } = [];
+    /// <summary>The batch's incidents and social mentions of a site (they go to the listening sources too), for their sites' alerts.</summary>
+    public IReadOnlyList<ApplySiteListening> SiteListening { get; init; } = [];
 }
 
 /// <summary>
-/// An operational incident for its site's book (<see cref="Domain.Processing.FeedbackProcessor.AddIncident"/>), with where it
-/// was read (the region-topic partition, when it came through it: <paramref name="Input"/> is then its source partition).
+/// An operational incident or a social mention for its site (<see cref="Domain.Processing.FeedbackProcessor.AddToSite"/>:
+/// its alerts cite the incidents and are escalated when the mentions rise), with where it was read (the region-topic
+/// partition, when it came through it: <paramref name="Input"/> is then its source partition).
 /// </summary>
-public sealed record ApplyIncident(Incident Incident, SourcePosition? Position, string? Input) : IWithSiteId
+public sealed record ApplySiteListening(ListeningEvent Event, SourcePosition? Position, string? Input) : IWithSiteId
 {
-    public string SiteId => Incident.SiteId!;
+    public string SiteId => Event.SiteId!;
 
     /// <summary>How many of the batch's events come before it: a site takes its messages in their partition's order.</summary>
     public int AfterEvents { get; init; }

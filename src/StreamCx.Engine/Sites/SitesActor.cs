@@ -4,6 +4,7 @@ using StreamCx.Domain.Detection;
 using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Social;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
 using StreamCx.Engine.Grouping;
@@ -59,13 +60,13 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
 
     public SitesActor(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings eventTime, IEngineTelemetry telemetry,
-        SiteDurability? durability, EventTimeProgress progress, IActorRef? journeys = null, IActorRef? listening = null)
+        SiteDurability? durability, EventTimeProgress progress, IActorRef? journeys = null, IActorRef? listening = null, SocialSettings? social = null)
     {
         (_catalog, _clock, _telemetry, _durable, _progress, _journeys, _listening) = (catalog, alerts.Clock, telemetry, durability is not null, progress, journeys, listening);
         _eventTime = eventTime;
         var created = 0;
         _network = settings.NetworkGroups ? Context.ActorOf(NetworkGroupsActor.Create(catalog, settings, alerts, telemetry), "network-groups") : null;
-        _newRegion = (regionId, restore) => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress, _network, restore), $"region-{created++}");
+        _newRegion = (regionId, restore) => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress, _network, restore, social), $"region-{created++}");
         var shortestWait = eventTime.CaughtUpWait > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(eventTime.IdleTimeout.Ticks, eventTime.CaughtUpWait.Ticks)) : eventTime.IdleTimeout;
         var idleCheck = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(TimeSpan.TicksPerSecond, shortestWait.Ticks / 4)));
         Timers.StartPeriodicTimer(IdleCheck.Instance, IdleCheck.Instance, idleCheck);
@@ -234,31 +235,31 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         }
         Markers(int.MaxValue);
         for (; reported < m.Reports.Count; reported++) Report(m.Reports[reported], now);
-        var incidents = IncidentsByRegion(m.Incidents);
+        var siteListening = SiteListeningByRegion(m.SiteListening);
         SeedRestored(now);
-        foreach (var regionId in byRegion.Keys.Union(incidents.Keys).ToList())
+        foreach (var regionId in byRegion.Keys.Union(siteListening.Keys).ToList())
         {
             var frontier = FrontierFor(regionId, now);
             if (frontier is { } f) _told[regionId] = f;
             RegionFor(regionId, owning: true).Tell(new ApplyRegionFeedback(byRegion.GetValueOrDefault(regionId) ?? [], m.Receipt, frontier)
             {
-                Incidents = incidents.GetValueOrDefault(regionId) ?? [],
+                SiteListening = siteListening.GetValueOrDefault(regionId) ?? [],
             });
         }
         TellFrontier(byRegion);
     }
 
-    /// <summary>The batch's incidents by region, but those read before their partition was revoked (its next holder reads them again).</summary>
-    private Dictionary<string, List<ApplyIncident>> IncidentsByRegion(IReadOnlyList<ApplyIncident> incidents)
+    /// <summary>The batch's incidents and mentions of a site by region, but those read before their partition was revoked (its next holder reads them again).</summary>
+    private Dictionary<string, List<ApplySiteListening>> SiteListeningByRegion(IReadOnlyList<ApplySiteListening> messages)
     {
-        var byRegion = new Dictionary<string, List<ApplyIncident>>(StringComparer.Ordinal);
-        foreach (var incident in incidents)
+        var byRegion = new Dictionary<string, List<ApplySiteListening>>(StringComparer.Ordinal);
+        foreach (var message in messages)
         {
-            if (!_catalog.TryGetSite(incident.SiteId, out var site)) continue; // the parser took only incidents of known sites
-            if (incident.Input is not null && incident.Position is { } p && _revoked.Contains(SnapshotCodec.PartitionKey(p.Topic, p.Partition))) continue;
+            if (!_catalog.TryGetSite(message.SiteId, out var site)) continue; // the parser took only messages of known sites
+            if (message.Input is not null && message.Position is { } p && _revoked.Contains(SnapshotCodec.PartitionKey(p.Topic, p.Partition))) continue;
             if (!byRegion.TryGetValue(site.RegionId, out var list)) byRegion[site.RegionId] = list = [];
-            list.Add(incident);
-            Fed(site.SiteId, incident.Position);
+            list.Add(message);
+            Fed(site.SiteId, message.Position);
         }
         return byRegion;
     }
@@ -478,12 +479,13 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
 
     public static Props Create(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings? eventTime = null, IEngineTelemetry? telemetry = null,
-        SiteDurability? durability = null, EventTimeProgress? progress = null, IActorRef? journeys = null, IActorRef? listening = null)
+        SiteDurability? durability = null, EventTimeProgress? progress = null, IActorRef? journeys = null, IActorRef? listening = null,
+        SocialSettings? social = null)
     {
         var time = eventTime ?? new EventTimeSettings();
         var reporter = telemetry ?? NoEngineTelemetry.Instance;
         var where = progress ?? new EventTimeProgress();
-        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where, journeys, listening));
+        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where, journeys, listening, social));
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using StreamCx.Domain.Detection;
 using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
+using StreamCx.Domain.Social;
 
 namespace StreamCx.Host.Replay;
 
@@ -30,9 +31,11 @@ public static class RegionalReplay
         IReadOnlyList<FeedbackEvent> events, ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock) =>
         Run(events, [], catalog, settings, clock);
 
-    /// <param name="incidents">The incidents, in event order.</param>
+    /// <param name="siteListening">The incidents and social mentions of a site (<see cref="FeedbackProcessor.IsForSite"/>), in event order.</param>
+    /// <param name="social">The social settings (a site's alert is escalated when its mentions rise); null: their defaults.</param>
     public static (IReadOnlyList<Alert>[] AlertsByEvent, ProcessingCounters Counters) Run(
-        IReadOnlyList<FeedbackEvent> events, IReadOnlyList<Incident> incidents, ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock)
+        IReadOnlyList<FeedbackEvent> events, IReadOnlyList<ListeningEvent> siteListening, ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock,
+        SocialSettings? social = null)
     {
         var byRegion = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
@@ -43,9 +46,9 @@ public static class RegionalReplay
         }
 
         var alerts = new IReadOnlyList<Alert>[events.Count];
-        var incidentsByRegion = incidents.GroupBy(i => catalog.Site(i.SiteId!).RegionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var listeningByRegion = siteListening.GroupBy(i => catalog.Site(i.SiteId!).RegionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var lanes = byRegion.OrderByDescending(l => l.Value.Count)
-            .Select(l => new Lane(l.Value, incidentsByRegion.GetValueOrDefault(l.Key) ?? [], new FeedbackProcessor(catalog, settings, clock))).ToList();
+            .Select(l => new Lane(l.Value, listeningByRegion.GetValueOrDefault(l.Key) ?? [], new FeedbackProcessor(catalog, settings, clock, social))).ToList();
         var queue = new ConcurrentQueue<Lane>(lanes);
         void Work()
         {
@@ -55,8 +58,8 @@ public static class RegionalReplay
                 for (; lane.Next < end; lane.Next++)
                 {
                     var i = lane.Indices[lane.Next];
-                    for (; lane.NextIncident < lane.Incidents.Count && EventOrder.Compare(lane.Incidents[lane.NextIncident].OccurredAt, lane.Incidents[lane.NextIncident].EventId, events[i].OccurredAt, events[i].EventId) < 0; lane.NextIncident++)
-                        lane.Processor.AddIncident(lane.Incidents[lane.NextIncident]);
+                    for (; lane.NextListening < lane.Listening.Count && EventOrder.Compare(lane.Listening[lane.NextListening].OccurredAt, lane.Listening[lane.NextListening].EventId, events[i].OccurredAt, events[i].EventId) < 0; lane.NextListening++)
+                        lane.Processor.AddToSite(lane.Listening[lane.NextListening]);
                     alerts[i] = lane.Processor.Process(events[i]);
                 }
                 if (lane.Next < lane.Indices.Count) queue.Enqueue(lane);
@@ -72,12 +75,12 @@ public static class RegionalReplay
         return (alerts, counters);
     }
 
-    /// <summary>One region: its events (indices into the ordered events), its incidents, how far it got in each, and its processor.</summary>
-    private sealed class Lane(List<int> indices, List<Incident> incidents, FeedbackProcessor processor)
+    /// <summary>One region: its events (indices into the ordered events), its incidents and mentions, how far it got in each, and its processor.</summary>
+    private sealed class Lane(List<int> indices, List<ListeningEvent> listening, FeedbackProcessor processor)
     {
         public List<int> Indices { get; } = indices;
-        public List<Incident> Incidents { get; } = incidents;
-        public int NextIncident { get; set; }
+        public List<ListeningEvent> Listening { get; } = listening;
+        public int NextListening { get; set; }
         public FeedbackProcessor Processor { get; } = processor;
         public int Next { get; set; }
     }

@@ -7,6 +7,7 @@ using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
 using StreamCx.Domain.Listening;
+using StreamCx.Domain.Processing;
 using StreamCx.Host.Configuration;
 
 namespace StreamCx.Host.Replay;
@@ -47,9 +48,9 @@ public static class ReplayCommand
         var newest = new[] { ordered.LastOrDefault()?.OccurredAt, signals.LastOrDefault()?.OccurredAt, parsed.Listening.Count == 0 ? null : parsed.Listening.Max(l => l.OccurredAt) }.Max();
         var listeningProcessor = new ListeningProcessor(config.Catalog, config.Complaints, clock, config.Social, config.Channels);
         var channelLane = Task.Run(() => ChannelReplay.Run(ordered, newest, listeningProcessor.Channels));
-        var incidents = parsed.Listening.OfType<Incident>().Where(i => i.SiteId is not null)
-            .Order(Comparer<Incident>.Create((x, y) => EventOrder.Compare(x.OccurredAt, x.EventId, y.OccurredAt, y.EventId))).ToList();
-        var (alertsByEvent, counters) = RegionalReplay.Run(ordered, incidents, config.Catalog, config.Detection, clock);
+        var siteListening = parsed.Listening.Where(FeedbackProcessor.IsForSite)
+            .Order(Comparer<ListeningEvent>.Create((x, y) => EventOrder.Compare(x.OccurredAt, x.EventId, y.OccurredAt, y.EventId))).ToList();
+        var (alertsByEvent, counters) = RegionalReplay.Run(ordered, siteListening, config.Catalog, config.Detection, clock, config.Social);
         var network = NetworkReplay.Run(alertsByEvent, config.Catalog, config.Detection);
         var journeys = JourneyReplay.Run(ordered, signals, new JourneyProcessor(config.Catalog, config.Journeys, clock));
         var listening = ListeningReplay.Run(parsed.Listening, listeningProcessor);

@@ -186,8 +186,8 @@ public sealed class IngestionService(
         if (r.Raw.Reports is null && r.CountsMessage) metrics.Observe(r);
         var p = r.Raw.Position;
         var site = snapshots.Enabled && r.Event is { } e && !r.AlreadyApplied && r.Outcome != IntakeOutcome.Duplicate ? e.SiteId : null;
-        // an incident is taken by its site too (for its alerts to cite), but one read before its partition was revoked
-        if (snapshots.Enabled && r.Listening is Domain.Contracts.Incident { SiteId: { } incidentSite } && _heldRegions.ContainsKey((p.Topic, p.Partition))) site = incidentSite;
+        // an incident or a social mention of a site is taken by its site too (for its alerts), but one read before its partition was revoked
+        if (snapshots.Enabled && r.Listening is { } l && FeedbackProcessor.IsForSite(l) && _heldRegions.ContainsKey((p.Topic, p.Partition))) site = l.SiteId;
         // the listening sources take every message of a partition held here (they observe all feedback); one read before its
         // partition was revoked and still on its way is left to the partition's next holder
         var listening = snapshots.Enabled && _listening && (r.Event is not null || r.Listening is not null) && _heldRegions.ContainsKey((p.Topic, p.Partition));

@@ -27,13 +27,13 @@ public class SiteIncidentOrderTests : TestKit
         ApplyFeedback Answer(int offset, int minutes) => new(
             new FeedbackEvent($"e{offset}", Noon.AddMinutes(minutes), "s0", "web", new Dictionary<string, double> { ["waiting-time"] = 4 }),
             new SourcePosition("feedback", 0, offset));
-        ApplyIncident Incident(int offset, int afterEvents) => new(
+        ApplySiteListening Incident(int offset, int afterEvents) => new(
             new Incident($"i{offset}", Noon.AddMinutes(-60), "breakdown") { SiteId = "s0" }, new SourcePosition("feedback", 0, offset), null) { AfterEvents = afterEvents };
         var receipt = new FeedbackReceipt(2);
 
         sites.Tell(new ApplyFeedbackBatch([Answer(10, -30), Answer(11, -20)], receipt)
         {
-            Incidents = [Incident(9, 0), Incident(12, 2)],
+            SiteListening = [Incident(9, 0), Incident(12, 2)],
             CaughtUp = [(2, Engine.Durability.SnapshotCodec.PartitionKey("feedback", 0))], // read to its end: the frontier releases them
         });
         var outcomes = await receipt.Completion.WaitAsync(TimeSpan.FromSeconds(10));

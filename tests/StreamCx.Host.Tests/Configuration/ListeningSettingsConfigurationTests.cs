@@ -34,6 +34,8 @@ public class ListeningSettingsConfigurationTests
     [InlineData("Social:NegativeAtOrBelow", "1", "NegativeAtOrBelow")]
     [InlineData("Social:SpansMinutes:0", "7", "SpansMinutes")]
     [InlineData("Social:SurgeP", "0", "SurgeP")]
+    [InlineData("Social:SpreadingP", "0.7", "SpreadingP")]
+    [InlineData("Social:SpreadingMinCount", "0", "SpreadingMinCount")]
     public void A_bad_value_stops_the_start_naming_the_key(string key, string value, string named)
     {
         var e = Assert.Throws<ConfigurationException>(() => Load((key, value)));

@@ -140,6 +140,20 @@ public sealed class ListeningSimulatorTests
     }
 
     [Fact]
+    public void The_irritant_site_s_waiting_time_alert_is_escalated_as_spreading_by_the_scripted_burst()
+    {
+        var alerts = Run.SurveyAlerts.Where(a => a.SiteId == SiteId && a.AttributeId == "waiting-time").ToList();
+        var burst = Assert.Single(Opened<SocialFactor>()).RaisedAt;
+
+        var escalated = alerts.FirstOrDefault(a => a.Factors.Any(f => f is SocialFactor));
+        Assert.True(escalated is not null, $"no escalation among {alerts.Count} emissions: {string.Join(" | ", alerts.Select(a => $"{a.Status} {a.RaisedAt:HH:mm}"))}");
+        Assert.Equal(AlertStatus.Updated, escalated.Status);
+        Assert.Equal("Waiting time", ((SocialFactor)escalated.Factors.Single(f => f is SocialFactor)).Spreading);
+        Assert.InRange(escalated.RaisedAt, burst - TimeSpan.FromMinutes(30), burst + TimeSpan.FromHours(1));
+        Assert.DoesNotContain(Run.SurveyAlerts, a => a.SiteId != SiteId && a.Factors.Any(f => f is SocialFactor));
+    }
+
+    [Fact]
     public void No_listening_messages_when_their_rate_is_zero()
     {
         Assert.Empty(SimulatedListening.Produce(new SimulatorSettings { ListeningPerSitePerHour = 0 }, SimulatedListening.LiveStart, TimeSpan.FromMinutes(30)));

@@ -15,7 +15,8 @@ namespace StreamCx.Host.Tests.Simulation;
 /// simulator's feedback over a day of history and a few live hours, its waiting-time irritant starting 3 h before the live
 /// start — parsed by the real <see cref="FeedbackParser"/> against the shipped catalogs and run through the
 /// <see cref="ListeningProcessor"/> as <c>replay</c> does (listening messages in event order, every feedback observed), the
-/// feedback through the sites' <see cref="FeedbackProcessor"/> too (its survey alerts in <see cref="SurveyAlerts"/>).
+/// feedback through the sites' <see cref="FeedbackProcessor"/> too, with the incidents and mentions of a site merged in event
+/// order (its survey alerts in <see cref="SurveyAlerts"/>).
 /// </summary>
 public sealed class SimulatedListening
 {
@@ -79,8 +80,11 @@ public sealed class SimulatedListening
         var channels = new ChannelSimulator(Catalog, settings.Seed, IrritantStart);
         var rnd = new Random(settings.Seed);
         var interval = responsesPerSitePerHour > 0 ? TimeSpan.FromHours(1 / (responsesPerSitePerHour * Catalog.Sites.Count)) : to - From;
+        var siteListening = parsed.Select(p => p.Listening).OfType<ListeningEvent>().Where(FeedbackProcessor.IsForSite).OrderBy(l => l.OccurredAt).ToList();
+        var listened = 0;
         for (var t = From + interval; responsesPerSitePerHour > 0 && t <= to; t += interval)
         {
+            for (; listened < siteListening.Count && siteListening[listened].OccurredAt < t; listened++) sites.AddToSite(siteListening[listened]); // in event order, as replay
             var feedback = parser.Parse(channels.Next(Catalog.Sites[rnd.Next(Catalog.Sites.Count)], t));
             Assert.True(feedback.IsValid, feedback.Rejection?.ToString());
             processor.Observe(feedback.Event!);
