@@ -45,8 +45,15 @@ public sealed record SocialFactor(
     public IReadOnlyList<IncidentEvidence>? Incidents { get; init; }
 }
 
-/// <summary>Incidents of one type at the alert's site bearing on its attribute in its window: how many, the first, their mean magnitude.</summary>
-public sealed record IncidentEvidence(string IncidentType, int Count, DateTimeOffset Since, double? MeanMagnitude, string? Unit);
+/// <summary>
+/// Incidents of one type at the alert's site bearing on its attribute in its window: how many, the first, their mean
+/// magnitude; <see cref="MeasuredCorrelation"/> when they are cited because the correlation measured in the region ties the
+/// type to the attribute (not the catalog).
+/// </summary>
+public sealed record IncidentEvidence(string IncidentType, int Count, DateTimeOffset Since, double? MeanMagnitude, string? Unit)
+{
+    public double? MeasuredCorrelation { get; init; }
+}
 
 /// <summary>Negative staff reports on an attribute (<see cref="AttributeId"/>) or a topic (<see cref="Topic"/>) surge at a site.</summary>
 public sealed record InternalFactor(string? AttributeId, string? Topic) : CountSurgeFactor;

@@ -22,10 +22,6 @@ public sealed class ListeningChannels(ReferenceCatalog catalog, Func<ListeningPr
     public ComplaintBoard StaffReports(string? regionId, string? siteId, string? role, int days) =>
         ComplaintBoard.Of([.. Processors.SelectMany(p => p.Internal.SitesOf(regionId, siteId))], role, days, new InternalReportWording(catalog).Describe);
 
-    /// <summary>The region's measured correlations (a region is held by one channel at most).</summary>
-    public IReadOnlyList<IncidentAttributeCorrelation> Correlation(string regionId) =>
-        Processors.Select(p => p.Correlation.Of(regionId)).FirstOrDefault(c => c.Count > 0) ?? [];
-
     public IReadOnlyList<ServiceView> Service(string? regionId, string? siteId) =>
     [
         .. Processors.SelectMany(p => p.Service.Of(regionId, siteId))

@@ -36,27 +36,22 @@ public sealed class ListeningProcessor
         Social = new SocialProcessor(catalog, social ?? new SocialSettings(), clock, Incidents.Cite);
         Internal = new ComplaintProcessor(catalog, complaints, clock, Incidents.Cite, new InternalReportWording(catalog));
         IncidentSurges = new ComplaintProcessor(catalog, complaints, clock, null, new IncidentWording(catalog));
-        Correlation = new IncidentCorrelation(catalog);
         Service = new ServiceKpis(catalog);
     }
 
     /// <summary>Service figures (FCR, AHT, contacts) per site and channel beside NPS and CSAT, from the feedback observed.</summary>
     public ServiceKpis Service { get; }
 
-    /// <summary>Incident types × attributes per region, measured on the incidents and the feedback (<see cref="Observe"/>).</summary>
-    public IncidentCorrelation Correlation { get; }
-
     /// <summary>Channels and touchpoints on shared indicators (the <c>channel</c> factor), from the feedback offered (<see cref="OfferFeedback"/>).</summary>
     public ChannelProcessor Channels { get; }
 
     /// <summary>
-    /// A feedback event, for <see cref="Correlation"/> and <see cref="Service"/> only: sums by site and day, so the order feedback and incidents come in
-    /// does not change what it measures (feedback is not held for the frontier).
+    /// A feedback event, for <see cref="Service"/> only: sums by site and day, so the order feedback comes in does not change
+    /// what it measures (feedback is not held for the frontier).
     /// </summary>
     public void Observe(FeedbackEvent e)
     {
         _tookSomething = true;
-        Correlation.Observe(e);
         Service.Observe(e);
     }
 
@@ -141,7 +136,7 @@ public sealed class ListeningProcessor
     public ListeningSnapshot Capture() => new(
         ListeningSnapshot.CurrentVersion,
         Complaints.Capture(), Internal.Capture(), Social.Capture(), Incidents.Capture(),
-        Correlation.Capture(), Service.Capture(), Counters.Capture(),
+        Service.Capture(), Counters.Capture(),
         [.. _held.InOrder().Select(h => HeldListeningMessage.Of(h.Message, h.Arrival))],
         _held.FrontierTime, _held.Arrivals, Late)
     {
@@ -164,7 +159,6 @@ public sealed class ListeningProcessor
         Internal.Restore(snapshot.Internal);
         Social.Restore(snapshot.Social);
         Incidents.Restore(snapshot.Incidents);
-        Correlation.Restore(snapshot.Correlation);
         Service.Restore(snapshot.Service);
         Counters.Restore(snapshot.Counters);
         _held.Restore(snapshot.Held.Select(h => (h.ToEvent(), h.Arrival)), snapshot.Frontier, snapshot.Arrivals);
@@ -176,7 +170,6 @@ public sealed class ListeningProcessor
     private IReadOnlyList<Alert> AddIncident(Incident i)
     {
         if (!Incidents.Add(i)) return [];
-        Correlation.Observe(i);
         return IncidentSurges.Process(new CountedEvent(i.EventId, i.OccurredAt, i.SiteId!, i.IncidentType, IncidentChannel));
     }
 

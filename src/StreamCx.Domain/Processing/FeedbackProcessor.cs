@@ -2,6 +2,7 @@ using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Grouping;
+using StreamCx.Domain.Incidents;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
 using StreamCx.Domain.Social;
@@ -82,8 +83,19 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     /// </summary>
     public bool AddIncident(Incident i)
     {
-        return IntakeOf(catalog.Site(i.SiteId!)).Incidents.Add(i);
+        var intake = IntakeOf(catalog.Site(i.SiteId!));
+        if (!intake.Incidents.Add(i)) return false;
+        intake.Days.Add(i.OccurredAt, i.IncidentType);
+        return true;
     }
+
+    /// <summary>
+    /// How each incident type goes with each attribute (only <paramref name="attributeId"/> when given) over the region's
+    /// sites' <see cref="IncidentCorrelation.Days"/> days through <paramref name="throughDay"/>.
+    /// </summary>
+    public IReadOnlyList<IncidentAttributeCorrelation> Correlation(string regionId, long throughDay, string? attributeId = null) =>
+        IncidentCorrelation.Measure(catalog.Listening, _sites.Values.Where(s => s.Site.RegionId == regionId)
+            .SelectMany(s => s.Days.Rows(s.Site.SiteId, throughDay - IncidentCorrelation.Days + 1, throughDay)), attributeId);
 
     /// <summary>
     /// Takes a social mention of a site, for an alert open there to be escalated when they rise; false for one that is not
@@ -185,10 +197,14 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         var monitor = MonitorFor(site, observation.AttributeId);
         monitor.Apply(observation, outcome.ToLateness());
         if (outcome == IntakeOutcome.TooLate) return;
+        intake.Days.Rate(observation.OccurredAt, monitor.Attribute, observation.Value);
         region.Update(site.SiteId, observation.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs);
         var spreading = monitor.OpenAlert is null ? null : SpreadingEscalation.Evaluate(intake.Mentions, site.SiteId, monitor.Attribute.Label, observation.OccurredAt, _social);
         var alert = monitor.Evaluate(view.PeersOf(site.SiteId, observation.AttributeId, _peers), view.ImportanceOf(observation.AttributeId), clock, spreading);
-        if (alert is not null) GrouperOf(site.RegionId).Route(SiteAlertContext.Add(alert, intake, catalog.Listening, observation.OccurredAt), alerts ??= []);
+        if (alert is null) return;
+        // incident types the region's closed days show bearing on the attribute (measured only for an incident the catalog does not tie to it)
+        var measured = () => Correlation(site.RegionId, SiteDays.DayOf(observation.OccurredAt) - 1, observation.AttributeId).Where(c => c.Bears).ToArray();
+        GrouperOf(site.RegionId).Route(SiteAlertContext.Add(alert, intake, catalog.Listening, observation.OccurredAt, measured), alerts ??= []);
     }
 
     private RegionGrouper GrouperOf(string regionId) =>

@@ -43,6 +43,9 @@ public sealed class SiteIntake
     /// </summary>
     public IncidentBook Incidents { get; } = new();
 
+    /// <summary>The site's days of incidents and ratings, for its region to measure how incident types go with attributes.</summary>
+    public SiteDays Days { get; } = new();
+
     /// <summary>
     /// The site's negative social mentions (<see cref="SiteMentions"/>), taken as they come and forgotten their retention
     /// before the feedback the site takes: an alert open at the site is escalated when they rise.
@@ -59,6 +62,7 @@ public sealed class SiteIntake
             Units = Units.Capture(),
             Incidents = Incidents.Incidents.Count == 0 ? null : Incidents.ToSnapshot(),
             Mentions = Mentions.FirstBucket is null ? null : Mentions.ToSnapshot(),
+            Days = Days.Count == 0 ? null : Days.Capture(Site.SiteId),
         };
     }
 
@@ -70,6 +74,7 @@ public sealed class SiteIntake
         Units.Restore(s.Units);
         Incidents.Restore(s.Incidents ?? new([]));
         Mentions.Restore(s.Mentions ?? new(null, []));
+        Days.Restore(s.Days ?? []);
     }
 
     public IntakeOutcome Admit(FeedbackEvent e)
@@ -81,6 +86,7 @@ public sealed class SiteIntake
         Incidents.ForgetBefore(e.OccurredAt - IncidentBook.Retention);
         Mentions.Observe(e.OccurredAt);
         Mentions.ForgetBefore(newest - Mentions.Retention);
+        Days.ForgetBefore(SiteDays.DayOf(newest) - SiteDays.Retention);
         if (lateness != Lateness.TooLate)
         {
             Headline.Add(e);

@@ -4,8 +4,7 @@ namespace StreamCx.Domain.Snapshots;
 
 /// <summary>
 /// Everything a <see cref="ListeningProcessor"/> holds, as plain data (JSON as the engine writes it): complaints and negative
-/// staff reports of every site, social mentions of every scope, incidents of every site, the incident correlation, the
-/// service figures, the counters, the channels and touchpoints, and the messages held for the frontier of event time in the order
+/// staff reports of every site, social mentions of every scope, incidents of every site, the service figures, the counters, the channels and touchpoints, and the messages held for the frontier of event time in the order
 /// they go (<see cref="Held"/>) with the frontier (null before the first), the arrivals numbered and the late ones counted.
 /// </summary>
 public sealed record ListeningSnapshot(
@@ -14,7 +13,6 @@ public sealed record ListeningSnapshot(
     ComplaintProcessorSnapshot Internal,
     SocialProcessorSnapshot Social,
     IncidentShelfSnapshot Incidents,
-    IncidentCorrelationSnapshot Correlation,
     ServiceKpisSnapshot Service,
     ListeningCountersSnapshot Counters,
     IReadOnlyList<HeldListeningMessage> Held,

@@ -19,6 +19,9 @@ public sealed record SiteIntakeSnapshot(
 
     /// <summary>The site's negative social mentions (null when it knows none, and in snapshots written before sites kept them).</summary>
     public SiteMentionsSnapshot? Mentions { get; init; }
+
+    /// <summary>The site's days of incidents and ratings (null when it has none, and in snapshots written before sites kept them).</summary>
+    public IReadOnlyList<SiteDaySnapshot>? Days { get; init; }
 }
 
 public sealed record RememberedEventId(DateTimeOffset At, string Id);

@@ -68,7 +68,6 @@ public sealed class ListeningActor : ChannelStateActor
             Hear(m);
             Advance();
         });
-        Receive<GetIncidentCorrelation>(m => AnswerOver(m.RegionId, null, c => c.Correlation(m.RegionId)));
         Receive<GetServiceKpis>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Service(m.RegionId, m.SiteId)));
         Receive<GetChannels>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Channels(m.RegionId, m.SiteId, m.Hours)));
         Receive<GetComplaintBoard>(m => AnswerOver(m.RegionId, m.SiteId, c =>

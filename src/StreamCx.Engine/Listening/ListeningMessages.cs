@@ -21,9 +21,6 @@ public sealed record ApplyListening(IReadOnlyList<ListeningItem> Items)
 /// </summary>
 public readonly record struct ListeningItem(ListeningEvent Event, SourcePosition? Position, SourcePosition? Source = null);
 
-/// <summary>Ask for the measured correlation of incident types with attributes in a region; answered with a list of <see cref="Domain.Incidents.IncidentAttributeCorrelation"/>.</summary>
-public sealed record GetIncidentCorrelation(string RegionId);
-
 /// <summary>Ask for the service figures of a region or a site (null: all); answered with a list of <see cref="Domain.Service.ServiceView"/>.</summary>
 public sealed record GetServiceKpis(string? RegionId, string? SiteId);
 

@@ -233,6 +233,7 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
     private static object Answer(FeedbackProcessor processor, ISiteQuery query) => query switch
     {
         GetSiteUnits u => UnitsOf(processor, u),
+        GetSiteDays d => new SiteDaysFound(d.SiteId, processor.Site(d.SiteId)?.Days.Capture(d.SiteId) ?? []),
         _ => ScoresOf(processor, query.SiteId),
     };
 

@@ -68,6 +68,12 @@ public interface ISiteQuery : IWithSiteId;
 /// <summary>Ask a site for its current scores; answered with <see cref="SiteScores"/>.</summary>
 public sealed record GetSiteScores(string SiteId) : ISiteQuery;
 
+/// <summary>Ask a site for its days of incidents and ratings (<see cref="Domain.Incidents.SiteDays"/>); answered with <see cref="SiteDaysFound"/>.</summary>
+public sealed record GetSiteDays(string SiteId) : ISiteQuery;
+
+/// <summary>A site's days of incidents and ratings, for its region's incident correlation.</summary>
+public sealed record SiteDaysFound(string SiteId, IReadOnlyList<Domain.Snapshots.SiteDaySnapshot> Days);
+
 /// <summary>Ask a site for its units on an attribute over the last <paramref name="Hours"/>; answered with <see cref="SiteUnitsFound"/>.</summary>
 public sealed record GetSiteUnits(string SiteId, string AttributeId, int Hours) : ISiteQuery;
 

@@ -644,14 +644,15 @@ async function loadCorrelation(regionId) {
     return;
   }
   if (regionId !== $('reasons-region').value) return;
-  $('correlation-note').textContent = `Over the last ${data.days} days, at least ${data.minSiteDays} site-days: how a day's incidents of a type go with the day's dissatisfied share of an attribute.`;
-  const head = el('tr', {}, ['Incident type', 'Attribute', 'Correlation', 'Site-days', 'In the catalog'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
+  $('correlation-note').textContent = `Over the ${data.days} days through ${data.throughDay ?? '—'}, at least ${data.minSiteDays} site-days: how a day's incidents of a type go with the day's dissatisfied share of an attribute. Measured: at least ${data.minBearing} and clear of chance — the site alerts then cite those incidents too.`;
+  const head = el('tr', {}, ['Incident type', 'Attribute', 'Correlation', 'Site-days', 'In the catalog', 'Measured'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
   const rows = (data.correlations ?? []).map((c) => el('tr', {}, [
     el('th', { text: c.incidentType, attrs: { scope: 'row' } }),
     el('td', { text: state.attributes.get(c.attributeId)?.label ?? c.attributeId }),
     el('td', { text: formatNumber(c.correlation) }),
     el('td', { text: c.siteDays }),
     el('td', { text: c.catalogued ? 'bears on it' : '—' }),
+    el('td', { text: c.bears ? 'bears on it' : '—' }),
   ]));
   $('correlation-table').replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows));
 }

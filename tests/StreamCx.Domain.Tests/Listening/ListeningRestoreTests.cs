@@ -153,7 +153,6 @@ public sealed class ListeningRestoreTests(ITestOutputHelper output)
             d => Assert.True(d.Item2 > 0, $"no duplicate {d.Item1}"));
         Assert.All(ListeningCounters.UncataloguedFlags, f => Assert.True(p.Counters.Uncatalogued(f) > 0, $"{f}"));
         Assert.NotNull(p.Social.Scope(ListeningTypes.BrandWide));
-        Assert.NotEmpty(p.Correlation.Of("north"));
         Assert.NotEmpty(p.Service.Of("south", null));
         Assert.NotEmpty(p.Channels.View("north", null, 72).Indicators);
     }
@@ -196,7 +195,6 @@ public sealed class ListeningRestoreTests(ITestOutputHelper output)
             IncidentSurges = p.IncidentSurges.Board(null, null, null),
             IncidentSurgeCounters = p.IncidentSurges.Counters,
             IncidentCounters = new { p.Incidents.Applied, p.Incidents.Duplicates },
-            Correlation = Regions.Select(p.Correlation.Of),
             Service = p.Service.Of(null, null),
             Channels = Regions.Select(r => p.Channels.View(r, null, 72)).Concat(North.Select(s => p.Channels.View(null, s, 24))),
             ChannelCounters = new { p.Channels.Applied, p.Channels.Late, p.Channels.Held, p.Channels.TestedThrough },

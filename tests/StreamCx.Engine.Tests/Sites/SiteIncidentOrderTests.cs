@@ -16,7 +16,7 @@ namespace StreamCx.Engine.Tests.Sites;
 /// </summary>
 public class SiteIncidentOrderTests : TestKit
 {
-    private static readonly ReferenceCatalog Catalog = new([new Site("s0", "Site 0", "north")], [new AttributeDefinition("waiting-time", "Waiting time", 1, 5, 2)]);
+    private static readonly ReferenceCatalog Catalog = new([new Site("s0", "Site 0", "north"), new Site("s1", "Site 1", "north")], [new AttributeDefinition("waiting-time", "Waiting time", 1, 5, 2)]);
     private static readonly DateTimeOffset Noon = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -41,5 +41,11 @@ public class SiteIncidentOrderTests : TestKit
         Assert.All(outcomes, o => Assert.False(o.AlreadyApplied));
         sites.Tell(new GetSiteScores("s0"));
         Assert.Equal(2, ExpectMsg<SiteScores>().Attributes["waiting-time"].Count);
+        // the site's day, for its region's incident correlation: the two incidents and the two answers
+        sites.Tell(new GetSiteDays("s0"));
+        var day = Assert.Single(ExpectMsg<SiteDaysFound>().Days);
+        Assert.Equal((Domain.Incidents.SiteDays.DayOf(Noon), 2, new Domain.Snapshots.DayRatings(2, 0)), (day.Day, day.Incidents["breakdown"], day.Ratings["waiting-time"]));
+        sites.Tell(new GetSiteDays("s1"));
+        Assert.Empty(ExpectMsg<SiteDaysFound>().Days);
     }
 }

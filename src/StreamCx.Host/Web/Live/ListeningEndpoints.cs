@@ -9,6 +9,7 @@ using StreamCx.Domain.Live;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Service;
 using StreamCx.Engine.Listening;
+using StreamCx.Engine.Sites;
 
 namespace StreamCx.Host.Web.Live;
 
@@ -28,13 +29,20 @@ public static class ListeningEndpoints
             BoardAsync(BoardQuery(request.Query, catalog, out var errors), errors, registry, ct));
         app.MapGet("/api/staff-reports/board", (HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
             BoardAsync(BoardQuery(request.Query, catalog, out var errors, "role") is { } query ? query with { StaffReports = true } : null, errors, registry, ct));
+        // measured on the region's sites' days, as the sites that cite incidents by it measure it: the closed days (through the day
+        // before the newest any site of the region has) — answered by the region's holder, on any engine
         app.MapGet("/api/regions/{regionId}/incident-correlation", async (string regionId, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
         {
             if (!catalog.Regions.Contains(regionId, StringComparer.Ordinal)) return ApiResults.NotFound($"no region '{AlertFilterParser.Printable(regionId)}'");
-            if (!registry.TryGet<ListeningActor>(out var listening))
-                return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
-            var measured = await listening.Ask<IReadOnlyList<IncidentAttributeCorrelation>>(new GetIncidentCorrelation(regionId), AskTimeout, ct).ConfigureAwait(false);
-            return ApiResults.Ok(new { regionId, days = IncidentCorrelation.Days, minSiteDays = IncidentCorrelation.MinSiteDays, correlations = measured });
+            var sites = await registry.GetAsync<SitesActor>(ct).ConfigureAwait(false);
+            var found = await Task.WhenAll(catalog.SitesIn(regionId).Select(s => sites.Ask<SiteDaysFound>(new GetSiteDays(s.SiteId), AskTimeout, ct))).ConfigureAwait(false);
+            var measured = IncidentCorrelation.OfRegion(catalog.Listening, [.. found.SelectMany(f => f.Days)]);
+            return ApiResults.Ok(new
+            {
+                regionId, days = IncidentCorrelation.Days, minSiteDays = IncidentCorrelation.MinSiteDays, minBearing = IncidentCorrelation.MinBearing,
+                throughDay = measured is { ThroughDay: var d } ? new DateTimeOffset(d * TimeSpan.TicksPerDay, TimeSpan.Zero).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+                correlations = (measured?.Correlations ?? []).Select(c => new { c.IncidentType, c.AttributeId, c.Correlation, c.SiteDays, c.Catalogued, c.Bears }),
+            });
         });
         app.MapGet("/api/service", async (HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
         {
