@@ -22,9 +22,9 @@ public sealed class ListeningChannels(ReferenceCatalog catalog, Func<ListeningPr
     public ComplaintBoard StaffReports(string? regionId, string? siteId, string? role, int days) =>
         ComplaintBoard.Of([.. Processors.SelectMany(p => p.Internal.SitesOf(regionId, siteId))], role, days, new InternalReportWording(catalog).Describe);
 
-    public IReadOnlyList<ServiceView> Service(string? regionId, string? siteId) =>
+    public IReadOnlyList<ServiceView> Service(string? regionId, string? siteId, int days = ServiceKpis.DefaultDays) =>
     [
-        .. Processors.SelectMany(p => p.Service.Of(regionId, siteId))
+        .. Processors.SelectMany(p => p.Service.Of(regionId, siteId, days))
             .OrderBy(v => v.SiteId, StringComparer.Ordinal).ThenBy(v => v.Channel, StringComparer.Ordinal),
     ];
 

@@ -38,6 +38,22 @@ internal sealed class ServiceSums
         }
     }
 
+    /// <summary>The sums of several days together.</summary>
+    public static ServiceSums Over(IEnumerable<ServiceSums> days)
+    {
+        var total = new ServiceSums();
+        foreach (var d in days)
+        {
+            (total._responses, total._fcrKnown, total._fcrYes, total._ahtN, total._contactsN) =
+                (total._responses + d._responses, total._fcrKnown + d._fcrKnown, total._fcrYes + d._fcrYes, total._ahtN + d._ahtN, total._contactsN + d._contactsN);
+            (total._ahtSum, total._contactsSum, total._pairs) = (total._ahtSum + d._ahtSum, total._contactsSum + d._contactsSum, total._pairs + d._pairs);
+            (total._sx, total._sy, total._sxy, total._sxx, total._syy) = (total._sx + d._sx, total._sy + d._sy, total._sxy + d._sxy, total._sxx + d._sxx, total._syy + d._syy);
+            total._resolvedFirst.Add(d._resolvedFirst);
+            total._notResolvedFirst.Add(d._notResolvedFirst);
+        }
+        return total;
+    }
+
     public ServiceView View(string site, string channel) => new(
         site, channel, _responses,
         _fcrKnown > 0 ? Math.Round(100.0 * _fcrYes / _fcrKnown, 1) : null,
@@ -91,6 +107,10 @@ internal sealed class ServiceSums
                 if (csat >= 4) _satisfied++;
             }
         }
+
+        public void Add(Headline other) =>
+            (_npsN, _promoters, _detractors, _csatN, _satisfied) =
+            (_npsN + other._npsN, _promoters + other._promoters, _detractors + other._detractors, _csatN + other._csatN, _satisfied + other._satisfied);
 
         public double? Nps => _npsN > 0 ? Math.Round(100.0 * (_promoters - _detractors) / _npsN, 1) : null;
 

@@ -68,7 +68,7 @@ public sealed class ListeningActor : ChannelStateActor
             Hear(m);
             Advance();
         });
-        Receive<GetServiceKpis>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Service(m.RegionId, m.SiteId)));
+        Receive<GetServiceKpis>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Service(m.RegionId, m.SiteId, m.Days)));
         Receive<GetChannels>(m => AnswerOver(m.RegionId, m.SiteId, c => c.Channels(m.RegionId, m.SiteId, m.Hours)));
         Receive<GetComplaintBoard>(m => AnswerOver(m.RegionId, m.SiteId, c =>
             m.StaffReports ? c.StaffReports(m.RegionId, m.SiteId, m.Channel, m.Days) : c.Board(m.RegionId, m.SiteId, m.Channel, m.Days)));

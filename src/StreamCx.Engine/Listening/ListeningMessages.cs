@@ -22,7 +22,7 @@ public sealed record ApplyListening(IReadOnlyList<ListeningItem> Items)
 public readonly record struct ListeningItem(ListeningEvent Event, SourcePosition? Position, SourcePosition? Source = null);
 
 /// <summary>Ask for the service figures of a region or a site (null: all); answered with a list of <see cref="Domain.Service.ServiceView"/>.</summary>
-public sealed record GetServiceKpis(string? RegionId, string? SiteId);
+public sealed record GetServiceKpis(string? RegionId, string? SiteId, int Days = Domain.Service.ServiceKpis.DefaultDays);
 
 /// <summary>Ask for the reasons board (null: every region, site or channel); answered with <see cref="ComplaintBoard"/>.</summary>
 public sealed record GetComplaintBoard(string? RegionId, string? SiteId, string? Channel, int Days)

@@ -555,12 +555,12 @@ async function loadChannels() {
 async function loadService(siteId) {
   let data;
   try {
-    data = await api(`/api/service?site=${encodeURIComponent(siteId)}`);
+    data = await api(`/api/service?site=${encodeURIComponent(siteId)}&days=30`);
   } catch {
     return;
   }
   if (siteId !== $('channels-site').value) return;
-  const head = el('tr', {}, ['Channel', 'Responses', 'Resolved at first contact', 'Handling time', 'Contacts per resolution',
+  const head = el('tr', {}, [`Channel (last ${data.days} days)`, 'Responses', 'Resolved at first contact', 'Handling time', 'Contacts per resolution',
     'NPS resolved first / not', 'CSAT resolved first / not', 'Handling time × CSAT'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
   const pair = (a, b, digits) => `${formatNumber(a, digits)} / ${formatNumber(b, digits)}`;
   const rows = (data.rows ?? []).map((r) => el('tr', { attrs: { 'data-channel': r.channel } }, [

@@ -46,4 +46,58 @@ public sealed class ServiceKpisTests
         Assert.Equal(ServiceKpis.MaxChannelsPerSite + 1, rows.Count);
         Assert.Equal(100, rows.Sum(r => r.Responses));
     }
+
+    /// <summary>
+    /// Lille Centre's phone contacts: 40 of them 60 days before its newest, all resolved at once in 100 s; 20 in its last 10
+    /// days, half resolved, in 400 s; 5 more 120 days before (beyond the retention). Paris Opera's newest day is 50 days
+    /// before Lille's.
+    /// </summary>
+    private static List<FeedbackEvent> History()
+    {
+        var events = new List<FeedbackEvent>();
+        FeedbackEvent On(double daysBefore, string site, bool fcr, double aht) =>
+            new($"h{events.Count}", At.AddDays(-daysBefore), site, "phone", RatingDictionary.Empty) { FirstContactResolution = fcr, HandlingSeconds = aht, ContactCount = fcr ? 1 : 2 };
+        for (var i = 0; i < 5; i++) events.Add(On(120, TestCatalog.LilleCentre, true, 50));
+        for (var i = 0; i < 40; i++) events.Add(On(60 + (i * 0.01), TestCatalog.LilleCentre, true, 100));
+        for (var i = 0; i < 20; i++) events.Add(On(i * 0.5, TestCatalog.LilleCentre, i % 2 == 0, 400));
+        for (var i = 0; i < 6; i++) events.Add(On(50 + i, TestCatalog.ParisOpera, true, 90));
+        return events;
+    }
+
+    [Fact]
+    public void A_view_covers_the_last_days_of_each_site_s_own_feedback_and_days_beyond_the_retention_are_forgotten()
+    {
+        var kpis = new ServiceKpis(TestCatalog.Create());
+        foreach (var e in History()) kpis.Observe(e);
+
+        var month = kpis.Of(null, null);
+        var quarter = kpis.Of(null, null, ServiceKpis.RetentionDays);
+
+        var lille = Assert.Single(month, v => v.SiteId == TestCatalog.LilleCentre);
+        Assert.Equal((20L, (double?)50, (double?)400), (lille.Responses, lille.FirstContactResolutionRate, lille.MeanHandlingSeconds)); // the last 30 days
+        Assert.Equal(6, Assert.Single(month, v => v.SiteId == TestCatalog.ParisOpera).Responses); // its own last 30 days, 50 days before Lille's
+        Assert.Equal((60L, (double?)83.3), quarter.Where(v => v.SiteId == TestCatalog.LilleCentre).Select(v => (v.Responses, v.FirstContactResolutionRate)).Single()); // not the 5 of 120 days before
+        Assert.Equal(20, Assert.Single(kpis.Of(null, TestCatalog.LilleCentre, days: 11)).Responses);
+        Assert.Equal(1, Assert.Single(kpis.Of(null, TestCatalog.LilleCentre, days: 1)).Responses); // its newest day only
+        Assert.Throws<ArgumentOutOfRangeException>(() => kpis.Of(null, null, ServiceKpis.RetentionDays + 1));
+    }
+
+    [Fact]
+    public void The_order_feedback_comes_in_and_a_snapshot_round_trip_change_no_view()
+    {
+        var history = History();
+        var inOrder = new ServiceKpis(TestCatalog.Create());
+        foreach (var e in history) inOrder.Observe(e);
+        var shuffled = new ServiceKpis(TestCatalog.Create());
+        var rnd = new Random(7);
+        foreach (var e in history.OrderBy(_ => rnd.Next())) shuffled.Observe(e);
+        var restored = new ServiceKpis(TestCatalog.Create());
+        restored.Restore(EngineSnapshotJson.RoundTrip(inOrder.Capture()));
+
+        foreach (var days in new[] { 1, 11, 30, 90 })
+        {
+            Assert.Equal(inOrder.Of(null, null, days), shuffled.Of(null, null, days));
+            Assert.Equal(inOrder.Of(null, null, days), restored.Of(null, null, days));
+        }
+    }
 }

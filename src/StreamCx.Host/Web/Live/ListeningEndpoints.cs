@@ -46,12 +46,10 @@ public static class ListeningEndpoints
         });
         app.MapGet("/api/service", async (HttpRequest request, ReferenceCatalog catalog, ActorRegistry registry, CancellationToken ct) =>
         {
-            string? region = request.Query["region"], site = request.Query["site"];
-            if (region is not null && !catalog.Regions.Contains(region, StringComparer.Ordinal)) return ApiResults.BadRequest($"region '{AlertFilterParser.Printable(region)}' is not a region of the site registry");
-            if (site is not null && !catalog.TryGetSite(site, out _)) return ApiResults.BadRequest($"site '{AlertFilterParser.Printable(site)}' is not in the site registry");
+            if (ServiceQuery(request.Query, catalog, out var errors) is not { } query) return ApiResults.BadRequest(errors);
             if (!registry.TryGet<ListeningActor>(out var listening))
                 return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the listening sources are not running");
-            return ApiResults.Ok(new { rows = await listening.Ask<IReadOnlyList<ServiceView>>(new GetServiceKpis(region, site), AskTimeout, ct).ConfigureAwait(false) });
+            return ApiResults.Ok(new { query.Days, rows = await listening.Ask<IReadOnlyList<ServiceView>>(query, AskTimeout, ct).ConfigureAwait(false) });
         });
     }
 
@@ -78,6 +76,22 @@ public static class ListeningEndpoints
         if (channel is { Length: 0 or > 100 }) errors.Add($"{group} must be 1 to 100 characters");
         if (!WholeNumberQuery.TryRead(daysText, "days", 1, 90, 7, out var days, out var daysError)) errors.Add(daysError);
         return errors.Count == 0 ? new GetComplaintBoard(region, site, channel, days) : null;
+    }
+
+    /// <summary>
+    /// The service figures' query, checked: a known region and site, 1 to <see cref="ServiceKpis.RetentionDays"/> days
+    /// (<see cref="ServiceKpis.DefaultDays"/> by default); null with the errors otherwise.
+    /// </summary>
+    public static GetServiceKpis? ServiceQuery(IQueryCollection q, ReferenceCatalog catalog, out List<string> errors)
+    {
+        errors = [];
+        string? region = q["region"], site = q["site"], daysText = q["days"];
+        if (region is not null && !catalog.Regions.Contains(region, StringComparer.Ordinal))
+            errors.Add($"region '{AlertFilterParser.Printable(region)}' is not a region of the site registry");
+        if (site is not null && !catalog.TryGetSite(site, out _))
+            errors.Add($"site '{AlertFilterParser.Printable(site)}' is not in the site registry");
+        if (!WholeNumberQuery.TryRead(daysText, "days", 1, ServiceKpis.RetentionDays, ServiceKpis.DefaultDays, out var days, out var daysError)) errors.Add(daysError);
+        return errors.Count == 0 ? new GetServiceKpis(region, site, days) : null;
     }
 
     /// <summary>The listening sources' counters for <c>/api/status</c>; null when they are not running or do not answer within a second.</summary>
