@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Processing;
@@ -14,31 +13,21 @@ namespace StreamCx.Domain.Tests.Incidents;
 /// </summary>
 public sealed class SiteAlertIncidentTests
 {
-    private const string Delivery = "delivery";
-    private static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
-    private const int FallAtHour = 4 * 24;
+    private const string Delivery = DeliveryFall.Delivery;
+    private const int FallAtHour = DeliveryFall.FallAtHour;
+    private static readonly DateTimeOffset Start = DeliveryFall.Start;
 
-    private static readonly ReferenceCatalog Catalog = new(TestCatalog.Sites, [.. TestCatalog.Attributes, new AttributeDefinition(Delivery, "Delivery", 1, 5, 2)])
-    {
-        Listening = new ListeningCatalog(
-            [],
-            [new IncidentType("delivery-delay", "Delivery delay", [Delivery], "minutes late"), new IncidentType("stock-out", "Stock-out", ["product-availability"], "products")],
-            [], []),
-    };
+    private static readonly ReferenceCatalog Catalog = DeliveryFall.Catalog(new ListeningCatalog(
+        [],
+        [new IncidentType("delivery-delay", "Delivery delay", [Delivery], "minutes late"), new IncidentType("stock-out", "Stock-out", ["product-availability"], "products")],
+        [], []));
 
     /// <summary>
-    /// Delivery rated 3 to 5 at Lille Centre, 12 an hour, for four days, then 1 or 2; three delivery delays in the hours before
-    /// the fall (80, 110 and 95 minutes late), one of the day before (not cited), a stock-out (it bears on another attribute) and a
-    /// delay at another site.
+    /// The fall, 10 hours of it; three delivery delays in the hours before it (80, 110 and 95 minutes late), one of the day
+    /// before (not cited), a stock-out (it bears on another attribute) and a delay at another site.
     /// </summary>
     private static (List<FeedbackEvent> Feedback, List<Incident> Incidents) Scenario()
     {
-        var rnd = new Random(3);
-        var feedback = new List<FeedbackEvent>();
-        for (var h = 0; h < FallAtHour + 10; h++)
-            for (var i = 0; i < 12; i++)
-                feedback.Add(new FeedbackEvent($"f{feedback.Count}", Start.AddHours(h).AddMinutes(i * 5), TestCatalog.LilleCentre, "store",
-                    new RatingDictionary([new(Delivery, h >= FallAtHour ? 1 + rnd.Next(2) : 3 + rnd.Next(3))])));
         Incident Delay(string id, double hour, double minutes, string site = TestCatalog.LilleCentre, string type = "delivery-delay") =>
             new(id, Start.AddHours(hour), type) { SiteId = site, Magnitude = minutes };
         List<Incident> incidents =
@@ -47,24 +36,13 @@ public sealed class SiteAlertIncidentTests
             Delay("d1", FallAtHour - 3, 80), Delay("d2", FallAtHour - 2.5, 110), Delay("d3", FallAtHour - 1, 95),
             Delay("so", FallAtHour - 2, 12, type: "stock-out"), Delay("elsewhere", FallAtHour - 2, 60, site: TestCatalog.Roubaix),
         ];
-        return (feedback, incidents);
+        return (DeliveryFall.Feedback(10), incidents);
     }
 
-    private static FeedbackProcessor NewProcessor() => new(Catalog, new DetectionSettings(), new FakeTimeProvider(Start.AddDays(30)));
+    private static FeedbackProcessor NewProcessor() => DeliveryFall.NewProcessor(Catalog);
 
-    /// <summary>The incidents in event order among the feedback, as replay gives them.</summary>
-    private static List<string> InOrder(FeedbackProcessor processor, List<FeedbackEvent> feedback, List<Incident> incidents)
-    {
-        var lines = new List<string>();
-        var next = 0;
-        var ordered = incidents.OrderBy(i => i.OccurredAt).ToList();
-        foreach (var e in feedback)
-        {
-            for (; next < ordered.Count && ordered[next].OccurredAt < e.OccurredAt; next++) processor.AddIncident(ordered[next]);
-            lines.AddRange(processor.Process(e).Select(ContractJson.Serialize));
-        }
-        return lines;
-    }
+    private static List<string> InOrder(FeedbackProcessor processor, List<FeedbackEvent> feedback, List<Incident> incidents) =>
+        DeliveryFall.InOrder(processor, feedback, incidents);
 
     [Fact]
     public void The_alert_of_a_fall_cites_the_delivery_delays_before_it_and_no_other_incident()

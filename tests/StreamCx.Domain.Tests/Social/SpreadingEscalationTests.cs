@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
 using StreamCx.Domain.Contracts;
-using StreamCx.Domain.Detection;
 using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Tests.TestSupport;
@@ -15,24 +13,14 @@ namespace StreamCx.Domain.Tests.Social;
 /// </summary>
 public sealed class SpreadingEscalationTests
 {
-    private const string Delivery = "delivery";
-    private static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
-    private const int FallAtHour = 4 * 24;
+    private const string Delivery = DeliveryFall.Delivery;
+    private const int FallAtHour = DeliveryFall.FallAtHour;
     private const double BurstAtHour = FallAtHour + 5;
+    private static readonly DateTimeOffset Start = DeliveryFall.Start;
+    private static readonly ReferenceCatalog Catalog = DeliveryFall.Catalog();
 
-    private static readonly ReferenceCatalog Catalog = new(TestCatalog.Sites, [.. TestCatalog.Attributes, new AttributeDefinition(Delivery, "Delivery", 1, 5, 2)]);
-
-    /// <summary>Delivery rated 3 to 5 at Lille Centre, 12 an hour, for four days, then 1 or 2 for 12 hours.</summary>
-    private static List<FeedbackEvent> Feedback()
-    {
-        var rnd = new Random(3);
-        var feedback = new List<FeedbackEvent>();
-        for (var h = 0; h < FallAtHour + 12; h++)
-            for (var i = 0; i < 12; i++)
-                feedback.Add(new FeedbackEvent($"f{feedback.Count}", Start.AddHours(h).AddMinutes(i * 5), TestCatalog.LilleCentre, "store",
-                    new RatingDictionary([new(Delivery, h >= FallAtHour ? 1 + rnd.Next(2) : 3 + rnd.Next(3))])));
-        return feedback;
-    }
+    /// <summary>The fall, 12 hours of it.</summary>
+    private static List<FeedbackEvent> Feedback() => DeliveryFall.Feedback(12);
 
     /// <summary>
     /// A negative mention of Lille Centre every 12 hours from the start, then, <paramref name="burstAtHour"/>, six within 25
@@ -52,21 +40,10 @@ public sealed class SpreadingEscalationTests
         return mentions;
     }
 
-    private static FeedbackProcessor NewProcessor() => new(Catalog, new DetectionSettings(), new FakeTimeProvider(Start.AddDays(30)));
+    private static FeedbackProcessor NewProcessor() => DeliveryFall.NewProcessor(Catalog);
 
-    /// <summary>The mentions in event order among the feedback, as replay gives them.</summary>
-    private static List<string> InOrder(FeedbackProcessor processor, List<FeedbackEvent> feedback, List<SocialMention> mentions)
-    {
-        var lines = new List<string>();
-        var next = 0;
-        var ordered = mentions.OrderBy(m => m.OccurredAt).ToList();
-        foreach (var e in feedback)
-        {
-            for (; next < ordered.Count && ordered[next].OccurredAt < e.OccurredAt; next++) processor.AddToSite(ordered[next]);
-            lines.AddRange(processor.Process(e).Select(ContractJson.Serialize));
-        }
-        return lines;
-    }
+    private static List<string> InOrder(FeedbackProcessor processor, List<FeedbackEvent> feedback, List<SocialMention> mentions) =>
+        DeliveryFall.InOrder(processor, feedback, mentions);
 
     private static List<Alert> Alerts(IEnumerable<string> lines) => [.. lines.Select(l => ContractJson.DeserializeAlert(l)!)];
 
