@@ -7,7 +7,7 @@ namespace StreamCx.Domain.Alerting;
 /// <summary>
 /// open → updated* → resolved for one site-attribute, with no storms: an update only when the level, the set of
 /// factors or the severity changed enough, and not more often than the minimum interval unless it escalates past its
-/// peak; a
+/// peak or starts to spread (a <c>social</c> factor joins); a
 /// resolve only when no factor holds and the level has recovered most of its fall for a sustained time (hysteresis).
 /// </summary>
 public sealed class AlertLifecycle(string siteId, string attributeId, DetectionSettings settings)
@@ -40,7 +40,9 @@ public sealed class AlertLifecycle(string siteId, string attributeId, DetectionS
             Current = state with { WorstLevel = worst, RecoveringSince = null };
             var kinds = Kinds(signals);
             var changed = level != state.Level || !kinds.SequenceEqual(state.Kinds) || Math.Abs(severity - state.Severity) >= settings.UpdateSeverityDelta;
-            var due = level > state.PeakLevel || now - state.LastEmittedAt >= settings.UpdateMinInterval;
+            // escalating past its peak, or starting to spread on social networks, is news at once; anything else waits for the interval
+            var spreads = kinds.Contains(FactorKind.Social) && !state.Kinds.Contains(FactorKind.Social);
+            var due = level > state.PeakLevel || spreads || now - state.LastEmittedAt >= settings.UpdateMinInterval;
             if (!changed || !due) return null;
             Current = Current with { Sequence = state.Sequence + 1, Severity = severity, Level = level, PeakLevel = level > state.PeakLevel ? level : state.PeakLevel, Kinds = kinds, LastEmittedAt = now };
             return Decision(AlertStatus.Updated, Current, signals, importance, now);
