@@ -16,6 +16,7 @@ public sealed class SiteDays
 
     private readonly SortedDictionary<long, Day> _days = [];
     private (long Number, Day? Day) _last = (long.MinValue, null);
+    private long _first = long.MaxValue; // the oldest day kept: forgetting is asked at every event, and is nearly always nothing
 
     public int Count => _days.Count;
 
@@ -37,7 +38,9 @@ public sealed class SiteDays
     /// <summary>Forgets the days before <paramref name="day"/>.</summary>
     public void ForgetBefore(long day)
     {
-        while (_days.Count > 0 && _days.First() is var (first, _) && first < day) _days.Remove(first);
+        if (_first >= day) return;
+        foreach (var old in _days.Keys.TakeWhile(k => k < day).ToArray()) _days.Remove(old);
+        _first = _days.Count == 0 ? long.MaxValue : _days.Keys.First();
         if (_last.Number < day) _last = (long.MinValue, null);
     }
 
@@ -51,9 +54,11 @@ public sealed class SiteDays
     {
         _days.Clear();
         _last = (long.MinValue, null);
+        _first = long.MaxValue;
         foreach (var row in rows)
         {
             var day = _days[row.Day] = new Day();
+            _first = Math.Min(_first, row.Day);
             foreach (var (type, n) in row.Incidents) day.Incidents[type] = n;
             foreach (var (attributeId, r) in row.Ratings) day.Ratings[attributeId] = (r.Count, r.Dissatisfied);
         }
@@ -67,7 +72,11 @@ public sealed class SiteDays
     private Day DayAt(long number)
     {
         if (_last.Number == number) return _last.Day!;
-        if (!_days.TryGetValue(number, out var day)) _days[number] = day = new Day();
+        if (!_days.TryGetValue(number, out var day))
+        {
+            _days[number] = day = new Day();
+            _first = Math.Min(_first, number);
+        }
         _last = (number, day);
         return day;
     }

@@ -202,10 +202,16 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         var spreading = monitor.OpenAlert is null ? null : SpreadingEscalation.Evaluate(intake.Mentions, site.SiteId, monitor.Attribute.Label, observation.OccurredAt, _social);
         var alert = monitor.Evaluate(view.PeersOf(site.SiteId, observation.AttributeId, _peers), view.ImportanceOf(observation.AttributeId), clock, spreading);
         if (alert is null) return;
-        // incident types the region's closed days show bearing on the attribute (measured only for an incident the catalog does not tie to it)
-        var measured = () => Correlation(site.RegionId, SiteDays.DayOf(observation.OccurredAt) - 1, observation.AttributeId).Where(c => c.Bears).ToArray();
-        GrouperOf(site.RegionId).Route(SiteAlertContext.Add(alert, intake, catalog.Listening, observation.OccurredAt, measured), alerts ??= []);
+        GrouperOf(site.RegionId).Route(SiteAlertContext.Add(alert, intake, catalog.Listening, observation.OccurredAt, Bearing(site.RegionId, observation)), alerts ??= []);
     }
+
+    /// <summary>
+    /// The incident types the region's closed days show bearing on the observation's attribute, measured when asked (only for
+    /// an incident the catalog does not tie to it). A method of its own: a lambda in the evaluation would be allocated at
+    /// every observation, alert or not.
+    /// </summary>
+    private Func<IReadOnlyList<IncidentAttributeCorrelation>> Bearing(string regionId, AttributeObservation observation) =>
+        () => Correlation(regionId, SiteDays.DayOf(observation.OccurredAt) - 1, observation.AttributeId).Where(c => c.Bears).ToArray();
 
     private RegionGrouper GrouperOf(string regionId) =>
         _groupers.TryGetValue(regionId, out var g) ? g : _groupers[regionId] = new RegionGrouper(regionId, catalog, settings);
