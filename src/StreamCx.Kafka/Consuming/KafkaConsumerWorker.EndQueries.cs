@@ -15,6 +15,7 @@ internal sealed partial class KafkaConsumerWorker
     private IConsumer<Ignore, Ignore>? _endsClient;
     private int _endsAsking; // questions on the client now: it is disposed only once they are answered
     private bool _endsClosed;
+    private bool _endsFailureSaid;
 
     public long? QueryEnd(string topic, int partition, TimeSpan timeout)
     {
@@ -44,7 +45,7 @@ internal sealed partial class KafkaConsumerWorker
         }
     }
 
-    /// <summary>The client, counted as asking (null once closed); made at the first question.</summary>
+    /// <summary>The client, counted as asking (null once closed, or when it cannot be made); made at the first question.</summary>
     private IConsumer<Ignore, Ignore>? EndsClient()
     {
         lock (_endsGate)
@@ -54,7 +55,22 @@ internal sealed partial class KafkaConsumerWorker
                 return null;
             }
 
-            _endsClient ??= KafkaClientBuilder.Build("consumer", _settings, () => new ConsumerBuilder<Ignore, Ignore>(EndsConfig()).Build());
+            try
+            {
+                _endsClient ??= KafkaClientBuilder.Build("consumer", _settings, () => new ConsumerBuilder<Ignore, Ignore>(EndsConfig()).Build());
+            }
+            catch (KafkaConfigurationException e)
+            {
+                // the consumer itself was made from the same configuration: not expected; said once, asked again next time
+                if (!_endsFailureSaid)
+                {
+                    _endsFailureSaid = true;
+                    _logger.EndsClientFailed(e.Message);
+                }
+
+                return null;
+            }
+
             _endsAsking++;
             return _endsClient;
         }
