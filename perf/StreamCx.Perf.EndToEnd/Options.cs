@@ -4,7 +4,7 @@ using StreamCx.Perf.Kafka;
 namespace StreamCx.Perf.EndToEnd;
 
 /// <summary>
-/// Command line: <c>--events N --runs N --mixed [journeys|listening] --surge --seeds N[,N...] --engine-set KEY=VALUE --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default --linger-ms N --settle-seconds N
+/// Command line: <c>--events N --runs N --mixed [journeys|listening] --surge --seeds N[,N...] --live-pace compressed|real --engine-set KEY=VALUE --real-broker --latency-rate N --latency-fractions F[,F...] --alerts N --tip-rate N --fetch-wait-ms N|default --linger-ms N --settle-seconds N
 /// --memory-sites N --memory-attributes N --memory-events-per-site N --replay-runs N --skip-sustained --skip-latency
 /// --skip-memory --skip-replay --output-dir DIR --note TEXT</c>.
 /// </summary>
@@ -50,6 +50,13 @@ public sealed record Options
 
     public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3];
 
+    /// <summary>
+    /// <c>--live-pace compressed|real</c>: how <c>--surge</c> dates its live messages. Compressed (the default): as scripted, event
+    /// time running about 250 times faster than the wall clock (the event-time figures). Real: each dated the wall clock of its
+    /// produce, as live messages are in production, the baseline ending where the live phase starts (the wall-clock figures).
+    /// </summary>
+    public LivePace LivePace { get; init; } = LivePace.Compressed;
+
     /// <summary><c>--engine-set KEY=VALUE</c> (repeatable): configuration given to the engine processes of <c>--mixed</c> and <c>--surge</c>.</summary>
     public IReadOnlyList<string> EngineSettings { get; init; } = [];
     public bool Sustained { get; init; } = true;
@@ -74,6 +81,7 @@ public sealed record Options
                 "--mixed" => options with { Mixed = i + 1 < args.Length && Enum.TryParse<MixedKind>(args[i + 1], ignoreCase: true, out var kind) && ++i > 0 ? kind : MixedKind.Journeys },
                 "--surge" => options with { Surge = true },
                 "--engine-set" => options with { EngineSettings = [.. options.EngineSettings, Value()] },
+                "--live-pace" => options with { LivePace = Enum.Parse<LivePace>(Value(), ignoreCase: true) },
                 "--seeds" => options with { Seeds = [.. Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--latency-rate" => options with { LatencyRate = Number() },
                 "--latency-fractions" => options with { LatencyFractions = [.. Value().Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))] },
@@ -114,4 +122,11 @@ public sealed record Options
         "dotnet run -c Release --project perf/StreamCx.Perf.EndToEnd" + (args.Length > 0 ? " -- " + string.Join(' ', args.Select(Quote)) : "");
 
     private static string Quote(string a) => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a;
+}
+
+/// <summary>How <c>--surge</c> dates its live messages (<see cref="Options.LivePace"/>).</summary>
+public enum LivePace
+{
+    Compressed,
+    Real,
 }

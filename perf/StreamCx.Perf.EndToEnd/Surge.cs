@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.ReferenceData;
@@ -14,11 +16,13 @@ namespace StreamCx.Perf.EndToEnd;
 /// <c>--surge</c>: how fast the real engine (<c>streamcx run</c> on the mock cluster, <see cref="EngineOnTopics"/>, the
 /// engine's own Kafka settings) alerts the demo's social burst and complaint surge (<see cref="SurgeScript"/>), one seed after
 /// the other. The five days of baseline are produced at once and left to be taken; then the last hours are produced live, one
-/// message every <see cref="Pace"/> in event order (event time runs about 250 times faster than the wall clock), each
-/// message's produce time noted. The alerts are read back from the engine's alerts topic. For the site's first social and first
-/// complaint alert opened after their onset: event time from the scripted onset to the alert's <c>raisedAt</c> (the tipping
-/// message's event time), and wall clock from producing that tipping message to the alert's <c>emittedAt</c> (the engine's
-/// clock) and to its reading from the alerts topic.
+/// message every <see cref="Pace"/> in event order, each message's produce time noted: as scripted (event time runs about 250
+/// times faster than the wall clock), or with <see cref="LivePace.Real"/> each dated the wall clock of its produce (the script
+/// moved so that its baseline ends where the live phase starts). The alerts are read back from the engine's alerts topic. For
+/// the site's first social and first complaint alert opened after their onset (with real pace, the produce of the first live
+/// message at or after the scripted onset): event time from the onset to the alert's <c>raisedAt</c> (the tipping message's
+/// event time), and wall clock from producing that tipping message to the alert's <c>emittedAt</c> (the engine's clock) and
+/// to its reading from the alerts topic.
 /// </summary>
 public static class Surge
 {
@@ -37,14 +41,13 @@ public static class Surge
             rows.AddRange(run);
             foreach (var r in run) Console.WriteLine($"[surge] {r}");
         }
-        return SurgeReport.Markdown(rows, Pace);
+        return SurgeReport.Markdown(rows, Pace, options.LivePace);
     }
 
     private static async Task<IReadOnlyList<SurgeRow>> RunAsync(Target target, ReferenceCatalog catalog, int seed, Options options)
     {
-        var script = SurgeScript.Create(catalog, seed, DateTimeOffset.UtcNow);
-        if (Environment.GetEnvironmentVariable("SURGE_DUMP") is { } dump)
-            new Workload(catalog, [.. script.Baseline.Concat(script.Live).Select(m => (m.Key, m.Value))]).WriteJsonLines($"{dump}.{seed}.jsonl");
+        var real = options.LivePace == LivePace.Real;
+        var script = SurgeScript.Create(catalog, seed, real ? DateTimeOffset.UtcNow + SurgeScript.LiveSpan : DateTimeOffset.UtcNow);
         var alertsTopic = $"e2e.surge.{Guid.NewGuid():N}.alerts";
         using var reader = new AlertsTopicReader(target, alertsTopic);
         var (engine, prefix, topics) = await EngineOnTopics.StartAsync(target, "surge", catalog.Sites.Count, [$"Kafka:AlertsTopic={alertsTopic}", .. options.EngineSettings]);
@@ -57,10 +60,12 @@ public static class Surge
         Console.WriteLine($"[surge] seed {seed}: baseline of {script.Baseline.Count:N0} messages taken in {clock.Elapsed.TotalSeconds:0} s; {script.Live.Count} live messages, one every {Pace.TotalMilliseconds} ms");
 
         var load = MachineInfo.LoadAverage();
-        var sent = await ProduceLiveAsync(target, SitePartitions.Create(target, topics, catalog.Sites.Select(s => s.SiteId)), script.Live);
-        var frontier = await SettleAsync(engine, script.Live[^1].At);
+        var sent = await ProduceLiveAsync(target, SitePartitions.Create(target, topics, catalog.Sites.Select(s => s.SiteId)), script.Live, real);
+        if (Environment.GetEnvironmentVariable("SURGE_DUMP") is { } dump) // the messages as produced (real pace: dated anew)
+            new Workload(catalog, [.. script.Baseline.Concat(sent.Select(s => s.Message)).Select(m => (m.Key, m.Value))]).WriteJsonLines($"{dump}.{seed}.jsonl");
+        var frontier = await SettleAsync(engine, sent[^1].Message.At);
         var alerts = reader.Alerts.ToList();
-        Console.WriteLine($"[surge] seed {seed}: frontier at {frontier:HH:mm:ss} (last live message {script.Live[^1].At:HH:mm:ss}); {alerts.Count} alert emissions read: "
+        Console.WriteLine($"[surge] seed {seed}: frontier at {frontier:HH:mm:ss} (last live message {sent[^1].Message.At:HH:mm:ss}); {alerts.Count} alert emissions read: "
             + string.Join(", ", alerts.CountBy(a => $"{a.AttributeId} ({string.Join('+', a.FactorKinds)}) {a.Status}").Select(g => $"{g.Value} {g.Key}")));
         return
         [
@@ -69,9 +74,10 @@ public static class Surge
         ];
 
         // the social alert is the site's "social" pseudo-attribute's; a complaint surge's is shown under the attribute its reason bears on (waiting time)
-        SurgeRow Row(int seed, string what, string factor, string type, DateTimeOffset onset)
+        SurgeRow Row(int seed, string what, string factor, string type, DateTimeOffset scripted)
         {
             var site = script.Site.SiteId;
+            var onset = real ? sent.FirstOrDefault(s => s.Scripted >= scripted).Message?.At ?? scripted : scripted; // real pace: when the onset was produced
             var opened = alerts.Where(a => a.SiteId == site && a.FactorKinds.Contains(factor) && a.Status == "open").ToList();
             var before = opened.Count(a => a.RaisedAt < onset);
             var alert = opened.Where(a => a.RaisedAt >= onset).MinBy(a => a.RaisedAt);
@@ -79,7 +85,10 @@ public static class Surge
             var ofType = sent.Where(s => s.Message.Key == site && s.Message.At >= onset && s.Message.At <= alert.RaisedAt && MixStats.TypeOf(s.Message.Value) == type).ToList();
             var tipping = ofType.LastOrDefault(s => s.Message.At == alert.RaisedAt);
             return new SurgeRow(seed, what, site, onset, alert.RaisedAt, ofType.Count,
-                tipping.Message is null ? null : alert.EmittedAt - tipping.At, tipping.Message is null ? null : alert.ReadAt - tipping.At, before, load);
+                tipping.Message is null ? null : alert.EmittedAt - tipping.At, tipping.Message is null ? null : alert.ReadAt - tipping.At, before, load)
+            {
+                Tipping = tipping.Message is null ? null : $"{tipping.Message.EventId} produced {tipping.At:HH:mm:ss.fff}",
+            };
         }
     }
 
@@ -98,19 +107,33 @@ public static class Surge
         return frontier;
     }
 
-    /// <summary>Each message in turn, <see cref="Pace"/> apart, to its site's partition; with the wall clock of its produce.</summary>
-    private static async Task<List<(SimulatedMessage Message, DateTimeOffset At)>> ProduceLiveAsync(Target target, SitePartitions partitions, IReadOnlyList<SimulatedMessage> live)
+    /// <summary>
+    /// Each message in turn, <see cref="Pace"/> apart, to its site's partition: as scripted, or (<paramref name="real"/>) dated the
+    /// wall clock of its produce; as produced, with the wall clock of its produce and its scripted time.
+    /// </summary>
+    private static async Task<List<(SimulatedMessage Message, DateTimeOffset At, DateTimeOffset Scripted)>> ProduceLiveAsync(
+        Target target, SitePartitions partitions, IReadOnlyList<SimulatedMessage> live, bool real)
     {
-        var sent = new List<(SimulatedMessage Message, DateTimeOffset At)>(live.Count);
+        var sent = new List<(SimulatedMessage Message, DateTimeOffset At, DateTimeOffset Scripted)>(live.Count);
         using var producer = Producers.Create(target.Settings, lingerMs: 0);
         foreach (var m in live)
         {
             var at = DateTimeOffset.UtcNow;
-            await producer.ProduceAsync(partitions.For(m.Key), new Message<string, byte[]> { Key = m.Key, Value = m.Value });
-            sent.Add((m, at));
+            var message = real ? DatedAt(m, at) : m;
+            await producer.ProduceAsync(partitions.For(m.Key), new Message<string, byte[]> { Key = m.Key, Value = message.Value });
+            sent.Add((message, at, m.At));
             await Task.Delay(Pace);
         }
         return sent;
+    }
+
+    /// <summary>The message with its <c>occurredAt</c> set to <paramref name="at"/> (to the millisecond, as the contract's timestamps are written).</summary>
+    private static SimulatedMessage DatedAt(SimulatedMessage m, DateTimeOffset at)
+    {
+        at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        var json = JsonNode.Parse(m.Value)!.AsObject();
+        json["occurredAt"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        return m with { At = at, Value = JsonSerializer.SerializeToUtf8Bytes(json) };
     }
 
     /// <summary>Until the intake read <paramref name="mix"/> whole, the regions applied (or refused) its feedback and the listening actors have its messages (applied or held); then 3 s more.</summary>
@@ -134,6 +157,9 @@ public sealed record SurgeRow(
 {
     public TimeSpan? EventTime => RaisedAt - Onset;
 
+    /// <summary>The tipping message's event id and the wall clock of its produce (to find it in the engine's log).</summary>
+    public string? Tipping { get; init; }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"seed {Seed} {What} at {SiteId}: onset {Onset:HH:mm:ss}, raised {RaisedAt:HH:mm:ss} ({EventTime?.TotalMinutes:0.0} min, {MessagesByThen} messages), produce → emitted {ProduceToEmitted?.TotalMilliseconds:0} ms, → read {ProduceToRead?.TotalMilliseconds:0} ms; {OpenedBeforeOnset} opened before onset");
+        $"seed {Seed} {What} at {SiteId}: onset {Onset:HH:mm:ss}, raised {RaisedAt:HH:mm:ss} ({EventTime?.TotalMinutes:0.0} min, {MessagesByThen} messages), produce → emitted {ProduceToEmitted?.TotalMilliseconds:0} ms, → read {ProduceToRead?.TotalMilliseconds:0} ms; {OpenedBeforeOnset} opened before onset; tipping {Tipping}");
 }

@@ -6,11 +6,14 @@ namespace StreamCx.Perf.EndToEnd;
 /// <summary>The table of <c>--surge</c>: a row per seed and surge, then each surge's medians against the targets.</summary>
 public static class SurgeReport
 {
-    public static string Markdown(IReadOnlyList<SurgeRow> rows, TimeSpan pace)
+    public static string Markdown(IReadOnlyList<SurgeRow> rows, TimeSpan pace, LivePace livePace)
     {
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(inv, $"Live phase: one message every {pace.TotalMilliseconds:0} ms in event order; the engine's own Kafka settings (librdkafka defaults: fetch.wait.max.ms 500); the alerts read back with fetch.wait.max.ms 10.");
+        var dated = livePace == LivePace.Real
+            ? "each dated the wall clock of its produce (`--live-pace real`: the script's last 3¾ h compressed into the live phase, so onset → raisedAt is not the script's event time)"
+            : "dated as scripted (event time about 250 × the wall clock)";
+        text.AppendLine(inv, $"Live phase: one message every {pace.TotalMilliseconds:0} ms in event order, {dated}; the engine's own Kafka settings (librdkafka defaults: fetch.wait.max.ms 500) unless set otherwise on the command line; the alerts read back with fetch.wait.max.ms 10.");
         text.AppendLine();
         text.AppendLine("| seed | surge | site | onset (event time, UTC) | alert raisedAt | onset → raisedAt (event time, min) | its messages by then | tipping message produced → alert emittedAt (ms) | → alert read from the alerts topic (ms) | opened before onset | load average (live phase) |");
         text.AppendLine("|---:|---|---|---|---|---:|---:|---:|---:|---:|---|");

@@ -20,9 +20,15 @@ public sealed record SurgeScript(Site Site, DateTimeOffset SurgeStart, DateTimeO
     /// <summary>How long after the surge's start the script ends: past the burst (2 h 15 min to about 2 h 57 min).</summary>
     public static readonly TimeSpan After = TimeSpan.FromHours(3.5);
 
+    /// <summary>How long before <c>now</c> the script ends.</summary>
+    private static readonly TimeSpan EndsBeforeNow = TimeSpan.FromMinutes(10);
+
+    /// <summary>How far before <c>now</c> (to the minute) <see cref="Live"/> starts: a script made for now + this has its baseline end now.</summary>
+    public static TimeSpan LiveSpan => After + EndsBeforeNow + LiveLead;
+
     public static SurgeScript Create(ReferenceCatalog catalog, int seed, DateTimeOffset now)
     {
-        var t0 = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero) - After - TimeSpan.FromMinutes(10);
+        var t0 = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero) - After - EndsBeforeNow;
         var channels = new ChannelSimulator(catalog, seed, t0);
         var listening = new ListeningSimulator(catalog, new SimulatorSettings { Seed = seed }, channels, t0);
         var end = t0 + After;

@@ -40,8 +40,16 @@ public sealed class EngineProcess : IAsyncDisposable
         }
         var process = Process.Start(info)!;
         var engine = new EngineProcess(process, new Uri($"http://127.0.0.1:{port}"), token);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) engine._output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) engine._output.Enqueue(e.Data); };
+        // ENGINE_OUTPUT=/tmp/engine: the engine's output also written to /tmp/engine.<process id>.log (its own log, to read after the run)
+        var file = Environment.GetEnvironmentVariable("ENGINE_OUTPUT") is { Length: > 0 } prefix
+            ? TextWriter.Synchronized(new StreamWriter($"{prefix}.{process.Id}.log") { AutoFlush = true }) : null;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Output(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Output(e.Data); };
+        void Output(string line)
+        {
+            engine._output.Enqueue(line);
+            file?.WriteLine(line);
+        }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await engine.WaitForAsync("/health/live");

@@ -231,8 +231,9 @@ public sealed class RegionIntake(
 
     /// <summary>
     /// The broker's answers for the partitions' ends, each asked at most every <see cref="EndQueryInterval"/> per input (a busy
-    /// batch path asks once), and all those due asked at once: each waits for the broker (behind the consumer's fetch, up to
-    /// its <c>fetch.wait.max.ms</c>), and one after the other they held the intake up for seconds with many quiet inputs.
+    /// batch path asks once), and all those due asked at once: each waits for the broker's answer, and one after the other
+    /// they held the intake up for seconds with many quiet inputs (<see cref="IKafkaConsumerControl.QueryEnd"/> asks on a
+    /// client of its own: on the consumer's connection each answer waited behind its fetch, up to <c>fetch.wait.max.ms</c>).
     /// </summary>
     private long?[] EndsOf(List<(int Report, string Input, string Topic, int Partition, long Next)> inputs)
     {

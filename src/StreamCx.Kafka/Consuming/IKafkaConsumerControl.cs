@@ -49,8 +49,9 @@ public interface IKafkaConsumerControl
     long? HighWatermark(string topic, int partition);
 
     /// <summary>
-    /// Asks the broker where the partition ends now (a request, unlike <see cref="HighWatermark"/>); null when it does not
-    /// answer within <paramref name="timeout"/> or the consumer is closed.
+    /// Asks the broker where the partition ends now (a request, unlike <see cref="HighWatermark"/>, on a client of its own so
+    /// that it does not wait behind the consumer's fetch); null when it does not answer within <paramref name="timeout"/> or
+    /// the consumer is closed.
     /// </summary>
     long? QueryEnd(string topic, int partition, TimeSpan timeout);
 

@@ -187,25 +187,6 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
         }
     }
 
-    public long? QueryEnd(string topic, int partition, TimeSpan timeout)
-    {
-        var consumer = Volatile.Read(ref _consumer);
-        if (consumer is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var high = consumer.QueryWatermarkOffsets(new TopicPartition(topic, partition), timeout).High;
-            return high.IsSpecial ? null : high.Value;
-        }
-        catch (Exception e) when (e is KafkaException or ObjectDisposedException)
-        {
-            return null;
-        }
-    }
-
     public IReadOnlyList<TopicPartitionOffset> Commit()
     {
         lock (_gate)
@@ -279,6 +260,7 @@ internal sealed partial class KafkaConsumerWorker : IKafkaConsumerControl
         }
 
         StopProbe();
+        CloseEndsClient();
 
         // Not under _gate: Close() runs the revocation handler, which waits for StoreOffset calls.
         try

@@ -30,6 +30,9 @@ internal static partial class KafkaLog
     [LoggerMessage(LogLevel.Warning, "Closing the Kafka consumer failed: {Reason}")]
     public static partial void ConsumerCloseFailed(this ILogger logger, string reason);
 
+    [LoggerMessage(LogLevel.Warning, "The Kafka client that asks where partitions end could not be made ({Reason}): no end is confirmed, and the inputs read to their end hold event time back")]
+    public static partial void EndsClientFailed(this ILogger logger, string reason);
+
     [LoggerMessage(LogLevel.Debug, "Offset {Offset} of {Topic} [{Partition}] not stored (partition not assigned or consumer closing): {Error}")]
     public static partial void OffsetNotStored(this ILogger logger, long offset, string topic, int partition, Error error);
 
