@@ -29,8 +29,9 @@ public static class IncidentCitation
         bool Catalogued(string incidentType) => catalog.TryGetIncidentType(incidentType, out var type) && type.AffectedAttributes.Contains(attributeId!, StringComparer.Ordinal);
         return book.Between(from, to)
             .GroupBy(i => i.IncidentType, StringComparer.Ordinal)
-            .Select(g => (Incidents: g, Correlation: attributeId is null || Catalogued(g.Key) ? null : Measured(g.Key)))
-            .Where(g => attributeId is null || g.Correlation is not null || Catalogued(g.Incidents.Key))
+            .Select(g => (Incidents: g, Catalogued: attributeId is null || Catalogued(g.Key)))
+            .Select(g => (g.Incidents, g.Catalogued, Correlation: g.Catalogued ? null : Measured(g.Incidents.Key)))
+            .Where(g => g.Catalogued || g.Correlation is not null)
             .Select(g =>
             {
                 var magnitudes = g.Incidents.Where(i => i.Magnitude is not null).Select(i => i.Magnitude!.Value).ToArray();

@@ -1,3 +1,4 @@
+using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 
 namespace StreamCx.Domain.Social;
@@ -7,7 +8,17 @@ public sealed record MentionReading(int SpanMinutes, int Count, long Reach, doub
 {
     public double Ratio => Expected > 0 ? Count / Expected : double.PositiveInfinity;
 
-    public bool Accelerates(SocialSettings s) => PValue <= s.SurgeP && Count >= s.MinCount && Ratio >= s.MinRatio;
+    public bool Accelerates(SocialSettings s) => Passes(s.SurgeP, s.MinCount, s.MinRatio);
+
+    /// <summary>At most <paramref name="p"/> likely, at least <paramref name="minCount"/> mentions and <paramref name="minRatio"/> times the usual rate.</summary>
+    public bool Passes(double p, int minCount, double minRatio) => PValue <= p && Count >= minCount && Ratio >= minRatio;
+
+    /// <summary>The <c>social</c> factor of this reading, of <paramref name="siteId"/> (null: the brand).</summary>
+    public SocialFactor Factor(string? siteId, string? spreading, SocialSettings s) => new(
+        siteId, Count, SpanMinutes, Round(Expected), Round(UsualPerBucket * 24 * 60 / s.BucketMinutes), Round(Count * 60.0 / SpanMinutes), Reach,
+        Round(Math.Min(Ratio, 1e6)), PValue, spreading);
+
+    private static double Round(double v) => Math.Round(v, 3);
 }
 
 /// <summary>
@@ -37,8 +48,11 @@ public static class SocialAcceleration
         return readings;
     }
 
-    public static MentionReading? Acceleration(IReadOnlyList<MentionReading> readings, SocialSettings s) =>
-        readings.Where(r => r.Accelerates(s)).OrderBy(r => r.PValue).ThenBy(r => r.SpanMinutes).FirstOrDefault();
+    public static MentionReading? Acceleration(IReadOnlyList<MentionReading> readings, SocialSettings s) => Strongest(readings, r => r.Accelerates(s));
+
+    /// <summary>The least likely reading that passes, the shortest span first among equals; null when none does.</summary>
+    public static MentionReading? Strongest(IReadOnlyList<MentionReading> readings, Func<MentionReading, bool> passes) =>
+        readings.Where(passes).OrderBy(r => r.PValue).ThenBy(r => r.SpanMinutes).FirstOrDefault();
 
     public static bool IsOver(IReadOnlyList<MentionReading> readings, SocialSettings s) => readings.All(r => r.PValue > s.ResolveP);
 }

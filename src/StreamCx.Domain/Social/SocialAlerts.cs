@@ -41,9 +41,7 @@ public sealed class SocialAlerts(ReferenceCatalog catalog, SocialSettings settin
         var cited = brand || incidents is null || status == AlertStatus.Resolved
             ? []
             : incidents(scope, null, JourneyAlertComposer.At(atTicks - ComplaintAlerts.CitedSpan.Ticks), JourneyAlertComposer.At(atTicks));
-        var factor = new SocialFactor(
-            brand ? null : scope, r.Count, r.SpanMinutes, Round(r.Expected), Round(r.UsualPerBucket * 24 * 60 / settings.BucketMinutes), Round(perHour), r.Reach,
-            Round(Math.Min(r.Ratio, 1e6)), r.PValue, spreading) { Incidents = cited.Count > 0 ? cited : null };
+        var factor = r.Factor(brand ? null : scope, spreading, settings) with { Incidents = cited.Count > 0 ? cited : null };
         var severity = status == AlertStatus.Resolved ? 0
             : Math.Round(Math.Clamp(0.35 + (0.1 * Math.Log2(Math.Max(1, r.Ratio))) + (spreading is null ? 0 : 0.25), 0.35, 1), 3);
         var name = brand ? BrandName : catalog.Site(scope).Name;

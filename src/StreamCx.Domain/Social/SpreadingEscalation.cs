@@ -1,4 +1,3 @@
-using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Listening;
 
@@ -20,15 +19,7 @@ public static class SpreadingEscalation
         if (mentions.FirstBucket is null) return null;
         var bucket = SparseCounts.BucketOf(at, s.BucketWidth) - 1;
         var readings = SocialAcceleration.Evaluate(mentions, bucket, s);
-        var rise = readings
-            .Where(r => r.PValue <= s.SpreadingP && r.Count >= s.SpreadingMinCount && r.Ratio >= s.MinRatio)
-            .OrderBy(r => r.PValue).ThenBy(r => r.SpanMinutes).FirstOrDefault();
-        if (rise is null) return null;
-        var factor = new SocialFactor(
-            siteId, rise.Count, rise.SpanMinutes, Round(rise.Expected), Round(rise.UsualPerBucket * 24 * 60 / s.BucketMinutes),
-            Round(rise.Count * 60.0 / rise.SpanMinutes), rise.Reach, Round(Math.Min(rise.Ratio, 1e6)), rise.PValue, irritant);
-        return new Signal(factor, Math.Clamp(0.35 + (0.1 * Math.Log2(Math.Max(1, rise.Ratio))), 0.35, 0.9), double.NaN);
+        if (SocialAcceleration.Strongest(readings, r => r.Passes(s.SpreadingP, s.SpreadingMinCount, s.MinRatio)) is not { } rise) return null;
+        return new Signal(rise.Factor(siteId, irritant, s), Math.Clamp(0.35 + (0.1 * Math.Log2(Math.Max(1, rise.Ratio))), 0.35, 0.9), double.NaN);
     }
-
-    private static double Round(double v) => Math.Round(v, 3);
 }

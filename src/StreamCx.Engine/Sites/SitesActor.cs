@@ -68,8 +68,8 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         _network = settings.NetworkGroups ? Context.ActorOf(NetworkGroupsActor.Create(catalog, settings, alerts, telemetry), "network-groups") : null;
         _newRegion = (regionId, restore) => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress, _network, restore, social), $"region-{created++}");
         var shortestWait = eventTime.CaughtUpWait > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(eventTime.IdleTimeout.Ticks, eventTime.CaughtUpWait.Ticks)) : eventTime.IdleTimeout;
-        // a tenth: a caught-up input's wait ends between two checks, and the events it held wait for the next (a quarter, 250 ms
-        // of the default 1 s, was an eighth of a second more on every live alert on average)
+        // a tenth (at least 50 ms): a caught-up input's wait ends between two checks, and the events it held wait for the next
+        // (a quarter of a 1 s wait was an eighth of a second more on every live alert on average)
         var idleCheck = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(TimeSpan.TicksPerSecond, shortestWait.Ticks / 10)));
         Timers.StartPeriodicTimer(IdleCheck.Instance, IdleCheck.Instance, idleCheck);
 

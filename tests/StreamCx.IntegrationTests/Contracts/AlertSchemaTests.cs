@@ -25,7 +25,7 @@ public sealed class AlertSchemaTests
         var invalid = lines.Select(l => (Line: l, Result: Schema.Evaluate(JsonDocument.Parse(l).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List })))
             .Where(r => !r.Result.IsValid).ToList();
         Assert.True(invalid.Count == 0, $"{invalid.Count} of {lines.Count} alerts invalid; the first:\n{invalid.FirstOrDefault().Line}\n"
-            + string.Join("\n", invalid.FirstOrDefault().Result?.Details.Where(d => d.Errors is { Count: > 0 }).Take(5).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}") ?? []));
+            + string.Join("\n", (invalid.FirstOrDefault().Result?.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Take(5).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));
         // not vacuous: the alerts carry every kind of factor and the site alerts' context
         var alerts = lines.Select(l => JsonNode.Parse(l)!).ToList();
         var kinds = alerts.SelectMany(a => a["factors"]!.AsArray().Select(f => (string)f!["kind"]!)).ToHashSet();
