@@ -89,4 +89,4 @@ async Task<double> Restart()
 }
 
 Config Config(bool durable) =>
-    (durable ? SnapshotStoreConfig.For(snapshots) : ConfigurationFactory.Empty).WithFallback(ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
+    (durable ? SnapshotStore.ConfigFor(snapshots) : ConfigurationFactory.Empty).WithFallback(ConfigurationFactory.ParseString("akka.loglevel = WARNING"));

@@ -29,7 +29,7 @@ public sealed class SqlAlertLog : IAsyncDisposable
     public static SqlAlertLog For(SnapshotSettings settings)
     {
         if (settings.Enabled && settings.Provider == "postgresql") return new SqlAlertLog(true, settings.ConnectionString, null);
-        if (settings.Enabled) return new SqlAlertLog(false, WithTimeout(SnapshotStoreConfig.SqliteConnection(settings.ConnectionString)), null);
+        if (settings.Enabled) return new SqlAlertLog(false, WithTimeout(SnapshotStore.SqliteConnection(settings.ConnectionString)), null);
         var memory = $"Data Source=streamcx-alert-log-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
         var keepAlive = new SqliteConnection(memory);
         keepAlive.Open();

@@ -30,7 +30,7 @@ public static class AkkaEngineExtensions
         EventTimeProgress? progress = null, JourneySettings? journeys = null, ComplaintSettings? complaints = null, SocialSettings? social = null,
         ChannelSettings? channels = null)
     {
-        if (durability is { Settings.Enabled: true } d) builder.AddHocon(SnapshotStoreConfig.For(d.Settings), HoconAddMode.Prepend);
+        if (durability is { Settings.Enabled: true } d) builder.WithSnapshotStore(d.Settings);
         return builder.WithActors((system, registry) =>
         {
             SiteDurability? siteDurability = durability is { Settings.Enabled: true } on

@@ -24,7 +24,7 @@ public sealed class HandFedSitesLife : TestKit
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
     public HandFedSitesLife(SnapshotSettings settings, ReferenceCatalog catalog)
-        : base(SnapshotStoreConfig.For(settings).WithFallback(ConfigurationFactory.ParseString("akka.loglevel = INFO")))
+        : base(SnapshotStore.ConfigFor(settings).WithFallback(ConfigurationFactory.ParseString("akka.loglevel = INFO")))
     {
         Hub.Alerts.Subscribe(a => { lock (Alerts) Alerts.Add(a); });
         var durability = new SiteDurability(settings, Persistence.Instance.Apply(Sys).SnapshotStoreFor(null), Ledger, Counters);
