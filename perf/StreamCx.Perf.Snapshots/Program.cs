@@ -62,7 +62,7 @@ async Task<(double Rate, double Seconds, SnapshotCounters? Counters)> Run(bool d
     var inFlight = new List<Task>(256);
     for (var i = 0; i < feed.Length; i++)
     {
-        if (durable) ledger.Applied(feed[i].SiteId, "feedback", 0, i);
+        if (durable) ledger.Applied(feed[i].SiteId, new("feedback", 0, i));
         inFlight.Add(actor.Ask<FeedbackApplied>(new ApplyFeedback(feed[i], new SourcePosition("feedback", 0, i)), TimeSpan.FromSeconds(60)));
         if (inFlight.Count == 256) { await Task.WhenAll(inFlight); inFlight.Clear(); }
     }

@@ -1,52 +1,71 @@
+using StreamCx.Engine.Pipeline;
+
 namespace StreamCx.Engine.Durability;
 
 /// <summary>
-/// Which source offsets may be committed: for each topic-partition, everything before the first offset that some
-/// site has applied but not yet snapshotted. Rejected messages (dead-lettered) are done at once. Thread-safe.
+/// The one record of which source positions are durable: for each topic-partition, everything before the first message
+/// that some holder (a site, the listening sources, the journeys) has applied but no saved snapshot of it covers yet.
+/// Rejected messages (dead-lettered) are done at once. Each time a partition's durable prefix grows — a snapshot saved, a
+/// message done — <see cref="DurableThrough"/> is raised with the last message of that prefix, in order per partition: that
+/// is what gets committed, so a commit is triggered by the snapshot that covers it. Thread-safe.
 /// </summary>
 public sealed class OffsetLedger
 {
     private readonly object _gate = new();
     private readonly Dictionary<(string Topic, int Partition), Partition> _partitions = new();
-
-    /// <summary>A message needs no snapshot (rejected, or snapshots are off): it is done once handled.</summary>
-    public void Done(string topic, int partition, long offset)
-    {
-        lock (_gate) Of(topic, partition).Seen(offset);
-    }
+    private TaskCompletionSource? _settled;
 
     /// <summary>
-    /// A site applied the message; it is pending until the site reports a snapshot covering it (at once when one already
-    /// did: the site may have saved it before this was told).
+    /// A partition's durable prefix grew through this message (raised under the ledger's lock, so in order per partition;
+    /// a handler must be quick and must not call back into the ledger).
     /// </summary>
-    public void Applied(string siteId, string topic, int partition, long offset)
+    public event Action<SourcePosition>? DurableThrough;
+
+    /// <summary>A message needs no snapshot (rejected, or snapshots are off): it is done once handled.</summary>
+    public void Done(SourcePosition message)
     {
         lock (_gate)
         {
-            var p = Of(topic, partition);
-            p.Seen(offset);
-            if (!p.LastApplied.TryGetValue(siteId, out var last) || offset > last) p.LastApplied[siteId] = offset;
-            if (p.Covered.TryGetValue(siteId, out var covered) && offset <= covered) return;
-            if (!p.FirstPending.ContainsKey(siteId)) p.FirstPending[siteId] = offset;
+            var p = Of(message);
+            p.Seen(message.Offset);
+            Advance(message, p);
         }
     }
 
     /// <summary>
-    /// A site's snapshot is durable and holds its messages up to <paramref name="covered"/>; <paramref name="nextPending"/>
-    /// is its first offset applied after the capture. An offset told applied above <paramref name="covered"/> and not taken in
-    /// at the capture stays pending.
+    /// A holder applied the message; it is pending until the holder reports a snapshot covering it (at once when one
+    /// already did: the holder may have saved it before this was told).
     /// </summary>
-    public void Durable(string siteId, string topic, int partition, long covered, long? nextPending)
+    public void Applied(string holder, SourcePosition message)
     {
         lock (_gate)
         {
-            var p = Of(topic, partition);
-            if (!p.Covered.TryGetValue(siteId, out var before) || covered > before) p.Covered[siteId] = covered;
+            var p = Of(message);
+            p.Seen(message.Offset);
+            if (!p.LastApplied.TryGetValue(holder, out var last) || message.Offset > last) p.LastApplied[holder] = message.Offset;
+            if (p.Covered.TryGetValue(holder, out var covered) && message.Offset <= covered) Advance(message, p);
+            else p.FirstPending.TryAdd(holder, message.Offset);
+        }
+    }
+
+    /// <summary>
+    /// A holder's snapshot is saved and holds its messages up to <paramref name="covered"/>; <paramref name="nextPending"/>
+    /// is its first offset applied after the capture. An offset told applied above the covered one and not taken in at the
+    /// capture stays pending.
+    /// </summary>
+    public void Durable(string holder, SourcePosition covered, long? nextPending)
+    {
+        lock (_gate)
+        {
+            var p = Of(covered);
+            if (!p.Covered.TryGetValue(holder, out var before) || covered.Offset > before) p.Covered[holder] = covered.Offset;
             // told applied above what is covered but not taken in yet (the listening sources take a message after it is told):
             // still pending from the first offset after the covered one
-            var first = nextPending ?? (p.LastApplied.TryGetValue(siteId, out var last) && last > covered ? covered + 1 : null);
-            if (first is { } pending) p.FirstPending[siteId] = pending;
-            else p.FirstPending.Remove(siteId);
+            var first = nextPending ?? (p.LastApplied.TryGetValue(holder, out var last) && last > covered.Offset ? covered.Offset + 1 : null);
+            if (first is { } pending) p.FirstPending[holder] = pending;
+            else p.FirstPending.Remove(holder);
+            Advance(covered, p);
+            SettleIfNothingPending();
         }
     }
 
@@ -57,51 +76,74 @@ public sealed class OffsetLedger
         {
             var result = new List<(string, int, long)>();
             foreach (var ((topic, partition), p) in _partitions)
-            {
-                if (p.Highest is not { } highest) continue;
-                var next = p.FirstPending.Count == 0 ? highest + 1 : p.FirstPending.Values.Min();
-                result.Add((topic, partition, next));
-            }
+                if (p.Next is { } next) result.Add((topic, partition, next));
             return result;
         }
     }
 
-    /// <summary>True while some site has applied messages its snapshots do not cover yet.</summary>
-    public bool HasPending
+    /// <summary>Completes once no holder has applied a message its saved snapshots do not cover (at once when none has).</summary>
+    public Task Settled()
     {
-        get
+        lock (_gate)
         {
-            lock (_gate) return _partitions.Values.Any(p => p.FirstPending.Count > 0);
+            if (!_partitions.Values.Any(p => p.FirstPending.Count > 0)) return Task.CompletedTask;
+            _settled ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _settled.Task;
         }
     }
 
     /// <summary>Forgets a partition that was revoked: its new owner starts from the committed offset.</summary>
     public void Revoke(string topic, int partition)
     {
-        lock (_gate) _partitions.Remove((topic, partition));
+        lock (_gate)
+        {
+            _partitions.Remove((topic, partition));
+            SettleIfNothingPending();
+        }
     }
 
-    private Partition Of(string topic, int partition)
+    private void Advance(SourcePosition message, Partition p)
     {
-        if (!_partitions.TryGetValue((topic, partition), out var p)) _partitions[(topic, partition)] = p = new Partition();
+        if (p.Next is not { } next || next <= p.Raised) return;
+        p.Raised = next;
+        DurableThrough?.Invoke(message with { Offset = next - 1 });
+    }
+
+    private void SettleIfNothingPending()
+    {
+        if (_settled is null || _partitions.Values.Any(p => p.FirstPending.Count > 0)) return;
+        _settled.SetResult();
+        _settled = null;
+    }
+
+    private Partition Of(SourcePosition message)
+    {
+        if (!_partitions.TryGetValue((message.Topic, message.Partition), out var p)) _partitions[(message.Topic, message.Partition)] = p = new Partition();
         return p;
     }
 
     private sealed class Partition
     {
-        public long? Highest { get; private set; }
+        private long? _highest;
 
+        /// <summary>Per holder, its first offset not covered by a saved snapshot.</summary>
         public Dictionary<string, long> FirstPending { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Per site, the highest offset told applied.</summary>
+        /// <summary>Per holder, the highest offset told applied.</summary>
         public Dictionary<string, long> LastApplied { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Per site, the highest offset its latest durable snapshot holds.</summary>
+        /// <summary>Per holder, the highest offset its latest saved snapshot holds.</summary>
         public Dictionary<string, long> Covered { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The next offset <see cref="DurableThrough"/> was raised for (0: none yet).</summary>
+        public long Raised { get; set; }
+
+        /// <summary>The first offset not durable yet: the next one to read after a restart.</summary>
+        public long? Next => _highest is not { } highest ? null : FirstPending.Count == 0 ? highest + 1 : FirstPending.Values.Min();
 
         public void Seen(long offset)
         {
-            if (Highest is null || offset > Highest) Highest = offset;
+            if (_highest is null || offset > _highest) _highest = offset;
         }
     }
 }

@@ -49,14 +49,10 @@ public sealed class SiteOffsets
         return new Dictionary<string, long>(_applied, StringComparer.Ordinal);
     }
 
-    /// <summary>For each partition the capture covered: the highest offset it holds and the first offset applied since (still pending), if any.</summary>
-    public IEnumerable<(string Topic, int Partition, long Covered, long? NextPending)> AfterCapture(IReadOnlyDictionary<string, long> captured)
+    /// <summary>For each partition the capture covered: the last message it holds and the first offset applied since (still pending), if any.</summary>
+    public IEnumerable<(SourcePosition Covered, long? NextPending)> AfterCapture(IReadOnlyDictionary<string, long> captured)
     {
         foreach (var (key, covered) in captured)
-        {
-            var slash = key.LastIndexOf('/');
-            var partition = int.Parse(key.AsSpan(slash + 1), System.Globalization.CultureInfo.InvariantCulture);
-            yield return (key[..slash], partition, covered, _firstAfterCapture.TryGetValue(key, out var next) ? next : null);
-        }
+            yield return (SnapshotCodec.Position(key, covered), _firstAfterCapture.TryGetValue(key, out var next) ? next : null);
     }
 }

@@ -79,6 +79,13 @@ public static class SnapshotCodec
     }
 
     public static string PartitionKey(string topic, int partition) => $"{topic}/{partition}";
+
+    /// <summary>The message at <paramref name="offset"/> of the partition a <see cref="PartitionKey"/> names.</summary>
+    public static Pipeline.SourcePosition Position(string partitionKey, long offset)
+    {
+        var slash = partitionKey.LastIndexOf('/');
+        return new(partitionKey[..slash], int.Parse(partitionKey.AsSpan(slash + 1), System.Globalization.CultureInfo.InvariantCulture), offset);
+    }
 }
 
 public sealed class SnapshotFormatException(string message) : Exception(message);

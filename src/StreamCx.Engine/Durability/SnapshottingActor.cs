@@ -94,8 +94,7 @@ public abstract class SnapshottingActor : ReceiveActor, IWithTimers
         book.Saving = null;
         Timers.Cancel(TimerKey(key));
         _durability!.Counters.CountSaved(saving.Size);
-        foreach (var (topic, partition, covered, next) in book.Offsets.AfterCapture(saving.Offsets))
-            _durability.Ledger.Durable(LedgerKeyOf(key), topic, partition, covered, next);
+        foreach (var (covered, next) in book.Offsets.AfterCapture(saving.Offsets)) _durability.Ledger.Durable(LedgerKeyOf(key), covered, next);
         _durability.SnapshotStore.Tell(new DeleteSnapshots(m.Metadata.PersistenceId, new SnapshotSelectionCriteria(saving.Sequence - 1)));
         AfterSaved(saving);
     }

@@ -24,8 +24,8 @@ namespace StreamCx.Host.Run;
 /// Runs the <see cref="IngestionGraph"/> for the life of the engine. Stopping is graceful: the consumer stops
 /// fetching and revokes its partitions as in a rebalance (records still buffered are left for the next owner,
 /// those in flight are applied and their offsets stored and committed), then leaves the group; the final totals
-/// are logged. Offsets are stored for commit only up to what the sites' snapshots cover (<see cref="OffsetLedger"/>):
-/// before stopping, every site is asked to snapshot what it holds.
+/// are logged. An offset is stored for commit when the <see cref="OffsetLedger"/> says it is durable (the snapshot that
+/// covers it is saved, or it needed none): before stopping, every site is asked to snapshot what it holds.
 /// </summary>
 public sealed class IngestionService(
     ActorSystem system, ActorRegistry registry, KafkaSettings kafka, EngineSettings engine, FeedbackParser parser, ReferenceCatalog catalog,
@@ -122,9 +122,9 @@ public sealed class IngestionService(
         control.PartitionsAssigned += (_, e) => intake.Assigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
         control.PartitionsRevoked += (_, e) => intake.Revoked(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
         control.PartitionsLost += (_, e) => intake.Revoked(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
-        using var storing = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
-        using var stopStoring = new CancellationTokenSource(); // once the regions' consumer stopped: its revocation waits for what is stored
-        var stored = StoreCommittableAsync(regionControl, storing, stopStoring.Token);
+        // a position is committed once the ledger says it is durable (the snapshot covering it saved): its revocation waits for that
+        void Commit(SourcePosition durable) => regionControl.StoreOffset(durable.Topic, durable.Partition, durable.Offset);
+        ledger.DurableThrough += Commit;
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("consuming {Topics} as group {Group} from {Bootstrap}; regions through {RegionTopic}",
@@ -140,10 +140,9 @@ public sealed class IngestionService(
         finally
         {
             await StopAsync(control, done, abort).ConfigureAwait(false); // the intake first: what it took is written to the region topic
-            await SnapshotEverythingAsync(sites, regionControl).ConfigureAwait(false);
+            await SnapshotEverythingAsync(sites).ConfigureAwait(false);
             await StopAsync(regionControl, regionsDone, abort).ConfigureAwait(false);
-            await stopStoring.CancelAsync().ConfigureAwait(false);
-            await stored.ConfigureAwait(false);
+            ledger.DurableThrough -= Commit;
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation(
@@ -193,37 +192,24 @@ public sealed class IngestionService(
         var listening = snapshots.Enabled && _listening && (r.Event is not null || r.Listening is not null) && _heldRegions.ContainsKey((p.Topic, p.Partition));
         // so do the journeys the copies placed for them
         var journeys = snapshots.Enabled && _journeys && r.JourneyCopy && r.Rejection is null && _heldRegions.ContainsKey((p.Topic, p.Partition));
-        if (site is not null) ledger.Applied(site, p.Topic, p.Partition, p.Offset); // committed once the site's snapshot covers it
-        if (listening) ledger.Applied(ListeningActor.LedgerKey, p.Topic, p.Partition, p.Offset); // and the listening sources' snapshot of its channel
-        if (journeys) ledger.Applied(JourneysActor.LedgerKey, p.Topic, p.Partition, p.Offset); // or the journeys' snapshot of its channel
-        if (site is null && !listening && !journeys) ledger.Done(p.Topic, p.Partition, p.Offset);
+        if (site is not null) ledger.Applied(site, p); // committed once the site's snapshot covers it
+        if (listening) ledger.Applied(ListeningActor.LedgerKey, p); // and the listening sources' snapshot of its channel
+        if (journeys) ledger.Applied(JourneysActor.LedgerKey, p); // or the journeys' snapshot of its channel
+        if (site is null && !listening && !journeys) ledger.Done(p);
     }
 
     /// <summary>Before a graceful stop: every site snapshots now, so that the final commit covers what was applied.</summary>
-    private async Task SnapshotEverythingAsync(IActorRef sites, IKafkaConsumerControl control)
+    private async Task SnapshotEverythingAsync(IActorRef sites)
     {
         if (!snapshots.Enabled) return;
         sites.Tell(SnapshotNow.Instance);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (ledger.HasPending && DateTime.UtcNow < deadline) await Task.Delay(50).ConfigureAwait(false);
-        StoreCommittable(control);
-    }
-
-    /// <summary>Stores, for auto-commit, every offset the ledger says is safe (applied and covered by snapshots).</summary>
-    private async Task StoreCommittableAsync(IKafkaConsumerControl control, PeriodicTimer timer, CancellationToken ct)
-    {
         try
         {
-            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false)) StoreCommittable(control);
+            await ledger.Settled().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
+            logger.LogWarning("some snapshots were not saved within 10 s of the stop: what they hold is applied again after the restart");
         }
-    }
-
-    private void StoreCommittable(IKafkaConsumerControl control)
-    {
-        foreach (var (topic, partition, next) in ledger.Committable())
-            if (next > 0) control.StoreOffset(topic, partition, next - 1);
     }
 }

@@ -1,4 +1,5 @@
 using StreamCx.Engine.Durability;
+using StreamCx.Engine.Pipeline;
 
 namespace StreamCx.Engine.Tests.Durability;
 
@@ -14,8 +15,8 @@ public class OffsetLedgerTests
     public void Done_messages_advance_the_commit_at_once()
     {
         var ledger = new OffsetLedger();
-        ledger.Done("t", 0, 0);
-        ledger.Done("t", 0, 1);
+        ledger.Done(new("t", 0, 0));
+        ledger.Done(new("t", 0, 1));
         Assert.Equal(2, Next(ledger));
     }
 
@@ -23,16 +24,16 @@ public class OffsetLedgerTests
     public void Applied_messages_hold_the_commit_until_their_site_is_durable()
     {
         var ledger = new OffsetLedger();
-        ledger.Done("t", 0, 0);
-        ledger.Applied("a", "t", 0, 1);
-        ledger.Applied("b", "t", 0, 2);
-        ledger.Applied("a", "t", 0, 3);
+        ledger.Done(new("t", 0, 0));
+        ledger.Applied("a", new("t", 0, 1));
+        ledger.Applied("b", new("t", 0, 2));
+        ledger.Applied("a", new("t", 0, 3));
         Assert.Equal(1, Next(ledger));
 
-        ledger.Durable("a", "t", 0, covered: 3, nextPending: null); // a's snapshot holds 1 and 3
+        ledger.Durable("a", new("t", 0, 3), nextPending: null); // a's snapshot holds 1 and 3
         Assert.Equal(2, Next(ledger)); // b still holds 2
 
-        ledger.Durable("b", "t", 0, covered: 2, nextPending: null);
+        ledger.Durable("b", new("t", 0, 2), nextPending: null);
         Assert.Equal(4, Next(ledger));
     }
 
@@ -40,10 +41,10 @@ public class OffsetLedgerTests
     public void What_a_site_applied_after_its_capture_stays_pending()
     {
         var ledger = new OffsetLedger();
-        ledger.Applied("a", "t", 0, 5);
-        ledger.Applied("a", "t", 0, 6);
-        ledger.Applied("a", "t", 0, 7);
-        ledger.Durable("a", "t", 0, covered: 6, nextPending: 7); // captured after 6
+        ledger.Applied("a", new("t", 0, 5));
+        ledger.Applied("a", new("t", 0, 6));
+        ledger.Applied("a", new("t", 0, 7));
+        ledger.Durable("a", new("t", 0, 6), nextPending: 7); // captured after 6
         Assert.Equal(7, Next(ledger));
     }
 
@@ -52,13 +53,13 @@ public class OffsetLedgerTests
     {
         // the listening sources take a message after the ledger is told of it: a snapshot answered in between covers less
         var ledger = new OffsetLedger();
-        ledger.Applied("(listening)", "t", 0, 5);
-        ledger.Applied("(listening)", "t", 0, 6);
-        ledger.Applied("(listening)", "t", 0, 7);
-        ledger.Durable("(listening)", "t", 0, covered: 5, nextPending: null); // captured once 5 was taken, before 6 and 7
+        ledger.Applied("(listening)", new("t", 0, 5));
+        ledger.Applied("(listening)", new("t", 0, 6));
+        ledger.Applied("(listening)", new("t", 0, 7));
+        ledger.Durable("(listening)", new("t", 0, 5), nextPending: null); // captured once 5 was taken, before 6 and 7
         Assert.Equal(6, Next(ledger));
 
-        ledger.Durable("(listening)", "t", 0, covered: 7, nextPending: null);
+        ledger.Durable("(listening)", new("t", 0, 7), nextPending: null);
         Assert.Equal(8, Next(ledger));
     }
 
@@ -66,12 +67,12 @@ public class OffsetLedgerTests
     public void A_message_told_applied_after_its_site_saved_it_does_not_hold_the_commit()
     {
         var ledger = new OffsetLedger();
-        ledger.Applied("a", "t", 0, 5);
-        ledger.Durable("a", "t", 0, covered: 6, nextPending: null); // the snapshot holds 5 and 6; 6 is told only now
-        ledger.Applied("a", "t", 0, 6);
+        ledger.Applied("a", new("t", 0, 5));
+        ledger.Durable("a", new("t", 0, 6), nextPending: null); // the snapshot holds 5 and 6; 6 is told only now
+        ledger.Applied("a", new("t", 0, 6));
         Assert.Equal(7, Next(ledger));
 
-        ledger.Applied("a", "t", 0, 7); // not in that snapshot: pending
+        ledger.Applied("a", new("t", 0, 7)); // not in that snapshot: pending
         Assert.Equal(7, Next(ledger));
     }
 
@@ -79,11 +80,46 @@ public class OffsetLedgerTests
     public void Partitions_are_independent_and_a_revoked_one_is_forgotten()
     {
         var ledger = new OffsetLedger();
-        ledger.Applied("a", "t", 0, 10);
-        ledger.Done("t", 1, 20);
+        ledger.Applied("a", new("t", 0, 10));
+        ledger.Done(new("t", 1, 20));
         Assert.Equal(10, Next(ledger, 0));
         Assert.Equal(21, Next(ledger, 1));
         ledger.Revoke("t", 0);
         Assert.DoesNotContain(ledger.Committable(), c => c.Partition == 0);
+    }
+
+    [Fact]
+    public void A_commit_is_raised_by_the_save_that_covers_it_and_only_forward()
+    {
+        var ledger = new OffsetLedger();
+        var raised = new List<SourcePosition>();
+        ledger.DurableThrough += raised.Add;
+        ledger.Done(new("t", 0, 0));
+        ledger.Applied("a", new("t", 0, 1));
+        ledger.Applied("b", new("t", 0, 2));
+        ledger.Done(new("t", 0, 3)); // behind a and b: nothing new is durable
+        Assert.Equal([new SourcePosition("t", 0, 0)], raised);
+
+        ledger.Durable("b", new("t", 0, 2), nextPending: null); // a still holds 1
+        Assert.Single(raised);
+        ledger.Durable("a", new("t", 0, 1), nextPending: null); // now everything through 3 is
+        Assert.Equal([new SourcePosition("t", 0, 0), new SourcePosition("t", 0, 3)], raised);
+
+        ledger.Durable("a", new("t", 0, 1), nextPending: null); // the same save told again: nothing new
+        Assert.Equal(2, raised.Count);
+    }
+
+    [Fact]
+    public void Settled_completes_once_every_pending_message_is_covered()
+    {
+        var ledger = new OffsetLedger();
+        Assert.True(ledger.Settled().IsCompleted);
+        ledger.Applied("a", new("t", 0, 5));
+        ledger.Applied("b", new("t", 1, 9));
+        var settled = ledger.Settled();
+        ledger.Durable("a", new("t", 0, 5), nextPending: null);
+        Assert.False(settled.IsCompleted);
+        ledger.Revoke("t", 1); // b's partition went to another engine: nothing left to wait for here
+        Assert.True(settled.Wait(TimeSpan.FromSeconds(5)));
     }
 }

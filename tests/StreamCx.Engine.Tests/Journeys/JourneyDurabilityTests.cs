@@ -65,7 +65,7 @@ public sealed class JourneyDurabilityTests : TestKit
         Assert.Equal((1, 1), (applied.Journeys, applied.Accounts));
         Assert.Null(journeys.Ask<JourneyFound>(new GetJourney("jrn-2"), TimeSpan.FromSeconds(5)).Result.Journey);
 
-        foreach (var offset in Enumerable.Range(3, 5)) ledger.Applied(JourneysActor.LedgerKey, Topic, 3, offset);
+        foreach (var offset in Enumerable.Range(3, 5)) ledger.Applied(JourneysActor.LedgerKey, new(Topic, 3, offset));
         Assert.Equal(3, ledger.Committable().Single().NextOffset); // nothing after the restored snapshot is saved yet
 
         journeys.Tell(SnapshotNow.Instance);

@@ -67,7 +67,7 @@ public sealed class ListeningDurabilityTests : TestKit
         Assert.Equal((8, 0), (applied.ByType[ListeningTypes.Complaint], applied.Held));
         Assert.Equal((8L, 0L), (applied.ComplaintsApplied, applied.ComplaintDuplicates));
 
-        foreach (var offset in Enumerable.Range(3, 5)) ledger.Applied(ListeningActor.LedgerKey, Topic, 3, offset);
+        foreach (var offset in Enumerable.Range(3, 5)) ledger.Applied(ListeningActor.LedgerKey, new(Topic, 3, offset));
         Assert.Equal(3, ledger.Committable().Single().NextOffset); // nothing after the restored snapshot is saved yet
 
         listening.Tell(SnapshotNow.Instance);

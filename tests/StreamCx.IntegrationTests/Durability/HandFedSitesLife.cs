@@ -54,8 +54,8 @@ public sealed class HandFedSitesLife : TestKit
         var outcomes = receipt.Completion.WaitAsync(TimeSpan.FromSeconds(10)).Result;
         for (var i = 0; i < events.Count; i++)
         {
-            if (outcomes[i].AlreadyApplied) Ledger.Done("feedback", 0, events[i].Offset);
-            else Ledger.Applied(events[i].Site, "feedback", 0, events[i].Offset);
+            if (outcomes[i].AlreadyApplied) Ledger.Done(new("feedback", 0, events[i].Offset));
+            else Ledger.Applied(events[i].Site, new("feedback", 0, events[i].Offset));
         }
         return outcomes;
     }
