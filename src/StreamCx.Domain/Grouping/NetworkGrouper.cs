@@ -25,6 +25,11 @@ public sealed class NetworkGrouper
             GroupFactor.NetworkScope, settings.GroupWindow, settings.GroupInterval, c => c.Select(m => m.Key).Distinct(StringComparer.Ordinal).Count() >= settings.MinGroupRegions);
     }
 
+    /// <summary>What the grouper knows, as plain data (for a snapshot).</summary>
+    public GroupingState State => _tracker.State;
+
+    public void Restore(GroupingState state) => _tracker.Restore(state);
+
     /// <summary>The network group's emission caused by this alert, if any (only region groups cause one).</summary>
     public Alert? Route(Alert alert)
     {

@@ -27,6 +27,20 @@ public sealed class NetworkGrouping(NetworkGrouper grouper)
 
     public int Held => _held.Count;
 
+    /// <summary>The region groups held, in the order they came (for a snapshot; their tags are not kept).</summary>
+    public IReadOnlyList<Alert> HeldAlerts => [.. _held.Select(h => h.Alert)];
+
+    /// <summary>The grouper's state (for a snapshot).</summary>
+    public GroupingState State => grouper.State;
+
+    /// <summary>Holds again what a snapshot held.</summary>
+    public void Restore(GroupingState state, IEnumerable<Alert> held)
+    {
+        grouper.Restore(state);
+        _held.Clear();
+        _held.AddRange(held.Select(a => (a, 0L)));
+    }
+
     /// <summary>Takes an emission of a region; only region groups are kept (the tag travels with it, e.g. when it was consumed).</summary>
     public void Take(Alert alert, long tag = 0)
     {

@@ -23,6 +23,17 @@ public static class SnapshotCodec
 
     public static byte[] Encode(JourneyChannelSnapshot snapshot) => Compress(snapshot);
 
+    public static byte[] Encode(NetworkChannelSnapshot snapshot) => Compress(snapshot);
+
+    public static NetworkChannelSnapshot DecodeNetwork(object? stored, string persistenceId)
+    {
+        var snapshot = Decompress<NetworkChannelSnapshot>(stored, persistenceId);
+        if (snapshot is null || snapshot.Grouping is null || snapshot.Held is null || snapshot.Passed is null || snapshot.Taken is null || snapshot.AppliedOffsets is null)
+            throw new SnapshotFormatException($"snapshot of {persistenceId} is incomplete");
+        CheckVersion(snapshot.Version, NetworkChannelSnapshot.CurrentVersion, persistenceId);
+        return snapshot;
+    }
+
     public static SiteSnapshot Decode(object? stored, string persistenceId)
     {
         var snapshot = Decompress<SiteSnapshot>(stored, persistenceId);

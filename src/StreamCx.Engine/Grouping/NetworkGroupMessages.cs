@@ -1,12 +1,22 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Engine.Pipeline;
 
 namespace StreamCx.Engine.Grouping;
 
-/// <summary>A region published an emission of one of its groups (with when the event that tipped it was consumed).</summary>
-public sealed record RegionGroupEmitted(Alert Alert, long ConsumedAt);
-
-/// <summary>A region has applied every event up to <see cref="Through"/> (event time): its groups raised before are all out.</summary>
+/// <summary>A region has applied every event up to <see cref="Through"/> (event time): its groups raised before are all out (told its sites actor).</summary>
 public sealed record RegionPassed(string RegionId, DateTimeOffset Through);
 
-/// <summary>A region moved to another engine (its region-topic partition was revoked): it no longer holds the network's time.</summary>
-public sealed record RegionLeft(string RegionId);
+/// <summary>
+/// One input of the network grouping, as the network topic carries it: a region group's emission, or how far a channel
+/// (a region-topic partition, one of <see cref="Channels"/>) has passed in event time. <see cref="Position"/> is where it
+/// was read (null when fed within one engine).
+/// </summary>
+public sealed record NetworkInput(SourcePosition? Position, Alert? RegionGroup, string? Channel, DateTimeOffset Through, int Channels)
+{
+    public static NetworkInput Group(Alert regionGroup, SourcePosition? position = null) => new(position, regionGroup, null, default, 0);
+
+    public static NetworkInput Passed(string channel, DateTimeOffset through, int channels, SourcePosition? position = null) => new(position, null, channel, through, channels);
+}
+
+/// <summary>The network grouping took (or skipped) an input: its position may be committed once a snapshot covers it.</summary>
+public sealed record NetworkInputTaken(bool Taken);

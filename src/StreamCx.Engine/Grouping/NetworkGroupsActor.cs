@@ -1,52 +1,99 @@
 using Akka.Actor;
+using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Grouping;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
+using StreamCx.Engine.Durability;
 using StreamCx.Engine.Telemetry;
 
 namespace StreamCx.Engine.Grouping;
 
 /// <summary>
-/// The engine's network grouping: its regions hand it their groups' emissions and, after each step, the event time they
-/// have applied through; it passes the groups to the <see cref="NetworkGrouper"/> (through <see cref="NetworkGrouping"/>)
-/// once every region of the engine has passed them, in the order replay takes them, and publishes the network groups.
-/// A region that moved to another engine no longer holds it back.
+/// The network grouping of every engine's regions (<see cref="NetworkGroupInputs"/>): it takes the region groups' emissions
+/// and the channels' times from the network topic (one partition: the engine that holds it runs the grouping), and
+/// publishes the network groups once every channel has passed them, in replay's order. Durable like the listening sources:
+/// restored from its snapshot when its partition is assigned here, snapshotted as it changes, its offsets committed once
+/// a snapshot covers them. Within one engine without Kafka, fed straight by its regions (<see cref="LocalNetworkFeed"/>).
 /// </summary>
-public sealed class NetworkGroupsActor : ReceiveActor
+public sealed class NetworkGroupsActor : ChannelStateActor
 {
-    private readonly NetworkGrouping _grouping;
-    private readonly Dictionary<string, DateTimeOffset> _passed = new(StringComparer.Ordinal);
+    /// <summary>The network grouping's name in the offset ledger (no site id has parentheses).</summary>
+    public const string LedgerKey = "(network)";
 
-    public NetworkGroupsActor(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry)
+    private readonly Func<NetworkGroupInputs> _create;
+    private readonly IAlertPublisher _alerts;
+    private readonly IEngineTelemetry _telemetry;
+    private readonly Dictionary<string, NetworkGroupInputs> _inputs = new(StringComparer.Ordinal);
+
+    public NetworkGroupsActor(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability)
+        : base("network-groups-", LedgerKey, "the network groups", alerts, durability)
     {
-        _grouping = new NetworkGrouping(new NetworkGrouper(catalog, settings));
-        void Release()
-        {
-            if (_grouping.Held == 0 || _passed.Count == 0) return;
-            foreach (var (_, consumedAt, emitted) in _grouping.Release(_passed.Values.Min()))
-            {
-                telemetry.AlertEmitted(emitted, consumedAt);
-                alerts.Publish(emitted);
-            }
-        }
-        Receive<RegionGroupEmitted>(m =>
-        {
-            _grouping.Take(m.Alert, m.ConsumedAt);
-            Release(); // one behind the regions' time (a late event's) goes at once
-        });
-        Receive<RegionPassed>(m =>
-        {
-            _passed[m.RegionId] = m.Through;
-            Release();
-        });
-        Receive<RegionLeft>(m =>
-        {
-            _passed.Remove(m.RegionId);
-            Release();
-        });
+        (_alerts, _telemetry) = (alerts, telemetry);
+        _create = () => new NetworkGroupInputs(new NetworkGrouping(new NetworkGrouper(catalog, settings)));
+        Running();
     }
 
-    public static Props Create(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry) =>
-        Props.Create(() => new NetworkGroupsActor(catalog, settings, alerts, telemetry));
+    protected override void Running()
+    {
+        Receive<NetworkInput>(m =>
+        {
+            var channel = ChannelOf(m.Position);
+            if (StartLoading([channel]))
+            {
+                Stash.Stash();
+                return;
+            }
+            var taken = Takes(channel, m.Position, null);
+            if (taken) Apply(InputsOf(channel), m);
+            if (!Sender.IsNobody()) Sender.Tell(new NetworkInputTaken(taken));
+            AfterTaking();
+        });
+        ReceiveOwnership();
+    }
+
+    private void Apply(NetworkGroupInputs inputs, NetworkInput m)
+    {
+        if (m.RegionGroup is { } group) inputs.Take(group);
+        else if (m.Channel is { } passed) inputs.Passed(passed, m.Through, m.Channels);
+        foreach (var emitted in inputs.Release())
+        {
+            _telemetry.AlertEmitted(emitted, 0);
+            _alerts.Publish(emitted);
+        }
+    }
+
+    private NetworkGroupInputs InputsOf(string channel)
+    {
+        if (!_inputs.TryGetValue(channel, out var inputs)) _inputs[channel] = inputs = _create();
+        return inputs;
+    }
+
+    protected override void DropState(string channel) => _inputs.Remove(channel);
+
+    protected override ChannelCoverage RestoreState(string channel, object? stored, string persistenceId)
+    {
+        var snapshot = SnapshotCodec.DecodeNetwork(stored, persistenceId);
+        var inputs = _create();
+        try
+        {
+            inputs.Restore(new NetworkInputsState(snapshot.Grouping, [.. snapshot.Held.Select(j => ContractJson.DeserializeAlert(j) ?? throw new InvalidOperationException("a held region group is empty"))], snapshot.Passed, snapshot.Taken, snapshot.Channels));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            throw new SnapshotFormatException($"snapshot of {persistenceId} does not hold a network grouping: {e.Message}");
+        }
+        _inputs[channel] = inputs;
+        return new ChannelCoverage(snapshot.AppliedOffsets, null);
+    }
+
+    protected override byte[] CaptureState(string channel, IReadOnlyDictionary<string, long> offsets, IReadOnlyDictionary<string, long> sources)
+    {
+        var state = InputsOf(channel).State;
+        return SnapshotCodec.Encode(new NetworkChannelSnapshot(
+            NetworkChannelSnapshot.CurrentVersion, state.Grouping, [.. state.Held.Select(ContractJson.Serialize)], state.Passed, state.Taken, state.Channels, offsets));
+    }
+
+    public static Props Create(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability = null) =>
+        Props.Create(() => new NetworkGroupsActor(catalog, settings, alerts, telemetry, durability));
 }

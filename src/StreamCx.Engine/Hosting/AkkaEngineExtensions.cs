@@ -8,6 +8,7 @@ using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Social;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
+using StreamCx.Engine.Grouping;
 using StreamCx.Engine.Journeys;
 using StreamCx.Engine.Listening;
 using StreamCx.Engine.Sites;
@@ -23,12 +24,16 @@ public static class AkkaEngineExtensions
     /// <param name="complaints">The complaint surge test; null runs without the listening sources' actor (their messages are then only counted).</param>
     /// <param name="social">The social early warning (null: its defaults).</param>
     /// <param name="channels">Channels and touchpoints on shared indicators (null: their defaults).</param>
+    /// <param name="network">
+    /// Where the regions send what the network grouping needs (the network topic, read by the engine that runs it: a
+    /// <see cref="NetworkGroupsActor"/> is registered for that reader); null: within this engine only.
+    /// </param>
     public static AkkaConfigurationBuilder AddStreamCxEngine(
         this AkkaConfigurationBuilder builder, ReferenceCatalog catalog, DetectionSettings detection, EngineSettings engine, IAlertPublisher alerts,
         IEngineTelemetry? telemetry = null,
         (SnapshotSettings Settings, OffsetLedger Ledger, SnapshotCounters Counters)? durability = null,
         EventTimeProgress? progress = null, JourneySettings? journeys = null, ComplaintSettings? complaints = null, SocialSettings? social = null,
-        ChannelSettings? channels = null)
+        ChannelSettings? channels = null, INetworkFeed? network = null)
     {
         if (durability is { Settings.Enabled: true } d) builder.WithSnapshotStore(d.Settings);
         return builder.WithActors((system, registry) =>
@@ -40,7 +45,10 @@ public static class AkkaEngineExtensions
             if (journeysActor is not null) registry.Register<JourneysActor>(journeysActor);
             var listeningActor = complaints is null ? null : system.ActorOf(ListeningActor.Create(catalog, complaints, alerts, social, siteDurability, channels), "listening");
             if (listeningActor is not null) registry.Register<ListeningActor>(listeningActor);
-            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor, listeningActor, social), "sites");
+            var feed = detection.NetworkGroups ? network : null;
+            if (feed is not null)
+                registry.Register<NetworkGroupsActor>(system.ActorOf(NetworkGroupsActor.Create(catalog, detection, alerts, telemetry ?? NoEngineTelemetry.Instance, siteDurability), "network-groups"));
+            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor, listeningActor, social, feed), "sites");
             registry.Register<SitesActor>(sites);
         });
     }

@@ -40,7 +40,7 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
     private readonly InputLogThrottle _behindLog = new();
     private readonly Dictionary<string, SiteBook> _sites = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly IActorRef? _network;
+    private readonly INetworkFeed? _network;
     private readonly bool _restoreOnStart;
     private DateTimeOffset? _frontier;
     private DateTimeOffset? _reportedFrontier;
@@ -48,7 +48,7 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
 
     public RegionActor(
         string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
-        EventTimeProgress progress, IActorRef? network, bool restoreOnStart, SocialSettings? social)
+        EventTimeProgress progress, INetworkFeed? network, bool restoreOnStart, SocialSettings? social)
         : base("site-", durability)
     {
         _restoreOnStart = restoreOnStart;
@@ -184,7 +184,7 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
         if (_network is not null && _frontier is { } through && through != _reportedFrontier)
         {
             _reportedFrontier = through;
-            _network.Tell(new RegionPassed(_regionId, through)); // after its groups raised up to then
+            Context.Parent.Tell(new RegionPassed(_regionId, through)); // after its groups raised up to then went to the network feed
         }
         if (_snapshotDue) Cut();
     }
@@ -195,7 +195,7 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
         {
             _telemetry.AlertEmitted(alert, consumedAt);
             _alerts.Publish(alert);
-            if (alert.Factors is [GroupFactor]) _network?.Tell(new RegionGroupEmitted(alert, consumedAt));
+            if (alert.Factors is [GroupFactor]) _network?.Group(alert);
         }
     }
 
@@ -256,6 +256,6 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
 
     public static Props Props(
         string regionId, ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability,
-        EventTimeProgress progress, IActorRef? network = null, bool restoreOnStart = true, SocialSettings? social = null) =>
+        EventTimeProgress progress, INetworkFeed? network = null, bool restoreOnStart = true, SocialSettings? social = null) =>
         Akka.Actor.Props.Create(() => new RegionActor(regionId, catalog, settings, alerts, telemetry, durability, progress, network, restoreOnStart, social));
 }

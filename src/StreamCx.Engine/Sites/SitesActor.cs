@@ -49,10 +49,13 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly EventTimeProgress _progress;
     private readonly IActorRef? _journeys;
     private readonly IActorRef? _listening;
-    private readonly IActorRef? _network;
+    private readonly INetworkFeed? _network;
+    private readonly Dictionary<string, DateTimeOffset> _regionPassed = new(StringComparer.Ordinal); // what each region told it applied through
+    private readonly Dictionary<string, DateTimeOffset> _toldPassed = new(StringComparer.Ordinal); // per channel, what the network feed was told
+    private int _channelCount; // the region topic's partitions (0: not known yet)
     private const string Direct = "";
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
-    private const string SlowestChannel = "~every channel";
+    private const string DirectChannel = "(direct)"; // the network feed's one channel when the feedback topics are read directly
     private DateTimeOffset? _toldJourneys;
     private Dictionary<string, DateTimeOffset>? _toldByChannel; // each partition's frontier as last told the journeys and the listening sources
     private bool _regionTopic; // regions come through the region topic: one is held here only through a channel held here
@@ -60,12 +63,14 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
 
     public SitesActor(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings eventTime, IEngineTelemetry telemetry,
-        SiteDurability? durability, EventTimeProgress progress, IActorRef? journeys = null, IActorRef? listening = null, SocialSettings? social = null)
+        SiteDurability? durability, EventTimeProgress progress, IActorRef? journeys = null, IActorRef? listening = null, SocialSettings? social = null,
+        INetworkFeed? network = null)
     {
         (_catalog, _clock, _telemetry, _durable, _progress, _journeys, _listening) = (catalog, alerts.Clock, telemetry, durability is not null, progress, journeys, listening);
         _eventTime = eventTime;
         var created = 0;
-        _network = settings.NetworkGroups ? Context.ActorOf(NetworkGroupsActor.Create(catalog, settings, alerts, telemetry), "network-groups") : null;
+        // the network grouping: the engine's feed (the network topic), or within this engine only, an actor of its own
+        _network = !settings.NetworkGroups ? null : network ?? new LocalNetworkFeed(Context.ActorOf(NetworkGroupsActor.Create(catalog, settings, alerts, telemetry), "network-groups"));
         _newRegion = (regionId, restore) => Context.ActorOf(RegionActor.Props(regionId, catalog, settings, alerts, telemetry, durability, progress, _network, restore, social), $"region-{created++}");
         var shortestWait = eventTime.CaughtUpWait > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(eventTime.IdleTimeout.Ticks, eventTime.CaughtUpWait.Ticks)) : eventTime.IdleTimeout;
         // a tenth (at least 50 ms): a caught-up input's wait ends between two checks, and the events it held wait for the next
@@ -113,6 +118,12 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             }
             DropStale(m.Partitions, assigned: true); // a site left in memory from an earlier ownership of a partition may be stale
         });
+        Receive<RegionPassed>(m =>
+        {
+            _regionPassed[m.RegionId] = m.Through;
+            TellNetwork(_toldJourneys, _toldByChannel);
+        });
+        Receive<RegionTopicKnown>(m => _channelCount = m.Partitions);
         Receive<SourceInputsKnown>(m =>
         {
             _sourceInputs = m.Inputs;
@@ -356,17 +367,47 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         }
         if (Slowest(now) is not { } s) return;
         var byChannel = _regionTopic ? ChannelFrontiers() : null;
+        TellNetwork(s, byChannel);
         if (s == _toldJourneys && SameFrontiers(byChannel, _toldByChannel)) return;
         _toldByChannel = byChannel;
         if (s != _toldJourneys)
         {
             _toldJourneys = s;
-            _network?.Tell(new RegionPassed(SlowestChannel, s)); // partitions whose regions have no actor yet hold the network groups back too
             _progress.FrontierMoved(s);
         }
         // the journeys and the listening sources: each partition's state follows its own partition's frontier
         _journeys?.Tell(new FrontierAdvanced(s) { ByChannel = byChannel });
         _listening?.Tell(new FrontierAdvanced(s) { ByChannel = byChannel });
+    }
+
+    /// <summary>
+    /// Tells the network feed how far each channel held here has passed: its frontier, but no further than any of its
+    /// regions has applied (each region tells it after its groups raised before are out); a region that has not told yet
+    /// holds its channel back. Read directly, one channel stands for them all.
+    /// </summary>
+    private void TellNetwork(DateTimeOffset? slowest, Dictionary<string, DateTimeOffset>? byChannel)
+    {
+        if (_network is null) return;
+        if (!_regionTopic)
+        {
+            if (slowest is { } s) TellPassed(DirectChannel, s, _regions.Keys, 1);
+            return;
+        }
+        if (_channelCount == 0 || byChannel is null) return;
+        foreach (var (channel, frontier) in byChannel) TellPassed(channel, frontier, _regions.Keys.Where(r => _channelOf.GetValueOrDefault(r) == channel), _channelCount);
+    }
+
+    private void TellPassed(string channel, DateTimeOffset frontier, IEnumerable<string> regions, int channels)
+    {
+        var through = frontier;
+        foreach (var region in regions)
+        {
+            if (!_regionPassed.TryGetValue(region, out var passed)) return;
+            if (passed < through) through = passed;
+        }
+        if (_toldPassed.TryGetValue(channel, out var told) && told >= through) return;
+        _toldPassed[channel] = through;
+        _network!.Passed(channel, through, channels);
     }
 
     /// <summary>Each region-topic partition's frontier, those known (after <see cref="Slowest"/> moved them).</summary>
@@ -393,7 +434,8 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
             {
                 if (channel != key) continue;
                 _owning.Remove(regionId);
-                _network?.Tell(new RegionLeft(regionId));
+                _regionPassed.Remove(regionId); // held here again, it tells anew how far it has applied
+                _toldPassed.Remove(key);
             }
         }
         DropStale(m.Partitions, assigned: false);
@@ -482,12 +524,12 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     public static Props Create(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings? eventTime = null, IEngineTelemetry? telemetry = null,
         SiteDurability? durability = null, EventTimeProgress? progress = null, IActorRef? journeys = null, IActorRef? listening = null,
-        SocialSettings? social = null)
+        SocialSettings? social = null, INetworkFeed? network = null)
     {
         var time = eventTime ?? new EventTimeSettings();
         var reporter = telemetry ?? NoEngineTelemetry.Instance;
         var where = progress ?? new EventTimeProgress();
-        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where, journeys, listening, social));
+        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where, journeys, listening, social, network));
     }
 
     /// <summary>

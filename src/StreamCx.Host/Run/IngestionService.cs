@@ -16,6 +16,8 @@ using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
 using StreamCx.Host.Intake;
 using StreamCx.Host.Metrics;
+using StreamCx.Host.Network;
+using StreamCx.Engine.Grouping;
 using StreamCx.Kafka;
 
 namespace StreamCx.Host.Run;
@@ -47,6 +49,7 @@ public sealed class IngestionService(
         var sites = await registry.GetAsync<SitesActor>(stoppingToken).ConfigureAwait(false);
         var journeys = registry.TryGet<JourneysActor>(out var j) ? j : null;
         var listening = registry.TryGet<ListeningActor>(out var l) ? l : null;
+        var network = registry.TryGet<NetworkGroupsActor>(out var n) ? n : null;
         _listening = listening is not null;
         _journeys = journeys is not null;
         using var abort = new CancellationTokenSource();
@@ -100,7 +103,7 @@ public sealed class IngestionService(
 
         // the journeys and the listening sources learn where a journey, an account or a region is held, to read another
         // engine's from its snapshot for a query
-        if (journeys is not null || listening is not null)
+        if (journeys is not null || listening is not null || network is not null)
         {
             _ = intake.ReadyAsync(abort.Token).ContinueWith(
                 _ =>
@@ -108,6 +111,7 @@ public sealed class IngestionService(
                     var known = new RegionTopicKnown(kafka.RegionTopic, intake.Partitions);
                     journeys?.Tell(known);
                     listening?.Tell(known);
+                    sites.Tell(known); // the network feed counts the channels by it
                 },
                 CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         }
@@ -122,8 +126,14 @@ public sealed class IngestionService(
         control.PartitionsAssigned += (_, e) => intake.Assigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
         control.PartitionsRevoked += (_, e) => intake.Revoked(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
         control.PartitionsLost += (_, e) => intake.Revoked(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)));
+        // the network grouping runs on the engine that holds the network topic's partition
+        var (networkControl, networkDone) = network is null
+            ? (null, Task.FromResult(Done.Instance))
+            : NetworkGroupsGraph.Create(kafka, network, ledger, snapshots.Enabled, logger, abort.Token).Run(system.Materializer());
+        if (networkControl is not null) WatchNetworkPartitions(networkControl, network!);
         // a position is committed once the ledger says it is durable (the snapshot covering it saved): its revocation waits for that
-        void Commit(SourcePosition durable) => regionControl.StoreOffset(durable.Topic, durable.Partition, durable.Offset);
+        void Commit(SourcePosition durable) =>
+            (durable.Topic == kafka.NetworkTopic ? networkControl! : regionControl).StoreOffset(durable.Topic, durable.Partition, durable.Offset);
         ledger.DurableThrough += Commit;
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -140,8 +150,9 @@ public sealed class IngestionService(
         finally
         {
             await StopAsync(control, done, abort).ConfigureAwait(false); // the intake first: what it took is written to the region topic
-            await SnapshotEverythingAsync(sites).ConfigureAwait(false);
+            await SnapshotEverythingAsync(sites, network).ConfigureAwait(false);
             await StopAsync(regionControl, regionsDone, abort).ConfigureAwait(false);
+            if (networkControl is not null) await StopAsync(networkControl, networkDone, abort).ConfigureAwait(false);
             ledger.DurableThrough -= Commit;
             if (logger.IsEnabled(LogLevel.Information))
             {
@@ -150,6 +161,31 @@ public sealed class IngestionService(
                     counters.Applied, counters.Late, counters.TooLate, counters.Duplicates, counters.Rejected, deadLetters.PublishedCount, control.ConsumedCount, control.DroppedCount);
             }
         }
+    }
+
+    /// <summary>
+    /// The network topic's partition comes and goes with its consumer group: the grouping restores it on assignment, and on a
+    /// revocation drops it and settles its saves before the next holder reads it.
+    /// </summary>
+    private void WatchNetworkPartitions(IKafkaConsumerControl control, IActorRef network)
+    {
+        control.PartitionsAssigned += (_, e) => network.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
+        void Release(IReadOnlyList<Confluent.Kafka.TopicPartition> released, bool settle)
+        {
+            foreach (var tp in released) ledger.Revoke(tp.Topic, tp.Partition.Value);
+            network.Tell(new PartitionsReleased(released.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
+            if (!settle) return;
+            try
+            {
+                network.Ask<SitesSettled>(SettleSaves.Instance, SettleWait, CancellationToken.None).Wait(CancellationToken.None);
+            }
+            catch (AggregateException e)
+            {
+                logger.LogWarning("the network grouping did not settle its saves within {Wait} ({Reason})", SettleWait, e.InnerException?.Message);
+            }
+        }
+        control.PartitionsRevoked += (_, e) => Release(e.Partitions, settle: true);
+        control.PartitionsLost += (_, e) => Release(e.Partitions, settle: false);
     }
 
     /// <summary>The intake's producer: in order per partition (one request in flight), so a report never overtakes the events it covers.</summary>
@@ -199,10 +235,11 @@ public sealed class IngestionService(
     }
 
     /// <summary>Before a graceful stop: every site snapshots now, so that the final commit covers what was applied.</summary>
-    private async Task SnapshotEverythingAsync(IActorRef sites)
+    private async Task SnapshotEverythingAsync(IActorRef sites, IActorRef? network)
     {
         if (!snapshots.Enabled) return;
         sites.Tell(SnapshotNow.Instance);
+        network?.Tell(SnapshotNow.Instance);
         try
         {
             await ledger.Settled().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);

@@ -17,6 +17,7 @@ using StreamCx.Host.Alerts;
 using StreamCx.Host.Configuration;
 using StreamCx.Host.Logging;
 using StreamCx.Host.Metrics;
+using StreamCx.Host.Network;
 using StreamCx.Host.Simulation;
 using StreamCx.Host.Web;
 using StreamCx.Host.Web.Live;
@@ -66,13 +67,14 @@ public static class RunCommand
             services.AddSingleton(sp => new AlertKafkaPublisher(hub, sp.GetRequiredService<RecordProducer>(), kafka, sp.GetRequiredService<ILogger<AlertKafkaPublisher>>(), clock));
             services.AddHostedService(sp => sp.GetRequiredService<AlertKafkaPublisher>());
             services.AddSingleton(SqlAlertLog.For(snapshots)).AddSingleton<AlertLogWriter>();
+            if (config.Detection.NetworkGroups) services.AddSingleton(sp => new KafkaNetworkFeed(kafka, sp.GetRequiredService<ILogger<KafkaNetworkFeed>>()));
             services.AddHostedService(sp => sp.GetRequiredService<AlertLogWriter>());
             services.AddAkka("streamcx", (akka, sp) => akka
                 // The web host stops the actor system (after ingestion drained), not Akka's own SIGTERM hook.
                 .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
                 .ConfigureLoggers(l => { l.ClearLoggers(); l.AddLoggerFactory(); })
                 .AddStreamCxEngine(config.Catalog, config.Detection, config.Engine, hub, sp.GetRequiredService<IEngineTelemetry>(), (snapshots, ledger, snapshotCounters), sp.GetRequiredService<EventTimeProgress>(),
-                    config.Journeys, config.Complaints, config.Social, config.Channels));
+                    config.Journeys, config.Complaints, config.Social, config.Channels, sp.GetService<KafkaNetworkFeed>()));
             services.AddSingleton(config.Channels);
             services.AddLiveAlerts(config.Web);
             services.AddHostedService<IngestionService>();

@@ -55,6 +55,19 @@ public sealed class KafkaSettings
     private string? _regionTopic;
 
     /// <summary>
+    /// The engines' network grouping topic (default <c>GroupId.network</c>): every engine writes its regions' groups and how
+    /// far each region-topic partition has passed to its partition 0, and the engine that holds that partition (consumer group
+    /// <c>GroupId.network</c>) raises the network groups over every region.
+    /// </summary>
+    public string NetworkTopic
+    {
+        get => _networkTopic ?? GroupId + ".network";
+        set => _networkTopic = value;
+    }
+
+    private string? _networkTopic;
+
+    /// <summary>
     /// Largest message the engine accepts (default 1 MiB). Larger messages are still consumed and flow
     /// downstream so the engine can dead-letter them.
     /// </summary>
@@ -92,7 +105,19 @@ public sealed class KafkaSettings
         var copy = Clone();
         copy.Topics = [RegionTopic];
         copy.RegionTopic = RegionTopic;
+        copy.NetworkTopic = NetworkTopic;
         copy.GroupId = GroupId + ".regions";
+        return copy;
+    }
+
+    /// <summary>The settings of the engines' consumer of <see cref="NetworkTopic"/>: group <c>GroupId.network</c>.</summary>
+    public KafkaSettings ForNetworkTopic()
+    {
+        var copy = Clone();
+        copy.Topics = [NetworkTopic];
+        copy.NetworkTopic = NetworkTopic;
+        copy.RegionTopic = RegionTopic;
+        copy.GroupId = GroupId + ".network";
         return copy;
     }
 
@@ -106,6 +131,7 @@ public sealed class KafkaSettings
         AlertsTopic = AlertsTopic,
         DeadLetterTopic = DeadLetterTopic,
         _regionTopic = _regionTopic,
+        _networkTopic = _networkTopic,
         MaxMessageBytes = MaxMessageBytes,
         BufferSize = BufferSize,
         RevokeDrainTimeout = RevokeDrainTimeout,

@@ -37,6 +37,10 @@ internal static class KafkaSettingsValidator
             errors.Add($"Kafka:RegionTopic {DisplayText.Quote(settings.RegionTopic)} (by default Kafka:GroupId + \".regions\") is not a legal Kafka topic name: it {regionProblem}.");
         if (new[] { settings.AlertsTopic, settings.DeadLetterTopic }.Contains(settings.RegionTopic, StringComparer.Ordinal))
             errors.Add($"Kafka:RegionTopic must differ from the alerts and dead-letter topics (it is {DisplayText.Quote(settings.RegionTopic)}).");
+        if (!string.IsNullOrWhiteSpace(settings.GroupId) && KafkaTopicName.Problem(settings.NetworkTopic) is { } networkProblem)
+            errors.Add($"Kafka:NetworkTopic {DisplayText.Quote(settings.NetworkTopic)} (by default Kafka:GroupId + \".network\") is not a legal Kafka topic name: it {networkProblem}.");
+        if (new[] { settings.AlertsTopic, settings.DeadLetterTopic, settings.RegionTopic }.Contains(settings.NetworkTopic, StringComparer.Ordinal))
+            errors.Add($"Kafka:NetworkTopic must differ from the alerts, dead-letter and region topics (it is {DisplayText.Quote(settings.NetworkTopic)}).");
         if (!string.IsNullOrWhiteSpace(settings.AlertsTopic)
             && string.Equals(settings.AlertsTopic, settings.DeadLetterTopic, StringComparison.Ordinal))
         {

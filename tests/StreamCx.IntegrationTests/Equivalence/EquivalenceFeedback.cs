@@ -11,7 +11,8 @@ namespace StreamCx.IntegrationTests.Equivalence;
 /// at Marseille La Joliette all along (a peer gap), NPS driven by waiting time (importance), staff courtesy 1.3 points worse
 /// on the app channel than on the others at Lille Centre from the 12th hour (a channel gap); at Lille Centre the answers name
 /// one of three sellers (drawn on a random of their own, so the rest is as without), seller-1 taking four in five of the
-/// waiting times rated 2 or less (the unit its alerts name). Each event has a channel
+/// waiting times rated 2 or less (the unit its alerts name); cleanliness 1.5 points lower at three sites of the east region and
+/// three of the west from the 36th hour (a region group in each, and one network group over them). Each event has a channel
 /// (store, web, app) that decides its topic when the channels have topics of their own. Deterministic for a seed.
 /// </summary>
 public sealed class EquivalenceFeedback
@@ -21,7 +22,8 @@ public sealed class EquivalenceFeedback
     private static readonly string[] Attributes = ["waiting-time", "product-availability", "staff-courtesy", "cleanliness"];
     private static readonly string[] Channels = ["store", "web", "app"];
 
-    public EquivalenceFeedback(int seed, double hours = 66)
+    /// <param name="networkMove">With the network-wide move on cleanliness (its six sites then answer 14 times an hour).</param>
+    public EquivalenceFeedback(int seed, double hours = 66, bool networkMove = true)
     {
         var sites = SampleSites;
         var rnd = new Random(seed);
@@ -30,12 +32,13 @@ public sealed class EquivalenceFeedback
         var n = 0;
         foreach (var site in sites)
         {
-            var perHour = site.SiteId is "store-lille-centre" or "store-marseille-la-joliette" ? 14.0 : 4.0;
+            var moves = networkMove && NetworkMoveSites.Contains(site.SiteId);
+            var perHour = site.SiteId is "store-lille-centre" or "store-marseille-la-joliette" || moves ? 14.0 : 4.0;
             for (var t = rnd.NextDouble() / perHour; t < hours; t += -Math.Log(1 - rnd.NextDouble()) / perHour)
             {
                 var at = Start.AddHours(t);
                 var channel = Channels[rnd.Next(Channels.Length)];
-                var ratings = Attributes.ToDictionary(a => a, a => Rating(Mean(site.SiteId, a, t) - ChannelGap(site.SiteId, a, channel, t), rnd));
+                var ratings = Attributes.ToDictionary(a => a, a => Rating(Mean(site.SiteId, a, t, moves) - ChannelGap(site.SiteId, a, channel, t), rnd));
                 var nps = Math.Clamp((int)Math.Round((2.2 * ratings["waiting-time"]) - 1 + rnd.Next(-1, 2)), 0, 10);
                 var id = $"eq-{seed}-{n++}";
                 var json = JsonSerializer.Serialize(new
@@ -53,7 +56,7 @@ public sealed class EquivalenceFeedback
             }
         }
         events.AddRange(Listening(seed, hours, rnd));
-        events.AddRange(Journeys(seed, hours, rnd));
+        events.AddRange(Journeys(seed, hours, rnd, networkMove));
         Messages = events.OrderBy(e => e.At).ThenBy(e => e.Message.EventId, StringComparer.Ordinal).Select(e => e.Message).ToList();
     }
 
@@ -127,7 +130,7 @@ public sealed class EquivalenceFeedback
     /// watermelons, most end unresolved or abandoned and some of their customers churn; some have a journey-scope survey.
     /// And B2B accounts whose contacts rate by role: users satisfied and purchasing not at two of them.
     /// </summary>
-    private static IEnumerable<(DateTimeOffset At, Message Message)> Journeys(int seed, double hours, Random rnd)
+    private static IEnumerable<(DateTimeOffset At, Message Message)> Journeys(int seed, double hours, Random rnd, bool networkMove)
     {
         var (steps, surveys) = (0, 0);
         string[] departments = ["sales", "support", "field-service", "central-support", "billing", "delivery"];
@@ -144,7 +147,7 @@ public sealed class EquivalenceFeedback
         {
             var at = Start.AddHours(t);
             var id = $"eq-{seed}-j{surveys++}";
-            var ratings = Attributes.ToDictionary(a => a, a => Rating(Mean(site.SiteId, a, t), rnd));
+            var ratings = Attributes.ToDictionary(a => a, a => Rating(Mean(site.SiteId, a, t, networkMove && NetworkMoveSites.Contains(site.SiteId)), rnd));
             about["eventId"] = id;
             about["occurredAt"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
             about["siteId"] = site.SiteId;
@@ -220,12 +223,17 @@ public sealed class EquivalenceFeedback
         return list;
     }
 
-    private static double Mean(string siteId, string attribute, double hours) => (siteId, attribute) switch
+    private static double Mean(string siteId, string attribute, double hours, bool moves) => (siteId, attribute) switch
     {
         ("store-lille-centre", "waiting-time") when hours > 50 => Math.Max(1.8, 4.1 - ((hours - 50) * 0.25)),
         ("store-marseille-la-joliette", "product-availability") => 3.1,
+        (_, "cleanliness") when hours > 36 && moves => 2.6,
         _ => 4.1 + (0.15 * Math.Sin(hours * Math.PI / 12)),
     };
+
+    /// <summary>Three sites of the east region and three of the west (busy ones): cleanliness falls at all six from the 36th hour (one network-wide move).</summary>
+    private static readonly HashSet<string> NetworkMoveSites =
+        SampleSites.Where(s => s.RegionId == "east").Take(3).Concat(SampleSites.Where(s => s.RegionId == "west").Take(3)).Select(s => s.SiteId).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>seller-1 takes four in five of the waiting times rated 2 or less, the three sellers share the others.</summary>
     private static string Seller(double waitingTime, Random rnd) =>

@@ -20,16 +20,19 @@ namespace StreamCx.IntegrationTests.Equivalence;
 public sealed class RestoreAtAnyCutTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("north", 50)] // Lille's trend alert and the region's driver importance
-    [InlineData("south", 211)] // Marseille's peer alert
-    public void A_region_restored_from_the_snapshots_of_any_cut_gives_the_alerts_of_replay(string region, int period)
+    [InlineData("north", 50, 15)] // Lille's trend alert and the region's driver importance
+    [InlineData("south", 211, 15)] // Marseille's peer alert
+    [InlineData("west", 50, 13)] // the network-wide move's three sites in the west: trend, peer and region group
+    [InlineData("west", 97, 13)]
+    [InlineData("east", 61, 13)]
+    public void A_region_restored_from_the_snapshots_of_any_cut_gives_the_alerts_of_replay(string region, int period, int seed)
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "config");
         var catalog = ReferenceDataLoader.Load(Path.Combine(dir, "sites.json"), Path.Combine(dir, "attributes.json"));
         var clock = TimeProvider.System;
         var parser = new FeedbackParser(catalog, new ParserLimits(), clock);
         var settings = new DetectionSettings();
-        var events = new EquivalenceFeedback(seed: 15).Messages
+        var events = new EquivalenceFeedback(seed).Messages
             .Select(m => parser.Parse(Encoding.UTF8.GetBytes(m.Json)).Event)
             .OfType<FeedbackEvent>() // the feedback (not what the listening sources hear)
             .Where(e => catalog.Site(e.SiteId).RegionId == region)

@@ -13,6 +13,7 @@ public sealed class KafkaSettingsValidationTests
         Assert.Equal("streamcx", settings.GroupId);
         Assert.Equal("streamcx.alerts", settings.AlertsTopic);
         Assert.Equal("streamcx.deadletters", settings.DeadLetterTopic);
+        Assert.Equal("streamcx.network", settings.NetworkTopic);
         Assert.Equal(1_048_576, settings.MaxMessageBytes);
         Assert.Equal(1024, settings.BufferSize);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.RevokeDrainTimeout);
@@ -196,5 +197,28 @@ public sealed class KafkaSettingsValidationTests
         Assert.Contains("Kafka:GroupId", thrown.Message, StringComparison.Ordinal);
         Assert.Contains("Kafka:MaxMessageBytes must be positive (was -1).", thrown.Message, StringComparison.Ordinal);
         Assert.Contains("Kafka:BufferSize must be positive (was -1).", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("two words", "Kafka:NetworkTopic \"two words\" (by default Kafka:GroupId + \".network\") is not a legal Kafka topic name: it contains U+0020;")]
+    [InlineData("streamcx.alerts", "Kafka:NetworkTopic must differ from the alerts, dead-letter and region topics (it is \"streamcx.alerts\").")]
+    [InlineData("streamcx.regions", "Kafka:NetworkTopic must differ from the alerts, dead-letter and region topics (it is \"streamcx.regions\").")]
+    public void A_network_topic_that_is_not_legal_or_is_another_topic_is_reported(string topic, string expected)
+    {
+        var settings = new KafkaSettings { NetworkTopic = topic };
+
+        Assert.StartsWith(expected, Assert.Single(settings.Validate()));
+    }
+
+    [Fact]
+    public void The_network_topics_reader_is_a_group_of_its_own_on_that_topic_alone()
+    {
+        var reader = new KafkaSettings { GroupId = "cx", Topics = ["a", "b"] }.ForNetworkTopic();
+
+        Assert.Equal(["cx.network"], reader.Topics);
+        Assert.Equal("cx.network", reader.GroupId);
+        Assert.Equal("cx.network", reader.NetworkTopic);
+        Assert.Equal("cx.regions", reader.RegionTopic);
+        Assert.Empty(reader.Validate());
     }
 }
