@@ -74,6 +74,18 @@ public sealed record DetectionSettings
     /// <summary>Evidence at which the slow drift accumulator signals (higher than <see cref="DriftThreshold"/>: small falls are common).</summary>
     public double SlowDriftThreshold { get; init; } = 30;
 
+    // Step: Page's test over the last hours (Drift/RecentStepCusum), against the drift's reference level and spread
+    /// <summary>
+    /// Allowance k of the recent step test, in standard deviations: half the step (in σ) it is tuned to. 0 turns it off.
+    /// </summary>
+    public double StepAllowance { get; init; } = 0.5;
+    /// <summary>Evidence (in σ × responses, as <see cref="DriftThreshold"/>) at which the recent step test signals.</summary>
+    public double StepThreshold { get; init; } = 14;
+    /// <summary>How far back the recent step test looks for the step's onset.</summary>
+    public TimeSpan StepHorizon { get; init; } = TimeSpan.FromHours(4);
+    /// <summary>Responses since the step's onset the recent step test needs before it signals.</summary>
+    public int StepMinCount { get; init; } = 10;
+
     // Peer: the site against the median of its region
     public TimeSpan PeerWindow { get; init; } = TimeSpan.FromHours(12);
     public int MinPeers { get; init; } = 5;
@@ -174,6 +186,11 @@ public sealed record DetectionSettings
         if (!(TrendHourSpread is >= 0 and <= 1)) errors.Add($"{nameof(TrendHourSpread)} must be in [0, 1], got {TrendHourSpread}");
         if (!(SlowDriftAllowance >= 0)) errors.Add($"{nameof(SlowDriftAllowance)} must not be negative, got {SlowDriftAllowance}");
         AtLeast(SlowDriftThreshold, 1, nameof(SlowDriftThreshold));
+        if (!(StepAllowance >= 0)) errors.Add($"{nameof(StepAllowance)} must not be negative, got {StepAllowance}");
+        AtLeast(StepThreshold, 1, nameof(StepThreshold));
+        Positive(StepHorizon, nameof(StepHorizon));
+        if (StepHorizon > RingSpan) errors.Add($"{nameof(StepHorizon)} must fit in the ring ({RingSpan})");
+        AtLeast(StepMinCount, 2, nameof(StepMinCount));
         Positive(ExpectationWindow, nameof(ExpectationWindow));
         Positive(RecentWindow, nameof(RecentWindow));
         NonNegative(ResolveAfter, nameof(ResolveAfter));

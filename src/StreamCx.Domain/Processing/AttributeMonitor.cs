@@ -183,10 +183,14 @@ public sealed class AttributeMonitor
         return AlertComposer.Compose(decision, Site, Attribute, score, window, _verbatims.Pick(), clock?.GetUtcNow() ?? emittedAt);
     }
 
-    /// <summary>The accumulated evidence of a fall, with the usual level of the current hour when the profile knows it.</summary>
+    /// <summary>
+    /// The evidence of a step over the last hours (<see cref="RecentStepCusum"/>), else the accumulated evidence of a fall, with
+    /// the usual level of the current hour when the profile knows it.
+    /// </summary>
     private Signal? Drift(long current, double range)
     {
-        if ((_drift.Evaluate(ProvisionalDrift(_drift, _openHours, current, range), range, _s.ProfileSpreadFloor)
+        if ((RecentStepCusum.Evaluate(_ring, current, _profile, _drift.State, range, _s)
+             ?? _drift.Evaluate(ProvisionalDrift(_drift, _openHours, current, range), range, _s.ProfileSpreadFloor)
              ?? (_slowDrift is null ? null : _slowDrift.Evaluate(ProvisionalDrift(_slowDrift, _slowOpenHours, current, range), range, _s.ProfileSpreadFloor))) is not { } signal) return null;
         var hour = _ring.Clock.HourIndex(current);
         if (!_profile.IsLearned(hour)) return signal;
