@@ -62,6 +62,17 @@ public sealed class RecentStepTests
         Assert.Null(RecentStepCusum.Evaluate(ring, ring.Newest, new SeasonalProfile(settings, SiteLocalTime.For(null), 4), reference, 4, settings));
     }
 
+    [Fact]
+    public void Its_settings_are_validated()
+    {
+        Assert.Empty(new DetectionSettings().Validate());
+        Assert.Empty(new DetectionSettings { StepAllowance = 0 }.Validate());
+        Assert.Contains("StepAllowance must not be negative, got -0.1", new DetectionSettings { StepAllowance = -0.1 }.Validate());
+        Assert.Contains("StepThreshold must be at least 1, got 0.5", new DetectionSettings { StepThreshold = 0.5 }.Validate());
+        Assert.Contains("StepMinCount must be at least 2, got 1", new DetectionSettings { StepMinCount = 1 }.Validate());
+        Assert.Contains(new DetectionSettings { StepHorizon = TimeSpan.FromDays(3) }.Validate(), e => e.StartsWith("StepHorizon must fit in the ring", StringComparison.Ordinal));
+    }
+
     private static double HoursToDetect(DetectionSettings settings, int seed, double onset)
     {
         var alerts = Feedback.Run(
