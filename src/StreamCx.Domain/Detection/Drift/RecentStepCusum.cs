@@ -9,7 +9,8 @@ namespace StreamCx.Domain.Detection.Drift;
 /// last <see cref="DetectionSettings.StepHorizon"/>, that the responses since that onset sit a fall of 2kσ below the usual
 /// level rather than at it. Near-optimal for a step of about 2kσ; a trend span fits a ramp, which reads a step with 87 %
 /// of its z. Read from the ring at each evaluation (bucket by bucket, so the onset's hour is not diluted by the responses
-/// before the onset), against the drift accumulator's reference level and spread: no state of its own to keep or restore.
+/// before the onset), against the drift accumulator's reference level and spread: nothing of its own to save in a
+/// snapshot (what it keeps between evaluations, <see cref="RecentStepSums"/>, is derived from the window and dropped on a restore).
 /// </summary>
 /// <remarks>
 /// For an onset at bucket j: T_j = Σ over the hours from j on of m_h ((μ − x̄_h)/σ − k), x̄_h the mean of the hour's
