@@ -27,6 +27,7 @@ public sealed class AttributeMonitor
     private readonly VerbatimBuffer _verbatims;
     private readonly TrendBaselines _trendBaselines = new();
     private readonly ExpectationPrefix _expectationPrefix = new();
+    private readonly RecentStepSums _recentStep = new();
     private readonly List<Signal> _signals = new(3);
     private long _learnedThroughHour = long.MinValue;
     private long _peerStatsNewest = long.MinValue;
@@ -83,6 +84,7 @@ public sealed class AttributeMonitor
         _ring.Add(o.OccurredAt, o.Value, dissatisfied);
         _trendBaselines.Written(index);
         _expectationPrefix.Written(index);
+        _recentStep.Written(index);
         var writtenHour = _ring.Clock.HourIndex(index);
         _openHours.Written(writtenHour);
         _slowOpenHours.Written(writtenHour);
@@ -103,6 +105,7 @@ public sealed class AttributeMonitor
         _peerStatsNewest = long.MinValue;
         _trendBaselines.Clear();
         _expectationPrefix.Clear();
+        _recentStep.Clear();
         _openHours.Clear();
         _slowOpenHours.Clear();
         _localTime.Restore(s.LocalOffsets);
@@ -183,10 +186,14 @@ public sealed class AttributeMonitor
         return AlertComposer.Compose(decision, Site, Attribute, score, window, _verbatims.Pick(), clock?.GetUtcNow() ?? emittedAt);
     }
 
-    /// <summary>The accumulated evidence of a fall, with the usual level of the current hour when the profile knows it.</summary>
+    /// <summary>
+    /// The evidence of a step over the last hours (<see cref="RecentStepCusum"/>), else the accumulated evidence of a fall, with
+    /// the usual level of the current hour when the profile knows it.
+    /// </summary>
     private Signal? Drift(long current, double range)
     {
-        if ((_drift.Evaluate(ProvisionalDrift(_drift, _openHours, current, range), range, _s.ProfileSpreadFloor)
+        if ((RecentStepCusum.Evaluate(_ring, current, _profile, _drift.State, range, _s, _recentStep)
+             ?? _drift.Evaluate(ProvisionalDrift(_drift, _openHours, current, range), range, _s.ProfileSpreadFloor)
              ?? (_slowDrift is null ? null : _slowDrift.Evaluate(ProvisionalDrift(_slowDrift, _slowOpenHours, current, range), range, _s.ProfileSpreadFloor))) is not { } signal) return null;
         var hour = _ring.Clock.HourIndex(current);
         if (!_profile.IsLearned(hour)) return signal;

@@ -1,5 +1,6 @@
 using CsCheck;
 using StreamCx.Domain.Detection;
+using StreamCx.Domain.Detection.Drift;
 using StreamCx.Domain.Detection.Seasonality;
 using StreamCx.Domain.Windows;
 
@@ -7,8 +8,9 @@ namespace StreamCx.Domain.Tests.Detection;
 
 /// <summary>
 /// Sums kept between evaluations (the trend spans' older buckets, the expectation window's older buckets, the trend
-/// baselines) must give exactly — bit for bit — the signal a fresh evaluation gives, whatever arrives in between:
-/// observations in the newest bucket, late ones in old buckets, a newer bucket, a profile that learns, or a restore.
+/// baselines, the recent step test's evidence for the onsets before the current hour) must give exactly — bit for bit — the signal a fresh evaluation gives, whatever arrives in between:
+/// observations in the newest bucket, late ones in old buckets, a newer bucket, a profile that learns, a drift reference
+/// that moves, or a restore.
 /// (It replaces the earlier TrendBaselinesTests, which checked the kept baselines alone on the same kind of script.)
 /// </summary>
 public sealed class KeptDetectorSumsTests
@@ -28,6 +30,9 @@ public sealed class KeptDetectorSumsTests
         MinExpectationCount = 2,
         ExpectationZ = 1,
         MinExpectationEffect = 0,
+        StepAllowance = 0.1,
+        StepThreshold = 1,
+        StepMinCount = 2,
     };
 
     private enum Step
@@ -39,13 +44,14 @@ public sealed class KeptDetectorSumsTests
         Advance,
         Learn,
         Restore,
+        Reference,
     }
 
     [Fact]
     public void Kept_sums_give_the_same_signals_as_a_fresh_evaluation()
     {
         var steps = Gen.Select(Gen.Enum<Step>(), Gen.Int[1, 5], Gen.Int[0, 23], (kind, value, hour) => (kind, value, hour)).Array[100, 400];
-        int trends = 0, expectations = 0, unlearned = 0;
+        int trends = 0, expectations = 0, unlearned = 0, recentSteps = 0;
         steps.Sample(script =>
         {
             var clock = new BucketClock(Settings.BucketWidth);
@@ -53,6 +59,8 @@ public sealed class KeptDetectorSumsTests
             var profile = new SeasonalProfile(Settings, new SiteLocalTime(null), 4);
             var keptTrend = new TrendBaselines();
             var keptExpectation = new ExpectationPrefix();
+            var keptStep = new RecentStepSums();
+            var reference = DriftState.Empty with { Reference = 3.5, ReferenceWeight = 100, Variance = 1, VarianceWeight = 100, FirstHour = clock.HourIndex(clock.IndexOf(T0)) - 48 };
             var now = T0.AddHours(8);
             foreach (var (kind, value, hour) in script)
             {
@@ -63,6 +71,7 @@ public sealed class KeptDetectorSumsTests
                     _ => now,
                 };
                 if (kind == Step.Learn) profile.Learn(hour, 3 + (value / 10.0));
+                else if (kind == Step.Reference) reference = hour % 2 == 0 ? reference with { Reference = 3 + (value / 4.0) } : reference with { Variance = 0.5 + (hour / 23.0) };
                 else if (kind == Step.Restore)
                 {
                     // another state at the same newest bucket, as after a restore from a snapshot: one bucket left out
@@ -71,12 +80,14 @@ public sealed class KeptDetectorSumsTests
                     ring = restored;
                     keptTrend.Clear();
                     keptExpectation.Clear();
+                    keptStep.Clear();
                 }
                 else if (ring.Accepts(clock.IndexOf(at)))
                 {
                     ring.Add(at, value, value <= 2);
                     keptTrend.Written(clock.IndexOf(at));
                     keptExpectation.Written(clock.IndexOf(at));
+                    keptStep.Written(clock.IndexOf(at));
                 }
 
                 var freshTrend = TrendDetector.Evaluate(ring, ring.Newest, profile, 4, Settings);
@@ -89,10 +100,16 @@ public sealed class KeptDetectorSumsTests
                 Assert.Equal(freshExpectation, keptExpectationSignal);
                 if (freshExpectation is not null) Interlocked.Increment(ref expectations);
                 else Interlocked.Increment(ref unlearned);
+
+                var freshStep = RecentStepCusum.Evaluate(ring, ring.Newest, profile, reference, 4, Settings);
+                var keptStepSignal = RecentStepCusum.Evaluate(ring, ring.Newest, profile, reference, 4, Settings, keptStep);
+                Assert.Equal(freshStep, keptStepSignal);
+                if (freshStep is not null) Interlocked.Increment(ref recentSteps);
             }
         }, iter: 200); // about 20 ms a run: twice the default 100 scripts for about 2 s more
         Assert.True(trends > 1000, $"only {trends} evaluations produced a trend factor to compare");
         Assert.True(expectations > 1000, $"only {expectations} evaluations produced an expectation factor to compare");
         Assert.True(unlearned > 100, $"only {unlearned} expectation evaluations said nothing");
+        Assert.True(recentSteps > 1000, $"only {recentSteps} evaluations produced a recent step to compare");
     }
 }
