@@ -42,13 +42,14 @@ with open(sys.argv[1]) as f, open(sys.argv[2],"w") as o:
 # new_database NAME
 new_database() { "${PG_AS[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$1"; }
 
-# start_engine PORT TOPIC GROUP DATABASE LOG: an engine of the group on the topic, its state in the database; its pid joins PIDS
+# start_engine PORT TOPIC GROUP DATABASE LOG [--set KEY=VALUE…]: an engine of the group on the topic, its state in the
+# database (the settings after LOG last, so they win); its pid joins PIDS
 start_engine() {
   dotnet "$ENGINE" run --set "Kafka:BootstrapServers=$BOOT" --set "Kafka:Topics:0=$2" --set "Kafka:GroupId=$3" \
     --set Kafka:Properties:api.version.request=false --set Kafka:Properties:broker.version.fallback=0.9.0 \
     --set Kafka:Properties:session.timeout.ms=10000 --set Simulator:Enabled=false --set "Web:Token=$TOKEN" \
     --set Snapshots:Provider=postgresql --set "Snapshots:ConnectionString=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$4" \
-    --set "Urls=http://127.0.0.1:$1" --set Logging:LogLevel:Default=Warning > "$5" 2>&1 &
+    --set "Urls=http://127.0.0.1:$1" --set Logging:LogLevel:Default=Warning "${@:6}" > "$5" 2>&1 &
   PIDS+=($!)
 }
 

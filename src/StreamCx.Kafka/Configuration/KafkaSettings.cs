@@ -100,24 +100,19 @@ public sealed class KafkaSettings
     }
 
     /// <summary>The settings of the engines' consumer of <see cref="RegionTopic"/>: group <c>GroupId.regions</c>.</summary>
-    public KafkaSettings ForRegionTopic()
-    {
-        var copy = Clone();
-        copy.Topics = [RegionTopic];
-        copy.RegionTopic = RegionTopic;
-        copy.NetworkTopic = NetworkTopic;
-        copy.GroupId = GroupId + ".regions";
-        return copy;
-    }
+    public KafkaSettings ForRegionTopic() => ForEnginesTopic(RegionTopic, ".regions");
 
     /// <summary>The settings of the engines' consumer of <see cref="NetworkTopic"/>: group <c>GroupId.network</c>.</summary>
-    public KafkaSettings ForNetworkTopic()
+    public KafkaSettings ForNetworkTopic() => ForEnginesTopic(NetworkTopic, ".network");
+
+    /// <summary>A reader of one of the engines' own topics, in a group of its own; the engines' topics keep their names.</summary>
+    private KafkaSettings ForEnginesTopic(string topic, string groupSuffix)
     {
         var copy = Clone();
-        copy.Topics = [NetworkTopic];
-        copy.NetworkTopic = NetworkTopic;
+        copy.Topics = [topic];
         copy.RegionTopic = RegionTopic;
-        copy.GroupId = GroupId + ".network";
+        copy.NetworkTopic = NetworkTopic;
+        copy.GroupId = GroupId + groupSuffix;
         return copy;
     }
 
