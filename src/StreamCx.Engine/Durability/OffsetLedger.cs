@@ -13,6 +13,7 @@ public sealed class OffsetLedger
 {
     private readonly object _gate = new();
     private readonly Dictionary<(string Topic, int Partition), Partition> _partitions = new();
+    private readonly HashSet<(string Topic, int Partition)> _revoked = new(); // until assigned here again: nothing of them is committed
     private TaskCompletionSource? _settled;
 
     /// <summary>
@@ -26,7 +27,7 @@ public sealed class OffsetLedger
     {
         lock (_gate)
         {
-            var p = Of(message);
+            if (Of(message) is not { } p) return;
             p.Seen(message.Offset);
             Advance(message, p);
         }
@@ -40,7 +41,7 @@ public sealed class OffsetLedger
     {
         lock (_gate)
         {
-            var p = Of(message);
+            if (Of(message) is not { } p) return;
             p.Seen(message.Offset);
             if (!p.LastApplied.TryGetValue(holder, out var last) || message.Offset > last) p.LastApplied[holder] = message.Offset;
             if (p.Covered.TryGetValue(holder, out var covered) && message.Offset <= covered) Advance(message, p);
@@ -57,7 +58,7 @@ public sealed class OffsetLedger
     {
         lock (_gate)
         {
-            var p = Of(covered);
+            if (Of(covered) is not { } p) return;
             if (!p.Covered.TryGetValue(holder, out var before) || covered.Offset > before) p.Covered[holder] = covered.Offset;
             // told applied above what is covered but not taken in yet (the listening sources take a message after it is told):
             // still pending from the first offset after the covered one
@@ -92,14 +93,25 @@ public sealed class OffsetLedger
         }
     }
 
-    /// <summary>Forgets a partition that was revoked: its new owner starts from the committed offset.</summary>
+    /// <summary>
+    /// Forgets a partition that was revoked: its new owner starts from the committed offset. Until it is assigned here
+    /// again, what is still told of it (a message read before the revocation and handled after, a save of a dropped site)
+    /// is ignored: committing it would skip what its next owner must read.
+    /// </summary>
     public void Revoke(string topic, int partition)
     {
         lock (_gate)
         {
             _partitions.Remove((topic, partition));
+            _revoked.Add((topic, partition));
             SettleIfNothingPending();
         }
+    }
+
+    /// <summary>A partition assigned here (again): what is told of it counts from now on.</summary>
+    public void Assign(string topic, int partition)
+    {
+        lock (_gate) _revoked.Remove((topic, partition));
     }
 
     private void Advance(SourcePosition message, Partition p)
@@ -116,8 +128,9 @@ public sealed class OffsetLedger
         _settled = null;
     }
 
-    private Partition Of(SourcePosition message)
+    private Partition? Of(SourcePosition message)
     {
+        if (_revoked.Contains((message.Topic, message.Partition))) return null;
         if (!_partitions.TryGetValue((message.Topic, message.Partition), out var p)) _partitions[(message.Topic, message.Partition)] = p = new Partition();
         return p;
     }

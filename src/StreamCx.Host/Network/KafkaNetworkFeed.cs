@@ -45,6 +45,10 @@ public sealed class KafkaNetworkFeed : INetworkFeed, IDisposable
         {
             Fail(key, e.Error);
         }
+        catch (ObjectDisposedException)
+        {
+            Fail(key, new Error(ErrorCode.Local_Destroy, "the engine is stopping")); // a region's last group while the host shuts down
+        }
     }
 
     private void Delivered(DeliveryReport<string?, byte[]> report)

@@ -88,7 +88,11 @@ public sealed class IngestionService(
         // sites left from an earlier ownership are dropped; nothing is released until the intakes have reported every input
         regionControl.PartitionsAssigned += (_, e) =>
         {
-            foreach (var tp in e.Partitions) _heldRegions[(tp.Topic, tp.Partition.Value)] = true;
+            foreach (var tp in e.Partitions)
+            {
+                _heldRegions[(tp.Topic, tp.Partition.Value)] = true;
+                ledger.Assign(tp.Topic, tp.Partition.Value);
+            }
             // told from the consumer's thread before it fetches them, so the listening sources restore these partitions before
             // any of their messages reaches them (through the sites' router, the first batch could overtake the assignment,
             // and its messages were dropped by the restore that followed)
@@ -169,7 +173,11 @@ public sealed class IngestionService(
     /// </summary>
     private void WatchNetworkPartitions(IKafkaConsumerControl control, IActorRef network)
     {
-        control.PartitionsAssigned += (_, e) => network.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
+        control.PartitionsAssigned += (_, e) =>
+        {
+            foreach (var tp in e.Partitions) ledger.Assign(tp.Topic, tp.Partition.Value);
+            network.Tell(new PartitionsAssigned(e.Partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToArray()));
+        };
         void Release(IReadOnlyList<Confluent.Kafka.TopicPartition> released, bool settle)
         {
             foreach (var tp in released) ledger.Revoke(tp.Topic, tp.Partition.Value);

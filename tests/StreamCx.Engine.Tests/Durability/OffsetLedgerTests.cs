@@ -122,4 +122,22 @@ public class OffsetLedgerTests
         ledger.Revoke("t", 1); // b's partition went to another engine: nothing left to wait for here
         Assert.True(settled.Wait(TimeSpan.FromSeconds(5)));
     }
+
+    [Fact]
+    public void Nothing_told_of_a_revoked_partition_is_committed_until_it_is_assigned_again()
+    {
+        var ledger = new OffsetLedger();
+        var raised = new List<SourcePosition>();
+        ledger.DurableThrough += raised.Add;
+        ledger.Applied("a", new("t", 0, 10));
+        ledger.Revoke("t", 0);
+        ledger.Done(new("t", 0, 12)); // read before the revocation, handled after: its next owner reads 10 and 11 again
+        ledger.Durable("a", new("t", 0, 10), nextPending: null); // a save of a dropped site, answered late
+        Assert.Empty(raised);
+        Assert.Empty(ledger.Committable());
+
+        ledger.Assign("t", 0);
+        ledger.Done(new("t", 0, 20));
+        Assert.Equal([new SourcePosition("t", 0, 20)], raised);
+    }
 }
