@@ -120,6 +120,9 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     /// <summary>True when the site already took an event with this id (within its duplicate horizon).</summary>
     public bool HasSeen(string siteId, string eventId) => _sites.TryGetValue(siteId, out var intake) && intake.Duplicates.Contains(eventId);
 
+    /// <summary>True when the site would count the event too late (behind its newest event time by more than the allowed lateness).</summary>
+    public bool WouldBeTooLate(FeedbackEvent e) => _sites.TryGetValue(e.SiteId, out var intake) && intake.Watermark.Classify(e.OccurredAt) == Windows.Lateness.TooLate;
+
     /// <summary>Everything one site holds, as plain data (its intake and each attribute monitor).</summary>
     public (SiteIntakeSnapshot Intake, IReadOnlyDictionary<string, AttributeMonitorSnapshot> Attributes) Capture(string siteId)
     {

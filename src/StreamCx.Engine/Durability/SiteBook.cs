@@ -8,6 +8,9 @@ public sealed class SiteBook
 {
     public SiteOffsets Offsets { get; } = new();
 
+    /// <summary>The source positions of the events the site took: a copy forwarded again by its intake is one at or below them.</summary>
+    public SourceOffsets Sources { get; } = new();
+
     public HashSet<string> HeldIds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Sequence number of the site's latest snapshot (saved or in flight).</summary>

@@ -33,4 +33,10 @@ public sealed record SiteSnapshot(
 
     /// <summary>The region's grouping state when the site was saved (absent in older snapshots); the region keeps the newest copy.</summary>
     public GroupingState? Grouping { get; init; }
+
+    /// <summary>
+    /// Per source partition ("topic/partition"), the highest source offset of an event the site took (absent in older
+    /// snapshots): a copy its intake forwards again after a restart is known by it, however old (<see cref="SourceOffsets"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? SourceOffsets { get; init; }
 }

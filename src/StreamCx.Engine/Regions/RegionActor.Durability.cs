@@ -149,6 +149,7 @@ public sealed partial class RegionActor
             var book = _sites[siteId];
             _restoringView?.Add(siteId, snapshot.View);
             book.Offsets.Restore(snapshot.AppliedOffsets);
+            book.Sources.Restore(snapshot.SourceOffsets ?? new Dictionary<string, long>());
             book.Sequence = selected.Metadata.SequenceNr;
             foreach (var e in snapshot.Held ?? [])
             {
@@ -216,6 +217,7 @@ public sealed partial class RegionActor
                 View = _processor.ViewShareOf(siteId),
                 Grouping = _processor.GroupingOf(siteId),
                 InputTimes = inputTimes ??= [.. _inputTimes.Values],
+                SourceOffsets = book.Sources.Capture(),
             });
             saves.Add(SaveOf(siteId, book, offsets, bytes, _alerts.Clock.GetUtcNow()));
         }

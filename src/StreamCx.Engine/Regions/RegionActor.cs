@@ -124,6 +124,11 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
         if (m.Position is { } position && book.Offsets.Covers(position)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: true);
         book.Offsets.Apply(m.Position);
         CountTowardsSnapshot();
+        // a copy its intake forwarded again (read again from the source's committed offset after a restart) that the site
+        // would count too late: known by its source position however old it is, where the ids remembered for the duplicate
+        // horizon may have forgotten it. (Behind the site's highest source offset but not too late, it may be an early event
+        // released after later ones of its partition: the ids decide.)
+        if (m.Source is { } source && !book.Sources.Take(source) && _processor.WouldBeTooLate(e)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: false);
         if (book.HeldIds.Contains(e.EventId) || _processor.HasSeen(e.SiteId, e.EventId)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: false);
         if (item.Arrival == Arrival.Late)
         {

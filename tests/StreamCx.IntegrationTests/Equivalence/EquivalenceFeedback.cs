@@ -22,8 +22,7 @@ public sealed class EquivalenceFeedback
     private static readonly string[] Attributes = ["waiting-time", "product-availability", "staff-courtesy", "cleanliness"];
     private static readonly string[] Channels = ["store", "web", "app"];
 
-    /// <param name="networkMove">With the network-wide move on cleanliness (its six sites then answer 14 times an hour).</param>
-    public EquivalenceFeedback(int seed, double hours = 66, bool networkMove = true)
+    public EquivalenceFeedback(int seed, double hours = 66)
     {
         var sites = SampleSites;
         var rnd = new Random(seed);
@@ -32,13 +31,13 @@ public sealed class EquivalenceFeedback
         var n = 0;
         foreach (var site in sites)
         {
-            var moves = networkMove && NetworkMoveSites.Contains(site.SiteId);
+            var moves = NetworkMoveSites.Contains(site.SiteId);
             var perHour = site.SiteId is "store-lille-centre" or "store-marseille-la-joliette" || moves ? 14.0 : 4.0;
             for (var t = rnd.NextDouble() / perHour; t < hours; t += -Math.Log(1 - rnd.NextDouble()) / perHour)
             {
                 var at = Start.AddHours(t);
                 var channel = Channels[rnd.Next(Channels.Length)];
-                var ratings = Attributes.ToDictionary(a => a, a => Rating(Mean(site.SiteId, a, t, moves) - ChannelGap(site.SiteId, a, channel, t), rnd));
+                var ratings = Attributes.ToDictionary(a => a, a => Rating(Mean(site.SiteId, a, t) - ChannelGap(site.SiteId, a, channel, t), rnd));
                 var nps = Math.Clamp((int)Math.Round((2.2 * ratings["waiting-time"]) - 1 + rnd.Next(-1, 2)), 0, 10);
                 var id = $"eq-{seed}-{n++}";
                 var json = JsonSerializer.Serialize(new
@@ -56,7 +55,7 @@ public sealed class EquivalenceFeedback
             }
         }
         events.AddRange(Listening(seed, hours, rnd));
-        events.AddRange(Journeys(seed, hours, rnd, networkMove));
+        events.AddRange(Journeys(seed, hours, rnd));
         Messages = events.OrderBy(e => e.At).ThenBy(e => e.Message.EventId, StringComparer.Ordinal).Select(e => e.Message).ToList();
     }
 
@@ -130,7 +129,7 @@ public sealed class EquivalenceFeedback
     /// watermelons, most end unresolved or abandoned and some of their customers churn; some have a journey-scope survey.
     /// And B2B accounts whose contacts rate by role: users satisfied and purchasing not at two of them.
     /// </summary>
-    private static IEnumerable<(DateTimeOffset At, Message Message)> Journeys(int seed, double hours, Random rnd, bool networkMove)
+    private static IEnumerable<(DateTimeOffset At, Message Message)> Journeys(int seed, double hours, Random rnd)
     {
         var (steps, surveys) = (0, 0);
         string[] departments = ["sales", "support", "field-service", "central-support", "billing", "delivery"];
@@ -147,7 +146,7 @@ public sealed class EquivalenceFeedback
         {
             var at = Start.AddHours(t);
             var id = $"eq-{seed}-j{surveys++}";
-            var ratings = Attributes.ToDictionary(a => a, a => Rating(Mean(site.SiteId, a, t, networkMove && NetworkMoveSites.Contains(site.SiteId)), rnd));
+            var ratings = Attributes.ToDictionary(a => a, a => Rating(Mean(site.SiteId, a, t), rnd));
             about["eventId"] = id;
             about["occurredAt"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
             about["siteId"] = site.SiteId;
@@ -223,11 +222,11 @@ public sealed class EquivalenceFeedback
         return list;
     }
 
-    private static double Mean(string siteId, string attribute, double hours, bool moves) => (siteId, attribute) switch
+    private static double Mean(string siteId, string attribute, double hours) => (siteId, attribute) switch
     {
         ("store-lille-centre", "waiting-time") when hours > 50 => Math.Max(1.8, 4.1 - ((hours - 50) * 0.25)),
         ("store-marseille-la-joliette", "product-availability") => 3.1,
-        (_, "cleanliness") when hours > 36 && moves => 2.6,
+        (_, "cleanliness") when hours > 36 && NetworkMoveSites.Contains(siteId) => 2.6,
         _ => 4.1 + (0.15 * Math.Sin(hours * Math.PI / 12)),
     };
 
