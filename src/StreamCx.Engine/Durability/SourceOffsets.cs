@@ -11,11 +11,13 @@ public sealed class SourceOffsets
     private readonly Dictionary<string, long> _highest = new(StringComparer.Ordinal);
 
     /// <summary>True (and remembered) when the message is past what was taken from its source partition; false for a copy.</summary>
-    public bool Take(Pipeline.SourcePosition source)
+    public bool Take(Pipeline.SourcePosition source) => Take(SnapshotCodec.PartitionKey(source.Topic, source.Partition), source.Offset);
+
+    /// <summary>The same, for a source partition already named by its key ("topic/partition"): no key built per message.</summary>
+    public bool Take(string partitionKey, long offset)
     {
-        var key = SnapshotCodec.PartitionKey(source.Topic, source.Partition);
-        if (_highest.TryGetValue(key, out var highest) && source.Offset <= highest) return false;
-        _highest[key] = source.Offset;
+        if (_highest.TryGetValue(partitionKey, out var highest) && offset <= highest) return false;
+        _highest[partitionKey] = offset;
         return true;
     }
 

@@ -128,7 +128,7 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
         // would count too late: known by its source position however old it is, where the ids remembered for the duplicate
         // horizon may have forgotten it. (Behind the site's highest source offset but not too late, it may be an early event
         // released after later ones of its partition: the ids decide.)
-        if (m.Source is { } source && !book.Sources.Take(source) && _processor.WouldBeTooLate(e)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: false);
+        if (m.Source is { } source && !TakeSource(book, m.Input, source) && _processor.WouldBeTooLate(e)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: false);
         if (book.HeldIds.Contains(e.EventId) || _processor.HasSeen(e.SiteId, e.EventId)) return new AppliedOutcome(IntakeOutcome.Duplicate, AlreadyApplied: false);
         if (item.Arrival == Arrival.Late)
         {
@@ -142,6 +142,10 @@ public sealed partial class RegionActor : SnapshottingActor, IWithUnboundedStash
         _progress.HeldChanged(1);
         return new AppliedOutcome(IntakeOutcome.OnTime, AlreadyApplied: false);
     }
+
+    /// <summary>Records the event's source position with its site; false for one at or below what the site took (the region topic names its source partition: no key is built per event).</summary>
+    private static bool TakeSource(SiteBook book, string? input, SourcePosition source) =>
+        input is not null ? book.Sources.Take(input, source.Offset) : book.Sources.Take(source);
 
     /// <summary>
     /// Takes an incident or a social mention into its site at once (skipped when the site's restored snapshot holds it): a

@@ -9,14 +9,13 @@ namespace StreamCx.Host.Network;
 /// <summary>
 /// The regions' feed to the network grouping, whichever engine runs it: partition 0 of <see cref="KafkaSettings.NetworkTopic"/>,
 /// written in the order of the calls (one request in flight, so a retry never reorders: a channel's pass never overtakes a
-/// group raised before it). A record that cannot be delivered is logged and counted; the network grouping then misses it.
+/// group raised before it). A record that cannot be delivered is logged; the network grouping then misses it.
 /// </summary>
 public sealed class KafkaNetworkFeed : INetworkFeed, IDisposable
 {
     private readonly IProducer<string?, byte[]> _producer;
     private readonly TopicPartition _partition;
     private readonly ILogger _logger;
-    private long _failed;
 
     public KafkaNetworkFeed(KafkaSettings kafka, ILogger<KafkaNetworkFeed> logger)
     {
@@ -27,9 +26,6 @@ public sealed class KafkaNetworkFeed : INetworkFeed, IDisposable
         _partition = new TopicPartition(kafka.NetworkTopic, 0);
         _logger = logger;
     }
-
-    /// <summary>Records that could not be delivered.</summary>
-    public long Failed => Interlocked.Read(ref _failed);
 
     public void Group(Alert regionGroup) => Produce($"group/{regionGroup.AlertId}/{regionGroup.Sequence}", NetworkTopicRecord.Group(regionGroup));
 
@@ -58,7 +54,6 @@ public sealed class KafkaNetworkFeed : INetworkFeed, IDisposable
 
     private void Fail(string key, Error error)
     {
-        Interlocked.Increment(ref _failed);
         _logger.LogError("network topic record {Key} not delivered ({Reason}): the network groups miss it", key, error.Reason);
     }
 
