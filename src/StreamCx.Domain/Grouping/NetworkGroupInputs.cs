@@ -1,4 +1,5 @@
 using StreamCx.Domain.Contracts;
+using StreamCx.Domain.EventTime;
 
 namespace StreamCx.Domain.Grouping;
 
@@ -15,15 +16,16 @@ public sealed class NetworkGroupInputs(NetworkGrouping grouping)
     /// <summary>How far behind the channels' time an emission's key is remembered, to know a copy as one.</summary>
     public static readonly TimeSpan CopyHorizon = TimeSpan.FromDays(2);
 
-    private readonly Dictionary<string, DateTimeOffset> _passed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _taken = new(StringComparer.Ordinal); // "alertId#sequence" → raisedAt
-    private int _channels;
 
     /// <summary>Emissions of region groups seen again (copies) and not taken.</summary>
     public long Copies { get; private set; }
 
+    /// <summary>Each channel's time (the journey indicators' watch is released by the same times).</summary>
+    public ChannelTimes Times { get; } = new();
+
     /// <summary>The slowest channel's time, once every channel has told one.</summary>
-    public DateTimeOffset? Through => _channels > 0 && _passed.Count >= _channels ? _passed.Values.Min() : null;
+    public DateTimeOffset? Through => Times.Through;
 
     /// <summary>Takes a region group's emission (anything else, or a copy, is ignored); true when taken.</summary>
     public bool Take(Alert regionGroup)
@@ -36,11 +38,7 @@ public sealed class NetworkGroupInputs(NetworkGrouping grouping)
     }
 
     /// <summary>A channel (one of <paramref name="channels"/>) has passed <paramref name="through"/>.</summary>
-    public void Passed(string channel, DateTimeOffset through, int channels)
-    {
-        _channels = Math.Max(_channels, channels);
-        if (!_passed.TryGetValue(channel, out var before) || through > before) _passed[channel] = through;
-    }
+    public void Passed(string channel, DateTimeOffset through, int channels) => Times.Pass(channel, through, channels);
 
     /// <summary>The network groups' emissions now due: those caused by the region groups every channel has passed.</summary>
     public IReadOnlyList<Alert> Release()
@@ -50,17 +48,15 @@ public sealed class NetworkGroupInputs(NetworkGrouping grouping)
         return grouping.Held == 0 ? [] : [.. grouping.Release(through).Select(r => r.Emitted)];
     }
 
-    public NetworkInputsState State => new(grouping.State, grouping.HeldAlerts, new Dictionary<string, DateTimeOffset>(_passed, StringComparer.Ordinal),
-        new Dictionary<string, DateTimeOffset>(_taken, StringComparer.Ordinal), _channels);
+    public NetworkInputsState State => new(grouping.State, grouping.HeldAlerts, Times.State,
+        new Dictionary<string, DateTimeOffset>(_taken, StringComparer.Ordinal), Times.Channels);
 
     public void Restore(NetworkInputsState state)
     {
         grouping.Restore(state.Grouping, state.Held);
-        _passed.Clear();
-        foreach (var (k, v) in state.Passed) _passed[k] = v;
+        Times.Restore(state.Passed, state.Channels);
         _taken.Clear();
         foreach (var (k, v) in state.Taken) _taken[k] = v;
-        _channels = state.Channels;
     }
 
     private bool Copy()

@@ -10,9 +10,10 @@ namespace StreamCx.Domain.Journeys;
 /// <summary>
 /// Every journey held, keyed by journey id, with the customers' and accounts' journeys for churn; applies events in the
 /// order given, looks at each journey again when a rule's deadline passes (<see cref="Advance"/>), and drops a journey
-/// <see cref="JourneySettings.Retention"/> after its last event. Pure and deterministic in event time.
+/// <see cref="JourneySettings.Retention"/> after its last event. Pure and deterministic in event time. With
+/// <c>readings</c>, each journey also gives its journey indicator readings as it settles (<see cref="Indicators.JourneyReadings"/>).
 /// </summary>
-public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock)
+public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock, Indicators.JourneyReadings? readings = null)
 {
     private readonly Dictionary<string, JourneyState> _journeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JourneyState>> _byCustomer = new(StringComparer.Ordinal);
@@ -43,7 +44,7 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
             var next = NextDue(j, due - 1);
             if (next == due)
             {
-                _alerts.Evaluate(j, due, alerts);
+                Look(j, due, alerts);
                 next = NextDue(j, due);
             }
             _due.Add(id, next);
@@ -68,7 +69,7 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
             if (score <= JourneyAlertComposer.DissatisfiedAtOrBelow) j.Dissatisfied++;
             j.AddMark(new Mark(t, MarkKind.Interaction, e.Department, e.Touchpoint, (float)score), settings.MaxTimelineSteps);
         }
-        _alerts.Evaluate(j, t, alerts);
+        Look(j, t, alerts);
     }
 
     public void Apply(JourneyStep s, List<Alert> alerts)
@@ -79,7 +80,7 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
         j.AddDepartment(s.Department);
         j.AddReason(s.Reason);
         j.AddMark(new Mark(t, MarkKind.Step, s.Department, s.Step, float.NaN), settings.MaxTimelineSteps);
-        _alerts.Evaluate(j, t, alerts);
+        Look(j, t, alerts);
     }
 
     public void Apply(JourneyClosed c, List<Alert> alerts)
@@ -89,7 +90,7 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
         j.Outcome = c.Outcome;
         j.ClosedTicks = t;
         j.AddMark(new Mark(t, MarkKind.Closed, null, c.Outcome.ToString().ToLowerInvariant(), float.NaN), settings.MaxTimelineSteps);
-        _alerts.Evaluate(j, t, alerts);
+        Look(j, t, alerts);
     }
 
     /// <summary>Links the churn to every journey of its customer and account that was not closed resolved.</summary>
@@ -104,7 +105,7 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
             j.ChurnEventId = c.EventId;
             j.LastTicks = Math.Max(j.LastTicks, t);
             j.AddMark(new Mark(t, MarkKind.Churn, null, c.Reason, float.NaN), settings.MaxTimelineSteps);
-            _alerts.Evaluate(j, t, alerts);
+            Look(j, t, alerts);
         }
     }
 
@@ -157,6 +158,13 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
         var retention = j.LastTicks + settings.Retention.Ticks;
         var tooLong = j.OpenedTicks + settings.MaxOpenDuration.Ticks + 1;
         return j.ClosedTicks is null && tooLong > after && tooLong < retention ? tooLong : retention;
+    }
+
+    /// <summary>Looks at a journey that changed (or whose deadline passed) at <paramref name="now"/>: its alert, its readings.</summary>
+    private void Look(JourneyState j, long now, List<Alert> alerts)
+    {
+        _alerts.Evaluate(j, now, alerts);
+        readings?.Evaluate(j, now);
     }
 
     private void Drop(JourneyState j, long at, List<Alert> alerts)

@@ -26,19 +26,22 @@ public sealed class JourneyProcessor
     private readonly TimeSpan _lateness;
     private readonly PriorityQueue<JourneyInput, (JourneyInput Input, long Arrival)> _held = new(JourneyInput.Order.Instance);
     private readonly DuplicateFilter _duplicates = new(DuplicateHorizon, 1_000_000);
+    private readonly Indicators.JourneyReadings? _readings;
     private long _arrivals;
     private long _newest = long.MinValue;
     private long _watermark = long.MinValue;
     private bool _tookSomething;
 
     /// <param name="followsFrontier">Events are released by <see cref="Advance"/> only (the engine), not by the lateness.</param>
-    public JourneyProcessor(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock, bool followsFrontier = false)
+    /// <param name="givesReadings">Its journeys give their indicator readings, taken by <see cref="TakeReadings"/>.</param>
+    public JourneyProcessor(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock, bool followsFrontier = false, bool givesReadings = false)
     {
         _followsFrontier = followsFrontier;
         _catalog = catalog;
         _settings = settings;
         _lateness = settings.AllowedLateness;
-        Journeys = new JourneyBook(catalog, settings, clock);
+        _readings = givesReadings ? new Indicators.JourneyReadings(settings) : null;
+        Journeys = new JourneyBook(catalog, settings, clock, _readings);
         Accounts = new AccountBook(catalog, settings, clock);
     }
 
@@ -47,6 +50,12 @@ public sealed class JourneyProcessor
     public AccountBook Accounts { get; }
 
     public JourneyCounters Counters { get; } = new();
+
+    /// <summary>
+    /// The journey indicator readings its journeys gave since the last call (none unless it gives them), in the order given:
+    /// feedback of the journeys' sites for the indicators' watch (<see cref="Indicators.JourneyIndicatorWatch"/>).
+    /// </summary>
+    public IReadOnlyList<FeedbackEvent> TakeReadings() => _readings?.Take() ?? [];
 
     /// <summary>Events waiting for the lateness to pass.</summary>
     public int Held => _held.Count;

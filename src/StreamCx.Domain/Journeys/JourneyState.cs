@@ -43,6 +43,9 @@ public sealed class JourneyState(string journeyId, long openedTicks)
     public bool AlertClosed { get; internal set; }
     public (RedRule Rules, JourneyOutcome? Outcome, double? JourneyScore, bool Churn) AlertedAs { get; internal set; }
 
+    /// <summary>The journey indicator readings it has given (<see cref="Indicators.JourneyReadings"/>).</summary>
+    public Indicators.JourneyReadingsTaken ReadingsTaken { get; internal set; }
+
     private (string Reason, int Count)[] _reasons = [];
     private Mark[] _timeline = [];
     private int _marks;
@@ -92,7 +95,7 @@ public sealed class JourneyState(string journeyId, long openedTicks)
     public JourneyStateSnapshot ToSnapshot() => new(
         JourneyId, CustomerId, AccountId, SiteId, OpenedTicks, LastTicks, ClosedTicks, Outcome, Contacts, [.. Departments],
         Rated, ScoreSum, Dissatisfied, JourneyScore, ChurnEventId, [.. _reasons.Select(r => new ReasonCount(r.Reason, r.Count))], Timeline.ToArray(),
-        AlertId, AlertSequence, AlertClosed, new WatermelonSaid(AlertedAs.Rules, AlertedAs.Outcome, AlertedAs.JourneyScore, AlertedAs.Churn));
+        AlertId, AlertSequence, AlertClosed, new WatermelonSaid(AlertedAs.Rules, AlertedAs.Outcome, AlertedAs.JourneyScore, AlertedAs.Churn), ReadingsTaken);
 
     /// <summary>
     /// The journey <see cref="ToSnapshot"/> took, laid out as one built event by event is (the timeline grown the same
@@ -106,7 +109,7 @@ public sealed class JourneyState(string journeyId, long openedTicks)
             ClosedTicks = s.ClosedTicks, Outcome = s.Outcome, Contacts = s.Contacts, Departments = [.. s.Departments.Select(d => labels.Get(d))],
             Rated = s.Rated, ScoreSum = s.ScoreSum, Dissatisfied = s.Dissatisfied, JourneyScore = s.JourneyScore, ChurnEventId = s.ChurnEventId,
             AlertId = s.AlertId, AlertSequence = s.AlertSequence, AlertClosed = s.AlertClosed,
-            AlertedAs = (s.AlertedAs.Rules, s.AlertedAs.Outcome, s.AlertedAs.JourneyScore, s.AlertedAs.Churn),
+            AlertedAs = (s.AlertedAs.Rules, s.AlertedAs.Outcome, s.AlertedAs.JourneyScore, s.AlertedAs.Churn), ReadingsTaken = s.ReadingsTaken,
         };
         j._reasons = [.. s.Reasons.Select(r => (labels.Get(r.Reason), r.Count))];
         j.MostRepeatedReason = j._reasons.Length == 0 ? 0 : j._reasons.Max(r => r.Count);

@@ -1,12 +1,13 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Journeys;
+using StreamCx.Domain.Journeys.Indicators;
 
 namespace StreamCx.Domain.Snapshots;
 
 /// <summary>
 /// Everything a <see cref="JourneyState"/> holds, as plain data (times in UTC ticks): who and where, its counts and sums,
 /// its departments and contact reasons in the order they came, its timeline, and its watermelon alert with what its last
-/// emission said (<see cref="AlertedAs"/>).
+/// emission said (<see cref="AlertedAs"/>), and the indicator readings it gave (absent in snapshots taken before them: none).
 /// </summary>
 public sealed record JourneyStateSnapshot(
     string JourneyId,
@@ -29,7 +30,8 @@ public sealed record JourneyStateSnapshot(
     string? AlertId,
     int AlertSequence,
     bool AlertClosed,
-    WatermelonSaid AlertedAs);
+    WatermelonSaid AlertedAs,
+    JourneyReadingsTaken ReadingsTaken = JourneyReadingsTaken.None);
 
 /// <summary>A contact reason of a journey and how many times it was given.</summary>
 public sealed record ReasonCount(string Reason, int Count);

@@ -1,0 +1,34 @@
+using StreamCx.Domain.ReferenceData;
+
+namespace StreamCx.Domain.Journeys.Indicators;
+
+/// <summary>
+/// The journey indicators as attributes of a site, on 0..10 (higher is better), so the detectors that watch the survey
+/// attributes (trend, peer, expectation) watch them too: each journey gives one reading of each when it settles (<see
+/// cref="JourneyReadings"/>), and a site's mean is then the share of its journeys that were not red (× 10), not
+/// watermelons, and how well the journey score agreed with its interaction scores.
+/// </summary>
+public static class JourneyIndicatorAttributes
+{
+    /// <summary>10 when a journey closed resolved without turning red, 0 when it turned red: the mean is 10 × (1 − red share).</summary>
+    public const string NotRed = "journeys-not-red";
+
+    /// <summary>0 when a journey turned red while its interactions were rated well (a watermelon), else 10.</summary>
+    public const string NotWatermelon = "journeys-not-watermelon";
+
+    /// <summary>10 − the gap between the mean interaction score and the journey score (when the journey scored lower), 0..10.</summary>
+    public const string Agreement = "journey-score-agreement";
+
+    public static readonly IReadOnlyList<AttributeDefinition> All =
+    [
+        new(NotRed, "Journeys not red", 0, 10, 5),
+        new(NotWatermelon, "Journeys not watermelons", 0, 10, 5),
+        new(Agreement, "Journey score agreeing with interactions", 0, 10, 6),
+    ];
+
+    public static bool IsIndicator(string attributeId) => attributeId is NotRed or NotWatermelon or Agreement;
+
+    /// <summary>The catalog the indicators are watched with: the deployment's sites and regions, the indicators as its attributes.</summary>
+    public static ReferenceCatalog CatalogFrom(ReferenceCatalog catalog) =>
+        new(catalog.Sites, All, catalog.Departments) { Listening = catalog.Listening };
+}

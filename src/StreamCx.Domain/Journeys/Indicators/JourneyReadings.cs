@@ -1,0 +1,73 @@
+using StreamCx.Domain.Contracts;
+
+namespace StreamCx.Domain.Journeys.Indicators;
+
+/// <summary>Which of a journey's readings were given (at most one of each per journey).</summary>
+[Flags]
+public enum JourneyReadingsTaken : byte
+{
+    None = 0,
+    Settled = 1,
+    Agreement = 2,
+}
+
+/// <summary>
+/// A journey's readings of the journey indicators (<see cref="JourneyIndicatorAttributes"/>), as feedback of its site at
+/// the event time they became known, so the detectors can watch them like survey attributes. Each is given once:
+/// <list type="bullet">
+/// <item>settled: when the journey first turns red (not red 0; not a watermelon 0 or 10), or when it is closed resolved
+/// without having turned red (10 and 10);</item>
+/// <item>agreement: when it first has both interaction scores and a journey score.</item>
+/// </list>
+/// A journey without a site gives none. Pure and deterministic in event time: the journeys' channels give, together, the
+/// readings one processor gives, each with an id of its journey (<c>journey:&lt;id&gt;:settled</c>).
+/// </summary>
+public sealed class JourneyReadings(JourneySettings settings)
+{
+    public const string Channel = "journey";
+
+    private readonly List<FeedbackEvent> _given = [];
+
+    /// <summary>Readings given since the last call, in the order given.</summary>
+    public IReadOnlyList<FeedbackEvent> Take()
+    {
+        if (_given.Count == 0) return [];
+        var taken = _given.ToArray();
+        _given.Clear();
+        return taken;
+    }
+
+    /// <summary>Looks at the journey at event time <paramref name="now"/> (after it changed, or a deadline of it passed).</summary>
+    public void Evaluate(JourneyState j, long now)
+    {
+        if (!j.ReadingsTaken.HasFlag(JourneyReadingsTaken.Settled))
+        {
+            var rules = RedRules.Evaluate(j, now, settings);
+            if (rules != RedRule.None)
+            {
+                var watermelon = RedRules.IsWatermelon(j, rules, settings);
+                Give(j, now, JourneyReadingsTaken.Settled, new() { [JourneyIndicatorAttributes.NotRed] = 0, [JourneyIndicatorAttributes.NotWatermelon] = watermelon ? 0 : 10 });
+            }
+            else if (j.Outcome == JourneyOutcome.Resolved)
+            {
+                Give(j, now, JourneyReadingsTaken.Settled, new() { [JourneyIndicatorAttributes.NotRed] = 10, [JourneyIndicatorAttributes.NotWatermelon] = 10 });
+            }
+        }
+        if (!j.ReadingsTaken.HasFlag(JourneyReadingsTaken.Agreement) && j.Rated > 0 && j.JourneyScore is { } journey)
+        {
+            var agreement = Math.Clamp(10 - (j.MeanInteractionScore - journey), 0, 10);
+            Give(j, now, JourneyReadingsTaken.Agreement, new() { [JourneyIndicatorAttributes.Agreement] = Math.Round(agreement, 4) });
+        }
+    }
+
+    private void Give(JourneyState j, long now, JourneyReadingsTaken which, Dictionary<string, double> values)
+    {
+        j.ReadingsTaken |= which;
+        if (j.SiteId is null) return;
+        var suffix = which == JourneyReadingsTaken.Settled ? ":settled" : ":agreement";
+        _given.Add(new FeedbackEvent("journey:" + j.JourneyId + suffix, new DateTimeOffset(now, TimeSpan.Zero), j.SiteId, Channel, values)
+        {
+            JourneyId = j.JourneyId, CustomerId = j.CustomerId, AccountId = j.AccountId,
+        });
+    }
+}
