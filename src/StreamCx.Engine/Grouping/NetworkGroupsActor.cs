@@ -2,6 +2,7 @@ using Akka.Actor;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.Grouping;
+using StreamCx.Domain.Journeys.Indicators;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
@@ -12,7 +13,9 @@ namespace StreamCx.Engine.Grouping;
 /// <summary>
 /// The network grouping of every engine's regions (<see cref="NetworkGroupInputs"/>): it takes the region groups' emissions
 /// and the channels' times from the network topic (one partition: the engine that holds it runs the grouping), and
-/// publishes the network groups once every channel has passed them, in replay's order. Durable like the listening sources:
+/// publishes the network groups once every channel has passed them, in replay's order. The journey indicators' watch
+/// (<see cref="JourneyIndicatorWatch"/>) rides with it: the journeys' readings, from every engine, applied once every
+/// channel has passed them, by the same channel times. Durable like the listening sources:
 /// restored from its snapshot when its partition is assigned here, snapshotted as it changes, its offsets committed once
 /// a snapshot covers them. Within one engine without Kafka, fed straight by its regions (<see cref="LocalNetworkFeed"/>).
 /// </summary>
@@ -25,12 +28,15 @@ public sealed class NetworkGroupsActor : ChannelStateActor
     private readonly IAlertPublisher _alerts;
     private readonly IEngineTelemetry _telemetry;
     private readonly Dictionary<string, NetworkGroupInputs> _inputs = new(StringComparer.Ordinal);
+    private readonly Func<JourneyIndicatorWatch> _createWatch;
+    private readonly Dictionary<string, JourneyIndicatorWatch> _watches = new(StringComparer.Ordinal);
 
     public NetworkGroupsActor(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability)
         : base("network-groups-", LedgerKey, "the network groups", alerts, durability)
     {
         (_alerts, _telemetry) = (alerts, telemetry);
         _create = () => new NetworkGroupInputs(new NetworkGrouping(new NetworkGrouper(catalog, settings)));
+        _createWatch = () => new JourneyIndicatorWatch(catalog, settings, alerts.Clock);
         Running();
     }
 
@@ -45,22 +51,36 @@ public sealed class NetworkGroupsActor : ChannelStateActor
                 return;
             }
             var taken = Takes(channel, m.Position, null);
-            if (taken) Apply(InputsOf(channel), m);
+            if (taken) Apply(channel, m);
             if (!Sender.IsNobody()) Sender.Tell(new NetworkInputTaken(taken));
             AfterTaking();
         });
         ReceiveOwnership();
     }
 
-    private void Apply(NetworkGroupInputs inputs, NetworkInput m)
+    private void Apply(string channel, NetworkInput m)
     {
+        var inputs = InputsOf(channel);
         if (m.RegionGroup is { } group) inputs.Take(group);
+        else if (m.Reading is { } reading) WatchOf(channel).Take(reading, inputs.Through);
         else if (m.Channel is { } passed) inputs.Passed(passed, m.Through, m.Channels);
-        foreach (var emitted in inputs.Release())
+        Publish(inputs.Release());
+        if (_watches.TryGetValue(channel, out var watch)) Publish(watch.Release(inputs.Through));
+    }
+
+    private void Publish(IReadOnlyList<Alert> alerts)
+    {
+        foreach (var emitted in alerts)
         {
             _telemetry.AlertEmitted(emitted, 0);
             _alerts.Publish(emitted);
         }
+    }
+
+    private JourneyIndicatorWatch WatchOf(string channel)
+    {
+        if (!_watches.TryGetValue(channel, out var watch)) _watches[channel] = watch = _createWatch();
+        return watch;
     }
 
     private NetworkGroupInputs InputsOf(string channel)
@@ -69,7 +89,11 @@ public sealed class NetworkGroupsActor : ChannelStateActor
         return inputs;
     }
 
-    protected override void DropState(string channel) => _inputs.Remove(channel);
+    protected override void DropState(string channel)
+    {
+        _inputs.Remove(channel);
+        _watches.Remove(channel);
+    }
 
     protected override ChannelCoverage RestoreState(string channel, object? stored, string persistenceId)
     {
@@ -78,6 +102,12 @@ public sealed class NetworkGroupsActor : ChannelStateActor
         try
         {
             inputs.Restore(new NetworkInputsState(snapshot.Grouping, [.. snapshot.Held.Select(j => ContractJson.DeserializeAlert(j) ?? throw new InvalidOperationException("a held region group is empty"))], snapshot.Passed, snapshot.Taken, snapshot.Channels));
+            if (snapshot.JourneyIndicators is { } watched)
+            {
+                var watch = _createWatch();
+                watch.Restore(watched);
+                _watches[channel] = watch;
+            }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.Text.Json.JsonException)
         {
@@ -91,7 +121,8 @@ public sealed class NetworkGroupsActor : ChannelStateActor
     {
         var state = InputsOf(channel).State;
         return SnapshotCodec.Encode(new NetworkChannelSnapshot(
-            NetworkChannelSnapshot.CurrentVersion, state.Grouping, [.. state.Held.Select(ContractJson.Serialize)], state.Passed, state.Taken, state.Channels, offsets));
+            NetworkChannelSnapshot.CurrentVersion, state.Grouping, [.. state.Held.Select(ContractJson.Serialize)], state.Passed, state.Taken, state.Channels, offsets,
+            _watches.TryGetValue(channel, out var watch) ? watch.Capture() : null));
     }
 
     public static Props Create(ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, IEngineTelemetry telemetry, SiteDurability? durability = null) =>

@@ -41,14 +41,24 @@ public static class AkkaEngineExtensions
             SiteDurability? siteDurability = durability is { Settings.Enabled: true } on
                 ? new SiteDurability(on.Settings, Persistence.Instance.Apply(system).SnapshotStoreFor(null), on.Ledger, on.Counters)
                 : null;
-            var journeysActor = journeys is null ? null : system.ActorOf(JourneysActor.Create(catalog, journeys, alerts, followsFrontier: true, siteDurability), "journeys");
+            // the network grouping, and with it the journey indicators' watch: the engine's feed (the network topic, read by the engine
+            // that runs it: a network groups actor registered for that reader), or within this engine only, an actor fed directly
+            INetworkFeed? feed = null;
+            if (detection.NetworkGroups && network is not null)
+            {
+                feed = network;
+                registry.Register<NetworkGroupsActor>(system.ActorOf(NetworkGroupsActor.Create(catalog, detection, alerts, telemetry ?? NoEngineTelemetry.Instance, siteDurability), "network-groups"));
+            }
+            else if (detection.NetworkGroups)
+            {
+                feed = new LocalNetworkFeed(system.ActorOf(NetworkGroupsActor.Create(catalog, detection, alerts, telemetry ?? NoEngineTelemetry.Instance), "network-groups"));
+            }
+            var journeysActor = journeys is null ? null : system.ActorOf(JourneysActor.Create(catalog, journeys, alerts, followsFrontier: true, siteDurability, readings: feed), "journeys");
             if (journeysActor is not null) registry.Register<JourneysActor>(journeysActor);
             var listeningActor = complaints is null ? null : system.ActorOf(ListeningActor.Create(catalog, complaints, alerts, social, siteDurability, channels), "listening");
             if (listeningActor is not null) registry.Register<ListeningActor>(listeningActor);
-            var feed = detection.NetworkGroups ? network : null;
-            if (feed is not null)
-                registry.Register<NetworkGroupsActor>(system.ActorOf(NetworkGroupsActor.Create(catalog, detection, alerts, telemetry ?? NoEngineTelemetry.Instance, siteDurability), "network-groups"));
-            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor, listeningActor, social, feed), "sites");
+            var sites = system.ActorOf(SitesActor.Create(catalog, detection, alerts, engine.EventTime, telemetry, siteDurability, progress, journeysActor, listeningActor, social, feed,
+                journeysGiveReadings: journeysActor is not null && feed is not null), "sites");
             registry.Register<SitesActor>(sites);
         });
     }

@@ -5,6 +5,7 @@ using StreamCx.Domain.Processing;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
+using StreamCx.Engine.Grouping;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Regions;
 
@@ -32,12 +33,13 @@ public sealed class JourneysActor : ChannelStateActor
     private readonly JourneySettings _settings;
     private readonly JourneyChannels _channels;
     private readonly IAlertPublisher _alerts;
+    private readonly INetworkFeed? _readings;
 
-    public JourneysActor(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier, SiteDurability? durability)
+    public JourneysActor(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier, SiteDurability? durability, INetworkFeed? readings)
         : base("journeys-", LedgerKey, "its journeys", alerts, durability)
     {
-        (_catalog, _settings, _alerts) = (catalog, settings, alerts);
-        _channels = new JourneyChannels(() => new JourneyProcessor(catalog, settings, alerts.Clock, followsFrontier));
+        (_catalog, _settings, _alerts, _readings) = (catalog, settings, alerts, readings);
+        _channels = new JourneyChannels(() => new JourneyProcessor(catalog, settings, alerts.Clock, followsFrontier, givesReadings: readings is not null));
         Running();
     }
 
@@ -56,12 +58,20 @@ public sealed class JourneysActor : ChannelStateActor
             foreach (var item in m.Items)
             {
                 var channel = ChannelOf(item.Position);
-                if (Takes(channel, item.Position, item.Source)) Publish(_channels.Of(channel).Process(item.Input));
+                if (!Takes(channel, item.Position, item.Source)) continue;
+                var processor = _channels.Of(channel);
+                Publish(processor.Process(item.Input));
+                SendReadings(processor);
             }
             AfterTaking();
         });
         Receive<FrontierAdvanced>(m =>
         {
+            if (_readings is not null && m.ByChannel is { } told && StartLoading(told.Keys))
+            {
+                Stash.Stash(); // a channel's saved journeys first: their deadlines up to the frontier give readings too
+                return;
+            }
             Hear(m);
             foreach (var channel in _channels.Held)
             {
@@ -69,8 +79,11 @@ public sealed class JourneysActor : ChannelStateActor
                 var processor = _channels.Of(channel);
                 var held = processor.Held;
                 Publish(processor.Advance(frontier));
+                SendReadings(processor);
                 if (processor.Held != held) Changed(channel);
             }
+            // after its readings up to then went to the feed: every channel told (one without journeys has nothing to give), or the one
+            if (_readings is not null) Sender.Tell(new JourneysPassed(m.ByChannel ?? new Dictionary<string, DateTimeOffset> { [Unkeyed] = m.Frontier }));
         });
         Receive<GetJourney>(m => Answer(JourneyRouting.JourneyKey(m.JourneyId), c => c.Journey(m.JourneyId), p => p.Journey(m.JourneyId), j => new JourneyFound(j)));
         Receive<GetAccount>(m => Answer(JourneyRouting.AccountKey(m.AccountId), c => c.Account(m.AccountId), p => p.Account(m.AccountId), a => new AccountFound(a)));
@@ -144,11 +157,19 @@ public sealed class JourneysActor : ChannelStateActor
         }
         _channels.Put(channel, processor);
         if (FrontierOf(channel) is { } f) Publish(processor.Advance(f)); // what it held and its frontier already passed
+        SendReadings(processor);
         return new ChannelCoverage(snapshot.AppliedOffsets, snapshot.SourceOffsets);
     }
 
     protected override byte[] CaptureState(string channel, IReadOnlyDictionary<string, long> offsets, IReadOnlyDictionary<string, long> sources) =>
         SnapshotCodec.Encode(new JourneyChannelSnapshot(JourneyChannelSnapshot.CurrentVersion, channel, _channels.Of(channel).Capture(), offsets, sources));
+
+    /// <summary>Sends the journey indicator readings the processor gave (with a feed: the network grouping's engine watches them).</summary>
+    private void SendReadings(JourneyProcessor processor)
+    {
+        if (_readings is null) return;
+        foreach (var reading in processor.TakeReadings()) _readings.Reading(reading);
+    }
 
     private void Publish(IReadOnlyList<Alert> alerts)
     {
@@ -157,6 +178,10 @@ public sealed class JourneysActor : ChannelStateActor
 
     /// <param name="followsFrontier">True in the engine: told the frontier by the sites' router (<see cref="Sites.SitesActor"/>).</param>
     /// <param name="durability">Null: nothing saved. Messages read from Kafka are kept per region-topic partition either way.</param>
-    public static Props Create(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier = false, SiteDurability? durability = null) =>
-        Props.Create(() => new JourneysActor(catalog, settings, alerts, followsFrontier, durability));
+    /// <param name="readings">
+    /// Where the journeys' indicator readings go (the network feed: the engine that runs the network grouping watches
+    /// them), each channel's time then told its sender after each frontier (<see cref="JourneysPassed"/>); null: none given.
+    /// </param>
+    public static Props Create(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier = false, SiteDurability? durability = null, INetworkFeed? readings = null) =>
+        Props.Create(() => new JourneysActor(catalog, settings, alerts, followsFrontier, durability, readings));
 }

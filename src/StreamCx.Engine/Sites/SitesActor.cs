@@ -52,6 +52,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private readonly INetworkFeed? _network;
     private readonly Dictionary<string, DateTimeOffset> _regionPassed = new(StringComparer.Ordinal); // what each region told it applied through
     private readonly Dictionary<string, DateTimeOffset> _toldPassed = new(StringComparer.Ordinal); // per channel, what the network feed was told
+    private readonly Dictionary<string, DateTimeOffset>? _journeysPassed; // per channel, what the journeys told they applied (their readings out); null: they give none
     private int _channelCount; // the region topic's partitions (0: not known yet)
     private const string Direct = "";
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
@@ -64,8 +65,9 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     public SitesActor(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings eventTime, IEngineTelemetry telemetry,
         SiteDurability? durability, EventTimeProgress progress, IActorRef? journeys = null, IActorRef? listening = null, SocialSettings? social = null,
-        INetworkFeed? network = null)
+        INetworkFeed? network = null, bool journeysGiveReadings = false)
     {
+        _journeysPassed = journeysGiveReadings && journeys is not null && network is not null ? new(StringComparer.Ordinal) : null;
         (_catalog, _clock, _telemetry, _durable, _progress, _journeys, _listening) = (catalog, alerts.Clock, telemetry, durability is not null, progress, journeys, listening);
         _eventTime = eventTime;
         var created = 0;
@@ -121,6 +123,13 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
         Receive<RegionPassed>(m =>
         {
             _regionPassed[m.RegionId] = m.Through;
+            TellNetwork(_toldJourneys, _toldByChannel);
+        });
+        Receive<JourneysPassed>(m =>
+        {
+            if (_journeysPassed is null) return;
+            foreach (var (channel, through) in m.ByChannel)
+                if (!_journeysPassed.TryGetValue(channel, out var before) || through > before) _journeysPassed[channel] = through;
             TellNetwork(_toldJourneys, _toldByChannel);
         });
         Receive<RegionTopicKnown>(m => _channelCount = m.Partitions);
@@ -383,7 +392,8 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     /// <summary>
     /// Tells the network feed how far each channel held here has passed: its frontier, but no further than any of its
     /// regions has applied (each region tells it after its groups raised before are out); a region that has not told yet
-    /// holds its channel back. Read directly, one channel stands for them all.
+    /// holds its channel back; so do the journeys, when they give indicator readings (<see cref="JourneysPassed"/>). Read
+    /// directly, one channel stands for them all.
     /// </summary>
     private void TellNetwork(DateTimeOffset? slowest, Dictionary<string, DateTimeOffset>? byChannel)
     {
@@ -400,6 +410,12 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     private void TellPassed(string channel, DateTimeOffset frontier, IEnumerable<string> regions, int channels)
     {
         var through = frontier;
+        if (_journeysPassed is not null)
+        {
+            // the journeys of the channel too: their indicator readings up to then are out (read directly, they tell one time)
+            if (!_journeysPassed.TryGetValue(channel == DirectChannel ? Direct : channel, out var journeys)) return;
+            if (journeys < through) through = journeys;
+        }
         foreach (var region in regions)
         {
             if (!_regionPassed.TryGetValue(region, out var passed)) return;
@@ -437,6 +453,7 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
                 _regionPassed.Remove(regionId); // held here again, it tells anew how far it has applied
                 _toldPassed.Remove(key);
             }
+            _journeysPassed?.Remove(key);
         }
         DropStale(m.Partitions, assigned: false);
         TellFrontier(null);
@@ -524,12 +541,12 @@ public sealed class SitesActor : ReceiveActor, IWithTimers
     public static Props Create(
         ReferenceCatalog catalog, DetectionSettings settings, IAlertPublisher alerts, EventTimeSettings? eventTime = null, IEngineTelemetry? telemetry = null,
         SiteDurability? durability = null, EventTimeProgress? progress = null, IActorRef? journeys = null, IActorRef? listening = null,
-        SocialSettings? social = null, INetworkFeed? network = null)
+        SocialSettings? social = null, INetworkFeed? network = null, bool journeysGiveReadings = false)
     {
         var time = eventTime ?? new EventTimeSettings();
         var reporter = telemetry ?? NoEngineTelemetry.Instance;
         var where = progress ?? new EventTimeProgress();
-        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where, journeys, listening, social, network));
+        return Props.Create(() => new SitesActor(catalog, settings, alerts, time, reporter, durability, where, journeys, listening, social, network, journeysGiveReadings));
     }
 
     /// <summary>

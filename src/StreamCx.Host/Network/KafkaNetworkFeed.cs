@@ -29,6 +29,8 @@ public sealed class KafkaNetworkFeed : INetworkFeed, IDisposable
 
     public void Group(Alert regionGroup) => Produce($"group/{regionGroup.AlertId}/{regionGroup.Sequence}", NetworkTopicRecord.Group(regionGroup));
 
+    public void Reading(FeedbackEvent reading) => Produce($"reading/{reading.EventId}", NetworkTopicRecord.Reading(reading));
+
     public void Passed(string channel, DateTimeOffset through, int channels) => Produce($"passed/{channel}", NetworkTopicRecord.Passed(channel, through, channels));
 
     private void Produce(string key, byte[] value)

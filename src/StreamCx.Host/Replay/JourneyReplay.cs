@@ -11,8 +11,9 @@ namespace StreamCx.Host.Replay;
 /// </summary>
 public sealed class JourneyReplay
 {
-    private JourneyReplay(int[] order, IReadOnlyList<Alert>[] byMessage, IReadOnlyList<Alert> atEnd, JourneyProcessor processor)
+    private JourneyReplay(int[] order, IReadOnlyList<Alert>[] byMessage, IReadOnlyList<Alert> atEnd, JourneyProcessor processor, IReadOnlyList<FeedbackEvent> readings)
     {
+        Readings = readings;
         Order = order;
         AlertsByMessage = byMessage;
         AlertsAtEnd = atEnd;
@@ -29,13 +30,22 @@ public sealed class JourneyReplay
 
     public JourneyProcessor Processor { get; }
 
+    /// <summary>The journey indicator readings the journeys gave (none unless the processor gives them), in the order given.</summary>
+    public IReadOnlyList<FeedbackEvent> Readings { get; }
+
     public static JourneyReplay Run(IReadOnlyList<FeedbackEvent> events, IReadOnlyList<JourneySignal> signals, JourneyProcessor processor)
     {
         var order = Merge(events, signals);
         var alerts = new IReadOnlyList<Alert>[order.Length];
+        var readings = new List<FeedbackEvent>();
         for (var n = 0; n < order.Length; n++)
+        {
             alerts[n] = order[n] >= 0 ? processor.Process(events[order[n]]) : processor.Process(signals[~order[n]]);
-        return new JourneyReplay(order, alerts, processor.Flush(), processor);
+            readings.AddRange(processor.TakeReadings());
+        }
+        var atEnd = processor.Flush();
+        readings.AddRange(processor.TakeReadings());
+        return new JourneyReplay(order, alerts, atEnd, processor, readings);
     }
 
     private static int[] Merge(IReadOnlyList<FeedbackEvent> events, IReadOnlyList<JourneySignal> signals)

@@ -6,6 +6,7 @@ using StreamCx.Domain.Contracts;
 using StreamCx.Domain.EventTime;
 using StreamCx.Domain.Ingestion;
 using StreamCx.Domain.Journeys;
+using StreamCx.Domain.Journeys.Indicators;
 using StreamCx.Domain.Listening;
 using StreamCx.Domain.Processing;
 using StreamCx.Host.Configuration;
@@ -52,14 +53,18 @@ public static class ReplayCommand
             .Order(Comparer<ListeningEvent>.Create((x, y) => EventOrder.Compare(x.OccurredAt, x.EventId, y.OccurredAt, y.EventId))).ToList();
         var (alertsByEvent, counters) = RegionalReplay.Run(ordered, siteListening, config.Catalog, config.Detection, clock, config.Social);
         var network = NetworkReplay.Run(alertsByEvent, config.Catalog, config.Detection);
-        var journeys = JourneyReplay.Run(ordered, signals, new JourneyProcessor(config.Catalog, config.Journeys, clock));
+        // the journey indicators are watched with the network grouping (as in the engine, where its owner watches them)
+        var journeys = JourneyReplay.Run(ordered, signals, new JourneyProcessor(config.Catalog, config.Journeys, clock, givesReadings: config.Detection.NetworkGroups));
+        var indicators = new JourneyIndicatorWatch(config.Catalog, config.Detection, clock);
+        foreach (var reading in journeys.Readings) indicators.Take(reading);
+        var indicatorAlerts = indicators.Flush();
         var listening = ListeningReplay.Run(parsed.Listening, listeningProcessor);
         if (parsed.Listening.Count > 0) // incidents × attributes: only where there are listening messages
             foreach (var e in ordered) listening.Processor.Observe(e);
         var channels = channelLane.GetAwaiter().GetResult();
         summary.Phases.Process = stopwatch.Elapsed - summary.Phases.Read - summary.Phases.Order;
 
-        if (alertsByEvent.Any(a => a.Count > 0) || journeys.AlertsByMessage.Any(a => a.Count > 0) || journeys.AlertsAtEnd.Count > 0 || listening.HasAlerts || channels.HasAlerts)
+        if (alertsByEvent.Any(a => a.Count > 0) || journeys.AlertsByMessage.Any(a => a.Count > 0) || journeys.AlertsAtEnd.Count > 0 || indicatorAlerts.Count > 0 || listening.HasAlerts || channels.HasAlerts)
             jsonReady.Wait(); // else no alert to write: the warm-up is left to die with the process
         using (var writer = new StreamWriter(output, append: false, new UTF8Encoding(false)))
         {
@@ -86,6 +91,7 @@ public static class ReplayCommand
             Write(listening.TakeBefore(null, null));
             Write(channels.AlertsAtEnd);
             Write(journeys.AlertsAtEnd);
+            Write(indicatorAlerts);
         }
         summary.Elapsed = stopwatch.Elapsed;
         summary.Phases.Write = summary.Elapsed - summary.Phases.Read - summary.Phases.Order - summary.Phases.Process;

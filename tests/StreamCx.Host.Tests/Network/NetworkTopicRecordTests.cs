@@ -27,6 +27,41 @@ public sealed class NetworkTopicRecordTests
         Assert.Null(passed.RegionGroup);
     }
 
+    [Fact]
+    public void A_journey_indicator_reading_comes_back_as_written()
+    {
+        var at = new DateTimeOffset(2026, 3, 2, 11, 0, 0, TimeSpan.FromHours(1));
+        var written = new FeedbackEvent("journey:jrn-1:settled", at, "s1", "journey", new Dictionary<string, double> { ["journeys-not-red"] = 0, ["journeys-not-watermelon"] = 10 })
+        {
+            JourneyId = "jrn-1", AccountId = "acc-<b>",
+        };
+
+        var (input, problem) = NetworkTopicRecord.Decode(NetworkTopicRecord.Reading(written));
+
+        Assert.Null(problem);
+        var read = input!.Reading!;
+        Assert.Equal((written.EventId, at, "s1", "jrn-1", (string?)null, "acc-<b>"), (read.EventId, read.OccurredAt, read.SiteId, read.JourneyId, read.CustomerId, read.AccountId));
+        Assert.Equal(written.Ratings, read.Ratings);
+        Assert.Null(input.RegionGroup);
+        Assert.Null(input.Channel);
+    }
+
+    [Theory]
+    [InlineData("{\"kind\":\"reading\",\"occurredAt\":\"2026-03-02T11:00:00Z\",\"siteId\":\"s1\",\"ratings\":{\"a\":1}}", "a reading without its event id")]
+    [InlineData("{\"kind\":\"reading\",\"eventId\":\"e\",\"occurredAt\":\"soon\",\"siteId\":\"s1\",\"ratings\":{\"a\":1}}", "a reading without its time")]
+    [InlineData("{\"kind\":\"reading\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-02T11:00:00Z\",\"siteId\":7,\"ratings\":{\"a\":1}}", "a reading without its site")]
+    [InlineData("{\"kind\":\"reading\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-02T11:00:00Z\",\"siteId\":\"s1\"}", "a reading without its ratings")]
+    [InlineData("{\"kind\":\"reading\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-02T11:00:00Z\",\"siteId\":\"s1\",\"ratings\":{}}", "a reading without ratings")]
+    [InlineData("{\"kind\":\"reading\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-02T11:00:00Z\",\"siteId\":\"s1\",\"ratings\":{\"a\":\"ten\"}}", "a reading with a bad rating a")]
+    [InlineData("{\"kind\":\"reading\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-02T11:00:00Z\",\"siteId\":\"s1\",\"ratings\":{\"a\":1e400}}", "a reading with a bad rating a")]
+    public void A_reading_that_is_not_one_says_why_and_carries_nothing(string json, string expected)
+    {
+        var (input, problem) = NetworkTopicRecord.Decode(Encoding.UTF8.GetBytes(json));
+
+        Assert.Null(input);
+        Assert.StartsWith(expected, problem);
+    }
+
     [Theory]
     [InlineData("", "not JSON of the network topic")]
     [InlineData("{", "not JSON of the network topic")]
