@@ -78,6 +78,14 @@ public sealed class AccountBook(ReferenceCatalog catalog, JourneySettings settin
         _due.Restore(snapshot.Due.Select(d => _accounts.TryGetValue(d.Key, out var a) ? d with { Key = a.AccountId } : d));
     }
 
+    /// <summary>Puts back what <see cref="Capture"/> took in place of what the book holds.</summary>
+    public void Replace(AccountBookSnapshot snapshot)
+    {
+        _accounts.Clear();
+        _due.Clear();
+        Restore(snapshot);
+    }
+
     /// <summary>The best and the worst role with enough surveys, when the roles diverge.</summary>
     public (AccountState.RoleSums High, AccountState.RoleSums Low)? Divergence(AccountState a)
     {

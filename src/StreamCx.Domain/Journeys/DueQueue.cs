@@ -15,6 +15,8 @@ public sealed class DueQueue
 
     public void Add(string key, long due) => _queue.Enqueue(key, (due, key));
 
+    public void Clear() => _queue.Clear();
+
     /// <summary>Takes out the next key due at or before <paramref name="now"/>.</summary>
     public bool TryTake(long now, out string key, out long due)
     {

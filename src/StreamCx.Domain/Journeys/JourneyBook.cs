@@ -20,6 +20,8 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     private readonly Dictionary<string, List<JourneyState>> _byAccount = new(StringComparer.Ordinal);
     private readonly DueQueue _due = new();
     private readonly WatermelonAlerts _alerts = new(catalog, settings, clock);
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal); // since the last mark: journeys touched or looked at
+    private readonly HashSet<string> _removed = new(StringComparer.Ordinal); // since the last mark: journeys dropped
 
     public int Count => _journeys.Count;
 
@@ -137,8 +139,64 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     private static IEnumerable<JourneyState> Of(Dictionary<string, List<JourneyState>> index, string? key) =>
         key is not null && index.TryGetValue(key, out var list) ? list : [];
 
+    /// <summary>
+    /// The journeys changed since the last <see cref="Mark"/> (in ordinal order) and those dropped: what a changelog saves
+    /// instead of every journey (<see cref="ApplyChange"/> on the book at the mark gives the book now, but for the due queue,
+    /// rebuilt by <see cref="RebuildDue"/>).
+    /// </summary>
+    public JourneyBookChange Change() => new(
+        [.. _changed.Order(StringComparer.Ordinal).Select(id => _journeys[id].ToSnapshot())], [.. _removed.Order(StringComparer.Ordinal)], Dropped);
+
+    /// <summary>Journeys changed or dropped since the last mark.</summary>
+    public int ChangedCount => _changed.Count + _removed.Count;
+
+    /// <summary>The book now is the one the next <see cref="Change"/> starts from.</summary>
+    public void Mark()
+    {
+        _changed.Clear();
+        _removed.Clear();
+    }
+
+    /// <summary>Applies a change taken by <see cref="Change"/> to the book it started from (its due queue then needs <see cref="RebuildDue"/>).</summary>
+    public void ApplyChange(JourneyBookChange change)
+    {
+        var labels = new BoundedStringPool(RestoredLabels);
+        foreach (var id in change.Removed)
+        {
+            if (!_journeys.Remove(id, out var gone)) continue;
+            Unindex(_byCustomer, gone.CustomerId, gone);
+            Unindex(_byAccount, gone.AccountId, gone);
+        }
+        foreach (var s in change.Changed)
+        {
+            var j = JourneyState.FromSnapshot(s, labels, settings.MaxTimelineSteps);
+            if (_journeys.Remove(j.JourneyId, out var before))
+            {
+                Unindex(_byCustomer, before.CustomerId, before);
+                Unindex(_byAccount, before.AccountId, before);
+            }
+            _journeys[j.JourneyId] = j;
+            if (j.CustomerId is not null) Index(_byCustomer, j.CustomerId, j);
+            if (j.AccountId is not null) Index(_byAccount, j.AccountId, j);
+        }
+        Dropped = change.Dropped;
+        Mark();
+    }
+
+    /// <summary>
+    /// Puts every journey in the due queue at its next look after <paramref name="reached"/> (the event time the book's
+    /// processor reached): the look a queue built event by event gives it (an entry there may come up earlier, but it only
+    /// puts the journey back at this time).
+    /// </summary>
+    public void RebuildDue(long reached)
+    {
+        _due.Clear();
+        foreach (var j in _journeys.Values) _due.Add(j.JourneyId, NextDue(j, reached));
+    }
+
     private JourneyState Touch(string journeyId, long t, string? customerId, string? accountId, string? siteId)
     {
+        _changed.Add(journeyId);
         if (!_journeys.TryGetValue(journeyId, out var j))
         {
             _journeys[journeyId] = j = new JourneyState(journeyId, t);
@@ -163,6 +221,7 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     /// <summary>Looks at a journey that changed (or whose deadline passed) at <paramref name="now"/>: its alert, its readings.</summary>
     private void Look(JourneyState j, long now, List<Alert> alerts)
     {
+        _changed.Add(j.JourneyId);
         _alerts.Evaluate(j, now, alerts);
         readings?.Evaluate(j, now);
     }
@@ -171,6 +230,8 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     {
         _alerts.Evaluate(j, at, alerts, closing: $"was dropped after {settings.Retention.TotalDays:0} days without events");
         _journeys.Remove(j.JourneyId);
+        _changed.Remove(j.JourneyId);
+        _removed.Add(j.JourneyId);
         Unindex(_byCustomer, j.CustomerId, j);
         Unindex(_byAccount, j.AccountId, j);
         Dropped++;

@@ -109,12 +109,74 @@ public sealed class JourneyProcessor
     }
 
     /// <summary>Everything the processor holds, as plain data (JSON-serialisable by System.Text.Json); the held messages in the order they will go.</summary>
-    public JourneySnapshot Capture() => new(
-        JourneySnapshot.CurrentVersion,
-        Journeys.Capture(), Accounts.Capture(), Counters.Capture(),
-        [.. _duplicates.Entries.Select(e => new RememberedEventId(e.At, e.Id))],
-        [.. _held.UnorderedItems.Select(h => h.Priority).Order(JourneyInput.Order.Instance).Select(h => HeldJourneyMessage.Of(h.Input, h.Arrival))],
-        At(_newest), At(_watermark), _arrivals);
+    public JourneySnapshot Capture()
+    {
+        var snapshot = new JourneySnapshot(
+            JourneySnapshot.CurrentVersion,
+            Journeys.Capture(), Accounts.Capture(), Counters.Capture(),
+            [.. _duplicates.Entries.Select(e => new RememberedEventId(e.At, e.Id))], HeldNow(), At(_newest), At(_watermark), _arrivals);
+        MarkCaptured();
+        return snapshot;
+    }
+
+    /// <summary>
+    /// What changed since the last capture or restore (<see cref="Capture"/> and <see cref="CaptureChange"/> both start the
+    /// next change): the journeys changed and dropped, and the rest whole but for the remembered ids (those forgotten and
+    /// added). A changelog saves this between whole captures; <see cref="Restore(JourneySnapshot, IEnumerable{JourneyChange})"/>
+    /// puts a whole capture and the changes after it back. Its size goes with the journeys changed, not with those held.
+    /// </summary>
+    public JourneyChange CaptureChange()
+    {
+        var ids = _duplicates.Change();
+        var change = new JourneyChange(
+            JourneySnapshot.CurrentVersion, Journeys.Change(), Accounts.Capture(), Counters.Capture(),
+            ids.Forgotten, [.. ids.Added.Select(e => new RememberedEventId(e.At, e.Id))], HeldNow(), At(_newest), At(_watermark), _arrivals);
+        MarkCaptured();
+        return change;
+    }
+
+    /// <summary>
+    /// Puts a whole capture and the changes captured after it (in order) back into a freshly constructed processor (see
+    /// <see cref="Restore(JourneySnapshot)"/>), which then goes on as the captured one would have.
+    /// </summary>
+    public void Restore(JourneySnapshot snapshot, IEnumerable<JourneyChange> changes)
+    {
+        Restore(snapshot);
+        var any = false;
+        foreach (var change in changes)
+        {
+            if (change.Version != JourneySnapshot.CurrentVersion)
+                throw new ArgumentException($"journey change of format version {change.Version}; this processor reads version {JourneySnapshot.CurrentVersion}", nameof(changes));
+            any = true;
+            Journeys.ApplyChange(change.Journeys);
+            Accounts.Replace(change.Accounts);
+            Counters.Restore(change.Counters);
+            _duplicates.ApplyChange(new IdChange(change.IdsForgotten, [.. change.IdsAdded.Select(i => (i.At, i.Id))]));
+            _held.Clear();
+            foreach (var held in change.Held)
+            {
+                var input = held.ToInput();
+                _held.Enqueue(input, (input, held.Arrival));
+            }
+            _newest = change.Newest?.UtcTicks ?? long.MinValue;
+            _watermark = change.Watermark?.UtcTicks ?? long.MinValue;
+            _arrivals = change.Arrivals;
+        }
+        if (any) Journeys.RebuildDue(_watermark);
+        MarkCaptured();
+    }
+
+    /// <summary>The journeys changed since the last capture or restore.</summary>
+    public int ChangedSinceCapture => Journeys.ChangedCount;
+
+    private void MarkCaptured()
+    {
+        Journeys.Mark();
+        _duplicates.Mark();
+    }
+
+    private HeldJourneyMessage[] HeldNow() =>
+        [.. _held.UnorderedItems.Select(h => h.Priority).Order(JourneyInput.Order.Instance).Select(h => HeldJourneyMessage.Of(h.Input, h.Arrival))];
 
     /// <summary>
     /// Puts a captured state back into a freshly constructed processor (same catalog and settings); throws
@@ -139,6 +201,7 @@ public sealed class JourneyProcessor
         _newest = snapshot.Newest?.UtcTicks ?? long.MinValue;
         _watermark = snapshot.Watermark?.UtcTicks ?? long.MinValue;
         _arrivals = snapshot.Arrivals;
+        MarkCaptured();
     }
 
     private static DateTimeOffset? At(long ticks) => ticks == long.MinValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);

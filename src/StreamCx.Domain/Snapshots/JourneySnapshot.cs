@@ -21,3 +21,20 @@ public sealed record JourneySnapshot(
 {
     public const int CurrentVersion = 1;
 }
+
+/// <summary>
+/// What a <see cref="JourneyProcessor"/> changed since its previous capture (<see cref="JourneyProcessor.CaptureChange"/>):
+/// the journeys changed and dropped; the accounts, counters and held messages whole (few); of the remembered event ids,
+/// how many of the oldest were forgotten and those added; the event times and the arrivals numbered.
+/// </summary>
+public sealed record JourneyChange(
+    int Version,
+    JourneyBookChange Journeys,
+    AccountBookSnapshot Accounts,
+    JourneyCountersSnapshot Counters,
+    int IdsForgotten,
+    IReadOnlyList<RememberedEventId> IdsAdded,
+    IReadOnlyList<HeldJourneyMessage> Held,
+    DateTimeOffset? Newest,
+    DateTimeOffset? Watermark,
+    long Arrivals);

@@ -54,6 +54,72 @@ public sealed class JourneyRestoreTests(ITestOutputHelper output)
         runs.AssertAllEqual();
     }
 
+    /// <summary>
+    /// The changelog the engine saves between whole snapshots: a whole capture at the first cut, then only the changes at
+    /// each next one. Put back at any cut (the whole capture and the changes up to it), the processor gives the alerts, views
+    /// and state (but for its due queue, rebuilt at each journey's next look) of an uninterrupted one; each change holds
+    /// only the journeys changed since the cut before.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_processor_restored_from_a_whole_capture_and_the_changes_after_it_gives_what_an_uninterrupted_one_gives(bool followsFrontier)
+    {
+        var steps = Steps(followsFrontier);
+        var uninterrupted = Processor(followsFrontier);
+        var alerts = Run(uninterrupted, steps, 0, steps.Count).ConvertAll(Text);
+        var runs = new RestoredRuns(new(alerts, Views(uninterrupted, steps), WithoutDue(uninterrupted)), output);
+
+        var saver = Processor(followsFrontier);
+        var before = new List<string>();
+        var done = 0;
+        JourneySnapshot? whole = null;
+        var changes = new List<JourneyChange>();
+        foreach (var (name, cut) in Cuts(steps))
+        {
+            before.AddRange(Run(saver, steps, done, cut).ConvertAll(Text));
+            done = cut;
+            if (whole is null) whole = EngineSnapshotJson.RoundTrip(saver.Capture());
+            else
+            {
+                var touched = saver.ChangedSinceCapture;
+                var change = EngineSnapshotJson.RoundTrip(saver.CaptureChange());
+                Assert.Equal(touched, change.Journeys.Changed.Count + change.Journeys.Removed.Count);
+                changes.Add(change);
+            }
+            var restored = Processor(followsFrontier);
+            restored.Restore(whole, changes);
+            var continued = before.Concat(Run(restored, steps, cut, steps.Count).ConvertAll(Text)).ToList();
+            runs.Compare($"cut {name} before step {cut}, {changes.Count} changes", new(continued, Views(restored, steps), WithoutDue(restored)));
+        }
+        runs.AssertAllEqual();
+    }
+
+    [Fact]
+    public void A_change_holds_the_journeys_changed_since_the_capture_before_not_every_journey()
+    {
+        var p = Processor(followsFrontier: true);
+        for (var k = 0; k < 1_000; k++) p.Process(JourneyEvents.Contact($"c{k}", $"jrn-{k}", JourneyEvents.Start.AddMinutes(k), "support", 5));
+        p.Advance(JourneyEvents.Start.AddMinutes(999)); // every one applied
+        p.Capture();
+        p.Process(JourneyEvents.Contact("again-1", "jrn-7", JourneyEvents.Start.AddMinutes(1_000), "support", 4));
+        p.Process(JourneyEvents.Contact("again-2", "jrn-8", JourneyEvents.Start.AddMinutes(1_001), "support", 4));
+        p.Process(JourneyEvents.Contact("new", "jrn-new", JourneyEvents.Start.AddMinutes(1_002), "support", 4));
+        p.Advance(JourneyEvents.Start.AddMinutes(1_002));
+
+        var change = p.CaptureChange();
+
+        Assert.Equal(["jrn-7", "jrn-8", "jrn-new"], change.Journeys.Changed.Select(j => j.JourneyId));
+        Assert.Equal(3, change.IdsAdded.Count);
+        Assert.Empty(p.CaptureChange().Journeys.Changed); // nothing since
+    }
+
+    private static string WithoutDue(JourneyProcessor p)
+    {
+        var state = p.Capture();
+        return EngineSnapshotJson.Serialize(state with { Journeys = state.Journeys with { Due = [] }, Accounts = state.Accounts with { Due = [] } });
+    }
+
     [Theory]
     [InlineData("feedback")]
     [InlineData("feedback without a journey")]
