@@ -32,6 +32,7 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
     private readonly Dictionary<string, SiteBook> _books = new(StringComparer.Ordinal); // a channel's offsets, snapshot sequence and save in flight
     private readonly Dictionary<string, SourceOffsets> _sources = new(StringComparer.Ordinal); // per channel, the source positions it took
     private readonly Queue<string> _loads = new();
+    private readonly List<(long Sequence, object Stored)> _links = []; // the snapshots read so far of the channel loading, latest first
     private readonly HashSet<string> _looked = new(StringComparer.Ordinal); // channels whose snapshot was read since they were assigned here
     private readonly HashSet<string> _released = new(StringComparer.Ordinal); // channels released and not assigned here again: what still comes of them is their next holder's
     private readonly ILoggingAdapter _channelLog = Context.GetLogger();
@@ -59,6 +60,20 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
 
     /// <summary>Decodes the stored snapshot of the channel (or throws <see cref="SnapshotFormatException"/>) and holds the state it restores.</summary>
     protected abstract ChannelCoverage RestoreState(string channel, object? stored, string persistenceId);
+
+    /// <summary>
+    /// For a state saved as a changelog (a whole snapshot, then snapshots of what changed, each naming the one before): the
+    /// sequence number of the snapshot a stored one follows, or null when it stands alone (the default: every snapshot is
+    /// whole). A channel is then restored from the chain of them (<see cref="RestoreChain"/>).
+    /// </summary>
+    protected virtual long? EarlierLink(object stored, string persistenceId) => null;
+
+    /// <summary>Restores a channel from its chain of snapshots, oldest (whole) first, each with its sequence number; by default the one.</summary>
+    protected virtual ChannelCoverage RestoreChain(string channel, IReadOnlyList<(long Sequence, object Stored)> links, string persistenceId) =>
+        RestoreState(channel, links[^1].Stored, persistenceId);
+
+    /// <summary>The sequence number of the channel's last save (sent or restored), 0 before any.</summary>
+    protected long LastSequence(string channel) => BookOf(channel).Sequence;
 
     /// <summary>The channel's snapshot, with the offsets and source positions it covers.</summary>
     protected abstract byte[] CaptureState(string channel, IReadOnlyDictionary<string, long> offsets, IReadOnlyDictionary<string, long> sources);
@@ -103,7 +118,7 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
     /// thread (<paramref name="restore"/> must touch nothing of the actor); then runs <paramref name="then"/> on the actor's
     /// thread with the states restored, never held (a channel without a snapshot, or with one that cannot be read, is left out).
     /// </summary>
-    protected void WithSaved<TState>(IReadOnlyCollection<string> channels, Func<object, string, TState> restore, Action<IReadOnlyList<(string Channel, TState State)>> then)
+    protected void WithSaved<TState>(IReadOnlyCollection<string> channels, Func<IReadOnlyList<(long Sequence, object Stored)>, string, TState> restore, Action<IReadOnlyList<(string Channel, TState State)>> then)
         where TState : class
     {
         if (channels.Count == 0)
@@ -114,14 +129,14 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
         var reads = channels.Select(channel =>
         {
             var persistenceId = PersistenceId(channel);
-            return ReadSnapshotAsync(channel).ContinueWith(t => (Channel: channel, State: RestoreApart(t.Result, persistenceId, restore)), TaskScheduler.Default);
+            return ReadChainAsync(channel).ContinueWith(t => (Channel: channel, State: RestoreApart(t.Result, persistenceId, restore)), TaskScheduler.Default);
         });
         Task.WhenAll(reads)
             .ContinueWith(t => new SavedRead(() => then([.. t.Result.Where(r => r.State is not null).Select(r => (r.Channel, r.State!))])), TaskScheduler.Default)
             .PipeTo(Self);
     }
 
-    private static TState? RestoreApart<TState>(object? stored, string persistenceId, Func<object, string, TState> restore)
+    private static TState? RestoreApart<TState>(IReadOnlyList<(long, object)>? stored, string persistenceId, Func<IReadOnlyList<(long, object)>, string, TState> restore)
         where TState : class
     {
         if (stored is null) return null;
@@ -135,13 +150,38 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
         }
     }
 
-    /// <summary>The latest snapshot's payload of a channel; null when there is none or it cannot be read.</summary>
-    private Task<object?> ReadSnapshotAsync(string channel)
+    /// <summary>
+    /// The latest snapshot of a channel and those it follows (<see cref="EarlierLink"/>), oldest first, with their sequence
+    /// numbers; null when there is none, or one cannot be read or is missing. Off the actor's thread: it touches nothing of it.
+    /// </summary>
+    private async Task<IReadOnlyList<(long, object)>?> ReadChainAsync(string channel)
     {
-        if (_durability is null) return Task.FromResult<object?>(null);
-        return _durability.SnapshotStore.Ask<object>(new LoadSnapshot(PersistenceId(channel), SnapshotSelectionCriteria.Latest, long.MaxValue), SnapshotReadTimeout)
-            .ContinueWith(t => t.IsCompletedSuccessfully && t.Result is LoadSnapshotResult { Snapshot: { } selected } ? selected.Snapshot : null, TaskScheduler.Default);
+        if (_durability is null) return null;
+        var persistenceId = PersistenceId(channel);
+        var links = new List<(long, object)>();
+        var criteria = SnapshotSelectionCriteria.Latest;
+        try
+        {
+            while (true)
+            {
+                var answer = await _durability.SnapshotStore.Ask<object>(new LoadSnapshot(persistenceId, criteria, long.MaxValue), SnapshotReadTimeout).ConfigureAwait(false);
+                if (answer is not LoadSnapshotResult { Snapshot: { } selected }) return null;
+                links.Add((selected.Metadata.SequenceNr, selected.Snapshot));
+                if (EarlierLink(selected.Snapshot, persistenceId) is not { } earlier)
+                {
+                    links.Reverse();
+                    return links;
+                }
+                criteria = Exactly(earlier);
+            }
+        }
+        catch (Exception e) when (e is SnapshotFormatException or AskTimeoutException or ArgumentException)
+        {
+            return null;
+        }
     }
+
+    private static SnapshotSelectionCriteria Exactly(long sequence) => new(sequence, DateTime.MaxValue, sequence, DateTime.MinValue);
 
     /// <summary>The channel of the region-topic partition a key goes to (a region, a journey, an account); null before the topic is known.</summary>
     protected string? ChannelOfKey(string key) =>
@@ -240,29 +280,56 @@ public abstract class ChannelStateActor : SnapshottingActor, IWithUnboundedStash
 
     private void Loaded(SelectedSnapshot? selected, Exception? failure)
     {
-        var channel = _loads.Dequeue();
+        var channel = _loads.Peek();
+        var persistenceId = PersistenceId(channel);
+        if (failure is null && selected is not null)
+        {
+            _links.Add((selected.Metadata.SequenceNr, selected.Snapshot));
+            long? earlier;
+            try
+            {
+                earlier = EarlierLink(selected.Snapshot, persistenceId);
+            }
+            catch (SnapshotFormatException e)
+            {
+                earlier = null;
+                failure = e;
+            }
+            if (earlier is { } sequence && failure is null)
+            {
+                _durability!.SnapshotStore.Tell(new LoadSnapshot(persistenceId, Exactly(sequence), long.MaxValue)); // the snapshot it follows
+                return;
+            }
+        }
+        else if (failure is null && _links.Count > 0)
+        {
+            failure = new SnapshotFormatException($"snapshot {_links[^1].Sequence} of {persistenceId} follows one that is not in the store");
+        }
+        _loads.Dequeue();
         _looked.Add(channel);
         if (failure is not null)
         {
             _durability!.Counters.CountUnreadable();
-            _channelLog.Error(failure, "snapshot of {0} could not be loaded ({1}); {2} start empty and rebuild from what Kafka delivers", PersistenceId(channel), failure.Message, _state);
+            _channelLog.Error(failure, "snapshot of {0} could not be loaded ({1}); {2} start empty and rebuild from what Kafka delivers", persistenceId, failure.Message, _state);
         }
-        else if (selected is not null)
+        else if (_links.Count > 0)
         {
-            Restore(channel, selected);
+            _links.Reverse();
+            Restore(channel, _links);
         }
+        _links.Clear();
         LoadNext();
     }
 
-    private void Restore(string channel, SelectedSnapshot selected)
+    private void Restore(string channel, IReadOnlyList<(long Sequence, object Stored)> links)
     {
         try
         {
-            var covered = RestoreState(channel, selected.Snapshot, PersistenceId(channel));
+            var covered = RestoreChain(channel, links, PersistenceId(channel));
             var book = BookOf(channel);
             book.Offsets.Restore(covered.AppliedOffsets);
             SourcesOf(channel).Restore(covered.SourceOffsets ?? new Dictionary<string, long>());
-            book.Sequence = selected.Metadata.SequenceNr;
+            book.Sequence = links[^1].Sequence;
         }
         catch (SnapshotFormatException e)
         {

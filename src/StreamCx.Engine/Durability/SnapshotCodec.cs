@@ -55,7 +55,8 @@ public static class SnapshotCodec
     public static JourneyChannelSnapshot DecodeJourneys(object? stored, string persistenceId)
     {
         var snapshot = Decompress<JourneyChannelSnapshot>(stored, persistenceId);
-        if (snapshot is null || snapshot.State is null || snapshot.AppliedOffsets is null || snapshot.SourceOffsets is null)
+        if (snapshot is null || (snapshot.State is null) == (snapshot.Change is null) || snapshot.AppliedOffsets is null || snapshot.SourceOffsets is null
+            || (snapshot.Change is not null && snapshot.Previous < 1))
             throw new SnapshotFormatException($"snapshot of {persistenceId} is incomplete");
         CheckVersion(snapshot.Version, JourneyChannelSnapshot.CurrentVersion, persistenceId);
         return snapshot;

@@ -45,6 +45,14 @@ public abstract class SnapshottingActor : ReceiveActor, IWithTimers
     {
     }
 
+    /// <summary>After a key's save failed or timed out, by key (a changelog's next save is then whole).</summary>
+    protected virtual void AfterSaveFailed(string key)
+    {
+    }
+
+    /// <summary>Once a save is confirmed, the key's snapshots older than this sequence are deleted (by default, every older one).</summary>
+    protected virtual long KeepFrom(string key, SaveInFlight saving) => saving.Sequence;
+
     /// <summary>The store's answers to saves and deletions, and releases waiting for dropped keys' saves.</summary>
     protected void ReceiveSaveReplies()
     {
@@ -95,7 +103,7 @@ public abstract class SnapshottingActor : ReceiveActor, IWithTimers
         Timers.Cancel(TimerKey(key));
         _durability!.Counters.CountSaved(saving.Size);
         foreach (var (covered, next) in book.Offsets.AfterCapture(saving.Offsets)) _durability.Ledger.Durable(LedgerKeyOf(key), covered, next);
-        _durability.SnapshotStore.Tell(new DeleteSnapshots(m.Metadata.PersistenceId, new SnapshotSelectionCriteria(saving.Sequence - 1)));
+        if (KeepFrom(key, saving) - 1 is var older and > 0) _durability.SnapshotStore.Tell(new DeleteSnapshots(m.Metadata.PersistenceId, new SnapshotSelectionCriteria(older)));
         AfterSaved(saving);
     }
 
@@ -109,6 +117,7 @@ public abstract class SnapshottingActor : ReceiveActor, IWithTimers
         book.Offsets.CaptureFailed();
         _durability!.Counters.CountFailed();
         AfterSaveFailed(saving, error);
+        AfterSaveFailed(key);
         _saveLog.Warning("snapshot of {0} failed ({1}); offsets stay uncommitted until a later snapshot succeeds", persistenceId, error.Message);
     }
 }

@@ -34,6 +34,7 @@ public sealed class JourneysActor : ChannelStateActor
     private readonly JourneyChannels _channels;
     private readonly IAlertPublisher _alerts;
     private readonly INetworkFeed? _readings;
+    private readonly Dictionary<string, Chain> _chains = new(StringComparer.Ordinal);
 
     public JourneysActor(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier, SiteDurability? durability, INetworkFeed? readings)
         : base("journeys-", LedgerKey, "its journeys", alerts, durability)
@@ -135,34 +136,87 @@ public sealed class JourneysActor : ChannelStateActor
         });
     }
 
-    private static JourneyProcessor Restored(JourneyProcessor processor, object stored, string persistenceId)
-    {
-        processor.Restore(SnapshotCodec.DecodeJourneys(stored, persistenceId).State);
-        return processor;
-    }
+    /// <summary>A whole snapshot is saved after this many changes (a restore reads at most this many more).</summary>
+    public const int ChangesPerWhole = 16;
 
-    protected override void DropState(string channel) => _channels.Drop(channel);
-
-    protected override ChannelCoverage RestoreState(string channel, object? stored, string persistenceId)
+    private static JourneyProcessor Restored(JourneyProcessor processor, IReadOnlyList<(long Sequence, object Stored)> links, string persistenceId)
     {
-        var snapshot = SnapshotCodec.DecodeJourneys(stored, persistenceId);
-        var processor = _channels.Create();
+        var decoded = links.Select(l => SnapshotCodec.DecodeJourneys(l.Stored, persistenceId)).ToList();
+        if (decoded[0].State is not { } whole || decoded.Skip(1).Any(d => d.Change is null))
+            throw new SnapshotFormatException($"snapshots of {persistenceId} are not a whole one and the changes after it");
         try
         {
-            processor.Restore(snapshot.State);
+            processor.Restore(whole, decoded.Skip(1).Select(d => d.Change!));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             throw new SnapshotFormatException($"snapshot of {persistenceId} cannot be restored: {e.Message}");
         }
-        _channels.Put(channel, processor);
-        if (FrontierOf(channel) is { } f) Publish(processor.Advance(f)); // what it held and its frontier already passed
-        SendReadings(processor);
-        return new ChannelCoverage(snapshot.AppliedOffsets, snapshot.SourceOffsets);
+        return processor;
     }
 
-    protected override byte[] CaptureState(string channel, IReadOnlyDictionary<string, long> offsets, IReadOnlyDictionary<string, long> sources) =>
-        SnapshotCodec.Encode(new JourneyChannelSnapshot(JourneyChannelSnapshot.CurrentVersion, channel, _channels.Of(channel).Capture(), offsets, sources));
+    protected override void DropState(string channel)
+    {
+        _channels.Drop(channel);
+        _chains.Remove(channel);
+    }
+
+    protected override long? EarlierLink(object stored, string persistenceId) =>
+        SnapshotCodec.DecodeJourneys(stored, persistenceId) is { Change: not null } change ? change.Previous : null;
+
+    protected override ChannelCoverage RestoreState(string channel, object? stored, string persistenceId) =>
+        RestoreChain(channel, [(0, stored ?? throw new SnapshotFormatException($"snapshot of {persistenceId} is empty"))], persistenceId);
+
+    protected override ChannelCoverage RestoreChain(string channel, IReadOnlyList<(long Sequence, object Stored)> links, string persistenceId)
+    {
+        var processor = Restored(_channels.Create(), links, persistenceId);
+        var latest = SnapshotCodec.DecodeJourneys(links[^1].Stored, persistenceId);
+        _channels.Put(channel, processor);
+        _chains[channel] = new Chain(links[0].Sequence) { Length = links.Count - 1 };
+        if (FrontierOf(channel) is { } f) Publish(processor.Advance(f)); // what it held and its frontier already passed
+        SendReadings(processor);
+        return new ChannelCoverage(latest.AppliedOffsets, latest.SourceOffsets);
+    }
+
+    /// <summary>
+    /// The channel's journeys as a changelog: what changed since its last save (the journeys changed and dropped), or whole
+    /// after <see cref="ChangesPerWhole"/> changes, after a save that failed, at its first save, or when most journeys changed.
+    /// </summary>
+    protected override byte[] CaptureState(string channel, IReadOnlyDictionary<string, long> offsets, IReadOnlyDictionary<string, long> sources)
+    {
+        var processor = _channels.Of(channel);
+        var previous = LastSequence(channel);
+        if (!_chains.TryGetValue(channel, out var chain) || chain.Broken || previous == 0 || chain.Length >= ChangesPerWhole
+            || processor.ChangedSinceCapture * 2 > processor.Journeys.Count)
+        {
+            _chains[channel] = new Chain(previous + 1);
+            return SnapshotCodec.Encode(new JourneyChannelSnapshot(JourneyChannelSnapshot.CurrentVersion, channel, processor.Capture(), offsets, sources));
+        }
+        chain.Length++;
+        return SnapshotCodec.Encode(new JourneyChannelSnapshot(JourneyChannelSnapshot.CurrentVersion, channel, null, offsets, sources)
+        {
+            Change = processor.CaptureChange(), Previous = previous, Chain = chain.Length,
+        });
+    }
+
+    /// <summary>A failed save leaves a gap in the changelog: the next one is whole.</summary>
+    protected override void AfterSaveFailed(string key)
+    {
+        if (_chains.TryGetValue(key, out var chain)) chain.Broken = true;
+    }
+
+    /// <summary>The snapshots a restore reads are kept: the whole one the changes follow, and those.</summary>
+    protected override long KeepFrom(string key, SaveInFlight saving) => _chains.TryGetValue(key, out var chain) ? Math.Min(chain.Base, saving.Sequence) : saving.Sequence;
+
+    /// <summary>A channel's changelog: the sequence number of its whole snapshot, how many changes were saved after it, whether one failed.</summary>
+    private sealed class Chain(long whole)
+    {
+        public long Base { get; } = whole;
+
+        public int Length { get; set; }
+
+        public bool Broken { get; set; }
+    }
 
     /// <summary>Sends the journey indicator readings the processor gave (with a feed: the network grouping's engine watches them).</summary>
     private void SendReadings(JourneyProcessor processor)

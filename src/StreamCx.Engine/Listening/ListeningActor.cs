@@ -88,7 +88,7 @@ public sealed class ListeningActor : ChannelStateActor
         var apart = needed.Where(c => !_channels.Held.Contains(c)).ToList();
         var replyTo = Sender;
         var create = _channels.Create;
-        WithSaved(apart, (stored, persistenceId) => Restored(create(), stored, persistenceId), saved =>
+        WithSaved(apart, (stored, persistenceId) => Restored(create(), stored[^1].Stored, persistenceId), saved =>
         {
             var all = new ListeningChannels(_catalog, _channels.Create);
             foreach (var (channel, processor) in saved) all.Put(channel, processor);

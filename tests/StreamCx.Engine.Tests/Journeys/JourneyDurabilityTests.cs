@@ -78,6 +78,76 @@ public sealed class JourneyDurabilityTests : TestKit
         AwaitCondition(() => ledger.Committable().Single().NextOffset == 8, TimeSpan.FromSeconds(5));
     }
 
+    private static JourneyItem StepOf(int journey, int offset) =>
+        new(JourneyInput.From(new JourneyStep($"st{offset}", Start.AddMinutes(offset), $"jrn-{journey}", "support", "call") { CustomerId = $"cus-{journey}" }), new SourcePosition(Topic, 3, offset));
+
+    /// <summary>Saves a snapshot of the channel and answers it as the store would; the snapshot as written.</summary>
+    private JourneyChannelSnapshot Saved(IActorRef journeys, Akka.TestKit.TestProbe store, bool fails = false)
+    {
+        journeys.Tell(SnapshotNow.Instance);
+        var save = store.ExpectMsg<SaveSnapshot>();
+        store.Reply(fails ? new SaveSnapshotFailure(save.Metadata, new InvalidOperationException("disk full")) : new SaveSnapshotSuccess(save.Metadata));
+        return SnapshotCodec.DecodeJourneys(save.Snapshot, save.Metadata.PersistenceId) with { Channel = $"{save.Metadata.SequenceNr}:{save.Snapshot.GetHashCode()}" };
+    }
+
+    [Fact]
+    public void Saves_after_the_first_hold_only_the_journeys_changed_and_a_channel_is_restored_from_the_whole_one_and_the_changes_after_it()
+    {
+        var store = CreateTestProbe();
+        var settings = new SnapshotSettings { EveryEvents = 100_000, EveryInterval = TimeSpan.FromHours(1) };
+        var journeys = Sys.ActorOf(JourneysActor.Create(Catalog, new JourneySettings(), new Recorder(Clock), followsFrontier: true, new SiteDurability(settings, store, new OffsetLedger(), new SnapshotCounters())));
+        journeys.Tell(new PartitionsAssigned([(Topic, 3)]));
+        journeys.Tell(new ApplyJourneyInputs([.. Enumerable.Range(0, 100).Select(k => StepOf(k, k))])); // 100 journeys
+        var load = store.ExpectMsg<LoadSnapshot>();
+        store.Reply(new LoadSnapshotResult(null, load.ToSequenceNr));
+        journeys.Tell(new Regions.FrontierAdvanced(Start.AddHours(3)));
+
+        var whole = Saved(journeys, store);
+        journeys.Tell(new ApplyJourneyInputs([StepOf(5, 200), StepOf(500, 201)]));
+        journeys.Tell(new Regions.FrontierAdvanced(Start.AddHours(4)));
+        var first = Saved(journeys, store);
+        journeys.Tell(new ApplyJourneyInputs([StepOf(6, 202)]));
+        journeys.Tell(new Regions.FrontierAdvanced(Start.AddHours(5)));
+        var second = Saved(journeys, store);
+
+        Assert.Equal(100, whole.State!.Journeys.Journeys.Count);
+        Assert.Null(whole.Change);
+        Assert.Null(first.State);
+        Assert.Equal(("jrn-5 jrn-500", 1L, 1), (string.Join(' ', first.Change!.Journeys.Changed.Select(j => j.JourneyId)), first.Previous, first.Chain));
+        Assert.Equal(("jrn-6", 2L, 2), (string.Join(' ', second.Change!.Journeys.Changed.Select(j => j.JourneyId)), second.Previous, second.Chain));
+        Assert.Equal(202, second.AppliedOffsets[Channel]);
+        store.ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // the whole one and the changes are kept: nothing deleted
+
+        // another engine takes the channel: it reads the latest, then each one it follows
+        var next = Sys.ActorOf(JourneysActor.Create(Catalog, new JourneySettings(), new Recorder(Clock), followsFrontier: true, new SiteDurability(settings, store, new OffsetLedger(), new SnapshotCounters())));
+        next.Tell(new PartitionsAssigned([(Topic, 3)]));
+        next.Tell(new ApplyJourneyInputs([StepOf(6, 202), StepOf(7, 203)])); // 202 again (its snapshot holds it), then 203
+        var stored = new Dictionary<long, JourneyChannelSnapshot> { [1] = whole, [2] = first, [3] = second };
+        foreach (var sequence in new long[] { 3, 2, 1 })
+        {
+            var read = store.ExpectMsg<LoadSnapshot>();
+            Assert.Equal(sequence == 3 ? long.MaxValue : sequence, read.Criteria.MaxSequenceNr);
+            var payload = SnapshotCodec.Encode(stored[sequence] with { Channel = Channel });
+            store.Reply(new LoadSnapshotResult(new SelectedSnapshot(new SnapshotMetadata(read.PersistenceId, sequence, Clock.GetUtcNow().UtcDateTime), payload), read.ToSequenceNr));
+        }
+        next.Tell(new Regions.FrontierAdvanced(Start.AddHours(6)));
+
+        var status = next.Ask<JourneyStatus>(GetJourneyStatus.Instance, TimeSpan.FromSeconds(5)).Result;
+        Assert.Equal((101, 104L), (status.Journeys, status.Applied)); // 100 and jrn-500; 103 applied before, 203 only here (202 is held by the snapshot)
+        Assert.Equal(2, next.Ask<JourneyFound>(new GetJourney("jrn-5"), TimeSpan.FromSeconds(5)).Result.Journey!.Contacts);
+        Assert.Equal(2, next.Ask<JourneyFound>(new GetJourney("jrn-6"), TimeSpan.FromSeconds(5)).Result.Journey!.Contacts);
+
+        // its first save follows the latest it read; a failed save leaves a gap: the next is whole, and the older ones are deleted
+        var after = Saved(next, store, fails: true);
+        Assert.Equal((3L, 3), (after.Previous, after.Chain));
+        next.Tell(new ApplyJourneyInputs([StepOf(8, 204)]));
+        next.Tell(new Regions.FrontierAdvanced(Start.AddHours(7)));
+        var again = Saved(next, store);
+        Assert.NotNull(again.State);
+        Assert.Equal(101, again.State!.Journeys.Journeys.Count);
+        Assert.Equal(4, store.ExpectMsg<DeleteSnapshots>().Criteria.MaxSequenceNr); // the one just saved (5) stands alone
+    }
+
     [Fact]
     public void A_snapshot_that_cannot_be_read_leaves_the_channel_empty_and_counted_unreadable()
     {
