@@ -153,7 +153,9 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     /// <summary>The book now is the one the next <see cref="Change"/> starts from.</summary>
     public void Mark()
     {
+        var large = _changed.Count > 4096;
         _changed.Clear();
+        if (large) _changed.TrimExcess(); // a first save of many journeys: their slots are not kept
         _removed.Clear();
     }
 

@@ -3,6 +3,7 @@
 
 import { el, formatNumber, formatTime } from './ui.js';
 import { closeView, timeline, viewLink } from './journey-view.js';
+import { loadJourneyIndicators } from './journey-indicators.js';
 
 const TOKEN_KEY = 'streamcx.token';
 const NAME_KEY = 'streamcx.name';
@@ -86,8 +87,9 @@ async function signIn(token) {
   await loadBoard();
   await loadChannels();
   await loadReasons();
+  await journeyIndicators();
   clearInterval(state.boardTimer);
-  state.boardTimer = setInterval(() => { loadBoard(); loadChannels(); loadReasons(); }, 30000);
+  state.boardTimer = setInterval(() => { loadBoard(); loadChannels(); loadReasons(); journeyIndicators(); }, 30000);
 }
 
 // ---------------------------------------------------------------- filters
@@ -657,6 +659,12 @@ async function loadCorrelation(regionId) {
   $('correlation-table').replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows));
 }
 
+// ---------------------------------------------------------------- journey indicators
+
+function journeyIndicators() {
+  return loadJourneyIndicators(api, (siteId) => state.sites.get(siteId)?.name ?? siteId);
+}
+
 // ---------------------------------------------------------------- start
 
 function start() {
@@ -676,6 +684,7 @@ function start() {
   $('board-region').addEventListener('change', loadBoard);
   $('channels-site').addEventListener('change', loadChannels);
   $('reasons-region').addEventListener('change', loadReasons);
+  $('journey-indicators-by').addEventListener('change', journeyIndicators);
   $('ack-form').addEventListener('submit', (e) => { e.preventDefault(); act('ack'); });
   $('resolve-button').addEventListener('click', () => act('resolve'));
   $('related-close').addEventListener('click', () => closeView());

@@ -70,6 +70,52 @@ public class ListeningPageTests(LiveServerFixture server, BrowserFixture browser
     }
 
     [Fact]
+    public async Task The_journey_indicators_board_counts_a_journey_produced_to_Kafka_and_shows_a_hostile_department_as_text()
+    {
+        const string hostileDepartment = "<img src=x onerror=\"window.__xss = 'department'; alert(8)\">";
+        var (region, attribute) = server.Scenarios.Take();
+        var site = (await server.Scenarios.SitesOfAsync(region))[0];
+        var at = server.Scenarios.NextSlot().AddMinutes(5);
+        var journey = $"it-jrn-{Guid.NewGuid():N}";
+        var messages = new List<(string, string)>
+        {
+            (journey, new JsonObject
+            {
+                ["type"] = "journey-step", ["eventId"] = $"it-st-{Guid.NewGuid():N}", ["occurredAt"] = at.ToString("O"), ["journeyId"] = journey,
+                ["department"] = hostileDepartment, ["step"] = "call", ["siteId"] = site, ["customerId"] = "it-cus-1",
+            }.ToJsonString()),
+        };
+        for (var m = 10; m <= 60; m += 5) // answers after it, so that the frontier passes it
+            messages.Add((site, new JsonObject
+            {
+                ["eventId"] = $"it-ji-{m}-{Guid.NewGuid():N}", ["occurredAt"] = at.AddMinutes(m).ToString("O"), ["siteId"] = site, ["channel"] = "store",
+                ["ratings"] = new JsonObject { [attribute] = 4 },
+            }.ToJsonString()));
+        await server.Scenarios.ProduceAsync(messages);
+        var deadline = DateTime.UtcNow + AlertTimeout;
+        while ((await server.Http.GetAsync($"/api/journeys/{journey}")).StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"journey {journey} not applied within {AlertTimeout}");
+            await Task.Delay(200);
+        }
+
+        await using var live = await LivePage.OpenAsync(browser, server, server.Token);
+        var dialogs = new List<string>();
+        live.Page.Dialog += async (_, d) => { dialogs.Add(d.Message); await d.DismissAsync(); };
+        await live.WaitLiveAsync();
+        await live.Page.SelectOptionAsync("#journey-indicators-by", "department");
+        var row = live.Page.Locator("#journey-indicators-table tbody tr").Filter(new() { HasText = hostileDepartment });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(live.Page.Locator("#journey-indicators img")).ToHaveCountAsync(0);
+        await live.Page.SelectOptionAsync("#journey-indicators-by", "site");
+        await Expect(live.Page.Locator("#journey-indicators-note")).ToContainTextAsync("journeys active in the 30 days");
+        await Expect(live.Page.Locator($"#journey-indicators-table tbody tr[data-key=\"{site}\"]")).ToHaveCountAsync(1);
+        await live.Page.WaitForTimeoutAsync(500); // time for an injected handler to have run, had one been created
+        Assert.Equal("undefined", await live.Page.EvaluateAsync<string>("() => typeof window.__xss"));
+        Assert.Empty(dialogs);
+    }
+
+    [Fact]
     public async Task Hostile_channel_and_touchpoint_text_shows_as_literal_text_in_the_channel_alert_and_the_channels_table()
     {
         const string hostileChannel = "<img src=x onerror=\"window.__xss = 'channel'; alert(6)\">";
