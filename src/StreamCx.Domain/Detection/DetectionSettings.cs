@@ -74,6 +74,14 @@ public sealed record DetectionSettings
     /// <summary>Evidence at which the slow drift accumulator signals (higher than <see cref="DriftThreshold"/>: small falls are common).</summary>
     public double SlowDriftThreshold { get; init; } = 30;
 
+    /// <summary>
+    /// Half-lives, in hours with responses, of the slow fall's exponentially weighted averages (Drift/SlowFallEwma): a ramp
+    /// over a day or two read as the average fall over its last tens of hours. Empty turns it off.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> SlowFallHalfLives { get; init; } = [];
+    /// <summary>The z (weighted fall over its standard error, hour wander included) at which a slow fall average signals.</summary>
+    public double SlowFallZ { get; init; } = 5;
+
     // Step: Page's test over the last hours (Drift/RecentStepCusum), against the drift's reference level and spread
     /// <summary>
     /// Allowance k of the recent step test, in standard deviations: half the step (in σ) it is tuned to. 0 turns it off.
@@ -189,6 +197,8 @@ public sealed record DetectionSettings
         if (!(TrendHourSpread is >= 0 and <= 1)) errors.Add($"{nameof(TrendHourSpread)} must be in [0, 1], got {TrendHourSpread}");
         if (!(SlowDriftAllowance >= 0)) errors.Add($"{nameof(SlowDriftAllowance)} must not be negative, got {SlowDriftAllowance}");
         AtLeast(SlowDriftThreshold, 1, nameof(SlowDriftThreshold));
+        foreach (var h in SlowFallHalfLives) Positive(h, nameof(SlowFallHalfLives));
+        AtLeast(SlowFallZ, 1, nameof(SlowFallZ));
         if (!(StepAllowance >= 0)) errors.Add($"{nameof(StepAllowance)} must not be negative, got {StepAllowance}");
         AtLeast(StepThreshold, 1, nameof(StepThreshold));
         Positive(StepHorizon, nameof(StepHorizon));
