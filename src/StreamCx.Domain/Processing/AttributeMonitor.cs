@@ -21,6 +21,8 @@ public sealed class AttributeMonitor
     private readonly SeasonalProfile _profile;
     private readonly DriftAccumulator _drift;
     private readonly DriftAccumulator? _slowDrift;
+    private readonly SlowFallEwma _slowFall;
+    private readonly OpenHoursSlowFall _slowFallOpenHours = new();
     private readonly OpenHoursDrift _openHours = new();
     private readonly OpenHoursDrift _slowOpenHours = new();
     private readonly AlertLifecycle _lifecycle;
@@ -44,6 +46,7 @@ public sealed class AttributeMonitor
         _profile = new SeasonalProfile(settings, _localTime, attribute.Range);
         _drift = new DriftAccumulator(settings);
         _slowDrift = settings.SlowDriftAllowance > 0 ? new DriftAccumulator(settings, settings.SlowDriftAllowance, settings.SlowDriftThreshold) : null;
+        _slowFall = new SlowFallEwma(settings);
         _lifecycle = new AlertLifecycle(site.SiteId, attribute.AttributeId, settings);
         _verbatims = new VerbatimBuffer(settings.MaxVerbatims);
     }
@@ -88,6 +91,7 @@ public sealed class AttributeMonitor
         var writtenHour = _ring.Clock.HourIndex(index);
         _openHours.Written(writtenHour);
         _slowOpenHours.Written(writtenHour);
+        _slowFallOpenHours.Written(writtenHour);
         KeepPeerStats(index, newestBefore, o.Value, dissatisfied);
         if (o.Nps is { } nps) NpsPairs = NpsPairs.Add(o.Value, nps);
         if (o.Comment is { } text) _verbatims.Add(new Verbatim(o.EventId, o.OccurredAt, o.Channel, text, o.Value), dissatisfied);
@@ -96,7 +100,7 @@ public sealed class AttributeMonitor
     public AttributeMonitorSnapshot ToSnapshot() => new(
         _ring.Filled().ToArray(), _profile.Daily.ToArray(), _lifecycle.Current, _verbatims.Entries,
         Totals, NpsPairs, NewestEventTime, _learnedThroughHour, _profile.Weekly.ToArray(), _localTime.OffsetChanges.ToArray(), _drift.State,
-        _profile.RegionalWeekly.ToArray(), _slowDrift?.State);
+        _profile.RegionalWeekly.ToArray(), _slowDrift?.State, _slowFall.State);
 
     /// <summary>Puts the monitor back in the state of a snapshot taken with the same settings.</summary>
     public void Restore(AttributeMonitorSnapshot s)
@@ -108,6 +112,7 @@ public sealed class AttributeMonitor
         _recentStep.Clear();
         _openHours.Clear();
         _slowOpenHours.Clear();
+        _slowFallOpenHours.Clear();
         _localTime.Restore(s.LocalOffsets);
         var localProfile = s.WeeklyProfile is not null; // older snapshots keyed the profile by UTC hour: learned again
         _profile.Restore(localProfile ? s.Profile : null, s.WeeklyProfile, localProfile ? s.RegionalWeekly : null);
@@ -119,6 +124,7 @@ public sealed class AttributeMonitor
         _learnedThroughHour = localProfile ? s.LearnedThroughHour : long.MinValue;
         _drift.Restore(localProfile ? s.Drift : null);
         _slowDrift?.Restore(localProfile ? s.SlowDrift : null);
+        _slowFall.Restore(localProfile ? s.SlowFall : null);
     }
 
     /// <summary>
@@ -194,7 +200,8 @@ public sealed class AttributeMonitor
     {
         if ((RecentStepCusum.Evaluate(_ring, current, _profile, _drift.State, range, _s, _recentStep)
              ?? _drift.Evaluate(ProvisionalDrift(_drift, _openHours, current, range), range, _s.ProfileSpreadFloor)
-             ?? (_slowDrift is null ? null : _slowDrift.Evaluate(ProvisionalDrift(_slowDrift, _slowOpenHours, current, range), range, _s.ProfileSpreadFloor))) is not { } signal) return null;
+             ?? (_slowDrift is null ? null : _slowDrift.Evaluate(ProvisionalDrift(_slowDrift, _slowOpenHours, current, range), range, _s.ProfileSpreadFloor))
+             ?? _slowFall.Evaluate(ProvisionalSlowFall(current, range), _drift.State, range)) is not { } signal) return null;
         var hour = _ring.Clock.HourIndex(current);
         if (!_profile.IsLearned(hour)) return signal;
         return signal with { Usual = new UsualLevel(signal.NormalLevel + _profile.Offset(hour), _profile.PartOfWeek(hour)) };
@@ -209,6 +216,12 @@ public sealed class AttributeMonitor
         !_s.DriftReadsOpenHours || _learnedThroughHour == long.MinValue
             ? drift.State
             : openHours.Read(drift, _ring, current, _learnedThroughHour, _profile, range);
+
+    /// <summary>The slow fall's state carried on through the hours not closed yet (<see cref="OpenHoursSlowFall"/>).</summary>
+    private SlowFallState ProvisionalSlowFall(long current, double range) =>
+        !_s.DriftReadsOpenHours || _learnedThroughHour == long.MinValue || _s.SlowFallHalfLives.Count == 0
+            ? _slowFall.State
+            : _slowFallOpenHours.Read(_slowFall, _drift.State, _ring, current, _learnedThroughHour, _profile, range);
 
     private TimeSpan WindowSpan(IReadOnlyList<Signal> signals)
     {
@@ -256,6 +269,7 @@ public sealed class AttributeMonitor
         for (var hour = from; hour <= lastClosedHour; hour++)
         {
             var stats = _ring.Stats(hour * perHour, (hour * perHour) + perHour - 1);
+            _slowFall.Hour(hour, stats, _profile.Offset(hour), Attribute.Range, _drift.State); // against the drift's reference before this hour
             _drift.Hour(hour, stats, _profile.Offset(hour), Attribute.Range); // against the profile before it learns this hour
             _slowDrift?.Hour(hour, stats, _profile.Offset(hour), Attribute.Range);
             if (stats.Count >= _s.MinHourCountForProfile) _profile.Learn(hour, stats.Mean);

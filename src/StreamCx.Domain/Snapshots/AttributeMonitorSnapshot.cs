@@ -28,4 +28,5 @@ public sealed record AttributeMonitorSnapshot(
     IReadOnlyList<SiteLocalTime.OffsetChange>? LocalOffsets = null,
     DriftState? Drift = null,
     IReadOnlyList<double>? RegionalWeekly = null,
-    DriftState? SlowDrift = null);
+    DriftState? SlowDrift = null,
+    SlowFallState? SlowFall = null);

@@ -8,7 +8,7 @@ namespace StreamCx.Domain.Tests.Detection;
 
 /// <summary>
 /// Sums kept between evaluations (the trend spans' older buckets, the expectation window's older buckets, the trend
-/// baselines, the recent step test's evidence for the onsets before the current hour) must give exactly — bit for bit — the signal a fresh evaluation gives, whatever arrives in between:
+/// baselines, the recent step test's evidence for the onsets before the current hour, the slow fall's state through the open hours before the current one) must give exactly — bit for bit — the signal a fresh evaluation gives, whatever arrives in between:
 /// observations in the newest bucket, late ones in old buckets, a newer bucket, a profile that learns, a drift reference
 /// that moves, or a restore.
 /// (It replaces the earlier TrendBaselinesTests, which checked the kept baselines alone on the same kind of script.)
@@ -33,6 +33,7 @@ public sealed class KeptDetectorSumsTests
         StepAllowance = 0.1,
         StepThreshold = 1,
         StepMinCount = 2,
+        SlowFallZ = 1,
     };
 
     private enum Step
@@ -51,7 +52,7 @@ public sealed class KeptDetectorSumsTests
     public void Kept_sums_give_the_same_signals_as_a_fresh_evaluation()
     {
         var steps = Gen.Select(Gen.Enum<Step>(), Gen.Int[1, 5], Gen.Int[0, 23], (kind, value, hour) => (kind, value, hour)).Array[100, 400];
-        int trends = 0, expectations = 0, unlearned = 0, recentSteps = 0;
+        int trends = 0, expectations = 0, unlearned = 0, recentSteps = 0, slowFalls = 0;
         steps.Sample(script =>
         {
             var clock = new BucketClock(Settings.BucketWidth);
@@ -60,6 +61,8 @@ public sealed class KeptDetectorSumsTests
             var keptTrend = new TrendBaselines();
             var keptExpectation = new ExpectationPrefix();
             var keptStep = new RecentStepSums();
+            var slowFall = new SlowFallEwma(Settings);
+            var keptSlowFall = new OpenHoursSlowFall();
             var reference = DriftState.Empty with { Reference = 3.5, ReferenceWeight = 100, Variance = 1, VarianceWeight = 100, FirstHour = clock.HourIndex(clock.IndexOf(T0)) - 48 };
             var now = T0.AddHours(8);
             foreach (var (kind, value, hour) in script)
@@ -81,6 +84,7 @@ public sealed class KeptDetectorSumsTests
                     keptTrend.Clear();
                     keptExpectation.Clear();
                     keptStep.Clear();
+                    keptSlowFall.Clear();
                 }
                 else if (ring.Accepts(clock.IndexOf(at)))
                 {
@@ -88,6 +92,7 @@ public sealed class KeptDetectorSumsTests
                     keptTrend.Written(clock.IndexOf(at));
                     keptExpectation.Written(clock.IndexOf(at));
                     keptStep.Written(clock.IndexOf(at));
+                    keptSlowFall.Written(clock.HourIndex(clock.IndexOf(at)));
                 }
 
                 var freshTrend = TrendDetector.Evaluate(ring, ring.Newest, profile, 4, Settings);
@@ -105,11 +110,21 @@ public sealed class KeptDetectorSumsTests
                 var keptStepSignal = RecentStepCusum.Evaluate(ring, ring.Newest, profile, reference, 4, Settings, keptStep);
                 Assert.Equal(freshStep, keptStepSignal);
                 if (freshStep is not null) Interlocked.Increment(ref recentSteps);
+
+                // the slow fall through the open hours: the closed hours learned up to two hours before the newest
+                var learnedThrough = clock.HourIndex(ring.Newest) - 2;
+                var freshSlow = new OpenHoursSlowFall().Read(slowFall, reference, ring, ring.Newest, learnedThrough, profile, 4);
+                var keptSlow = keptSlowFall.Read(slowFall, reference, ring, ring.Newest, learnedThrough, profile, 4);
+                Assert.Equal(freshSlow, keptSlow);
+                var freshSlowSignal = slowFall.Evaluate(freshSlow, reference, 4);
+                Assert.Equal(freshSlowSignal, slowFall.Evaluate(keptSlow, reference, 4));
+                if (freshSlowSignal is not null) Interlocked.Increment(ref slowFalls);
             }
         }, iter: 200); // about 20 ms a run: twice the default 100 scripts for about 2 s more
         Assert.True(trends > 1000, $"only {trends} evaluations produced a trend factor to compare");
         Assert.True(expectations > 1000, $"only {expectations} evaluations produced an expectation factor to compare");
         Assert.True(unlearned > 100, $"only {unlearned} expectation evaluations said nothing");
         Assert.True(recentSteps > 1000, $"only {recentSteps} evaluations produced a recent step to compare");
+        Assert.True(slowFalls > 1000, $"only {slowFalls} evaluations produced a slow fall to compare");
     }
 }

@@ -48,6 +48,7 @@ public sealed class SnapshotRestoreTests
             var snapshot = RoundTrip(original.ToSnapshot());
             Assert.NotNull(snapshot.WeeklyProfile);
             Assert.NotNull(snapshot.Drift);
+            Assert.NotNull(snapshot.SlowFall);
             var restored = new AttributeMonitor(site, attribute, settings);
             restored.Restore(snapshot);
 
