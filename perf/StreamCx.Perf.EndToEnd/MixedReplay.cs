@@ -46,7 +46,7 @@ public static class MixedReplay
             }
         }
 
-        Directory.Delete(folder, recursive: true);
+        if (Environment.GetEnvironmentVariable("PERF_KEEP_FILES") is null) Directory.Delete(folder, recursive: true); // kept to look at what was replayed
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine("| run | mode | wall clock (s) | messages/s (wall clock) | replay's own time (s) | messages/s (replay's own time) | by type (messages/s, own time) | alert emissions | load average at start |");

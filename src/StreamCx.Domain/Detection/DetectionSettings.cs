@@ -32,6 +32,12 @@ public sealed record DetectionSettings
     public int MinBaselineCount { get; init; } = 30;
     public double MinTrendEffect { get; init; } = 0.075;
     /// <summary>
+    /// The least spread a trend's baseline is taken to have, as a fraction of the scale (0: its own, however small). Survey
+    /// ratings always spread; readings that are all 0 or 10 (the journey indicators) may not: a baseline of green journeys
+    /// only would make one red journey a fall of any z (<see cref="Journeys.Indicators.JourneyIndicatorAttributes.Watched"/>).
+    /// </summary>
+    public double TrendSpreadFloor { get; init; }
+    /// <summary>
     /// How much an hour's mean wanders beyond sampling (the profile's own error, a busy hour's mood), as a fraction of the
     /// scale, in the trend's z: a fall of a few hundredths over hundreds of responses is not significant. 0: sampling only.
     /// Off by default: at 0.02–0.03 it removes the trend's false opens at the busiest sites of the benchmark, but slows a
@@ -239,6 +245,7 @@ public sealed record DetectionSettings
         Fraction(MinExpectationEffect, nameof(MinExpectationEffect));
         Fraction(PeerSpreadFloor, nameof(PeerSpreadFloor));
         Fraction(ProfileSpreadFloor, nameof(ProfileSpreadFloor));
+        if (TrendSpreadFloor is < 0 or >= 1 || double.IsNaN(TrendSpreadFloor)) errors.Add($"{nameof(TrendSpreadFloor)} must be from 0 to below 1, got {TrendSpreadFloor}");
         Fraction(UpdateSeverityDelta, nameof(UpdateSeverityDelta));
         return errors;
     }

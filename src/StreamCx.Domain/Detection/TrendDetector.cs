@@ -80,7 +80,8 @@ public static class TrendDetector
         if (baseline.Count < s.MinBaselineCount || baseline.Count < 2) return null;
         var first = current - k + 1;
         var mu = baseline.Sum / baseline.Count;
-        var variance = Math.Max((baseline.SumSquares - (baseline.Sum * mu)) / (baseline.Count - 1), 1e-6);
+        var floor = s.TrendSpreadFloor * range;
+        var variance = Math.Max((baseline.SumSquares - (baseline.Sum * mu)) / (baseline.Count - 1), Math.Max(floor * floor, 1e-6));
         mu = Reference(mu, profile, ring.Clock.HourIndex(current), s);
 
         var width = ring.Clock.WidthHours;

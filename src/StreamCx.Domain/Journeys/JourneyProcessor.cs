@@ -152,15 +152,7 @@ public sealed class JourneyProcessor
             Accounts.Replace(change.Accounts);
             Counters.Restore(change.Counters);
             _duplicates.ApplyChange(new IdChange(change.IdsForgotten, [.. change.IdsAdded.Select(i => (i.At, i.Id))]));
-            _held.Clear();
-            foreach (var held in change.Held)
-            {
-                var input = held.ToInput();
-                _held.Enqueue(input, (input, held.Arrival));
-            }
-            _newest = change.Newest?.UtcTicks ?? long.MinValue;
-            _watermark = change.Watermark?.UtcTicks ?? long.MinValue;
-            _arrivals = change.Arrivals;
+            PutBack(change.Held, change.Newest, change.Watermark, change.Arrivals);
         }
         if (any) Journeys.RebuildDue(_watermark);
         MarkCaptured();
@@ -193,15 +185,22 @@ public sealed class JourneyProcessor
         Accounts.Restore(snapshot.Accounts);
         Counters.Restore(snapshot.Counters);
         _duplicates.Restore(snapshot.Ids.Select(i => (i.At, i.Id)));
-        foreach (var held in snapshot.Held)
-        {
-            var input = held.ToInput();
-            _held.Enqueue(input, (input, held.Arrival));
-        }
-        _newest = snapshot.Newest?.UtcTicks ?? long.MinValue;
-        _watermark = snapshot.Watermark?.UtcTicks ?? long.MinValue;
-        _arrivals = snapshot.Arrivals;
+        PutBack(snapshot.Held, snapshot.Newest, snapshot.Watermark, snapshot.Arrivals);
         MarkCaptured();
+    }
+
+    /// <summary>The messages held (in place of those held), the event times and the arrivals numbered, as captured.</summary>
+    private void PutBack(IReadOnlyList<HeldJourneyMessage> held, DateTimeOffset? newest, DateTimeOffset? watermark, long arrivals)
+    {
+        _held.Clear();
+        foreach (var h in held)
+        {
+            var input = h.ToInput();
+            _held.Enqueue(input, (input, h.Arrival));
+        }
+        _newest = newest?.UtcTicks ?? long.MinValue;
+        _watermark = watermark?.UtcTicks ?? long.MinValue;
+        _arrivals = arrivals;
     }
 
     private static DateTimeOffset? At(long ticks) => ticks == long.MinValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);

@@ -50,16 +50,17 @@ public sealed class DriftAccumulator(DetectionSettings settings, double allowanc
         if (stats.Count == 0) return s;
         var n = stats.Count;
         var x = (stats.Sum / n) - offset;
-        var sigma = Math.Sqrt(s.Variance);
+        var floored = Floored(s.Variance, range);
+        var sigma = Math.Sqrt(floored);
         if (s.ReferenceWeight == 0) s = s with { FirstHour = hour };
         // no evidence while the site-attribute is younger than the profile's learning days: its usual rhythm (a lunch dip
         // every day) is not known yet, and the reference is still moving with it
         var learning = hour - s.FirstHour < (long)settings.MinProfileDays * 24;
-        if (s.ReferenceWeight >= settings.MinBaselineCount && sigma > 0 && !learning)
+        if (s.ReferenceWeight >= settings.MinBaselineCount && s.Variance > 0 && !learning)
         {
             // an hour's mean also moves from hour to hour beyond sampling (spread τ): a busy hour counts as at most σ²/τ² responses
             var tau = settings.DriftHourSpread * range;
-            var effective = s.Variance / ((s.Variance / n) + (tau * tau));
+            var effective = floored / ((floored / n) + (tau * tau));
             var step = effective * (((s.Reference - x) / sigma) - allowance);
             // capped at twice the threshold, so that a recovered attribute drains it within hours, not days
             var evidence = Math.Clamp(s.Evidence + step, 0, 2 * threshold);
@@ -84,6 +85,15 @@ public sealed class DriftAccumulator(DetectionSettings settings, double allowanc
 
     /// <summary>The trend signal of the closed hours' evidence (see <see cref="Evaluate(DriftState, double, double)"/>).</summary>
     public Signal? Evaluate(double range, double spreadFloor) => Evaluate(_s, range, spreadFloor);
+
+    /// <summary>
+    /// The responses' variance, but not below <see cref="DetectionSettings.ProfileSpreadFloor"/> of the scale (squared):
+    /// readings that hardly spread (all 0 or 10 until one is not) must not make one departure a fall of any size.
+    /// </summary>
+    public static double Floored(double variance, double range, DetectionSettings settings) =>
+        Math.Max(variance, Math.Pow(settings.ProfileSpreadFloor * range, 2));
+
+    private double Floored(double variance, double range) => Floored(variance, range, settings);
 
     /// <summary>
     /// The trend signal when the evidence of a fall is strong enough, else null. Its usual level is the reference (the

@@ -33,7 +33,7 @@ public static class RecentStepCusum
         if (currentHour - reference.FirstHour < (long)s.MinProfileDays * 24) return null;
 
         var mu = reference.Reference;
-        var variance = reference.Variance;
+        var variance = DriftAccumulator.Floored(reference.Variance, range, s);
         var sigma = Math.Sqrt(variance);
         var k = s.StepAllowance;
         var tau = s.DriftHourSpread * range;

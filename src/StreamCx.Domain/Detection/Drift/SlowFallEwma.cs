@@ -37,9 +37,10 @@ public sealed class SlowFallEwma(DetectionSettings settings)
         var learning = hour - drift.FirstHour < (long)settings.MinProfileDays * 24;
         if (drift.ReferenceWeight < settings.MinBaselineCount || drift.Variance <= 0 || learning) return s;
         var n = stats.Count;
-        var sigma = Math.Sqrt(drift.Variance);
+        var variance = DriftAccumulator.Floored(drift.Variance, range, settings);
+        var sigma = Math.Sqrt(variance);
         var tau = settings.DriftHourSpread * range;
-        var m = drift.Variance / ((drift.Variance / n) + (tau * tau));
+        var m = variance / ((variance / n) + (tau * tau));
         var r = (drift.Reference - ((stats.Sum / n) - offset)) / sigma;
         var k = _decays.Length;
         var sums = new double[k];
@@ -68,7 +69,7 @@ public sealed class SlowFallEwma(DetectionSettings settings)
             if (z >= settings.SlowFallZ && z > bestZ) (best, bestZ) = (i, z);
         }
         if (best < 0) return null;
-        var fall = Math.Sqrt(drift.Variance) * s.Sums[best] / s.Weights[best];
+        var fall = Math.Sqrt(DriftAccumulator.Floored(drift.Variance, range, settings)) * s.Sums[best] / s.Weights[best];
         if (fall < settings.MinTrendEffect * range) return null;
         var hours = Math.Max(1, (int)Math.Round(settings.SlowFallHalfLives[best].TotalHours));
         var count = Math.Max(1, (int)Math.Round(s.Weights[best]));

@@ -1,3 +1,4 @@
+using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
 
 namespace StreamCx.Domain.Journeys.Indicators;
@@ -27,6 +28,21 @@ public static class JourneyIndicatorAttributes
     ];
 
     public static bool IsIndicator(string attributeId) => attributeId is NotRed or NotWatermelon or Agreement;
+
+    /// <summary>
+    /// The least spread the indicators are taken to have, as a fraction of their scale: 0.2 (2 points of 10), the spread of
+    /// readings with one red journey in twenty (10 × √(0.05 × 0.95) ≈ 2.2). A site whose journeys were all green so far
+    /// then needs several red ones, not one, to show a fall.
+    /// </summary>
+    public const double SpreadFloor = 0.2;
+
+    /// <summary>The detection settings the indicators are watched with: the deployment's, with the spreads floored at <see cref="SpreadFloor"/>.</summary>
+    public static DetectionSettings Watched(DetectionSettings settings) => settings with
+    {
+        TrendSpreadFloor = Math.Max(settings.TrendSpreadFloor, SpreadFloor),
+        ProfileSpreadFloor = Math.Max(settings.ProfileSpreadFloor, SpreadFloor),
+        PeerSpreadFloor = Math.Max(settings.PeerSpreadFloor, SpreadFloor),
+    };
 
     /// <summary>The catalog the indicators are watched with: the deployment's sites and regions, the indicators as its attributes.</summary>
     public static ReferenceCatalog CatalogFrom(ReferenceCatalog catalog) =>

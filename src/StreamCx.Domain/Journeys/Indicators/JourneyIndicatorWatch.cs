@@ -31,7 +31,7 @@ public sealed class JourneyIndicatorWatch
     public JourneyIndicatorWatch(ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock)
     {
         _catalog = JourneyIndicatorAttributes.CatalogFrom(catalog);
-        _processor = new FeedbackProcessor(_catalog, settings, clock);
+        _processor = new FeedbackProcessor(_catalog, JourneyIndicatorAttributes.Watched(settings), clock);
     }
 
     public int Held => _held.Count;

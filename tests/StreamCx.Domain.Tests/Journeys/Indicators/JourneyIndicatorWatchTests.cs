@@ -42,6 +42,22 @@ public sealed class JourneyIndicatorWatchTests
     public void Steady_journeys_raise_nothing(int seed) =>
         Assert.DoesNotContain(AllAtOnce(Readings(Messages(seed, surgingSite: null))), a => a.Status == AlertStatus.Open);
 
+    [Fact]
+    public void A_site_whose_journeys_were_all_green_raises_nothing_on_a_few_red_ones()
+    {
+        // 16 journeys settled an hour for 5 days, all green; then two red among them within two hours: not a trend (without
+        // a floor on the spread, a baseline of tens only made one red reading a fall of z −3477)
+        var readings = new List<FeedbackEvent>();
+        for (var k = 0; k < 5 * 24 * 16; k++)
+        {
+            var red = k is 1_900 or 1_905;
+            readings.Add(new FeedbackEvent($"journey:j{k}:settled", Start.AddMinutes(k * 3.75), TestCatalog.Roubaix, JourneyReadings.Channel,
+                new Dictionary<string, double> { [JourneyIndicatorAttributes.NotRed] = red ? 0 : 10, [JourneyIndicatorAttributes.NotWatermelon] = red ? 0 : 10 }));
+        }
+
+        Assert.DoesNotContain(AllAtOnce(readings), a => a.Status == AlertStatus.Open);
+    }
+
     [Theory]
     [InlineData(4)]
     [InlineData(5)]
