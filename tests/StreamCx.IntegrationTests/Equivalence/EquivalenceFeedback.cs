@@ -12,7 +12,8 @@ namespace StreamCx.IntegrationTests.Equivalence;
 /// on the app channel than on the others at Lille Centre from the 12th hour (a channel gap); at Lille Centre the answers name
 /// one of three sellers (drawn on a random of their own, so the rest is as without), seller-1 taking four in five of the
 /// waiting times rated 2 or less (the unit its alerts name); cleanliness 1.5 points lower at three sites of the east region and
-/// three of the west from the 36th hour (a region group in each, and one network group over them). Each event has a channel
+/// three of the west from the 36th hour (a region group in each, and one network group over them); at Bordeaux Mérignac, 16
+/// short journeys an hour, one in ten red and eight in ten from the 44th hour (the journey indicators). Each event has a channel
 /// (store, web, app) that decides its topic when the channels have topics of their own. Deterministic for a seed.
 /// </summary>
 public sealed class EquivalenceFeedback
@@ -184,7 +185,19 @@ public sealed class EquivalenceFeedback
                 yield return Survey(4 + (k * 8) + a, site, new() { ["accountId"] = account, ["contactRole"] = role, ["nps"] = nps });
             }
         }
+        // a site whose journeys (a call, then the closing half an hour later, no survey) turn red far more often from the
+        // 44th hour: a fall of its journey indicators, found by the detectors that watch them
+        for (var t = rnd.NextDouble() / 16; t < hours - 1; t += -Math.Log(1 - rnd.NextDouble()) / 16)
+        {
+            var journey = $"jrn-{seed}-i{steps}";
+            yield return Signal(t, journey, new { type = "journey-step", journeyId = journey, department = "support", step = "call", siteId = JourneyIndicatorSite });
+            var red = rnd.NextDouble() < (t >= 44 ? 0.8 : 0.1);
+            yield return Signal(t + 0.5, journey, new { type = "journey-closed", journeyId = journey, outcome = red ? "unresolved" : "resolved" });
+        }
     }
+
+    /// <summary>The site whose journeys turn red far more often from the 44th hour.</summary>
+    public const string JourneyIndicatorSite = "store-bordeaux-merignac";
 
     private static readonly IReadOnlyList<Site> SampleSites = ReferenceDataLoader.LoadSites(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "sites.json")));
 

@@ -332,6 +332,8 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
             Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains($"\"kind\":\"{kind}\"", StringComparison.Ordinal)), $"the scenario gives a {kind} alert in replay");
         Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains("\"units\":[{\"unitId\":\"seller-1\"", StringComparison.Ordinal)), "the scenario gives an alert naming seller-1 in replay");
         Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains("\"scope\":\"network\"", StringComparison.Ordinal)), "the scenario gives a network group in replay");
+        Assert.True(replayed.ByKey.Values.Any(v => v[0].Contains($"\"siteId\":\"{EquivalenceFeedback.JourneyIndicatorSite}\"", StringComparison.Ordinal)
+            && v[0].Contains("\"attributeId\":\"journeys-not-red\"", StringComparison.Ordinal)), "the scenario gives a journey indicator alert in replay");
         Assert.True(replayed.ByKey.Values.Any(v => JsonNode.Parse(v[0])!["incidents"] is JsonArray { Count: > 0 }), "the scenario gives a site alert citing an incident in replay");
         Assert.True(replayed.ByKey.Values.Any(v => JsonNode.Parse(v[0]) is { } alert && (string?)alert["attributeId"] != Domain.Social.SocialAlerts.SocialAttributeId
             && alert["factors"]!.AsArray().Any(f => (string?)f!["kind"] == "social" && f["spreading"] is not null)), "the scenario gives a survey alert escalated as spreading in replay");
