@@ -21,6 +21,9 @@ public sealed class NetworkGroupInputs(NetworkGrouping grouping)
     /// <summary>Emissions of region groups seen again (copies) and not taken.</summary>
     public long Copies { get; private set; }
 
+    /// <summary>Region groups held for the channels' time.</summary>
+    public int Held => grouping.Held;
+
     /// <summary>Each channel's time (the journey indicators' watch is released by the same times).</summary>
     public ChannelTimes Times { get; } = new();
 

@@ -25,5 +25,18 @@ public sealed record NetworkInput(SourcePosition? Position, Alert? RegionGroup, 
     public static NetworkInput Passed(string channel, DateTimeOffset through, int channels, SourcePosition? position = null) => new(position, null, channel, through, channels);
 }
 
+/// <summary>Ask the network grouping how far it is (for <c>/api/status</c>); answered with <see cref="NetworkStatus"/>.</summary>
+public sealed record GetNetworkStatus
+{
+    public static readonly GetNetworkStatus Instance = new();
+}
+
+/// <summary>
+/// The network grouping here: how far every channel has passed (null until each told, or when its partition is another
+/// engine's), the region groups held and the copies skipped; and the journey indicators' watch: readings applied, copies
+/// among them, refused, held for the channels' time. All zero on an engine that does not hold the network topic.
+/// </summary>
+public sealed record NetworkStatus(DateTimeOffset? Through, int HeldGroups, long Copies, long ReadingsApplied, long ReadingCopies, long ReadingsRefused, int ReadingsHeld);
+
 /// <summary>The network grouping took (or skipped) an input: its position may be committed once a snapshot covers it.</summary>
 public sealed record NetworkInputTaken(bool Taken);

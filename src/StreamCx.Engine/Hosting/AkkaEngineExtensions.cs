@@ -51,7 +51,9 @@ public static class AkkaEngineExtensions
             }
             else if (detection.NetworkGroups)
             {
-                feed = new LocalNetworkFeed(system.ActorOf(NetworkGroupsActor.Create(catalog, detection, alerts, telemetry ?? NoEngineTelemetry.Instance), "network-groups"));
+                var local = system.ActorOf(NetworkGroupsActor.Create(catalog, detection, alerts, telemetry ?? NoEngineTelemetry.Instance), "network-groups");
+                registry.Register<NetworkGroupsActor>(local);
+                feed = new LocalNetworkFeed(local);
             }
             var journeysActor = journeys is null ? null : system.ActorOf(JourneysActor.Create(catalog, journeys, alerts, followsFrontier: true, siteDurability, readings: feed), "journeys");
             if (journeysActor is not null) registry.Register<JourneysActor>(journeysActor);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Akka.Actor;
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Journeys;
@@ -141,7 +142,7 @@ public sealed class JourneysActor : ChannelStateActor
 
     private static JourneyProcessor Restored(JourneyProcessor processor, IReadOnlyList<(long Sequence, object Stored)> links, string persistenceId)
     {
-        var decoded = links.Select(l => SnapshotCodec.DecodeJourneys(l.Stored, persistenceId)).ToList();
+        var decoded = links.Select(l => Decode(l.Stored, persistenceId)).ToList();
         if (decoded[0].State is not { } whole || decoded.Skip(1).Any(d => d.Change is null))
             throw new SnapshotFormatException($"snapshots of {persistenceId} are not a whole one and the changes after it");
         try
@@ -162,7 +163,16 @@ public sealed class JourneysActor : ChannelStateActor
     }
 
     protected override long? EarlierLink(object stored, string persistenceId) =>
-        SnapshotCodec.DecodeJourneys(stored, persistenceId) is { Change: not null } change ? change.Previous : null;
+        Decode(stored, persistenceId) is { Change: not null } change ? change.Previous : null;
+
+    /// <summary>
+    /// A stored snapshot decoded once, however often it is asked for (its link, then its state; from the actor's thread or a
+    /// query's): a whole snapshot of a large partition takes seconds to decode. Kept as long as the stored payload is.
+    /// </summary>
+    private static JourneyChannelSnapshot Decode(object stored, string persistenceId) =>
+        DecodedSnapshots.GetValue(stored, s => SnapshotCodec.DecodeJourneys(s, persistenceId));
+
+    private static readonly ConditionalWeakTable<object, JourneyChannelSnapshot> DecodedSnapshots = new();
 
     protected override ChannelCoverage RestoreState(string channel, object? stored, string persistenceId) =>
         RestoreChain(channel, [(0, stored ?? throw new SnapshotFormatException($"snapshot of {persistenceId} is empty"))], persistenceId);
@@ -170,7 +180,7 @@ public sealed class JourneysActor : ChannelStateActor
     protected override ChannelCoverage RestoreChain(string channel, IReadOnlyList<(long Sequence, object Stored)> links, string persistenceId)
     {
         var processor = Restored(_channels.Create(), links, persistenceId);
-        var latest = SnapshotCodec.DecodeJourneys(links[^1].Stored, persistenceId);
+        var latest = Decode(links[^1].Stored, persistenceId);
         _channels.Put(channel, processor);
         _chains[channel] = new Chain(links[0].Sequence) { Length = links.Count - 1 };
         if (FrontierOf(channel) is { } f) Publish(processor.Advance(f)); // what it held and its frontier already passed

@@ -5,6 +5,7 @@ using StreamCx.Domain.Contracts;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Engine.Alerts;
 using StreamCx.Engine.Durability;
+using StreamCx.Engine.Grouping;
 using StreamCx.Engine.Live;
 using StreamCx.Engine.Pipeline;
 using StreamCx.Engine.Sites;
@@ -26,6 +27,7 @@ public static class Endpoints
         {
             journeys = await JourneyEndpoints.StatusAsync(registry, ct).ConfigureAwait(false),
             listening = await ListeningEndpoints.StatusAsync(registry, ct).ConfigureAwait(false),
+            network = await StatusAsk.AskAsync<NetworkGroupsActor, NetworkStatus>(registry, GetNetworkStatus.Instance, ct).ConfigureAwait(false),
             eventTime = new { frontier = eventTime.Frontier, held = eventTime.Held, early = eventTime.Early, behindFrontier = eventTime.BehindFrontier, channels = eventTime.Channels },
             applied = c.Applied, late = c.Late, tooLate = c.TooLate, duplicates = c.Duplicates,
             rejected = c.Rejected, rejectedByReason = c.RejectedByReason, alertsEmitted = hub.Published,

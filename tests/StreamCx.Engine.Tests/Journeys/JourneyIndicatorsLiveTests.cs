@@ -64,7 +64,7 @@ public class JourneyIndicatorsLiveTests : TestKit
             .Append(new RawFeedback(Array.Empty<byte>(), new SourcePosition("feedback", partition, messages.Count())) { EndOfPartition = true });
 
     /// <summary>Replay's indicator alerts: every message through one journey processor in event order, its readings through one watch.</summary>
-    private List<string> Replayed(FeedbackParser parser, IEnumerable<string> messages)
+    private (List<string> Alerts, long Readings) Replayed(FeedbackParser parser, IEnumerable<string> messages)
     {
         var processor = new JourneyProcessor(Catalog, new JourneySettings(), _clock, givesReadings: true);
         var outcomes = messages.Select(m => parser.Parse(Encoding.UTF8.GetBytes(m)))
@@ -72,8 +72,9 @@ public class JourneyIndicatorsLiveTests : TestKit
         foreach (var o in outcomes) _ = o.Signal is { } s ? processor.Process(s) : processor.Process(o.Event!);
         processor.Flush();
         var watch = new JourneyIndicatorWatch(Catalog, new DetectionSettings(), _clock);
-        foreach (var reading in processor.TakeReadings()) watch.Take(reading);
-        return [.. watch.Flush().Select(WithoutEmittedAt)];
+        var readings = processor.TakeReadings();
+        foreach (var reading in readings) watch.Take(reading);
+        return ([.. watch.Flush().Select(WithoutEmittedAt)], readings.Count);
     }
 
     [Theory]
@@ -85,13 +86,14 @@ public class JourneyIndicatorsLiveTests : TestKit
         var recorder = new Recorder(_clock);
         var parser = new FeedbackParser(Catalog, new ParserLimits(), _clock);
         var detection = new DetectionSettings();
-        var feed = new LocalNetworkFeed(Sys.ActorOf(NetworkGroupsActor.Create(Catalog, detection, recorder, NoEngineTelemetry.Instance)));
+        var groups = Sys.ActorOf(NetworkGroupsActor.Create(Catalog, detection, recorder, NoEngineTelemetry.Instance));
+        var feed = new LocalNetworkFeed(groups);
         var journeys = Sys.ActorOf(JourneysActor.Create(Catalog, new JourneySettings(), recorder, followsFrontier: true, readings: feed));
         var eventTime = new EventTimeSettings { OutlierThreshold = TimeSpan.FromDays(60) };
         var sites = Sys.ActorOf(SitesActor.Create(Catalog, detection, recorder, eventTime, journeys: journeys, network: feed, journeysGiveReadings: true));
         sites.Tell(new PartitionsAssigned([("feedback", 0), ("feedback", 1), ("feedback", 2)]));
 
-        var expected = Replayed(parser, messages.Select(m => m.Json));
+        var (expected, readings) = Replayed(parser, messages.Select(m => m.Json));
         Assert.Contains(expected, a => a.Contains("\"status\":\"open\"", StringComparison.Ordinal) && a.Contains("\"siteId\":\"s1\"", StringComparison.Ordinal)
             && a.Contains(JourneyIndicatorAttributes.NotRed, StringComparison.Ordinal)); // the surge is there to be found
 
@@ -108,5 +110,7 @@ public class JourneyIndicatorsLiveTests : TestKit
             Assert.Equal(expected, live);
             return Task.CompletedTask;
         }, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
+        var status = await groups.Ask<NetworkStatus>(GetNetworkStatus.Instance, TimeSpan.FromSeconds(5));
+        Assert.Equal((readings, 0L, 0L, 0), (status.ReadingsApplied, status.ReadingCopies, status.ReadingsRefused, status.ReadingsHeld)); // each reading once
     }
 }

@@ -475,6 +475,23 @@ public sealed class EquivalenceTests(RealKafkaFixture kafka, ITestOutputHelper o
                     return applied >= _journeys.Count && held == 0;
                 },
                 Patience, () => "every journey message applied: " + journeys);
+            // the journey indicators: the network grouping's owner has applied the readings the channels passed, up to the
+            // markers' time (the Bordeaux journeys end before it)
+            var watched = "";
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    var (through, applied) = ((DateTimeOffset?)null, 0L);
+                    foreach (var engine in engines)
+                    {
+                        if ((await engine.StatusAsync())["network"] is not JsonObject network) continue;
+                        applied += network["readingsApplied"]!.GetValue<long>();
+                        if (network["through"]?.GetValue<DateTimeOffset>() is { } t && (through is null || t > through)) through = t;
+                    }
+                    watched = $"journey indicator readings applied {applied}, the network through {through:O}";
+                    return applied > 0 && through >= EquivalenceFeedback.Start.AddHours(66);
+                },
+                Patience, () => "the journey indicators watched up to the markers: " + watched);
             foreach (var engine in engines)
             {
                 var last = "";
