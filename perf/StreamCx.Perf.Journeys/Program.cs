@@ -39,7 +39,7 @@ for (var i = 0; i < journeys; i++)
     }
 }
 var elapsed = watch.Elapsed;
-var unsaved = GC.GetTotalMemory(forceFullCollection: true); // every journey changed since the last save: each in the change set
+var unsaved = GC.GetTotalMemory(forceFullCollection: true); // never saved: no change is kept yet (the book keeps changes from its first save on)
 processor.Capture(); // a save: the change set is empty again (the engine saves every Snapshots:EveryInterval)
 var after = GC.GetTotalMemory(forceFullCollection: true);
 GC.KeepAlive(processor);
@@ -47,7 +47,7 @@ GC.KeepAlive(processor);
 var perJourney = (double)(after - before) / journeys;
 Console.WriteLine($"{journeys} open journeys of {contacts} contacts ({processor.Journeys.Count} held, {processor.Held} messages waiting for the lateness, {alerts} alerts)");
 Console.WriteLine($"memory: {(after - before) / 1048576.0:0.0} MiB reachable after a full collection = {perJourney:0} bytes per open journey (the processor's duplicate filter and its held messages included) → {perJourney * 1_000_000 / 1073741824.0:0.00} GiB for 1 M");
-Console.WriteLine($"  before the first save, every journey in the change set: {(unsaved - before) / 1048576.0:0.0} MiB = {(double)(unsaved - before) / journeys:0} bytes per open journey");
+Console.WriteLine($"  before the first save (no change kept yet): {(unsaved - before) / 1048576.0:0.0} MiB = {(double)(unsaved - before) / journeys:0} bytes per open journey");
 Console.WriteLine($"throughput: {(double)journeys * contacts / elapsed.TotalSeconds:0} journey messages/s on one thread ({elapsed.TotalSeconds:0.0} s, message construction included)");
 
 byte[] Encoded(StreamCx.Domain.Snapshots.JourneySnapshot? whole, StreamCx.Domain.Snapshots.JourneyChange? change) =>

@@ -22,6 +22,7 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     private readonly WatermelonAlerts _alerts = new(catalog, settings, clock);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal); // since the last mark: journeys touched or looked at
     private readonly HashSet<string> _removed = new(StringComparer.Ordinal); // since the last mark: journeys dropped
+    private bool _tracking; // changes are kept once a first mark says someone captures them (a book never saved keeps none)
 
     public int Count => _journeys.Count;
 
@@ -142,7 +143,8 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     /// <summary>
     /// The journeys changed since the last <see cref="Mark"/> (in ordinal order) and those dropped: what a changelog saves
     /// instead of every journey (<see cref="ApplyChange"/> on the book at the mark gives the book now, but for the due queue,
-    /// rebuilt by <see cref="RebuildDue"/>).
+    /// rebuilt by <see cref="RebuildDue"/>). Changes are kept from the first <see cref="Mark"/> on: a book that is never saved
+    /// (replay, an engine without snapshots) keeps none.
     /// </summary>
     public JourneyBookChange Change() => new(
         [.. _changed.Order(StringComparer.Ordinal).Select(id => _journeys[id].ToSnapshot())], [.. _removed.Order(StringComparer.Ordinal)], Dropped);
@@ -153,6 +155,7 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     /// <summary>The book now is the one the next <see cref="Change"/> starts from.</summary>
     public void Mark()
     {
+        _tracking = true;
         var large = _changed.Count > 4096;
         _changed.Clear();
         if (large) _changed.TrimExcess(); // a first save of many journeys: their slots are not kept
@@ -198,7 +201,7 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
 
     private JourneyState Touch(string journeyId, long t, string? customerId, string? accountId, string? siteId)
     {
-        _changed.Add(journeyId);
+        if (_tracking) _changed.Add(journeyId);
         if (!_journeys.TryGetValue(journeyId, out var j))
         {
             _journeys[journeyId] = j = new JourneyState(journeyId, t);
@@ -223,7 +226,7 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     /// <summary>Looks at a journey that changed (or whose deadline passed) at <paramref name="now"/>: its alert, its readings.</summary>
     private void Look(JourneyState j, long now, List<Alert> alerts)
     {
-        _changed.Add(j.JourneyId);
+        if (_tracking) _changed.Add(j.JourneyId);
         _alerts.Evaluate(j, now, alerts);
         readings?.Evaluate(j, now);
     }
@@ -232,8 +235,11 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     {
         _alerts.Evaluate(j, at, alerts, closing: $"was dropped after {settings.Retention.TotalDays:0} days without events");
         _journeys.Remove(j.JourneyId);
-        _changed.Remove(j.JourneyId);
-        _removed.Add(j.JourneyId);
+        if (_tracking)
+        {
+            _changed.Remove(j.JourneyId);
+            _removed.Add(j.JourneyId);
+        }
         Unindex(_byCustomer, j.CustomerId, j);
         Unindex(_byAccount, j.AccountId, j);
         Dropped++;

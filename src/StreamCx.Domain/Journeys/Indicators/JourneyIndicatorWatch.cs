@@ -25,7 +25,7 @@ public sealed class JourneyIndicatorWatch
 
     private readonly ReferenceCatalog _catalog;
     private readonly FeedbackProcessor _processor;
-    private readonly List<FeedbackEvent> _held = [];
+    private readonly HeldEvents _held = new();
 
     /// <param name="catalog">The deployment's catalog (its sites); the indicators are the attributes watched.</param>
     public JourneyIndicatorWatch(ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock)
@@ -55,33 +55,21 @@ public sealed class JourneyIndicatorWatch
             Refused++;
             return false;
         }
-        _held.Add(reading);
+        _held.Hold(reading);
         return true;
     }
 
     /// <summary>Applies, in event order, the readings before <paramref name="before"/> (null: none yet, every channel has not told its time); the alerts they raised.</summary>
-    public IReadOnlyList<Alert> Release(DateTimeOffset? before)
-    {
-        if (before is not { } cut || _held.Count == 0) return [];
-        var due = _held.Where(r => r.OccurredAt < cut).ToList();
-        if (due.Count == 0) return [];
-        _held.RemoveAll(r => r.OccurredAt < cut);
-        return Apply(due);
-    }
+    public IReadOnlyList<Alert> Release(DateTimeOffset? before) =>
+        before is { } cut ? Apply(cut.AddTicks(-1), all: false) : [];
 
     /// <summary>Applies every reading held, in event order (the end of a replay).</summary>
-    public IReadOnlyList<Alert> Flush()
-    {
-        var due = _held.ToList();
-        _held.Clear();
-        return Apply(due);
-    }
+    public IReadOnlyList<Alert> Flush() => Apply(null, all: true);
 
-    private List<Alert> Apply(List<FeedbackEvent> due)
+    private List<Alert> Apply(DateTimeOffset? upTo, bool all)
     {
-        due.Sort(EventOrder.Instance);
         var alerts = new List<Alert>();
-        foreach (var reading in due) alerts.AddRange(_processor.Process(reading));
+        while (_held.TryRelease(upTo, out var reading, out _, all)) alerts.AddRange(_processor.Process(reading));
         return alerts;
     }
 
@@ -93,7 +81,7 @@ public sealed class JourneyIndicatorWatch
             var (intake, attributes) = _processor.Capture(s.SiteId);
             return new JourneyIndicatorSiteState(s.SiteId, intake, attributes, _processor.ViewShareOf(s.SiteId), _processor.GroupingOf(s.SiteId));
         }).ToList();
-        return new JourneyIndicatorWatchState([.. _held.Select(HeldReading.Of)], sites, Refused);
+        return new JourneyIndicatorWatchState([.. _held.InArrivalOrder.Select(HeldReading.Of)], sites, Refused);
     }
 
     /// <summary>Puts back what <see cref="Capture"/> took, into a watch that took nothing yet.</summary>
@@ -103,8 +91,7 @@ public sealed class JourneyIndicatorWatch
         foreach (var site in state.Sites) _processor.RestoreGrouping(site.SiteId, site.Grouping);
         foreach (var region in state.Sites.GroupBy(s => _catalog.Site(s.SiteId).RegionId))
             _processor.RestoreView(region.Key, region.ToDictionary(s => s.SiteId, s => s.View, StringComparer.Ordinal));
-        _held.Clear();
-        _held.AddRange(state.Held.Select(h => h.ToReading()));
+        foreach (var held in state.Held) _held.Hold(held.ToReading());
         Refused = state.Refused;
     }
 }
