@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Journeys.Passivation;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
 using Mark = StreamCx.Domain.Journeys.JourneyState.Mark;
@@ -12,8 +13,11 @@ namespace StreamCx.Domain.Journeys;
 /// order given, looks at each journey again when a rule's deadline passes (<see cref="Advance"/>), and drops a journey
 /// <see cref="JourneySettings.Retention"/> after its last event. Pure and deterministic in event time. With
 /// <c>readings</c>, each journey also gives its journey indicator readings as it settles (<see cref="Indicators.JourneyReadings"/>).
+/// With a <c>shelf</c>, a journey without events for <see cref="JourneySettings.PassivateAfter"/> is passivated there (its
+/// look at that instant is one more entry of the due queue) and brought back by its next event, its next deadline or a
+/// churn of its customer or account: the same alerts, views and captures as if it had stayed.
 /// </summary>
-public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock, Indicators.JourneyReadings? readings = null)
+public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock, Indicators.JourneyReadings? readings = null, IJourneyShelf? shelf = null)
 {
     private readonly Dictionary<string, JourneyState> _journeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JourneyState>> _byCustomer = new(StringComparer.Ordinal);
@@ -23,19 +27,32 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal); // since the last mark: journeys touched or looked at
     private readonly HashSet<string> _removed = new(StringComparer.Ordinal); // since the last mark: journeys dropped
     private bool _tracking; // changes are kept once a first mark says someone captures them (a book never saved keeps none)
+    private readonly BoundedStringPool _labels = new(RestoredLabels); // labels of journeys read back (restored, brought back)
 
-    public int Count => _journeys.Count;
+    /// <summary>Journeys held, in memory and passivated.</summary>
+    public int Count => _journeys.Count + (int)Passivated;
+
+    /// <summary>Journeys passivated on the shelf.</summary>
+    public long Passivated => shelf?.Count ?? 0;
 
     public long Dropped { get; private set; }
 
-    public JourneyState? Find(string journeyId) => _journeys.GetValueOrDefault(journeyId);
+    /// <summary>The journey held (a passivated one is read, not brought back), or null.</summary>
+    public JourneyState? Find(string journeyId) =>
+        _journeys.GetValueOrDefault(journeyId) ?? (OnShelf && shelf!.Find(journeyId) is { } s ? Thaw(s.Journey) : null);
 
-    /// <summary>Every journey held, in no particular order.</summary>
-    public IEnumerable<JourneyState> All => _journeys.Values;
+    /// <summary>Every journey held, in memory and passivated (read, not brought back), in no particular order.</summary>
+    public IEnumerable<JourneyState> All => OnShelf ? _journeys.Values.Concat(shelf!.All().Select(s => Thaw(s.Journey))) : _journeys.Values;
+
+    private bool OnShelf => shelf is { Count: > 0 };
 
     /// <summary>Event time has reached <paramref name="now"/>: deadlines up to it are evaluated at their own instant, in order.</summary>
     public void Advance(long now, List<Alert> alerts)
     {
+        if (OnShelf && shelf!.EarliestDue <= now)
+        {
+            foreach (var s in shelf.TakeDue(now)) _due.Add(Bring(s.Journey).JourneyId, s.Due);
+        }
         while (_due.TryTake(now, out var id, out var due))
         {
             if (!_journeys.TryGetValue(id, out var j)) continue;
@@ -50,7 +67,9 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
                 Look(j, due, alerts);
                 next = NextDue(j, due);
             }
-            _due.Add(id, next);
+            if (!IsIdle(j, due)) _due.Add(id, NextEntry(j, due));
+            else if (next > now) Shelve(j, next);
+            else _due.Add(id, next); // its next look is before now: taken in this loop, as if it stayed
         }
     }
 
@@ -100,6 +119,14 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     public void Apply(Churn c, List<Alert> alerts)
     {
         var t = c.OccurredAt.UtcTicks;
+        if (OnShelf && (c.CustomerId is not null || c.AccountId is not null))
+        {
+            foreach (var s in shelf!.TakeOf(c.CustomerId, c.AccountId))
+            {
+                var j = Bring(s.Journey);
+                _due.Add(j.JourneyId, NextEntry(j, t)); // passivated again after t unless the churn touches it
+            }
+        }
         var linked = Of(_byCustomer, c.CustomerId).Concat(Of(_byAccount, c.AccountId))
             .Where(j => j.Outcome != JourneyOutcome.Resolved && j.ChurnEventId is null)
             .Distinct().OrderBy(j => j.JourneyId, StringComparer.Ordinal).ToList();
@@ -113,24 +140,38 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     }
 
     /// <summary>Every journey held, when each next needs a look, and the drops, as plain data.</summary>
-    public JourneyBookSnapshot Capture() =>
-        new([.. _journeys.Values.OrderBy(j => j.JourneyId, StringComparer.Ordinal).Select(j => j.ToSnapshot())], _due.Capture(), Dropped);
+    /// <remarks>Passivated journeys are in it as if in memory, their next look among the deadlines.</remarks>
+    public JourneyBookSnapshot Capture()
+    {
+        var shelved = OnShelf ? shelf!.All().ToList() : [];
+        var journeys = _journeys.Values.Select(j => j.ToSnapshot()).Concat(shelved.Select(s => s.Journey)).OrderBy(j => j.JourneyId, StringComparer.Ordinal);
+        var due = shelved.Count == 0 ? _due.Capture()
+            : [.. _due.Capture().Concat(shelved.Select(s => new DueEntry(s.Journey.JourneyId, s.Due))).OrderBy(d => d.Due).ThenBy(d => d.Key, StringComparer.Ordinal)];
+        return new([.. journeys], due, Dropped);
+    }
 
     /// <summary>
     /// Puts back what <see cref="Capture"/> took, into a book that holds nothing yet: the customers' and accounts' journeys
     /// are indexed again, and the deadlines keyed by the journeys' own ids (one string each, as in a book built event by event).
+    /// With a shelf, the journeys idle at <paramref name="reached"/> (the event time the capture's processor reached) go
+    /// straight onto it.
     /// </summary>
-    public void Restore(JourneyBookSnapshot snapshot)
+    public void Restore(JourneyBookSnapshot snapshot, long reached = long.MinValue)
     {
-        var labels = new BoundedStringPool(RestoredLabels);
+        var idle = new Dictionary<string, JourneyState>(StringComparer.Ordinal);
         foreach (var s in snapshot.Journeys)
         {
-            var j = JourneyState.FromSnapshot(s, labels, settings.MaxTimelineSteps);
-            _journeys[j.JourneyId] = j;
-            if (j.CustomerId is not null) Index(_byCustomer, j.CustomerId, j);
-            if (j.AccountId is not null) Index(_byAccount, j.AccountId, j);
+            var j = JourneyState.FromSnapshot(s, _labels, settings.MaxTimelineSteps);
+            if (IsIdle(j, reached)) idle[j.JourneyId] = j;
+            else Hold(j);
         }
-        _due.Restore(snapshot.Due.Select(d => _journeys.TryGetValue(d.Key, out var j) ? d with { Key = j.JourneyId } : d));
+        foreach (var d in snapshot.Due)
+        {
+            if (_journeys.TryGetValue(d.Key, out var j)) _due.Add(j.JourneyId, d.Due);
+            else if (idle.Remove(d.Key, out var resting)) shelf!.Put(resting.ToSnapshot(), d.Due);
+            else _due.Add(d.Key, d.Due);
+        }
+        foreach (var j in idle.Values) shelf!.Put(j.ToSnapshot(), NextDue(j, reached)); // none without a deadline, but no journey is lost
         Dropped = snapshot.Dropped;
     }
 
@@ -147,7 +188,8 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     /// (replay, an engine without snapshots) keeps none.
     /// </summary>
     public JourneyBookChange Change() => new(
-        [.. _changed.Order(StringComparer.Ordinal).Select(id => _journeys[id].ToSnapshot())], [.. _removed.Order(StringComparer.Ordinal)], Dropped);
+        [.. _changed.Order(StringComparer.Ordinal).Select(id => _journeys.TryGetValue(id, out var j) ? j.ToSnapshot() : shelf!.Find(id)!.Journey)],
+        [.. _removed.Order(StringComparer.Ordinal)], Dropped);
 
     /// <summary>Journeys changed or dropped since the last mark.</summary>
     public int ChangedCount => _changed.Count + _removed.Count;
@@ -165,27 +207,25 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     /// <summary>Applies a change taken by <see cref="Change"/> to the book it started from (its due queue then needs <see cref="RebuildDue"/>).</summary>
     public void ApplyChange(JourneyBookChange change)
     {
-        var labels = new BoundedStringPool(RestoredLabels);
-        foreach (var id in change.Removed)
-        {
-            if (!_journeys.Remove(id, out var gone)) continue;
-            Unindex(_byCustomer, gone.CustomerId, gone);
-            Unindex(_byAccount, gone.AccountId, gone);
-        }
+        foreach (var id in change.Removed) Forget(id);
         foreach (var s in change.Changed)
         {
-            var j = JourneyState.FromSnapshot(s, labels, settings.MaxTimelineSteps);
-            if (_journeys.Remove(j.JourneyId, out var before))
-            {
-                Unindex(_byCustomer, before.CustomerId, before);
-                Unindex(_byAccount, before.AccountId, before);
-            }
-            _journeys[j.JourneyId] = j;
-            if (j.CustomerId is not null) Index(_byCustomer, j.CustomerId, j);
-            if (j.AccountId is not null) Index(_byAccount, j.AccountId, j);
+            Forget(s.JourneyId);
+            Hold(JourneyState.FromSnapshot(s, _labels, settings.MaxTimelineSteps));
         }
         Dropped = change.Dropped;
         Mark();
+    }
+
+    /// <summary>Takes the journey out of memory or off the shelf, wherever it is.</summary>
+    private void Forget(string journeyId)
+    {
+        if (_journeys.Remove(journeyId, out var gone))
+        {
+            Unindex(_byCustomer, gone.CustomerId, gone);
+            Unindex(_byAccount, gone.AccountId, gone);
+        }
+        else if (OnShelf) shelf!.Take(journeyId);
     }
 
     /// <summary>
@@ -196,23 +236,80 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     public void RebuildDue(long reached)
     {
         _due.Clear();
-        foreach (var j in _journeys.Values) _due.Add(j.JourneyId, NextDue(j, reached));
+        if (OnShelf)
+        {
+            foreach (var s in shelf!.TakeDue(reached)) Hold(Thaw(s.Journey)); // their captured look is past: put back below
+        }
+        foreach (var j in _journeys.Values.ToList())
+        {
+            if (IsIdle(j, reached)) Shelve(j, NextDue(j, reached));
+            else _due.Add(j.JourneyId, NextEntry(j, reached));
+        }
     }
 
     private JourneyState Touch(string journeyId, long t, string? customerId, string? accountId, string? siteId)
     {
         if (_tracking) _changed.Add(journeyId);
+        var brought = false;
         if (!_journeys.TryGetValue(journeyId, out var j))
         {
-            _journeys[journeyId] = j = new JourneyState(journeyId, t);
-            _due.Add(journeyId, NextDue(j, t));
+            if (OnShelf && shelf!.Take(journeyId) is { } s)
+            {
+                j = Bring(s.Journey);
+                brought = true;
+            }
+            else
+            {
+                _journeys[journeyId] = j = new JourneyState(journeyId, t);
+                _due.Add(journeyId, NextEntry(j, t));
+            }
         }
         j.OpenedTicks = Math.Min(j.OpenedTicks, t);
         j.LastTicks = Math.Max(j.LastTicks, t);
         j.SiteId ??= siteId;
         if (j.CustomerId is null && customerId is not null) Index(_byCustomer, j.CustomerId = customerId, j);
         if (j.AccountId is null && accountId is not null) Index(_byAccount, j.AccountId = accountId, j);
+        if (brought) _due.Add(journeyId, NextEntry(j, t)); // its shelf's look is after t (passed ones were brought back by Advance)
         return j;
+    }
+
+    /// <summary>
+    /// The next entry of the journey in the due queue after <paramref name="after"/>: its next look, or sooner the instant
+    /// it has been idle for <see cref="JourneySettings.PassivateAfter"/> (with a shelf), at the earliest just after.
+    /// </summary>
+    private long NextEntry(JourneyState j, long after)
+    {
+        var look = NextDue(j, after);
+        return shelf is null ? look : Math.Min(look, Math.Max(j.LastTicks + settings.PassivateAfter.Ticks, after + 1));
+    }
+
+    private bool IsIdle(JourneyState j, long at) => shelf is not null && at != long.MinValue && at >= j.LastTicks + settings.PassivateAfter.Ticks;
+
+    /// <summary>Passivates the journey (out of the due queue already), with its next look.</summary>
+    private void Shelve(JourneyState j, long due)
+    {
+        shelf!.Put(j.ToSnapshot(), due);
+        _journeys.Remove(j.JourneyId);
+        Unindex(_byCustomer, j.CustomerId, j);
+        Unindex(_byAccount, j.AccountId, j);
+    }
+
+    /// <summary>A journey taken off the shelf, held in memory again (its due queue entry is the caller's).</summary>
+    private JourneyState Bring(JourneyStateSnapshot s)
+    {
+        var j = Thaw(s);
+        Hold(j);
+        return j;
+    }
+
+    private JourneyState Thaw(JourneyStateSnapshot s) => JourneyState.FromSnapshot(s, _labels, settings.MaxTimelineSteps);
+
+    /// <summary>Holds the journey in memory, indexed by customer and account.</summary>
+    private void Hold(JourneyState j)
+    {
+        _journeys[j.JourneyId] = j;
+        if (j.CustomerId is not null) Index(_byCustomer, j.CustomerId, j);
+        if (j.AccountId is not null) Index(_byAccount, j.AccountId, j);
     }
 
     /// <summary>The next instant the journey needs a look after <paramref name="after"/>: its too-long deadline while open, else its retention.</summary>

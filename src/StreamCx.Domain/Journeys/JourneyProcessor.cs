@@ -1,5 +1,6 @@
 using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Ingestion;
+using StreamCx.Domain.Journeys.Passivation;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Snapshots;
 
@@ -13,9 +14,10 @@ namespace StreamCx.Domain.Journeys;
 /// arrive out of order within that lateness (or ahead of the frontier) give what they give in order; a later one is
 /// applied on arrival and counted late. Deadlines (a journey open too long, retention) are evaluated as event time passes
 /// them. All of it can be captured as plain data (<see cref="Capture"/>) and put back into a fresh processor
-/// (<see cref="Restore"/>), which then goes on as the captured one would have.
+/// (<see cref="Restore"/>), which then goes on as the captured one would have. With a shelf, idle journeys are passivated
+/// there (<see cref="JourneySettings.PassivateAfter"/>); disposing the processor disposes its shelf.
 /// </summary>
-public sealed class JourneyProcessor
+public sealed class JourneyProcessor : IDisposable
 {
     /// <summary>A repeated event id within this much event time counts once (as for feedback).</summary>
     private static readonly TimeSpan DuplicateHorizon = TimeSpan.FromHours(48);
@@ -27,6 +29,7 @@ public sealed class JourneyProcessor
     private readonly PriorityQueue<JourneyInput, (JourneyInput Input, long Arrival)> _held = new(JourneyInput.Order.Instance);
     private readonly DuplicateFilter _duplicates = new(DuplicateHorizon, 1_000_000);
     private readonly Indicators.JourneyReadings? _readings;
+    private readonly IJourneyShelf? _shelf;
     private long _arrivals;
     private long _newest = long.MinValue;
     private long _watermark = long.MinValue;
@@ -34,14 +37,16 @@ public sealed class JourneyProcessor
 
     /// <param name="followsFrontier">Events are released by <see cref="Advance"/> only (the engine), not by the lateness.</param>
     /// <param name="givesReadings">Its journeys give their indicator readings, taken by <see cref="TakeReadings"/>.</param>
-    public JourneyProcessor(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock, bool followsFrontier = false, bool givesReadings = false)
+    /// <param name="shelf">Where idle journeys are passivated (null: every journey stays in memory); the processor owns it.</param>
+    public JourneyProcessor(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock, bool followsFrontier = false, bool givesReadings = false, IJourneyShelf? shelf = null)
     {
+        _shelf = shelf;
         _followsFrontier = followsFrontier;
         _catalog = catalog;
         _settings = settings;
         _lateness = settings.AllowedLateness;
         _readings = givesReadings ? new Indicators.JourneyReadings(settings) : null;
-        Journeys = new JourneyBook(catalog, settings, clock, _readings);
+        Journeys = new JourneyBook(catalog, settings, clock, _readings, shelf);
         Accounts = new AccountBook(catalog, settings, clock);
     }
 
@@ -181,7 +186,7 @@ public sealed class JourneyProcessor
         if (snapshot.Version != JourneySnapshot.CurrentVersion)
             throw new ArgumentException($"journey snapshot of format version {snapshot.Version}; this processor reads version {JourneySnapshot.CurrentVersion}", nameof(snapshot));
         _tookSomething = true;
-        Journeys.Restore(snapshot.Journeys);
+        Journeys.Restore(snapshot.Journeys, snapshot.Watermark?.UtcTicks ?? long.MinValue);
         Accounts.Restore(snapshot.Accounts);
         Counters.Restore(snapshot.Counters);
         _duplicates.Restore(snapshot.Ids.Select(i => (i.At, i.Id)));
@@ -267,6 +272,8 @@ public sealed class JourneyProcessor
                 break;
         }
     }
+
+    public void Dispose() => _shelf?.Dispose();
 
     private void Count(CatalogFlags flags)
     {

@@ -32,6 +32,16 @@ public sealed record JourneySettings
     public TimeSpan Retention { get; init; } = TimeSpan.FromDays(90);
 
     /// <summary>
+    /// An open or closed journey without events for this long (event time) is passivated: taken out of memory onto its
+    /// channel's shelf (the engine's: a local file), brought back by its next event, its next deadline or a churn of its
+    /// customer or account. It gives the same alerts as if it had stayed. Replay keeps every journey in memory.
+    /// </summary>
+    public TimeSpan PassivateAfter { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>The engine's shelves of passivated journeys go in this directory (one file per channel, deleted when it goes); default: the temporary directory.</summary>
+    public string? ShelfDirectory { get; init; }
+
+    /// <summary>
     /// Replay (and a processor on its own): events are applied in event order once the newest event time is this far past
     /// them; later ones are applied on arrival and counted late. The engine waits for its frontier of event time instead.
     /// </summary>
@@ -55,6 +65,7 @@ public sealed record JourneySettings
 
         Positive(MaxOpenDuration, nameof(MaxOpenDuration));
         Positive(Retention, nameof(Retention));
+        Positive(PassivateAfter, nameof(PassivateAfter));
         if (AllowedLateness < TimeSpan.Zero) errors.Add($"{nameof(AllowedLateness)} must not be negative, got {AllowedLateness}");
         AtLeast(MaxContacts, 1, nameof(MaxContacts));
         AtLeast(MaxDepartments, 1, nameof(MaxDepartments));

@@ -21,14 +21,29 @@ public class ProcessorChannels<TProcessor>(Func<TProcessor> create)
         return processor;
     }
 
-    /// <summary>Holds the channel with this processor (restored from a snapshot), in place of what was held.</summary>
-    public void Put(string channel, TProcessor processor) => _channels[channel] = processor;
+    /// <summary>Holds the channel with this processor (restored from a snapshot), in place of what was held (disposed if disposable).</summary>
+    public void Put(string channel, TProcessor processor)
+    {
+        if (_channels.TryGetValue(channel, out var before) && !ReferenceEquals(before, processor)) (before as IDisposable)?.Dispose();
+        _channels[channel] = processor;
+    }
 
     /// <summary>A fresh processor, to restore a snapshot into.</summary>
     public TProcessor Create() => create();
 
-    /// <summary>Forgets a channel (it moved to another engine, or is read again from its snapshot).</summary>
-    public bool Drop(string channel) => _channels.Remove(channel);
+    /// <summary>Forgets a channel (it moved to another engine, or is read again from its snapshot); its processor is disposed if disposable.</summary>
+    public bool Drop(string channel)
+    {
+        if (!_channels.Remove(channel, out var gone)) return false;
+        (gone as IDisposable)?.Dispose();
+        return true;
+    }
+
+    /// <summary>Forgets every channel (the engine stops), disposing the disposable processors.</summary>
+    public void DropAll()
+    {
+        foreach (var channel in _channels.Keys.ToList()) Drop(channel);
+    }
 
     public long Sum(Func<TProcessor, long> counter) => _channels.Values.Sum(counter);
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using StreamCx.Domain.Snapshots;
 
 namespace StreamCx.Engine.Durability;
 
@@ -24,6 +25,12 @@ public static class SnapshotCodec
     public static byte[] Encode(JourneyChannelSnapshot snapshot) => Compress(snapshot);
 
     public static byte[] Encode(NetworkChannelSnapshot snapshot) => Compress(snapshot);
+
+    /// <summary>One journey as JSON (a passivated journey on its shelf).</summary>
+    public static byte[] EncodeJourney(JourneyStateSnapshot journey) => JsonSerializer.SerializeToUtf8Bytes(journey, Json);
+
+    public static JourneyStateSnapshot DecodeJourney(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize<JourneyStateSnapshot>(json, Json) ?? throw new SnapshotFormatException("a passivated journey is empty");
 
     public static NetworkChannelSnapshot DecodeNetwork(object? stored, string persistenceId)
     {

@@ -36,4 +36,8 @@ public sealed record GetJourneyStatus
     public static readonly GetJourneyStatus Instance = new();
 }
 
-public sealed record JourneyStatus(long Applied, long Late, long Duplicates, long UnknownDepartments, long UnknownRoles, int Journeys, int Accounts, long Dropped, int Held);
+public sealed record JourneyStatus(long Applied, long Late, long Duplicates, long UnknownDepartments, long UnknownRoles, int Journeys, int Accounts, long Dropped, int Held)
+{
+    /// <summary>Of <see cref="Journeys"/>, those passivated (out of memory, on their channel's shelf).</summary>
+    public long Passivated { get; init; }
+}

@@ -36,12 +36,16 @@ public sealed class JourneysActor : ChannelStateActor
     private readonly IAlertPublisher _alerts;
     private readonly INetworkFeed? _readings;
     private readonly Dictionary<string, Chain> _chains = new(StringComparer.Ordinal);
+    private readonly Func<JourneyProcessor> _apart; // a processor that reads another engine's saved partition: all in memory, for one query
 
     public JourneysActor(ReferenceCatalog catalog, JourneySettings settings, IAlertPublisher alerts, bool followsFrontier, SiteDurability? durability, INetworkFeed? readings)
         : base("journeys-", LedgerKey, "its journeys", alerts, durability)
     {
         (_catalog, _settings, _alerts, _readings) = (catalog, settings, alerts, readings);
-        _channels = new JourneyChannels(() => new JourneyProcessor(catalog, settings, alerts.Clock, followsFrontier, givesReadings: readings is not null));
+        // each channel held here passivates its idle journeys onto a shelf of its own (a local file)
+        _channels = new JourneyChannels(() => new JourneyProcessor(
+            catalog, settings, alerts.Clock, followsFrontier, givesReadings: readings is not null, new SqliteJourneyShelf(settings.ShelfDirectory, "journeys")));
+        _apart = () => new JourneyProcessor(catalog, settings, alerts.Clock, followsFrontier);
         Running();
     }
 
@@ -93,7 +97,10 @@ public sealed class JourneysActor : ChannelStateActor
         Receive<GetJourneyStatus>(_ => Sender.Tell(new JourneyStatus(
             _channels.Sum(p => p.Counters.Applied), _channels.Sum(p => p.Counters.Late), _channels.Sum(p => p.Counters.Duplicates),
             _channels.Sum(p => p.Counters.UnknownDepartments), _channels.Sum(p => p.Counters.UnknownRoles),
-            (int)_channels.Sum(p => p.Journeys.Count), (int)_channels.Sum(p => p.Accounts.Count), _channels.Sum(p => p.Journeys.Dropped), (int)_channels.Sum(p => p.Held))));
+            (int)_channels.Sum(p => p.Journeys.Count), (int)_channels.Sum(p => p.Accounts.Count), _channels.Sum(p => p.Journeys.Dropped), (int)_channels.Sum(p => p.Held))
+        {
+            Passivated = _channels.Sum(p => p.Journeys.Passivated),
+        }));
         ReceiveOwnership();
     }
 
@@ -111,7 +118,7 @@ public sealed class JourneysActor : ChannelStateActor
             return;
         }
         var replyTo = Sender;
-        var create = _channels.Create;
+        var create = _apart;
         WithSaved([channel], (stored, persistenceId) => Restored(create(), stored, persistenceId), read =>
             replyTo.Tell(reply(read is [var (_, processor)] ? saved(processor) : null)));
     }
@@ -124,7 +131,7 @@ public sealed class JourneysActor : ChannelStateActor
     private void AnswerIndicators(JourneyIndicatorScope by, int days)
     {
         var replyTo = Sender;
-        var create = _channels.Create;
+        var create = _apart;
         var apart = AllChannels().Where(c => !_channels.Held.Contains(c)).ToList();
         WithSaved(apart, (stored, persistenceId) => Restored(create(), stored, persistenceId), read =>
         {
@@ -142,18 +149,25 @@ public sealed class JourneysActor : ChannelStateActor
 
     private static JourneyProcessor Restored(JourneyProcessor processor, IReadOnlyList<(long Sequence, object Stored)> links, string persistenceId)
     {
-        var decoded = links.Select(l => Decode(l.Stored, persistenceId)).ToList();
-        if (decoded[0].State is not { } whole || decoded.Skip(1).Any(d => d.Change is null))
-            throw new SnapshotFormatException($"snapshots of {persistenceId} are not a whole one and the changes after it");
         try
         {
+            var decoded = links.Select(l => Decode(l.Stored, persistenceId)).ToList();
+            if (decoded[0].State is not { } whole || decoded.Skip(1).Any(d => d.Change is null))
+                throw new SnapshotFormatException($"snapshots of {persistenceId} are not a whole one and the changes after it");
             processor.Restore(whole, decoded.Skip(1).Select(d => d.Change!));
+            return processor;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or SnapshotFormatException)
         {
-            throw new SnapshotFormatException($"snapshot of {persistenceId} cannot be restored: {e.Message}");
+            processor.Dispose(); // and its shelf
+            throw e as SnapshotFormatException ?? new SnapshotFormatException($"snapshot of {persistenceId} cannot be restored: {e.Message}");
         }
-        return processor;
+    }
+
+    protected override void PostStop()
+    {
+        _channels.DropAll(); // their shelves' files go with them
+        base.PostStop();
     }
 
     protected override void DropState(string channel)

@@ -114,7 +114,7 @@ public sealed class JourneyRestoreTests(ITestOutputHelper output)
         Assert.Empty(p.CaptureChange().Journeys.Changed); // nothing since
     }
 
-    private static string WithoutDue(JourneyProcessor p)
+    internal static string WithoutDue(JourneyProcessor p)
     {
         var state = p.Capture();
         return EngineSnapshotJson.Serialize(state with { Journeys = state.Journeys with { Due = [] }, Accounts = state.Accounts with { Due = [] } });
@@ -222,7 +222,7 @@ public sealed class JourneyRestoreTests(ITestOutputHelper output)
     private static IReadOnlyList<JourneyArrival> Steps(bool followsFrontier) => followsFrontier ? FrontierSteps : LatenessSteps;
 
     /// <summary>Every alert the steps emit, with the step that emitted it.</summary>
-    private static List<(int Step, Alert Alert)> Run(JourneyProcessor processor, IReadOnlyList<JourneyArrival> steps, int from, int to)
+    internal static List<(int Step, Alert Alert)> Run(JourneyProcessor processor, IReadOnlyList<JourneyArrival> steps, int from, int to)
     {
         var alerts = new List<(int, Alert)>();
         for (var i = from; i < to; i++) alerts.AddRange(steps[i].ApplyTo(processor).Select(a => (i, a)));
@@ -230,10 +230,10 @@ public sealed class JourneyRestoreTests(ITestOutputHelper output)
     }
 
     /// <summary>An alert as JSON and the step that emitted it: a restored processor must emit each when the uninterrupted one did.</summary>
-    private static string Text((int Step, Alert Alert) emitted) => $"step {emitted.Step}: {ContractJson.Serialize(emitted.Alert)}";
+    internal static string Text((int Step, Alert Alert) emitted) => $"step {emitted.Step}: {ContractJson.Serialize(emitted.Alert)}";
 
     /// <summary>Twelve cuts evenly spread (each just after a message held on arrival), and cuts where the state is at its most delicate; in the order of the steps.</summary>
-    private static IReadOnlyList<(string Name, int Step)> Cuts(IReadOnlyList<JourneyArrival> steps)
+    internal static IReadOnlyList<(string Name, int Step)> Cuts(IReadOnlyList<JourneyArrival> steps)
     {
         int FirstAt(DateTimeOffset at) => IndexOf(0, s => s.At >= at);
         int Before(string eventId) => IndexOf(0, s => s is MessageArrived m && m.Message.EventId == eventId);
@@ -317,7 +317,7 @@ public sealed class JourneyRestoreTests(ITestOutputHelper output)
     }
 
     /// <summary>Every view the journeys give, as one text.</summary>
-    private static string Views(JourneyProcessor p, IReadOnlyList<JourneyArrival> steps)
+    internal static string Views(JourneyProcessor p, IReadOnlyList<JourneyArrival> steps)
     {
         var (journeys, accounts) = Ids(steps);
         return JsonSerializer.Serialize(
