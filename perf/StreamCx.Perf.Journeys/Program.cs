@@ -9,7 +9,13 @@ using StreamCx.Domain.ReferenceData;
 // spread over 10 days of event time, none closed. Memory is what stays reachable after a full collection. Then the
 // snapshot the engine saves of that processor (one region-topic partition holding all of them): its size, and the time
 // to capture and encode it, whole and as a change (the changelog's next save, after a contact on 1 % of the journeys).
-// usage: dotnet run -c Release --project perf/StreamCx.Perf.Journeys -- [journeys=1000000] [contacts=4] [changed share=0.01]
+// usage: dotnet run -c Release --project perf/StreamCx.Perf.Journeys -- [journeys=1000000] [contacts=4] [changed share=0.01] [passivate]
+// With "passivate" as a 4th argument: the same journeys through a processor that passivates them onto the engine's shelf (Passivation.cs).
+if (args.Length > 3 && args[3] == "passivate")
+{
+    Passivation.Run(args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4);
+    return;
+}
 var journeys = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var contacts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
 var changedShare = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 0.01;

@@ -24,7 +24,7 @@ public sealed class SqliteJourneyShelf : IJourneyShelf
     /// <summary>Opens a new shelf in <paramref name="directory"/> (the temporary directory when null), named after <paramref name="channel"/>.</summary>
     public SqliteJourneyShelf(string? directory, string channel)
     {
-        var folder = directory ?? Path.Combine(Path.GetTempPath(), "streamcx-journeys");
+        var folder = Folder(directory);
         Directory.CreateDirectory(folder);
         var safe = string.Concat(channel.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
         _path = Path.Combine(folder, $"shelf-{safe}-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
@@ -43,6 +43,26 @@ public sealed class SqliteJourneyShelf : IJourneyShelf
         _earliest = Command("SELECT MIN(due) FROM shelf");
         _all = Command("SELECT state, due FROM shelf");
     }
+
+    /// <summary>Why shelves cannot be written in <paramref name="directory"/> (null: they can); checked at start, not at the first idle journey.</summary>
+    public static string? Unwritable(string? directory)
+    {
+        try
+        {
+            var folder = Folder(directory);
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".probe-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, [1]);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"cannot write the passivated journeys' shelves in '{directory}': {e.Message}";
+        }
+    }
+
+    private static string Folder(string? directory) => directory ?? Path.Combine(Path.GetTempPath(), "streamcx-journeys");
 
     public long Count { get; private set; }
 

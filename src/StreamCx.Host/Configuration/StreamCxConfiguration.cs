@@ -81,6 +81,7 @@ public sealed record StreamCxConfiguration(
             errors.Add($"Kafka:RegionTopic '{kafka.RegionTopic}' is also an input topic in Kafka:Topics; the engine would read its own region topic as feedback.");
         errors.AddRange(detection.Validate().Select(e => $"Detection: {e}"));
         errors.AddRange(journeys.Validate().Select(e => $"Journeys: {e}"));
+        if (StreamCx.Engine.Journeys.SqliteJourneyShelf.Unwritable(journeys.ShelfDirectory) is { } shelf) errors.Add($"Journeys:ShelfDirectory: {shelf}");
         errors.AddRange(complaints.Validate().Select(e => $"Complaints: {e}"));
         errors.AddRange(social.Validate().Select(e => $"Social: {e}"));
         errors.AddRange(channels.Validate().Select(e => $"Channels: {e}"));

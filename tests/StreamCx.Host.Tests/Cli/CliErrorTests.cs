@@ -53,6 +53,8 @@ public class CliErrorTests
     [InlineData("Journeys:MaxContacts=0", "MaxContacts")]
     [InlineData("Journeys:WellRatedAtOrAbove=11", "WellRatedAtOrAbove")]
     [InlineData("Journeys:Retention=-1.00:00:00", "Retention")]
+    [InlineData("Journeys:PassivateAfter=00:00:00", "PassivateAfter")]
+    [InlineData("Journeys:ShelfDirectory=/proc/streamcx-shelves", "ShelfDirectory")]
     [InlineData("Journeys:NoSuchRule=1", "NoSuchRule")]
     [InlineData("ReferenceData:DepartmentsFile=/nonexistent/departments.json", "departments file")]
     [InlineData("ReferenceData:ComplaintReasonsFile=/nonexistent/reasons.json", "complaint reasons file '/nonexistent/reasons.json'")]
