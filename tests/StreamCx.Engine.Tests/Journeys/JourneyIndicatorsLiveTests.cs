@@ -112,5 +112,7 @@ public class JourneyIndicatorsLiveTests : TestKit
         }, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
         var status = await groups.Ask<NetworkStatus>(GetNetworkStatus.Instance, TimeSpan.FromSeconds(5));
         Assert.Equal((readings, 0L, 0L, 0), (status.ReadingsApplied, status.ReadingCopies, status.ReadingsRefused, status.ReadingsHeld)); // each reading once
+        var held = await journeys.Ask<JourneyStatus>(GetJourneyStatus.Instance, TimeSpan.FromSeconds(5));
+        Assert.True(held.Passivated > held.Journeys / 2, $"{held.Passivated} of {held.Journeys} journeys passivated"); // 14 days of journeys: the engine's shelves held most
     }
 }
