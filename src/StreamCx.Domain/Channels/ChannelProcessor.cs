@@ -13,7 +13,7 @@ namespace StreamCx.Domain.Channels;
 /// <see cref="ChannelSettings.WindowHours"/> (<see cref="ChannelGap"/>, <see cref="ChannelAlerts"/>: the <c>channel</c> factor).
 /// <c>replay</c> applies the feedback in <see cref="EventOrder"/> (<see cref="Apply"/>: the hours before an event's hour close
 /// as it comes); the engine offers it as it comes (<see cref="Offer"/>) and it waits until the frontier of event time
-/// passes it (<see cref="Advance"/>: applied in the same order, then the hours before the frontier's close). So both sum in
+/// passes it (<see cref="Advance"/>: applied in the same order, then the hours the frontier passed whole close). So both sum in
 /// the same order and test the same hours on the same sums: the same alerts, whatever the arrival order.
 /// </summary>
 public sealed class ChannelProcessor
@@ -80,14 +80,15 @@ public sealed class ChannelProcessor
         return [];
     }
 
-    /// <summary>The frontier of event time moved: applies the events it passed, in event order, then tests the hours before its hour.</summary>
+    /// <summary>The frontier of event time moved: applies the events it passed, in event order, then tests the hours it passed whole.</summary>
     public IReadOnlyList<Alert> Advance(DateTimeOffset frontier)
     {
         if (!_settings.Enabled || !_held.Advance(frontier)) return [];
         List<Alert>? alerts = null;
         while (_held.TryRelease(out var next))
             if (Apply(next) is { Count: > 0 } emitted) (alerts ??= []).AddRange(emitted);
-        if (CloseBefore(HourOf(_held.Frontier)) is { Count: > 0 } closed) (alerts ??= []).AddRange(closed);
+        // every event at or before the frontier is in: an hour ending one tick after it is complete
+        if (CloseBefore(HourOf(_held.Frontier + 1)) is { Count: > 0 } closed) (alerts ??= []).AddRange(closed);
         return alerts ?? (IReadOnlyList<Alert>)[];
     }
 

@@ -1,11 +1,13 @@
 namespace StreamCx.Domain.EventTime;
 
 /// <summary>
-/// The event time up to which every input has delivered (Apache Flink's watermark, Kafka Streams' stream time): the
-/// minimum over the inputs that hold the others back, never moving backwards. An input holds the others back unless it
-/// is caught up (it delivered everything there was) or silent for <see cref="EventTimeSettings.IdleTimeout"/>; an input
-/// assigned but not heard from yet holds everything back until it speaks or goes idle. When no input holds back, the
-/// frontier is the furthest corroborated input time. Events are applied only once the frontier passes them, so a
+/// The event time up to which every input has delivered (Apache Flink's watermark, Kafka Streams' stream time): just
+/// before the earliest time of the inputs that hold the others back, never moving backwards. An input holds the others
+/// back unless it is caught up (it delivered everything there was) or silent for <see cref="EventTimeSettings.IdleTimeout"/>;
+/// one that holds back may still deliver more events at its own time (events share their times: second-resolution
+/// timestamps, batch exports), so only what is before it is passed. An input assigned but not heard from yet holds
+/// everything back until it speaks or goes idle. When no input holds back, the frontier is the furthest corroborated
+/// input time: every input has delivered all of it. Events are applied only once the frontier passes them, so a
 /// backlog read from several topics and partitions in any interleaving is applied in one order. A caught-up input still
 /// holds back for <see cref="EventTimeSettings.CaughtUpWait"/> once another input is ahead of it (Kafka Streams'
 /// <c>max.task.idle.ms</c>), so live feedback fetched from several partitions a moment apart keeps its order too.
@@ -27,7 +29,11 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
     private DateTimeOffset _lastDelivery = DateTimeOffset.MinValue; // the last event or end of data of any input observed here
     private IReadOnlyList<InputReport>? _known;
 
-    /// <summary>Every event at or before this time has been released; null until the first release.</summary>
+    /// <summary>
+    /// Every event at or before this time has been released: every input that holds back is past it, so none can still
+    /// deliver an event at it. Null until the first release. An event at or behind it is late (<see cref="Observe"/>,
+    /// <see cref="Classify"/>).
+    /// </summary>
     public DateTimeOffset? Released { get; private set; }
 
     public IReadOnlyDictionary<string, InputWatermark> Inputs => _inputs;
@@ -132,8 +138,10 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
         {
             if (!input.HoldsBack(now, furthest, OvertakenBy(input))) continue;
             anyHolding = true;
-            if (input.Current is not { } time) return Released; // not heard from yet: nothing can be released past it
-            if (holding is null || time < holding) holding = time;
+            // not heard from yet (or at the first instant there is): nothing can be released past it
+            if (input.Current is not { } time || JustBefore(time) is not { } before) return Released;
+            // it may still deliver more at its own time (ties: second-resolution timestamps, batch exports): only what is before it passes
+            if (holding is null || before < holding) holding = before;
         }
         var candidate = anyHolding ? holding : furthest;
         if (candidate is { } c && (Released is null || c > Released)) Released = c;
@@ -179,6 +187,9 @@ public sealed class EventTimeFrontier(EventTimeSettings settings)
         }
         return latest;
     }
+
+    /// <summary>The last instant before <paramref name="time"/> (one tick, the resolution of event time); null when there is none.</summary>
+    private static DateTimeOffset? JustBefore(DateTimeOffset time) => time.UtcTicks == 0 || time.Ticks == 0 ? null : time.AddTicks(-1);
 
     private void Moved(InputWatermark input, (DateTimeOffset? Current, bool CaughtUp) before)
     {

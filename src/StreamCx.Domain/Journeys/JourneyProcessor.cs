@@ -9,11 +9,11 @@ namespace StreamCx.Domain.Journeys;
 /// <summary>
 /// The journeys and accounts of one engine (or of a replay): events are held and applied in
 /// <see cref="EventTime.EventOrder"/> once event time passes them — in a replay (or alone) once the newest event time is
-/// <see cref="JourneySettings.AllowedLateness"/> past them; in the engine (<c>followsFrontier</c>) once the engine's
-/// frontier of event time passes them (<see cref="Advance"/>), as the sites' events are. So events of a journey that
-/// arrive out of order within that lateness (or ahead of the frontier) give what they give in order; a later one is
-/// applied on arrival and counted late. Deadlines (a journey open too long, retention) are evaluated as event time passes
-/// them. All of it can be captured as plain data (<see cref="Capture"/>) and put back into a fresh processor
+/// more than <see cref="JourneySettings.AllowedLateness"/> past them; in the engine (<c>followsFrontier</c>) once the
+/// engine's frontier of event time passes them (<see cref="Advance"/>), as the sites' events are. So events of a journey
+/// that arrive out of order within that lateness (or ahead of the frontier), ties at its edge too, give what they give in
+/// order; a later one (at or behind what was applied) is applied on arrival and counted late. Deadlines (a journey open
+/// too long, retention) are evaluated as event time passes them. All of it can be captured as plain data (<see cref="Capture"/>) and put back into a fresh processor
 /// (<see cref="Restore"/>), which then goes on as the captured one would have. With a shelf, idle journeys are passivated
 /// there (<see cref="JourneySettings.PassivateAfter"/>); disposing the processor disposes its shelf.
 /// </summary>
@@ -219,7 +219,9 @@ public sealed class JourneyProcessor : IDisposable
             if (input.Counted) Counters.Duplicates++;
             return alerts;
         }
-        if (t < _watermark || (_followsFrontier && t == _watermark))
+        // at or behind what was released (the frontier, or the lateness passed): events after it in event order, those
+        // tied with it at its time too, were applied already
+        if (t <= _watermark)
         {
             if (input.Counted) Counters.Late++;
             Apply(input, alerts);
@@ -227,7 +229,8 @@ public sealed class JourneyProcessor : IDisposable
         }
         _held.Enqueue(input, (input, _arrivals++));
         _newest = Math.Max(_newest, t);
-        if (!_followsFrontier) Release(_newest - Math.Min(_lateness.Ticks, _newest), alerts);
+        // an event just the lateness behind the newest is still in time (and others at its time may come): what is further behind goes
+        if (!_followsFrontier) Release(_newest - Math.Min(_lateness.Ticks + 1, _newest), alerts);
         return alerts;
     }
 

@@ -42,8 +42,8 @@ public sealed record JourneySettings
     public string? ShelfDirectory { get; init; }
 
     /// <summary>
-    /// Replay (and a processor on its own): events are applied in event order once the newest event time is this far past
-    /// them; later ones are applied on arrival and counted late. The engine waits for its frontier of event time instead.
+    /// Replay (and a processor on its own): events are applied in event order once the newest event time is further than
+    /// this past them; later ones are applied on arrival and counted late. The engine waits for its frontier of event time instead.
     /// </summary>
     public TimeSpan AllowedLateness { get; init; } = TimeSpan.FromHours(1);
 

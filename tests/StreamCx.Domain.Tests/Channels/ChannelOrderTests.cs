@@ -28,4 +28,19 @@ public sealed class ChannelOrderTests
         Assert.Equal(0, live.Late);
         Assert.Equal(inOrder.Select(ContractJson.Serialize), alerts.Select(ContractJson.Serialize));
     }
+
+    [Fact]
+    public void An_hour_is_tested_once_the_frontier_has_passed_every_instant_of_it()
+    {
+        var live = new ChannelProcessor(TestCatalog.Create(), new ChannelSettings(), Clock);
+        var ten = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+        live.Offer(new FeedbackEvent("f-1", ten.AddMinutes(15), TestCatalog.LilleCentre, "phone", new RatingDictionary([new(TestCatalog.WaitingTime, 4)])));
+
+        live.Advance(ten.AddMinutes(15));
+        Assert.Equal(ten, live.TestedThrough);
+        // every input is at 11:00 at least (the frontier stops just before a time an input may still deliver more at):
+        // nothing more of 10:00-11:00 can come
+        live.Advance(ten.AddHours(1).AddTicks(-1));
+        Assert.Equal(ten.AddHours(1), live.TestedThrough);
+    }
 }

@@ -68,6 +68,36 @@ public sealed class JourneyOrderTests
     }
 
     [Fact]
+    public void A_message_exactly_the_allowed_lateness_behind_the_newest_is_in_time_and_so_are_its_ties()
+    {
+        var p = Processor(); // 1 h of lateness
+
+        p.Process(Contact("c2", "jrn-1", Start, "support", 5));
+        p.Process(Contact("c3", "jrn-2", Start.AddHours(1), "sales", 4));
+        Assert.Equal(0, p.Counters.Applied); // c2 is the lateness behind: another at its time may still come
+        p.Process(Contact("c1", "jrn-1", Start, "support", 3)); // it does (before c2 in event order)
+        Assert.Equal(0, p.Counters.Late);
+
+        p.Process(Contact("c4", "jrn-2", Start.AddHours(1).AddTicks(1), "sales", 4));
+        Assert.Equal(2, p.Counters.Applied); // c1 then c2, now more than the lateness behind
+        p.Process(Contact("c0", "jrn-1", Start, "support", 3)); // now behind what was applied
+        Assert.Equal((3, 1), (p.Counters.Applied, p.Counters.Late));
+    }
+
+    [Fact]
+    public void Following_the_frontier_a_message_at_it_is_behind_it_for_every_event_at_its_time_was_applied()
+    {
+        var p = Processor(followsFrontier: true);
+
+        p.Process(Contact("c2", "jrn-1", Start, "support", 5));
+        p.Advance(Start); // every input has delivered everything up to Start, at Start too
+        Assert.Equal(1, p.Counters.Applied);
+        p.Process(Contact("c1", "jrn-1", Start, "support", 3)); // a copy re-read, or a message its input delivered behind its time
+
+        Assert.Equal((2, 1), (p.Counters.Applied, p.Counters.Late));
+    }
+
+    [Fact]
     public void A_repeated_event_counts_once()
     {
         var p = Processor();
