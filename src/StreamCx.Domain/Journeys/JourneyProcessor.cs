@@ -45,7 +45,7 @@ public sealed class JourneyProcessor : IDisposable
         _catalog = catalog;
         _settings = settings;
         _lateness = settings.AllowedLateness;
-        _readings = givesReadings ? new Indicators.JourneyReadings(settings) : null;
+        _readings = givesReadings ? new Indicators.JourneyReadings(settings, catalog) : null;
         Journeys = new JourneyBook(catalog, settings, clock, _readings, shelf);
         Accounts = new AccountBook(catalog, settings, clock);
     }

@@ -44,7 +44,30 @@ public static class JourneyIndicatorAttributes
         PeerSpreadFloor = Math.Max(settings.PeerSpreadFloor, SpreadFloor),
     };
 
-    /// <summary>The catalog the indicators are watched with: the deployment's sites and regions, the indicators as its attributes.</summary>
-    public static ReferenceCatalog CatalogFrom(ReferenceCatalog catalog) =>
-        new(catalog.Sites, All, catalog.Departments) { Listening = catalog.Listening };
+    /// <summary>
+    /// The region of the departments' watch: each department of the catalog is watched as a site of it (<see
+    /// cref="DepartmentSite"/>), so its journeys' indicators have their trend and expectation, and the departments are
+    /// each other's peers.
+    /// </summary>
+    public const string DepartmentsRegion = "(departments)";
+
+    private const string DepartmentPrefix = "(department)";
+
+    /// <summary>The site id under which a department's journey indicators are watched (no site id of a catalog starts with a parenthesis).</summary>
+    public static string DepartmentSite(string departmentId) => DepartmentPrefix + departmentId;
+
+    /// <summary>Whether the site id is a department's (<see cref="DepartmentSite"/>).</summary>
+    public static bool IsDepartmentSite(string siteId) => siteId.StartsWith(DepartmentPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The catalog the indicators are watched with: the deployment's sites and regions, and each department of the catalog
+    /// as a site of <see cref="DepartmentsRegion"/> (named "Support (department)"); the indicators as its attributes.
+    /// </summary>
+    public static ReferenceCatalog CatalogFrom(ReferenceCatalog catalog)
+    {
+        var departments = catalog.Departments
+            .Select(d => new Site(DepartmentSite(d.DepartmentId), $"{d.Label} (department)", DepartmentsRegion))
+            .Where(d => !catalog.TryGetSite(d.SiteId, out _));
+        return new(catalog.Sites.Concat(departments), All, catalog.Departments) { Listening = catalog.Listening };
+    }
 }

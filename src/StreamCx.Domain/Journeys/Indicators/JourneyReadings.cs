@@ -19,10 +19,12 @@ public enum JourneyReadingsTaken : byte
 /// without having turned red (10 and 10);</item>
 /// <item>agreement: when it first has both interaction scores and a journey score.</item>
 /// </list>
-/// A journey without a site gives none. Pure and deterministic in event time: the journeys' channels give, together, the
-/// readings one processor gives, each with an id of its journey (<c>journey:&lt;id&gt;:settled</c>).
+/// Each is given to the journey's site (none without a site) and to each department of the catalog that handled it (as
+/// <see cref="JourneyIndicatorAttributes.DepartmentSite"/>: a journey counts in each of its departments). Pure and
+/// deterministic in event time: the journeys' channels give, together, the readings one processor gives, each with an id
+/// of its journey (<c>journey:&lt;id&gt;:settled</c>, <c>journey:&lt;id&gt;:settled@&lt;department&gt;</c>).
 /// </summary>
-public sealed class JourneyReadings(JourneySettings settings)
+public sealed class JourneyReadings(JourneySettings settings, ReferenceData.ReferenceCatalog catalog)
 {
     public const string Channel = "journey";
 
@@ -63,9 +65,12 @@ public sealed class JourneyReadings(JourneySettings settings)
     private void Give(JourneyState j, long now, JourneyReadingsTaken which, Dictionary<string, double> values)
     {
         j.ReadingsTaken |= which;
-        if (j.SiteId is null) return;
-        var suffix = which == JourneyReadingsTaken.Settled ? ":settled" : ":agreement";
-        _given.Add(new FeedbackEvent("journey:" + j.JourneyId + suffix, new DateTimeOffset(now, TimeSpan.Zero), j.SiteId, Channel, values)
+        var id = "journey:" + j.JourneyId + (which == JourneyReadingsTaken.Settled ? ":settled" : ":agreement");
+        if (j.SiteId is not null) Add(id, j.SiteId);
+        foreach (var department in j.Departments)
+            if (catalog.IsKnownDepartment(department)) Add(id + "@" + department, JourneyIndicatorAttributes.DepartmentSite(department));
+
+        void Add(string eventId, string siteId) => _given.Add(new FeedbackEvent(eventId, new DateTimeOffset(now, TimeSpan.Zero), siteId, Channel, values)
         {
             JourneyId = j.JourneyId, CustomerId = j.CustomerId, AccountId = j.AccountId,
         });

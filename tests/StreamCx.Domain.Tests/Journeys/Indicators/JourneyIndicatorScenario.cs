@@ -7,7 +7,9 @@ namespace StreamCx.Domain.Tests.Journeys.Indicators;
 /// <summary>
 /// Short journeys at every site of the test catalog over <see cref="Days"/> days, opened in opening hours (08:00–20:00 UTC)
 /// at <see cref="PerHour"/> an hour a site: a contact rated 4–5 of 5, then a closing an hour later, resolved, or
-/// unresolved (red) with a probability of 10 % — from <see cref="SurgeDay"/> on, 60 % at the surging site, if any.
+/// unresolved (red) with a probability of 10 % — from <see cref="SurgeDay"/> on, 60 % at the surging site, if any. All
+/// handled by support; or, with a surging department, by <see cref="Departments"/> in turn, 60 % red in that department
+/// from <see cref="SurgeDay"/> on at every site.
 /// </summary>
 public static class JourneyIndicatorScenario
 {
@@ -17,8 +19,10 @@ public static class JourneyIndicatorScenario
 
     public static readonly DateTimeOffset Start = new(2026, 2, 2, 0, 0, 0, TimeSpan.Zero);
 
+    public static readonly string[] Departments = ["support", "field-service", "central-support"];
+
     /// <summary>The journeys' messages in event order.</summary>
-    public static List<(DateTimeOffset At, object Message)> Messages(int seed, string? surgingSite)
+    public static List<(DateTimeOffset At, object Message)> Messages(int seed, string? surgingSite, string? surgingDepartment = null)
     {
         var rnd = new Random(seed);
         var messages = new List<(DateTimeOffset, object)>();
@@ -33,10 +37,12 @@ public static class JourneyIndicatorScenario
                     {
                         var at = Start.AddDays(day).AddHours(hour).AddMinutes(rnd.Next(60)).AddSeconds(rnd.Next(60));
                         var id = $"jrn-{seed}-{n++}";
-                        var redChance = site.SiteId == surgingSite && day >= SurgeDay ? 0.6 : 0.1;
+                        var department = surgingDepartment is null ? "support" : Departments[n % Departments.Length];
+                        var surging = surgingDepartment is null ? site.SiteId == surgingSite : department == surgingDepartment;
+                        var redChance = surging && day >= SurgeDay ? 0.6 : 0.1;
                         messages.Add((at, new FeedbackEvent($"{id}-c", at, site.SiteId, "phone", RatingDictionary.Empty)
                         {
-                            JourneyId = id, CustomerId = "cus-" + id, Department = "support", Csat = 4 + rnd.Next(2),
+                            JourneyId = id, CustomerId = "cus-" + id, Department = department, Csat = 4 + rnd.Next(2),
                         }));
                         var outcome = rnd.NextDouble() < redChance ? JourneyOutcome.Unresolved : JourneyOutcome.Resolved;
                         messages.Add((at.AddHours(1), new JourneyClosed($"{id}-x", at.AddHours(1), id, outcome)));

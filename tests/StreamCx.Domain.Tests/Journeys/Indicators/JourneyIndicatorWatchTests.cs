@@ -31,8 +31,23 @@ public sealed class JourneyIndicatorWatchTests
         var opens = alerts.Where(a => a.Status == AlertStatus.Open).ToList();
         var open = Assert.Single(opens, a => a.AttributeId == JourneyIndicatorAttributes.NotRed && a.SiteId == TestCatalog.Roubaix);
         Assert.InRange(open.RaisedAt, Start.AddDays(SurgeDay), Start.AddDays(SurgeDay).AddHours(21)); // within the surge's first opening day (its last journeys closed an hour after 20:00)
-        Assert.DoesNotContain(opens, a => a.SiteId != TestCatalog.Roubaix);
+        Assert.DoesNotContain(opens, a => a.SiteId != TestCatalog.Roubaix && !JourneyIndicatorAttributes.IsDepartmentSite(a.SiteId));
         Assert.Contains("Journeys not red", open.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_surge_of_red_journeys_in_one_department_at_every_site_raises_an_alert_on_that_department_and_no_other(int seed)
+    {
+        var alerts = AllAtOnce(Readings(Messages(seed, surgingSite: null, surgingDepartment: "field-service")));
+
+        var opens = alerts.Where(a => a.Status == AlertStatus.Open && JourneyIndicatorAttributes.IsDepartmentSite(a.SiteId)).ToList();
+        var open = Assert.Single(opens, a => a.AttributeId == JourneyIndicatorAttributes.NotRed);
+        Assert.Equal((JourneyIndicatorAttributes.DepartmentSite("field-service"), "Field service (department)", JourneyIndicatorAttributes.DepartmentsRegion), (open.SiteId, open.SiteName, open.RegionId));
+        Assert.InRange(open.RaisedAt, Start.AddDays(SurgeDay), Start.AddDays(SurgeDay).AddHours(21));
+        Assert.All(opens, a => Assert.Equal(open.SiteId, a.SiteId));
     }
 
     [Theory]

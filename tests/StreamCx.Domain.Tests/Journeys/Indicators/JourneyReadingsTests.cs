@@ -6,12 +6,16 @@ using static StreamCx.Domain.Tests.Journeys.JourneyEvents;
 
 namespace StreamCx.Domain.Tests.Journeys.Indicators;
 
-/// <summary>Each journey's readings of the journey indicators: given once, when it settles, at its site.</summary>
+/// <summary>Each journey's readings of the journey indicators: given once, when it settles, at its site and at each of its catalog's departments.</summary>
 public sealed class JourneyReadingsTests
 {
     private static JourneyProcessor Giving() => new(TestCatalog.Create(), new JourneySettings(), TimeProvider.System, givesReadings: true);
 
-    private static List<FeedbackEvent> Readings(JourneyProcessor p, IEnumerable<object> messages)
+    /// <summary>The readings given to the journeys' sites.</summary>
+    private static List<FeedbackEvent> Readings(JourneyProcessor p, IEnumerable<object> messages) =>
+        [.. AllReadings(p, messages).Where(r => !JourneyIndicatorAttributes.IsDepartmentSite(r.SiteId))];
+
+    private static List<FeedbackEvent> AllReadings(JourneyProcessor p, IEnumerable<object> messages)
     {
         var readings = new List<FeedbackEvent>();
         foreach (var m in messages)
@@ -76,6 +80,33 @@ public sealed class JourneyReadingsTests
         ]);
 
         Assert.Empty(readings);
+    }
+
+    [Fact]
+    public void Each_department_of_the_catalog_that_handled_a_journey_gets_its_readings_with_or_without_a_site()
+    {
+        var readings = AllReadings(Giving(),
+        [
+            Contact("c1", "jrn-1", Start, "support", 5),
+            Contact("c2", "jrn-1", Start.AddHours(1), "field-service", 5),
+            Contact("c3", "jrn-1", Start.AddHours(2), "billing", 5), // not in the catalog: no reading of its own
+            Step("t1", "jrn-2", Start, "sales"), Step("t2", "jrn-2", Start.AddHours(1), "delivery"), Step("t3", "jrn-2", Start.AddHours(2), "sales"),
+            Step("t4", "jrn-2", Start.AddHours(3), "sales"), // a fourth contact: red, without a site
+        ]);
+
+        Assert.Equal(
+            [
+                ("journey:jrn-1:settled", TestCatalog.LilleCentre),
+                ("journey:jrn-1:settled@support", JourneyIndicatorAttributes.DepartmentSite("support")),
+                ("journey:jrn-1:settled@field-service", JourneyIndicatorAttributes.DepartmentSite("field-service")),
+                ("journey:jrn-2:settled@sales", JourneyIndicatorAttributes.DepartmentSite("sales")),
+            ],
+            readings.Select(r => (r.EventId, r.SiteId)));
+        Assert.All(readings.Take(3), r => Assert.Equal((0d, 0d), (r.Ratings[JourneyIndicatorAttributes.NotRed], r.Ratings[JourneyIndicatorAttributes.NotWatermelon])));
+        Assert.Equal(Start.AddHours(3), readings[3].OccurredAt);
+        var watched = JourneyIndicatorAttributes.CatalogFrom(TestCatalog.Create());
+        Assert.Equal(("Field service (department)", JourneyIndicatorAttributes.DepartmentsRegion),
+            (watched.Site(JourneyIndicatorAttributes.DepartmentSite("field-service")).Name, watched.Site(JourneyIndicatorAttributes.DepartmentSite("field-service")).RegionId));
     }
 
     [Fact]
