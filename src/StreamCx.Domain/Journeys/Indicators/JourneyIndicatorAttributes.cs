@@ -51,7 +51,14 @@ public static class JourneyIndicatorAttributes
     /// </summary>
     public const string DepartmentsRegion = "(departments)";
 
+    /// <summary>The region of the regions' watch: each region of the catalog is watched as a site of it (<see cref="RegionSite"/>), the other regions its peers.</summary>
+    public const string RegionsRegion = "(regions)";
+
     private const string DepartmentPrefix = "(department)";
+    private const string RegionPrefix = "(region)";
+
+    /// <summary>The site id under which a region's journey indicators are watched (all its sites' journeys together).</summary>
+    public static string RegionSite(string regionId) => RegionPrefix + regionId;
 
     /// <summary>The site id under which a department's journey indicators are watched (no site id of a catalog starts with a parenthesis).</summary>
     public static string DepartmentSite(string departmentId) => DepartmentPrefix + departmentId;
@@ -59,15 +66,18 @@ public static class JourneyIndicatorAttributes
     /// <summary>Whether the site id is a department's (<see cref="DepartmentSite"/>).</summary>
     public static bool IsDepartmentSite(string siteId) => siteId.StartsWith(DepartmentPrefix, StringComparison.Ordinal);
 
+    /// <summary>Whether the site id is a department's or a region's: not a site of the catalog.</summary>
+    public static bool IsGroupSite(string siteId) => IsDepartmentSite(siteId) || siteId.StartsWith(RegionPrefix, StringComparison.Ordinal);
+
     /// <summary>
-    /// The catalog the indicators are watched with: the deployment's sites and regions, and each department of the catalog
-    /// as a site of <see cref="DepartmentsRegion"/> (named "Support (department)"); the indicators as its attributes.
+    /// The catalog the indicators are watched with: the deployment's sites and regions, each department of the catalog as a
+    /// site of <see cref="DepartmentsRegion"/> (named "Support (department)"), and each region as a site of <see
+    /// cref="RegionsRegion"/> (named "north (region)"); the indicators as its attributes.
     /// </summary>
     public static ReferenceCatalog CatalogFrom(ReferenceCatalog catalog)
     {
-        var departments = catalog.Departments
-            .Select(d => new Site(DepartmentSite(d.DepartmentId), $"{d.Label} (department)", DepartmentsRegion))
-            .Where(d => !catalog.TryGetSite(d.SiteId, out _));
-        return new(catalog.Sites.Concat(departments), All, catalog.Departments) { Listening = catalog.Listening };
+        var departments = catalog.Departments.Select(d => new Site(DepartmentSite(d.DepartmentId), $"{d.Label} (department)", DepartmentsRegion));
+        var regions = catalog.Regions.Select(r => new Site(RegionSite(r), $"{r} (region)", RegionsRegion));
+        return new(catalog.Sites.Concat(departments.Concat(regions).Where(g => !catalog.TryGetSite(g.SiteId, out _))), All, catalog.Departments) { Listening = catalog.Listening };
     }
 }

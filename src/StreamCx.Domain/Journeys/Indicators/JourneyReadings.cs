@@ -19,10 +19,11 @@ public enum JourneyReadingsTaken : byte
 /// without having turned red (10 and 10);</item>
 /// <item>agreement: when it first has both interaction scores and a journey score.</item>
 /// </list>
-/// Each is given to the journey's site (none without a site) and to each department of the catalog that handled it (as
-/// <see cref="JourneyIndicatorAttributes.DepartmentSite"/>: a journey counts in each of its departments). Pure and
+/// Each is given to the journey's site and its region (none without a site of the catalog; as <see
+/// cref="JourneyIndicatorAttributes.RegionSite"/>) and to each department of the catalog that handled it (as <see
+/// cref="JourneyIndicatorAttributes.DepartmentSite"/>: a journey counts in each of its departments). Pure and
 /// deterministic in event time: the journeys' channels give, together, the readings one processor gives, each with an id
-/// of its journey (<c>journey:&lt;id&gt;:settled</c>, <c>journey:&lt;id&gt;:settled@&lt;department&gt;</c>).
+/// of its journey (<c>journey:&lt;id&gt;:settled</c>, <c>…:settled@region</c>, <c>…:settled@&lt;department&gt;</c>).
 /// </summary>
 public sealed class JourneyReadings(JourneySettings settings, ReferenceData.ReferenceCatalog catalog)
 {
@@ -67,6 +68,7 @@ public sealed class JourneyReadings(JourneySettings settings, ReferenceData.Refe
         j.ReadingsTaken |= which;
         var id = "journey:" + j.JourneyId + (which == JourneyReadingsTaken.Settled ? ":settled" : ":agreement");
         if (j.SiteId is not null) Add(id, j.SiteId);
+        if (j.SiteId is not null && catalog.TryGetSite(j.SiteId, out var site)) Add(id + "@region", JourneyIndicatorAttributes.RegionSite(site.RegionId));
         foreach (var department in j.Departments)
             if (catalog.IsKnownDepartment(department)) Add(id + "@" + department, JourneyIndicatorAttributes.DepartmentSite(department));
 

@@ -9,7 +9,7 @@ namespace StreamCx.Domain.Tests.Journeys.Indicators;
 /// at <see cref="PerHour"/> an hour a site: a contact rated 4–5 of 5, then a closing an hour later, resolved, or
 /// unresolved (red) with a probability of 10 % — from <see cref="SurgeDay"/> on, 60 % at the surging site, if any. All
 /// handled by support; or, with a surging department, by <see cref="Departments"/> in turn, 60 % red in that department
-/// from <see cref="SurgeDay"/> on at every site.
+/// from <see cref="SurgeDay"/> on at every site. With a surging region, at every site of it.
 /// </summary>
 public static class JourneyIndicatorScenario
 {
@@ -22,7 +22,7 @@ public static class JourneyIndicatorScenario
     public static readonly string[] Departments = ["support", "field-service", "central-support"];
 
     /// <summary>The journeys' messages in event order.</summary>
-    public static List<(DateTimeOffset At, object Message)> Messages(int seed, string? surgingSite, string? surgingDepartment = null)
+    public static List<(DateTimeOffset At, object Message)> Messages(int seed, string? surgingSite, string? surgingDepartment = null, string? surgingRegion = null)
     {
         var rnd = new Random(seed);
         var messages = new List<(DateTimeOffset, object)>();
@@ -38,7 +38,7 @@ public static class JourneyIndicatorScenario
                         var at = Start.AddDays(day).AddHours(hour).AddMinutes(rnd.Next(60)).AddSeconds(rnd.Next(60));
                         var id = $"jrn-{seed}-{n++}";
                         var department = surgingDepartment is null ? "support" : Departments[n % Departments.Length];
-                        var surging = surgingDepartment is null ? site.SiteId == surgingSite : department == surgingDepartment;
+                        var surging = surgingDepartment is null ? site.SiteId == surgingSite || site.RegionId == surgingRegion : department == surgingDepartment;
                         var redChance = surging && day >= SurgeDay ? 0.6 : 0.1;
                         messages.Add((at, new FeedbackEvent($"{id}-c", at, site.SiteId, "phone", RatingDictionary.Empty)
                         {

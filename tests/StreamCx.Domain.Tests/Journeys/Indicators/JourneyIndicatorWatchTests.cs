@@ -31,7 +31,7 @@ public sealed class JourneyIndicatorWatchTests
         var opens = alerts.Where(a => a.Status == AlertStatus.Open).ToList();
         var open = Assert.Single(opens, a => a.AttributeId == JourneyIndicatorAttributes.NotRed && a.SiteId == TestCatalog.Roubaix);
         Assert.InRange(open.RaisedAt, Start.AddDays(SurgeDay), Start.AddDays(SurgeDay).AddHours(21)); // within the surge's first opening day (its last journeys closed an hour after 20:00)
-        Assert.DoesNotContain(opens, a => a.SiteId != TestCatalog.Roubaix && !JourneyIndicatorAttributes.IsDepartmentSite(a.SiteId));
+        Assert.DoesNotContain(opens, a => a.SiteId != TestCatalog.Roubaix && !JourneyIndicatorAttributes.IsGroupSite(a.SiteId)); // its region and department may see it too
         Assert.Contains("Journeys not red", open.Explanation, StringComparison.Ordinal);
     }
 
@@ -48,6 +48,21 @@ public sealed class JourneyIndicatorWatchTests
         Assert.Equal((JourneyIndicatorAttributes.DepartmentSite("field-service"), "Field service (department)", JourneyIndicatorAttributes.DepartmentsRegion), (open.SiteId, open.SiteName, open.RegionId));
         Assert.InRange(open.RaisedAt, Start.AddDays(SurgeDay), Start.AddDays(SurgeDay).AddHours(21));
         Assert.All(opens, a => Assert.Equal(open.SiteId, a.SiteId));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_surge_of_red_journeys_at_every_site_of_one_region_raises_an_alert_on_that_region_and_no_other(int seed)
+    {
+        var alerts = AllAtOnce(Readings(Messages(seed, surgingSite: null, surgingRegion: "paris")));
+
+        var regions = alerts.Where(a => a.Status == AlertStatus.Open && a.RegionId == JourneyIndicatorAttributes.RegionsRegion).ToList();
+        var open = Assert.Single(regions, a => a.AttributeId == JourneyIndicatorAttributes.NotRed);
+        Assert.Equal((JourneyIndicatorAttributes.RegionSite("paris"), "paris (region)"), (open.SiteId, open.SiteName));
+        Assert.InRange(open.RaisedAt, Start.AddDays(SurgeDay), Start.AddDays(SurgeDay).AddHours(21));
+        Assert.All(regions, a => Assert.Equal(open.SiteId, a.SiteId));
     }
 
     [Theory]

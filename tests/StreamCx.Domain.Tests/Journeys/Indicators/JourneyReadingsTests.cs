@@ -11,9 +11,9 @@ public sealed class JourneyReadingsTests
 {
     private static JourneyProcessor Giving() => new(TestCatalog.Create(), new JourneySettings(), TimeProvider.System, givesReadings: true);
 
-    /// <summary>The readings given to the journeys' sites.</summary>
+    /// <summary>The readings given to the journeys' sites (not their regions' or departments').</summary>
     private static List<FeedbackEvent> Readings(JourneyProcessor p, IEnumerable<object> messages) =>
-        [.. AllReadings(p, messages).Where(r => !JourneyIndicatorAttributes.IsDepartmentSite(r.SiteId))];
+        [.. AllReadings(p, messages).Where(r => !JourneyIndicatorAttributes.IsGroupSite(r.SiteId))];
 
     private static List<FeedbackEvent> AllReadings(JourneyProcessor p, IEnumerable<object> messages)
     {
@@ -83,7 +83,7 @@ public sealed class JourneyReadingsTests
     }
 
     [Fact]
-    public void Each_department_of_the_catalog_that_handled_a_journey_gets_its_readings_with_or_without_a_site()
+    public void The_region_of_a_journey_s_site_and_each_department_of_the_catalog_that_handled_it_get_its_readings()
     {
         var readings = AllReadings(Giving(),
         [
@@ -97,16 +97,18 @@ public sealed class JourneyReadingsTests
         Assert.Equal(
             [
                 ("journey:jrn-1:settled", TestCatalog.LilleCentre),
+                ("journey:jrn-1:settled@region", JourneyIndicatorAttributes.RegionSite("north")),
                 ("journey:jrn-1:settled@support", JourneyIndicatorAttributes.DepartmentSite("support")),
                 ("journey:jrn-1:settled@field-service", JourneyIndicatorAttributes.DepartmentSite("field-service")),
                 ("journey:jrn-2:settled@sales", JourneyIndicatorAttributes.DepartmentSite("sales")),
             ],
             readings.Select(r => (r.EventId, r.SiteId)));
-        Assert.All(readings.Take(3), r => Assert.Equal((0d, 0d), (r.Ratings[JourneyIndicatorAttributes.NotRed], r.Ratings[JourneyIndicatorAttributes.NotWatermelon])));
-        Assert.Equal(Start.AddHours(3), readings[3].OccurredAt);
+        Assert.All(readings.Take(4), r => Assert.Equal((0d, 0d), (r.Ratings[JourneyIndicatorAttributes.NotRed], r.Ratings[JourneyIndicatorAttributes.NotWatermelon])));
+        Assert.Equal(Start.AddHours(3), readings[4].OccurredAt); // jrn-2 has no site: its department only
         var watched = JourneyIndicatorAttributes.CatalogFrom(TestCatalog.Create());
         Assert.Equal(("Field service (department)", JourneyIndicatorAttributes.DepartmentsRegion),
             (watched.Site(JourneyIndicatorAttributes.DepartmentSite("field-service")).Name, watched.Site(JourneyIndicatorAttributes.DepartmentSite("field-service")).RegionId));
+        Assert.Equal(JourneyIndicatorAttributes.RegionsRegion, watched.Site(JourneyIndicatorAttributes.RegionSite("paris")).RegionId);
     }
 
     [Fact]
