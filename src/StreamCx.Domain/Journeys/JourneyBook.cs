@@ -41,8 +41,15 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
     public JourneyState? Find(string journeyId) =>
         _journeys.GetValueOrDefault(journeyId) ?? (OnShelf && shelf!.Find(journeyId) is { } s ? Thaw(s.Journey) : null);
 
-    /// <summary>Every journey held, in memory and passivated (read, not brought back), in no particular order.</summary>
-    public IEnumerable<JourneyState> All => OnShelf ? _journeys.Values.Concat(shelf!.All().Select(s => Thaw(s.Journey))) : _journeys.Values;
+    /// <summary>
+    /// Every journey held whose last event is at or after <paramref name="activeSince"/>, in memory and passivated (read, not
+    /// brought back: those idle longer are not even read), in no particular order.
+    /// </summary>
+    public IEnumerable<JourneyState> Active(long activeSince)
+    {
+        var inMemory = _journeys.Values.Where(j => j.LastTicks >= activeSince);
+        return OnShelf ? inMemory.Concat(shelf!.All(activeSince).Select(s => Thaw(s.Journey))) : inMemory;
+    }
 
     private bool OnShelf => shelf is { Count: > 0 };
 

@@ -41,6 +41,9 @@ public sealed class JourneyIndicatorTally(ReferenceCatalog catalog, JourneySetti
 
     private readonly SortedDictionary<string, Totals> _rows = new(StringComparer.Ordinal);
 
+    /// <summary>Journeys whose last event is before this (UTC ticks) are not counted.</summary>
+    public long Since => sinceTicks;
+
     /// <summary>Adds a journey, its rules evaluated at <paramref name="now"/>, when it was active since the period's start.</summary>
     public void Add(JourneyState j, long now)
     {

@@ -75,7 +75,7 @@ public sealed class JourneyProcessor : IDisposable
     /// <summary>Adds every journey held to the tally, as of the event time reached.</summary>
     public void Tally(JourneyIndicatorTally tally)
     {
-        foreach (var j in Journeys.All) tally.Add(j, _watermark);
+        foreach (var j in Journeys.Active(tally.Since)) tally.Add(j, _watermark);
     }
 
     public AccountView? Account(string accountId) =>

@@ -31,17 +31,17 @@ public sealed class SqliteJourneyShelf : IJourneyShelf
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
         _connection.Open();
         Execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-2048;");
-        Execute("CREATE TABLE shelf (id TEXT NOT NULL PRIMARY KEY, due INTEGER NOT NULL, customer TEXT, account TEXT, state BLOB NOT NULL);"
+        Execute("CREATE TABLE shelf (id TEXT NOT NULL PRIMARY KEY, due INTEGER NOT NULL, last INTEGER NOT NULL, customer TEXT, account TEXT, state BLOB NOT NULL);"
             + "CREATE INDEX shelf_due ON shelf (due); CREATE INDEX shelf_customer ON shelf (customer) WHERE customer IS NOT NULL;"
             + "CREATE INDEX shelf_account ON shelf (account) WHERE account IS NOT NULL;");
-        _put = Command("INSERT OR REPLACE INTO shelf (id, due, customer, account, state) VALUES ($id, $due, $customer, $account, $state)", "$id", "$due", "$customer", "$account", "$state");
+        _put = Command("INSERT OR REPLACE INTO shelf (id, due, last, customer, account, state) VALUES ($id, $due, $last, $customer, $account, $state)", "$id", "$due", "$last", "$customer", "$account", "$state");
         _find = Command("SELECT state, due FROM shelf WHERE id = $id", "$id");
         _delete = Command("DELETE FROM shelf WHERE id = $id", "$id");
         _due = Command("SELECT state, due FROM shelf WHERE due <= $due", "$due");
         _deleteDue = Command("DELETE FROM shelf WHERE due <= $due", "$due");
         _of = Command("SELECT state, due FROM shelf WHERE customer = $customer OR account = $account", "$customer", "$account");
         _earliest = Command("SELECT MIN(due) FROM shelf");
-        _all = Command("SELECT state, due FROM shelf");
+        _all = Command("SELECT state, due FROM shelf WHERE last >= $since", "$since");
     }
 
     /// <summary>Why shelves cannot be written in <paramref name="directory"/> (null: they can); checked at start, not at the first idle journey.</summary>
@@ -71,7 +71,7 @@ public sealed class SqliteJourneyShelf : IJourneyShelf
     public void Put(JourneyStateSnapshot journey, long due)
     {
         Write();
-        Bind(_put, journey.JourneyId, due, (object?)journey.CustomerId ?? DBNull.Value, (object?)journey.AccountId ?? DBNull.Value, SnapshotCodec.EncodeJourney(journey));
+        Bind(_put, journey.JourneyId, due, journey.LastTicks, (object?)journey.CustomerId ?? DBNull.Value, (object?)journey.AccountId ?? DBNull.Value, SnapshotCodec.EncodeJourney(journey));
         _put.ExecuteNonQuery();
         Count++;
         if (_earliestDue is { } earliest && due < earliest) _earliestDue = due;
@@ -116,7 +116,11 @@ public sealed class SqliteJourneyShelf : IJourneyShelf
         return taken;
     }
 
-    public IEnumerable<ShelvedJourney> All() => Read(_all).ToList();
+    public IEnumerable<ShelvedJourney> All(long activeSince = long.MinValue)
+    {
+        Bind(_all, activeSince);
+        return Read(_all);
+    }
 
     public void Dispose()
     {

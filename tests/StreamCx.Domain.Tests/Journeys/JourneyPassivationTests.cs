@@ -39,6 +39,8 @@ public sealed class JourneyPassivationTests(ITestOutputHelper output)
         Assert.Equal(expected, alerts);
         Assert.Equal(Views(kept, steps), Views(passivating, steps));
         Assert.Equal(WithoutDue(kept), WithoutDue(passivating));
+        foreach (var (scope, days) in new[] { (JourneyIndicatorScope.Site, 30), (JourneyIndicatorScope.Department, 5), (JourneyIndicatorScope.Region, 1) })
+            Assert.Equal(Tally(kept, scope, days), Tally(passivating, scope, days)); // the board reads the passivated journeys active in its days
         output.WriteLine($"{shelf.Puts} passivated; back by an event {shelf.TakenByEvent}, a deadline {shelf.TakenByDeadline}, a churn {shelf.TakenByChurn}; "
             + $"in memory {inMemory.Sum(n => n.InMemory)} of {inMemory.Sum(n => n.Held)} held (summed over {inMemory.Count} points)");
         Assert.True(shelf.TakenByEvent > 20 && shelf.TakenByDeadline > 20 && shelf.TakenByChurn > 0, "each way back is taken");
@@ -87,6 +89,13 @@ public sealed class JourneyPassivationTests(ITestOutputHelper output)
         Processor(true, shelf).Dispose();
 
         Assert.True(shelf.Disposed);
+    }
+
+    private static string Tally(JourneyProcessor p, JourneyIndicatorScope scope, int days)
+    {
+        var tally = new JourneyIndicatorTally(TestCatalog.Create(), Passivating, scope, (p.Reached!.Value - TimeSpan.FromDays(days)).UtcTicks);
+        p.Tally(tally);
+        return System.Text.Json.JsonSerializer.Serialize(tally.Rows());
     }
 
     private static JourneyProcessor Processor(bool followsFrontier, JsonShelf shelf) =>

@@ -60,7 +60,7 @@ internal sealed class JsonShelf : IJourneyShelf
         return [.. of.Select(id => Read(Remove(id)))];
     }
 
-    public IEnumerable<ShelvedJourney> All() => [.. _journeys.Values.Select(Read)];
+    public IEnumerable<ShelvedJourney> All(long activeSince = long.MinValue) => [.. _journeys.Values.Select(Read).Where(j => j.Journey.LastTicks >= activeSince)];
 
     public void Dispose() => Disposed = true;
 

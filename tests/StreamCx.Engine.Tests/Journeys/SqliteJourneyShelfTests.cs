@@ -40,6 +40,11 @@ public sealed class SqliteJourneyShelfTests : IDisposable
 
         shelf.Put(Journey("jrn-c", customer: "cus-1", account: "acc-2"), due: 500); // back on it
         Assert.Equal((500L, 1L), (shelf.Take("jrn-c")!.Due, shelf.Count + 1));
+
+        shelf.Put(Journey("jrn-old"), due: 600);
+        shelf.Put(Journey("jrn-recent") with { LastTicks = 400 }, due: 700);
+        Assert.Equal(["jrn-recent"], shelf.All(activeSince: 100).Select(s => s.Journey.JourneyId)); // idle since before: not even read
+        Assert.Equal(2, shelf.All().Count());
     }
 
     [Fact]

@@ -31,8 +31,8 @@ public interface IJourneyShelf : IDisposable
     /// <summary>Takes off every journey of the customer or the account (either may be null).</summary>
     IReadOnlyList<ShelvedJourney> TakeOf(string? customerId, string? accountId);
 
-    /// <summary>Every journey on the shelf, left there, in no particular order.</summary>
-    IEnumerable<ShelvedJourney> All();
+    /// <summary>Every journey on the shelf whose last event is at or after <paramref name="activeSince"/>, left there, in no particular order.</summary>
+    IEnumerable<ShelvedJourney> All(long activeSince = long.MinValue);
 }
 
 /// <summary>A journey on a shelf and when it next needs a look (event time, UTC ticks).</summary>
