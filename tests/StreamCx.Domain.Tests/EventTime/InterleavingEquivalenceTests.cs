@@ -96,8 +96,8 @@ public sealed class InterleavingEquivalenceTests
         return closing;
     }
 
-    /// <summary>Reads the inputs as a consumer does: a random input at a time, a random run of its events, end of data marked.</summary>
-    private static (List<Alert> Alerts, EventTimeProcessor Processor) Consume(Dictionary<string, List<FeedbackEvent>> inputs, Random rnd)
+    /// <summary>Reads the inputs as a consumer does: a random input at a time, a random run of its events (fewer than <paramref name="maxRun"/>), end of data marked.</summary>
+    internal static (List<Alert> Alerts, EventTimeProcessor Processor) Consume(Dictionary<string, List<FeedbackEvent>> inputs, Random rnd, int maxRun = 400)
     {
         var processor = new EventTimeProcessor(NewProcessor(), Settings);
         foreach (var input in inputs.Keys) processor.Assign(input, Now);
@@ -108,7 +108,7 @@ public sealed class InterleavingEquivalenceTests
         {
             var input = open[rnd.Next(open.Count)];
             var list = inputs[input];
-            for (var n = rnd.Next(1, 400); n > 0 && next[input] < list.Count; n--) alerts.AddRange(processor.Offer(input, list[next[input]++], Now));
+            for (var n = rnd.Next(1, maxRun); n > 0 && next[input] < list.Count; n--) alerts.AddRange(processor.Offer(input, list[next[input]++], Now));
             if (next[input] < list.Count) continue;
             alerts.AddRange(processor.CaughtUp(input, Now));
             open.Remove(input);

@@ -124,21 +124,7 @@ public sealed class TiedTimesTests
             .GroupBy(x => x.Input)
             .ToDictionary(g => g.Key, g => g.OrderBy(x => x.Event.OccurredAt).ThenBy(x => x.Tie).Select(x => x.Event).ToList(), StringComparer.Ordinal);
 
-        var processor = new EventTimeProcessor(NewProcessor(), Settings);
-        foreach (var input in inputs.Keys) processor.Assign(input, Now);
-        var next = inputs.Keys.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
-        var alerts = new List<Alert>();
-        var open = inputs.Keys.ToList();
-        while (open.Count > 0)
-        {
-            var input = open[rnd.Next(open.Count)];
-            var list = inputs[input];
-            for (var n = rnd.Next(1, 100); n > 0 && next[input] < list.Count; n--) alerts.AddRange(processor.Offer(input, list[next[input]++], Now));
-            if (next[input] < list.Count) continue;
-            alerts.AddRange(processor.CaughtUp(input, Now));
-            open.Remove(input);
-        }
-        alerts.AddRange(processor.Advance(Now + Settings.CaughtUpWait));
+        var (alerts, processor) = InterleavingEquivalenceTests.Consume(inputs, rnd, maxRun: 100); // the same catalog, settings and clock as here
         alerts.AddRange(processor.Flush()); // a lone event far ahead at the very end of an input stays held live (the outlier rule)
 
         var replay = NewProcessor();
