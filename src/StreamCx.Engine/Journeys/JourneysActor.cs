@@ -61,12 +61,23 @@ public sealed class JourneysActor : ChannelStateActor
                 Stash.Stash();
                 return;
             }
+            var touched = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in m.Items)
             {
                 var channel = ChannelOf(item.Position);
                 if (!Takes(channel, item.Position, item.Source)) continue;
                 var processor = _channels.Of(channel);
                 Publish(processor.Process(item.Input));
+                SendReadings(processor);
+                touched.Add(channel);
+            }
+            // a channel told its frontier before these came (its first messages: its processor had none to advance) applies
+            // what the frontier passed now, not at its next move, which may not come while the inputs are quiet
+            foreach (var channel in touched)
+            {
+                if (FrontierOf(channel) is not { } frontier) continue;
+                var processor = _channels.Of(channel);
+                Publish(processor.Advance(frontier));
                 SendReadings(processor);
             }
             AfterTaking();

@@ -76,4 +76,29 @@ public class JourneysFrontierTests : TestKit
         Assert.Contains(recorder.Alerts, a => a.Factors.Any(f => f is DivergenceFactor));
         Assert.Equal(Replayed(parser, _clock, Partition0.Concat(Partition1), flush: true), live);
     }
+
+    /// <summary>
+    /// A partition whose frontier the sites told before its first journey messages came (its processor did not exist yet,
+    /// so it had nothing to advance): what the frontier passed is applied when they come, not at the frontier's next
+    /// move, which does not come while the inputs are quiet (the live page's watermelon stayed held in a quiet engine).
+    /// </summary>
+    [Fact]
+    public async Task A_partition_told_its_frontier_before_its_first_messages_applies_what_it_passed_when_they_come()
+    {
+        var recorder = new Recorder(_clock);
+        var journeys = Sys.ActorOf(JourneysActor.Create(Catalog, new JourneySettings(), recorder, followsFrontier: true));
+        var at = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        journeys.Tell(new Regions.FrontierAdvanced(at.AddHours(1)) { ByChannel = new Dictionary<string, DateTimeOffset> { ["streamcx.regions/2"] = at.AddHours(1) } });
+
+        journeys.Tell(new ApplyJourneyInputs(
+        [
+            new(JourneyInput.From(new FeedbackEvent("c1", at, "s1", "phone", RatingDictionary.Empty) { JourneyId = "jrn-q", Department = "support", Csat = 5 }, JourneyParts.All), new SourcePosition("streamcx.regions", 2, 0)),
+            new(JourneyInput.From(new JourneyClosed("x1", at.AddMinutes(10), "jrn-q", JourneyOutcome.Unresolved), JourneyParts.All), new SourcePosition("streamcx.regions", 2, 1)),
+            new(JourneyInput.From(new JourneyStep("s2", at.AddHours(2), "jrn-q", "support", "call"), JourneyParts.All), new SourcePosition("streamcx.regions", 2, 2)), // past the frontier: held
+        ]));
+
+        var status = await journeys.Ask<JourneyStatus>(GetJourneyStatus.Instance, TimeSpan.FromSeconds(5));
+        Assert.Equal((2L, 1, 0L), (status.Applied, status.Held, status.Late));
+        Assert.Single(recorder.Alerts, a => OfJourneys(a) && a.Status == AlertStatus.Open); // red behind a CSAT of 5: the watermelon
+    }
 }

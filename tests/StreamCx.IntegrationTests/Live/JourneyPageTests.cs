@@ -41,7 +41,14 @@ public class JourneyPageTests(LiveServerFixture server, BrowserFixture browser)
         visit["step"] = hostileStep;
         await server.Scenarios.ProduceAsync(new[] { call, survey, bill, visit }.Select(m => (site, m.ToJsonString())));
 
-        await LiveApi.WaitForOpenAlertAsync(server.Http, site, "journey", AlertTimeout);
+        try
+        {
+            await LiveApi.WaitForOpenAlertAsync(server.Http, site, "journey", AlertTimeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nthe engine's last lines:\n{string.Join('\n', server.Server.Output.TakeLast(30))}", e);
+        }
 
         await using var live = await LivePage.OpenAsync(browser, server, server.Token);
         var dialogs = new List<string>();
