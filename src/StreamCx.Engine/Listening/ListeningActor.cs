@@ -61,6 +61,7 @@ public sealed class ListeningActor : ChannelStateActor
                 .OrderBy(x => x.Position?.Offset ?? -1);
             foreach (var (position, source, listening, feedback) in inOrder)
                 if (Take(position, source) is { } processor) Publish(listening is not null ? processor.Offer(listening) : processor.OfferFeedback(feedback!));
+            Advance(); // a channel told its frontier before its first messages came applies what it passed now, not at its next move
             AfterTaking();
         });
         Receive<FrontierAdvanced>(m =>
