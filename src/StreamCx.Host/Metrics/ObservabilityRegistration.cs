@@ -40,6 +40,9 @@ public static class ObservabilityRegistration
         services.AddSingleton<IEngineTelemetry>(sp =>
         {
             EventTimeMetrics.Register(registry, sp.GetRequiredService<EventTimeProgress>());
+            // the actor registry is resolved at each scrape: the actor system that holds it is built with this telemetry
+            JourneyMetrics.Register(registry, ct => Web.Live.StatusAsk.AskAsync<StreamCx.Engine.Journeys.JourneysActor, StreamCx.Engine.Journeys.JourneyStatus>(
+                sp.GetRequiredService<Akka.Hosting.ActorRegistry>(), StreamCx.Engine.Journeys.GetJourneyStatus.Instance, ct));
             return new CompositeEngineTelemetry(new EngineMetrics(registry), EventLog(sp));
         });
         services.AddSingleton(sp => new ProducerMetrics(registry, sp.GetRequiredService<KafkaClientMetrics>(), kafka));
