@@ -101,6 +101,15 @@ public class PrometheusScrapeTests(ObservedEngineFixture engine)
         Assert.True(await engine.Prometheus.ScalarAsync("streamcx_kafka_consumer_rebalances_total") >= 1);
     }
 
+    [Fact]
+    public async Task The_journeys_gauges_are_scraped_from_the_journeys_actor_in_memory_and_on_the_shelf()
+    {
+        await engine.Prometheus.WaitForValueAsync("sum(streamcx_events_consumed_total)", engine.Feedback.Count, ScrapeWait); // scraped since it took its feedback
+        var held = await engine.Prometheus.QueryAsync("streamcx_journeys_held");
+        Assert.Equal(new Dictionary<string, double> { ["memory"] = 0, ["shelf"] = 0 }, held.ToDictionary(r => r.Labels["where"], r => r.Value)); // its feedback has no journey
+        Assert.Equal(0, await engine.Prometheus.ScalarAsync("streamcx_journey_messages_held"));
+    }
+
     [Theory]
     [InlineData("process_cpu_seconds_total")]
     [InlineData("dotnet_total_memory_bytes")]
