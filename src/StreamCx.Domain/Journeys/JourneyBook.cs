@@ -17,7 +17,7 @@ namespace StreamCx.Domain.Journeys;
 /// look at that instant is one more entry of the due queue) and brought back by its next event, its next deadline or a
 /// churn of its customer or account: the same alerts, views and captures as if it had stayed.
 /// </summary>
-public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock, Indicators.JourneyReadings? readings = null, IJourneyShelf? shelf = null)
+public sealed partial class JourneyBook(ReferenceCatalog catalog, JourneySettings settings, TimeProvider clock, Indicators.JourneyReadings? readings = null, IJourneyShelf? shelf = null)
 {
     private readonly Dictionary<string, JourneyState> _journeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JourneyState>> _byCustomer = new(StringComparer.Ordinal);
@@ -280,36 +280,6 @@ public sealed class JourneyBook(ReferenceCatalog catalog, JourneySettings settin
         return j;
     }
 
-    /// <summary>
-    /// The next entry of the journey in the due queue after <paramref name="after"/>: its next look, or sooner the instant
-    /// it has been idle for <see cref="JourneySettings.PassivateAfter"/> (with a shelf), at the earliest just after.
-    /// </summary>
-    private long NextEntry(JourneyState j, long after)
-    {
-        var look = NextDue(j, after);
-        return shelf is null ? look : Math.Min(look, Math.Max(j.LastTicks + settings.PassivateAfter.Ticks, after + 1));
-    }
-
-    private bool IsIdle(JourneyState j, long at) => shelf is not null && at != long.MinValue && at >= j.LastTicks + settings.PassivateAfter.Ticks;
-
-    /// <summary>Passivates the journey (out of the due queue already), with its next look.</summary>
-    private void Shelve(JourneyState j, long due)
-    {
-        shelf!.Put(j.ToSnapshot(), due);
-        _journeys.Remove(j.JourneyId);
-        Unindex(_byCustomer, j.CustomerId, j);
-        Unindex(_byAccount, j.AccountId, j);
-    }
-
-    /// <summary>A journey taken off the shelf, held in memory again (its due queue entry is the caller's).</summary>
-    private JourneyState Bring(JourneyStateSnapshot s)
-    {
-        var j = Thaw(s);
-        Hold(j);
-        return j;
-    }
-
-    private JourneyState Thaw(JourneyStateSnapshot s) => JourneyState.FromSnapshot(s, _labels, settings.MaxTimelineSteps);
 
     /// <summary>Holds the journey in memory, indexed by customer and account.</summary>
     private void Hold(JourneyState j)
