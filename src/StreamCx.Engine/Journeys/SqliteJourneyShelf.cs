@@ -9,7 +9,8 @@ namespace StreamCx.Engine.Journeys;
 /// A channel's passivated journeys in a local SQLite file (as Kafka Streams keeps its state in a local RocksDB): one row per
 /// journey, its JSON and its next look, indexed by that look, its customer and its account. Not durable and not meant to
 /// be: the channel's snapshots hold its journeys, and a restore fills a fresh shelf. No journal and no sync, a page cache
-/// of 2 MiB, writes committed in batches; the file is deleted when the shelf is disposed. One thread at a time.
+/// of 2 MiB, writes committed in batches; the file is deleted when the shelf is disposed, and the files an engine killed
+/// left behind (named after its process id) by the next shelf opened in their directory. One thread at a time.
 /// </summary>
 public sealed class SqliteJourneyShelf : IJourneyShelf
 {
@@ -26,6 +27,7 @@ public sealed class SqliteJourneyShelf : IJourneyShelf
     {
         var folder = Folder(directory);
         Directory.CreateDirectory(folder);
+        SweepOrphans(folder);
         var safe = string.Concat(channel.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
         _path = Path.Combine(folder, $"shelf-{safe}-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
@@ -59,6 +61,41 @@ public sealed class SqliteJourneyShelf : IJourneyShelf
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return $"cannot write the passivated journeys' shelves in '{directory}': {e.Message}";
+        }
+    }
+
+    /// <summary>Deletes the shelves of engines no longer running (a SIGKILL leaves its files): each name carries its process id.</summary>
+    private static void SweepOrphans(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "shelf-*.db"))
+        {
+            var parts = Path.GetFileNameWithoutExtension(file).Split('-');
+            if (parts.Length < 3 || !int.TryParse(parts[^2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) || Running(pid)) continue;
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // another engine sweeping the same directory took it first
+            }
+        }
+    }
+
+    private static bool Running(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -63,6 +63,21 @@ public sealed class SqliteJourneyShelfTests : IDisposable
         Assert.Empty(Directory.GetFiles(_directory));
     }
 
+    [Fact]
+    public void A_shelf_opened_deletes_the_files_of_engines_no_longer_running_and_keeps_the_running_ones()
+    {
+        Directory.CreateDirectory(_directory);
+        var orphan = Path.Combine(_directory, $"shelf-regions-2-{int.MaxValue}-{Guid.NewGuid():N}.db"); // no such process
+        var running = Path.Combine(_directory, $"shelf-regions-3-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
+        var other = Path.Combine(_directory, "notes.txt");
+        foreach (var f in new[] { orphan, running, other }) File.WriteAllText(f, "x");
+
+        using var shelf = new SqliteJourneyShelf(_directory, "regions/1");
+
+        Assert.False(File.Exists(orphan));
+        Assert.True(File.Exists(running) && File.Exists(other));
+    }
+
     /// <summary>
     /// 3,000 journeys over 60 days (steps, surveys, closures, churns of customers and accounts, a day or more between some
     /// contacts), three seeds: passivating after a day onto the SQLite shelf changes no alert and no state, and leaves most
