@@ -15,7 +15,7 @@ public static class Knobs
             : property.PropertyType == typeof(int) ? int.Parse(value, CultureInfo.InvariantCulture)
             : property.PropertyType == typeof(bool) ? bool.Parse(value)
             : property.PropertyType == typeof(TimeSpan) ? TimeSpan.Parse(value, CultureInfo.InvariantCulture)
-            : property.PropertyType == typeof(IReadOnlyList<TimeSpan>) ? value.Split(',', '+', StringSplitOptions.RemoveEmptyEntries).Select(v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)).ToList()
+            : property.PropertyType == typeof(IReadOnlyList<TimeSpan>) ? value.Split([',', '+'], StringSplitOptions.RemoveEmptyEntries).Select(v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)).ToList()
             : throw new ArgumentException($"knob {name} has an unsupported type");
         property.SetValue(copy, parsed);
         return copy;

@@ -52,5 +52,5 @@ foreach (var seed in seeds)
     Console.Error.WriteLine($"seed {seed}: {result.Events:N0} events, {result.Detections.Count(d => d.Detected)}/{result.Detections.Count} detected, {result.FalseOpens.Count} false opens, {result.ProcessSeconds:0.0} s");
     results.Add(result);
 }
-Console.WriteLine(Report.Write(label, results));
+Console.WriteLine(Report.Write(label, results, settings.TrendZ));
 return 0;

@@ -8,7 +8,9 @@ public static class Report
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Write(string label, IReadOnlyList<SeedResult> seeds)
+    /// <param name="threshold">The z the detectors' own statistics must reach (<c>DetectionSettings.TrendZ</c>): the bound
+    /// an irritant's data must hold by the deadline for the detectors to be able to find it by then.</param>
+    public static string Write(string label, IReadOnlyList<SeedResult> seeds, double threshold = 5.5)
     {
         var sb = new StringBuilder();
         var events = seeds.Sum(s => s.Events);
@@ -40,6 +42,20 @@ public static class Report
             var z = g.Select(d => d.BoundZ).ToList();
             var inTime = g.Count(d => d.Detected && (d.Kind == "fast" ? d.HoursToDetect <= 2 : d.RampFraction < 0.6));
             sb.AppendLine(Inv, $"| {g.Key} | {g.Count()} | {F(Median(z), "0.0")} ({F(z.Min(), "0.0")}–{F(z.Max(), "0.0")}) | {z.Count(v => v >= 4)} | {z.Count(v => v >= 5)} | {inTime} |");
+        }
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"Per seed ({string.Join(", ", seeds.Select(s => s.Seed))}): irritants whose bound reaches the detectors' threshold (z ≥ {F(threshold)}, `TrendZ`; the");
+        sb.AppendLine("step test's 14 at k 0.5 is z ≥ 5.3 at best) by the deadline, how many of those are found by then, and how many are found by then in all;");
+        sb.AppendLine("\"late above the bound\" are those whose data held the threshold by the deadline but were found after it (or never).");
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"| kind | irritants per seed | bound ≥ {F(threshold)} per seed | of those, found by the deadline | found by the deadline, all | late above the bound |");
+        sb.AppendLine("|---|---|---|---|---|---:|");
+        foreach (var kind in all.Where(d => !double.IsNaN(d.BoundZ)).Select(d => d.Kind).Distinct().OrderBy(Order))
+        {
+            static bool InTime(Detection d) => d.Detected && (d.Kind == "fast" ? d.HoursToDetect <= 2 : d.RampFraction < 0.6);
+            var ofSeed = seeds.Select(s => s.Detections.Where(d => d.Kind == kind && !double.IsNaN(d.BoundZ)).ToList()).ToList();
+            string PerSeed(Func<List<Detection>, int> count) => $"{string.Join(", ", ofSeed.Select(count))} ({ofSeed.Sum(count)})";
+            sb.AppendLine(Inv, $"| {kind} | {PerSeed(l => l.Count)} | {PerSeed(l => l.Count(d => d.BoundZ >= threshold))} | {PerSeed(l => l.Count(d => d.BoundZ >= threshold && InTime(d)))} | {PerSeed(l => l.Count(InTime))} | {ofSeed.Sum(l => l.Count(d => d.BoundZ >= threshold && !InTime(d)))} |");
         }
         sb.AppendLine();
 

@@ -88,14 +88,22 @@ public sealed class RecentStepTests
         // a 1.2-point step (1.5 σ) on Tuesday 20 Oct at 10:20, 13:20 and 16:20 Paris, seeds 1–5
         var onsets = new[] { (8 * 24) + 8.33, (8 * 24) + 11.33, (8 * 24) + 14.33 };
         var cases = onsets.SelectMany(o => new[] { 1, 2, 3, 4, 5 }.Select(s => (o, s))).ToArray();
-        var with = cases.Select(c => HoursToDetect(new DetectionSettings(), c.s, c.o)).Order().ToArray();
-        var without = cases.Select(c => HoursToDetect(new DetectionSettings { StepAllowance = 0 }, c.s, c.o)).Order().ToArray();
+        var defaults = cases.Select(c => HoursToDetect(new DetectionSettings(), c.s, c.o)).Order().ToArray();
+        Assert.True(defaults[defaults.Length / 2] <= 1.5, $"defaults: {string.Join(", ", defaults.Select(h => h.ToString("0.00")))}");
+        // the step test's own gain, measured with the trend spans gated at 30 responses as when it was added: with the
+        // default gate of 20 the 2 h span alone finds this step almost as soon (medians 1.23 and 1.25 h), the two overlap
+        var old = new DetectionSettings { MinTrendRecentCount = 30 };
+        var with = cases.Select(c => HoursToDetect(old, c.s, c.o)).Order().ToArray();
+        var without = cases.Select(c => HoursToDetect(old with { StepAllowance = 0 }, c.s, c.o)).Order().ToArray();
         var median = with[with.Length / 2];
         Assert.True(median <= 1.5, $"with: {string.Join(", ", with.Select(h => h.ToString("0.00")))}");
         // measured: a median of 1.23 h against 1.45 h, no quantile later
         var both = $"with: {string.Join(", ", with.Select(h => h.ToString("0.00")))}; without: {string.Join(", ", without.Select(h => h.ToString("0.00")))}";
         Assert.True(median < without[without.Length / 2] - 0.15, both);
         Assert.True(with.Zip(without).All(p => p.First <= p.Second), both);
+        // and the default gate finds no quantile later than the old one
+        var gates = $"defaults: {string.Join(", ", defaults.Select(h => h.ToString("0.00")))}; {both}";
+        Assert.True(defaults.Zip(with).All(p => p.First <= p.Second), gates);
     }
 
     [Theory]
