@@ -49,9 +49,9 @@ public sealed class SqliteJourneyShelf : IJourneyShelf
     /// <summary>Why shelves cannot be written in <paramref name="directory"/> (null: they can); checked at start, not at the first idle journey.</summary>
     public static string? Unwritable(string? directory)
     {
+        var folder = Folder(directory);
         try
         {
-            var folder = Folder(directory);
             Directory.CreateDirectory(folder);
             var probe = Path.Combine(folder, $".probe-{Guid.NewGuid():N}");
             File.WriteAllBytes(probe, [1]);
@@ -60,7 +60,7 @@ public sealed class SqliteJourneyShelf : IJourneyShelf
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return $"cannot write the passivated journeys' shelves in '{directory}': {e.Message}";
+            return $"cannot write the passivated journeys' shelves in '{folder}': {e.Message}";
         }
     }
 
