@@ -10,6 +10,9 @@ public static class Report
 
     /// <param name="threshold">The z the detectors' own statistics must reach (<c>DetectionSettings.TrendZ</c>): the bound
     /// an irritant's data must hold by the deadline for the detectors to be able to find it by then.</param>
+    /// <summary>Found by the targets' deadline: a fast irritant within 2 h of its onset, a slow one before 60 % of its ramp.</summary>
+    private static bool ByTheDeadline(Detection d) => d.Detected && (d.Kind == "fast" ? d.HoursToDetect <= 2 : d.RampFraction < 0.6);
+
     public static string Write(string label, IReadOnlyList<SeedResult> seeds, double threshold = 5.5)
     {
         var sb = new StringBuilder();
@@ -40,7 +43,7 @@ public static class Report
         foreach (var g in all.Where(d => !double.IsNaN(d.BoundZ)).GroupBy(d => d.Kind).OrderBy(g => Order(g.Key)))
         {
             var z = g.Select(d => d.BoundZ).ToList();
-            var inTime = g.Count(d => d.Detected && (d.Kind == "fast" ? d.HoursToDetect <= 2 : d.RampFraction < 0.6));
+            var inTime = g.Count(ByTheDeadline);
             sb.AppendLine(Inv, $"| {g.Key} | {g.Count()} | {F(Median(z), "0.0")} ({F(z.Min(), "0.0")}–{F(z.Max(), "0.0")}) | {z.Count(v => v >= 4)} | {z.Count(v => v >= 5)} | {inTime} |");
         }
         sb.AppendLine();
@@ -52,10 +55,9 @@ public static class Report
         sb.AppendLine("|---|---|---|---|---|---:|");
         foreach (var kind in all.Where(d => !double.IsNaN(d.BoundZ)).Select(d => d.Kind).Distinct().OrderBy(Order))
         {
-            static bool InTime(Detection d) => d.Detected && (d.Kind == "fast" ? d.HoursToDetect <= 2 : d.RampFraction < 0.6);
             var ofSeed = seeds.Select(s => s.Detections.Where(d => d.Kind == kind && !double.IsNaN(d.BoundZ)).ToList()).ToList();
             string PerSeed(Func<List<Detection>, int> count) => $"{string.Join(", ", ofSeed.Select(count))} ({ofSeed.Sum(count)})";
-            sb.AppendLine(Inv, $"| {kind} | {PerSeed(l => l.Count)} | {PerSeed(l => l.Count(d => d.BoundZ >= threshold))} | {PerSeed(l => l.Count(d => d.BoundZ >= threshold && InTime(d)))} | {PerSeed(l => l.Count(InTime))} | {ofSeed.Sum(l => l.Count(d => d.BoundZ >= threshold && !InTime(d)))} |");
+            sb.AppendLine(Inv, $"| {kind} | {PerSeed(l => l.Count)} | {PerSeed(l => l.Count(d => d.BoundZ >= threshold))} | {PerSeed(l => l.Count(d => d.BoundZ >= threshold && ByTheDeadline(d)))} | {PerSeed(l => l.Count(ByTheDeadline))} | {ofSeed.Sum(l => l.Count(d => d.BoundZ >= threshold && !ByTheDeadline(d)))} |");
         }
         sb.AppendLine();
 

@@ -73,13 +73,7 @@ public sealed class JourneysActor : ChannelStateActor
             }
             // a channel told its frontier before these came (its first messages: its processor had none to advance) applies
             // what the frontier passed now, not at its next move, which may not come while the inputs are quiet
-            foreach (var channel in touched)
-            {
-                if (FrontierOf(channel) is not { } frontier) continue;
-                var processor = _channels.Of(channel);
-                Publish(processor.Advance(frontier));
-                SendReadings(processor);
-            }
+            Advance(touched);
             AfterTaking();
         });
         Receive<FrontierAdvanced>(m =>
@@ -90,15 +84,7 @@ public sealed class JourneysActor : ChannelStateActor
                 return;
             }
             Hear(m);
-            foreach (var channel in _channels.Held)
-            {
-                if (FrontierOf(channel) is not { } frontier) continue;
-                var processor = _channels.Of(channel);
-                var held = processor.Held;
-                Publish(processor.Advance(frontier));
-                SendReadings(processor);
-                if (processor.Held != held) Changed(channel);
-            }
+            Advance(_channels.Held);
             // after its readings up to then went to the feed: every channel told (one without journeys has nothing to give), or the one
             if (_readings is not null) Sender.Tell(new JourneysPassed(m.ByChannel ?? new Dictionary<string, DateTimeOffset> { [Unkeyed] = m.Frontier }));
         });
@@ -153,6 +139,20 @@ public sealed class JourneysActor : ChannelStateActor
             foreach (var processor in processors) processor.Tally(tally);
             replyTo.Tell(new JourneyIndicatorsFound(reached, days, tally.Rows()));
         });
+    }
+
+    /// <summary>Applies in each of the channels what its frontier of event time passed, and sends the readings its journeys gave.</summary>
+    private void Advance(IEnumerable<string> channels)
+    {
+        foreach (var channel in channels)
+        {
+            if (FrontierOf(channel) is not { } frontier) continue;
+            var processor = _channels.Of(channel);
+            var held = processor.Held;
+            Publish(processor.Advance(frontier));
+            SendReadings(processor);
+            if (processor.Held != held) Changed(channel);
+        }
     }
 
     /// <summary>A whole snapshot is saved after this many changes (a restore reads at most this many more).</summary>
