@@ -84,6 +84,8 @@ public static class Report
         foreach (var g in groups.GroupBy(g => (g.Context, g.Scope)).OrderBy(g => g.Key.Context, StringComparer.Ordinal).ThenBy(g => g.Key.Scope, StringComparer.Ordinal))
             sb.AppendLine(Inv, $"| {g.Key.Context} | {g.Key.Scope} | {g.Count(x => x.TopLevel)} | {g.Count(x => !x.TopLevel)} | {Median(g.Select(x => (double)x.Sites))} |");
         sb.AppendLine();
+        sb.AppendLine(Inv, $"Sites named by region groups (each group's first naming of a site): {seeds.Sum(s => s.Naming.Named)}; where nothing moved (no irritant, usual pattern, holiday, promotion or closure there then): **{seeds.Sum(s => s.Naming.WhereNothingMoved)}**.");
+        sb.AppendLine();
         sb.AppendLine("| false opens by factor | count |");
         sb.AppendLine("|---|---:|");
         foreach (var g in falseOpens.GroupBy(f => f.Factors).OrderByDescending(g => g.Count()))

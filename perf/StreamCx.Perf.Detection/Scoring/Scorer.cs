@@ -73,7 +73,13 @@ public static class Scorer
             return new GroupOutcome(factor.Scope, g.AttributeId, factor.SiteIds.Count, g.RaisedAt,
                 move is not null ? $"{move.Kind} move (labelled)" : Context(sites[g.SiteId], g.AttributeId, g.RaisedAt, scenario.Episodes), move is not null, !folded.Contains(g.AlertId));
         }).ToList();
-        return new SeedResult(scenario.Seed, scenario.Events.Count, siteAttributeDays, detections, falseOpens, opensPerMove, seconds, groups);
+        var namings = groupAlerts.Where(g => g.Status != AlertStatus.Resolved && g.Factors[0] is GroupFactor { Scope: GroupFactor.RegionScope })
+            .SelectMany(g => ((GroupFactor)g.Factors[0]).SiteIds.Select(site => (g.AlertId, Site: site, g.AttributeId, g.RaisedAt)))
+            .GroupBy(x => (x.AlertId, x.Site)).Select(x => x.MinBy(y => y.RaisedAt)).ToList();
+        var nothingMoved = namings.Count(x => !labels[(x.Site, x.AttributeId)].Any(i => x.RaisedAt >= i.Onset && x.RaisedAt <= i.End + FalseSlack)
+            && Context(sites[x.Site], x.AttributeId, x.RaisedAt, scenario.Episodes) == "other");
+        return new SeedResult(scenario.Seed, scenario.Events.Count, siteAttributeDays, detections, falseOpens, opensPerMove, seconds, groups,
+            new Naming(namings.Count, nothingMoved));
     }
 
     private static Detection Detect(Irritant i, IEnumerable<Alert> alerts, double peakRate)

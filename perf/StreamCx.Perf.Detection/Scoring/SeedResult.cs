@@ -15,7 +15,7 @@ public sealed record GroupOutcome(string Scope, string AttributeId, int Sites, D
 /// <summary>What one seed gave.</summary>
 public sealed record SeedResult(
     int Seed, int Events, double SiteAttributeDays, IReadOnlyList<Detection> Detections, IReadOnlyList<FalseOpen> FalseOpens,
-    IReadOnlyDictionary<string, int> SiteOpensPerGroupMove, double ProcessSeconds, IReadOnlyList<GroupOutcome> Groups)
+    IReadOnlyDictionary<string, int> SiteOpensPerGroupMove, double ProcessSeconds, IReadOnlyList<GroupOutcome> Groups, Naming Naming)
 {
     /// <summary>
     /// False alarms a manager sees at the top of the page: false site opens not folded under a group, and groups opened
@@ -23,3 +23,9 @@ public sealed record SeedResult(
     /// </summary>
     public int FalseNotified => FalseOpens.Count(f => !f.Folded) + Groups.Count(g => g.TopLevel && !g.DuringMove);
 }
+
+/// <summary>
+/// The sites region groups named (each group's first naming of a site), and of those the ones where nothing moved: no
+/// irritant of that site-attribute around the naming and no usual pattern, holiday, promotion or closure then ("other").
+/// </summary>
+public readonly record struct Naming(int Named, int WhereNothingMoved);

@@ -2,7 +2,7 @@ namespace StreamCx.Domain.Detection;
 
 /// <summary>
 /// Every knob of the detectors and the alert policy (see README "How alerts are decided"). The thresholds (TrendZ,
-/// UnlearnedHourTrendZ, MinTrendRecentCount, PeerZ, DriftAllowance, DriftThreshold, StepAllowance, StepThreshold, SlowFallHalfLives, SlowFallZ, WeeklyEffectSpread) are calibrated on the labelled
+/// UnlearnedHourTrendZ, MinTrendRecentCount, PeerZ, DriftAllowance, DriftThreshold, StepAllowance, StepThreshold, SlowFallHalfLives, SlowFallZ, WeeklyEffectSpread, GroupJoinZ, GroupJoinMinCount) are calibrated on the labelled
 /// benchmark across seeds (perf/results/detection.md), the rest on the scenarios of the test suite. Effects are fractions of the attribute's scale range (max - min).
 /// </summary>
 public sealed record DetectionSettings
@@ -169,6 +169,16 @@ public sealed record DetectionSettings
     /// to false there to keep replay and live identical (region groups stay).
     /// </summary>
     public bool NetworkGroups { get; init; } = true;
+    /// <summary>
+    /// The z at which a site falling with its region's move joins the move's group (<see cref="Drift.MoveFall"/>), asked while
+    /// the group takes members, for <see cref="GroupJoinHorizon"/> after it formed, of the region's sites not in it: a move
+    /// already seen at several sites warrants less evidence at one more. 0 turns it off.
+    /// </summary>
+    public double GroupJoinZ { get; init; } = 3;
+    /// <summary>How long after a region group formed its region's other sites are asked whether they fell with it.</summary>
+    public TimeSpan GroupJoinHorizon { get; init; } = TimeSpan.FromHours(12);
+    /// <summary>Responses since the move's onset a site needs before it can join the move's group.</summary>
+    public int GroupJoinMinCount { get; init; } = 10;
 
     // Importance: correlation of the attribute with NPS in the region
     public int MinImportancePairs { get; init; } = 100;
@@ -207,6 +217,11 @@ public sealed record DetectionSettings
         Positive(GroupInterval, nameof(GroupInterval));
         AtLeast(MinGroupRegions, 2, nameof(MinGroupRegions));
         AtLeast(MinGroupSites, 2, nameof(MinGroupSites));
+        if (!(GroupJoinZ >= 0)) errors.Add($"{nameof(GroupJoinZ)} must not be negative, got {GroupJoinZ}");
+        Positive(GroupJoinHorizon, nameof(GroupJoinHorizon));
+        if (GroupJoinHorizon + GroupWindow > TimeSpan.FromHours(Drift.MoveFall.MaxHours - 2))
+            errors.Add($"{nameof(GroupJoinHorizon)} and {nameof(GroupWindow)} together must be under {Drift.MoveFall.MaxHours - 2} h, got {GroupJoinHorizon + GroupWindow}");
+        AtLeast(GroupJoinMinCount, 2, nameof(GroupJoinMinCount));
         Fraction(MinGroupShare, nameof(MinGroupShare));
         Positive(DriftReferenceHalfLife, nameof(DriftReferenceHalfLife));
         if (!(DriftAllowance >= 0)) errors.Add($"{nameof(DriftAllowance)} must not be negative, got {DriftAllowance}");

@@ -38,16 +38,31 @@ public sealed class RegionGrouper
         if (state.Version > _tracker.State.Version) _tracker.Restore(state);
     }
 
+    /// <summary>
+    /// When the move on the attribute that takes members at <paramref name="at"/> formed, if there is one, it formed within
+    /// <see cref="DetectionSettings.GroupJoinHorizon"/> and the site is not in it: the site may be asked whether it fell with it.
+    /// </summary>
+    public DateTimeOffset? JoinableSince(string attributeId, string siteId, DateTimeOffset at) =>
+        _tracker.Taking(attributeId, at) is { } move && at - move.Since <= _settings.GroupJoinHorizon && !move.Members.Any(m => m.Key == siteId)
+            ? move.Since
+            : null;
+
     /// <summary>Takes one site alert emission of the region; adds to <paramref name="output"/> what is notified: the site alert (or not) and the group's emission.</summary>
-    public void Route(Alert alert, List<Alert> output)
+    /// <param name="joinsMove">
+    /// The alert opened because its site fell with the move taking members (<see cref="JoinableSince"/>): it joins it
+    /// absorbed, as its evidence is the move's. Its later updates may still show it clearly worse than the group.
+    /// </param>
+    public void Route(Alert alert, List<Alert> output, bool joinsMove = false)
     {
         var attributeId = alert.AttributeId;
         if (alert.Status != AlertStatus.Open)
         {
             var known = _tracker.MemberOf(attributeId, alert.AlertId);
-            if (known?.Role == MemberRole.Absorbed && alert.Status == AlertStatus.Updated && Worse(alert, _tracker.MoveOf(attributeId, alert.AlertId)!.Members))
+            if (known?.Role == MemberRole.Absorbed && alert.Status == AlertStatus.Updated && _tracker.MoveOf(attributeId, alert.AlertId) is { } move
+                && (Worse(alert, move.Members) || Outlasts(move, alert.AlertId)))
             {
-                // it got clearly worse than its group (a second irritant on top of the move): from now on it has its own alert
+                // it got clearly worse than its group, or its group's other sites have all recovered while it still changes
+                // (a second irritant on top of the move, or after it): from now on it has its own alert
                 output.Add(alert);
                 if (_tracker.Change(attributeId, known with { Role = MemberRole.Own, Mean = alert.Score.Mean, Severity = alert.Severity }) is { } promoted) output.Add(Emit(promoted, alert));
                 return;
@@ -65,11 +80,15 @@ public sealed class RegionGrouper
             _tracker.Open(attributeId, member, alert.RaisedAt);
             return;
         }
-        var worse = Worse(alert, group);
+        var worse = !joinsMove && Worse(alert, group);
         if (worse) output.Add(alert);
         var change = _tracker.Open(attributeId, member with { Role = worse ? MemberRole.Own : MemberRole.Absorbed }, alert.RaisedAt);
         if (change is { } c) output.Add(Emit(c, alert));
     }
+
+    /// <summary>Every other member of the move has recovered: what the alert says now is no longer the move.</summary>
+    private static bool Outlasts(Move move, string alertId) =>
+        move.Members.All(m => m.AlertId == alertId || move.Closed.Contains(m.AlertId));
 
     /// <summary>The site is clearly worse than its group: below the members' median by at least MinPeerEffect of the scale.</summary>
     private bool Worse(Alert alert, IReadOnlyList<MoveMember> group)

@@ -183,8 +183,29 @@ public sealed class AttributeMonitor
         if (ExpectationDetector.Evaluate(_ring, current, _profile, range, _s, _expectationPrefix) is { } expectation) signals.Add(expectation);
         if (escalation is not null && _lifecycle.Current is not null) signals.Add(escalation);
 
-        var decision = _lifecycle.Step(signals, importance, recent, now);
+        return Emit(_lifecycle.Step(signals, importance, recent, now), signals, emittedAt, clock);
+    }
+
+    /// <summary>
+    /// Opens an alert if the site fell with its region's move on the attribute, formed at <paramref name="moveSince"/>
+    /// (<see cref="MoveFall"/>); asked only when no alert is open here. The alert then lives as any other: it resolves
+    /// once the level has recovered.
+    /// </summary>
+    public Alert? JoinMove(DateTimeOffset moveSince, ImportanceFactor? importance, TimeProvider clock)
+    {
+        if (NewestEventTime is not { } now || _lifecycle.Current is not null) return null;
+        var current = _ring.Newest;
+        if (MoveFall.Evaluate(_ring, current, _profile, _drift.State, Attribute.Range, _s, moveSince) is not { } fall) return null;
+        var signals = _signals;
+        signals.Clear();
+        signals.Add(WithUsual(fall, current));
+        return Emit(_lifecycle.Step(signals, importance, RecentStats(), now), signals, default, clock);
+    }
+
+    private Alert? Emit(AlertDecision? decision, List<Signal> signals, DateTimeOffset emittedAt, TimeProvider? clock)
+    {
         if (decision is null) return null;
+        var current = _ring.Newest;
         var span = WindowSpan(signals);
         var stats = StatsOver(span);
         var score = new ScoreSummary(Math.Round(stats.Mean, 3), Math.Round(stats.DissatisfiedPct, 1), stats.Count);
@@ -202,6 +223,12 @@ public sealed class AttributeMonitor
              ?? _drift.Evaluate(ProvisionalDrift(_drift, _openHours, current, range), range, _s.ProfileSpreadFloor)
              ?? (_slowDrift is null ? null : _slowDrift.Evaluate(ProvisionalDrift(_slowDrift, _slowOpenHours, current, range), range, _s.ProfileSpreadFloor))
              ?? _slowFall.Evaluate(ProvisionalSlowFall(current, range), _drift.State, range)) is not { } signal) return null;
+        return WithUsual(signal, current);
+    }
+
+    /// <summary>A signal against the drift's reference, with the usual level of the current hour when the profile knows it.</summary>
+    private Signal WithUsual(Signal signal, long current)
+    {
         var hour = _ring.Clock.HourIndex(current);
         if (!_profile.IsLearned(hour)) return signal;
         return signal with { Usual = new UsualLevel(signal.NormalLevel + _profile.Offset(hour), _profile.PartOfWeek(hour)) };

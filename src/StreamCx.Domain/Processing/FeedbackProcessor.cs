@@ -204,9 +204,20 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
         region.Update(site.SiteId, observation.AttributeId, monitor.PeerWindowStats, monitor.NpsPairs);
         var spreading = monitor.OpenAlert is null ? null : SpreadingEscalation.Evaluate(intake.Mentions, site.SiteId, monitor.Attribute.Label, observation.OccurredAt, _social);
         var alert = monitor.Evaluate(view.PeersOf(site.SiteId, observation.AttributeId, _peers), view.ImportanceOf(observation.AttributeId), clock, spreading);
+        var joinsMove = alert is null && (alert = JoinMove(site, monitor, view, observation)) is not null;
         if (alert is null) return;
-        GrouperOf(site.RegionId).Route(SiteAlertContext.Add(alert, intake, catalog.Listening, observation.OccurredAt, Bearing(site.RegionId, observation)), alerts ??= []);
+        GrouperOf(site.RegionId).Route(SiteAlertContext.Add(alert, intake, catalog.Listening, observation.OccurredAt, Bearing(site.RegionId, observation)), alerts ??= [], joinsMove);
     }
+
+    /// <summary>
+    /// A site with no alert on the attribute, while its region's group on it takes members and the site is not in it: does
+    /// it fall with the move (<see cref="Detection.Drift.MoveFall"/>)? If so its alert opens and joins the group.
+    /// </summary>
+    private Alert? JoinMove(Site site, AttributeMonitor monitor, RegionView view, AttributeObservation observation) =>
+        settings.GroupJoinZ > 0 && monitor.OpenAlert is null
+        && GrouperOf(site.RegionId).JoinableSince(observation.AttributeId, site.SiteId, observation.OccurredAt) is { } since
+            ? monitor.JoinMove(since, view.ImportanceOf(observation.AttributeId), clock)
+            : null;
 
     /// <summary>
     /// The incident types the region's closed days show bearing on the observation's attribute, measured when asked (only for

@@ -72,6 +72,34 @@ public sealed class RegionGrouperTests
     }
 
     [Fact]
+    public void An_absorbed_site_still_changing_once_every_other_member_recovered_is_notified_from_that_update_on()
+    {
+        // a second irritant at s02 after the move, or a move that lasts there: the group no longer explains its alert
+        var grouper = new RegionGrouper("r0", Catalog, Settings);
+        var opens = new[] { Open("s00", 0), Open("s01", 20), Open("s02", 40) };
+        Route(grouper, opens);
+        Assert.Empty(Route(grouper, Next(opens[2], AlertStatus.Updated, 200))); // s00 and s01 still down: the group's
+
+        Route(grouper, Next(opens[0], AlertStatus.Resolved, 300), Next(opens[1], AlertStatus.Resolved, 320));
+        var later = Next(Next(opens[2], AlertStatus.Updated, 200), AlertStatus.Updated, 900);
+        var output = Route(grouper, later);
+        Assert.Equal(later.AlertId, output[0].AlertId);
+        Assert.Equal(MemberRole.Own, grouper.State.Moves.Single().Members.Single(m => m.AlertId == later.AlertId).Role);
+    }
+
+    [Fact]
+    public void A_site_that_joins_the_move_on_its_evidence_is_absorbed_even_below_the_members_median()
+    {
+        var grouper = new RegionGrouper("r0", Catalog, Settings);
+        Route(grouper, Open("s00", 0), Open("s01", 20), Open("s02", 40));
+        var output = new List<Alert>();
+        grouper.Route(Open("s03", 60, mean: 2.1), output, joinsMove: true); // 1.1 below the median: would keep its own alert
+        var group = Assert.Single(output);
+        Assert.Contains("s03", FactorOf(group).SiteIds);
+        Assert.Equal(MemberRole.Absorbed, grouper.State.Moves.Single().Members.Single(m => m.Key == "s03").Role);
+    }
+
+    [Fact]
     public void The_group_resolves_when_every_member_has_recovered_and_absorbed_alerts_stay_silent_to_the_end()
     {
         var grouper = new RegionGrouper("r0", Catalog, Settings);

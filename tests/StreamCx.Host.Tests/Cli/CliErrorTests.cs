@@ -42,6 +42,8 @@ public class CliErrorTests
     [InlineData("Detection:TrendZ=0.1", "TrendZ")]
     [InlineData("Detection:BucketWidth=00:07:00", "BucketWidth")]
     [InlineData("Detection:NoSuchKnob=1", "NoSuchKnob")]
+    [InlineData("Detection:GroupJoinZ=-1", "GroupJoinZ")]
+    [InlineData("Detection:GroupJoinHorizon=5.00:00:00", "GroupJoinHorizon")]
     [InlineData("Kafka:Topics:0=bad topic!", "Kafka")]
     [InlineData("Engine:Parallelism=-4", "Parallelism")]
     [InlineData("Engine:BatchSize=0", "BatchSize")]
