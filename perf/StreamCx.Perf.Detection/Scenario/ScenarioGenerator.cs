@@ -10,7 +10,8 @@ public sealed record LabelledScenario(
 /// Generates a labelled scenario from a seed: Poisson arrivals per site and hour shaped by local opening hours,
 /// integer ratings from a latent 1–5 level (site level + usual pattern + irritants + noise), NPS driven mostly by
 /// waiting time and staff courtesy; holidays, promotions (volume × 3, satisfaction unchanged), closures and
-/// reopenings, and every kind of irritant at sites of the volume it needs.
+/// reopenings, and every kind of irritant at sites of the volume it needs. One site opens on day 10 (a new site: its
+/// region has learned its rhythm, it has not) and has an irritant on its second day.
 /// </summary>
 public static class ScenarioGenerator
 {
@@ -26,6 +27,7 @@ public static class ScenarioGenerator
         var volume = VolumeModifiers(rnd, sites, episodes);
         AddDstEpisodes(sites, start, end, episodes);
         var irritants = PlaceIrritants(rnd, sites, volume.Disturbed);
+        var (newSite, opening) = OpenNewSite(seed, sites, volume.Disturbed, irritants, episodes);
         var bySiteAttribute = irritants.ToLookup(i => (i.SiteId, i.AttributeId));
         var levels = sites.ToDictionary(s => s.SiteId, _ => ScenarioWorld.Attributes.Select(_ => 4.0 + (0.15 * Gaussian(rnd))).ToArray());
 
@@ -46,6 +48,7 @@ public static class ScenarioGenerator
                 }
             }
         }
+        events.RemoveAll(e => e.SiteId == newSite && e.OccurredAt < opening); // drawn as the others (the same random sequence), then left out
         events.Sort((a, b) => a.OccurredAt.UtcTicks != b.OccurredAt.UtcTicks ? a.OccurredAt.UtcTicks.CompareTo(b.OccurredAt.UtcTicks) : string.CompareOrdinal(a.EventId, b.EventId));
         return new LabelledScenario(seed, sites, events, irritants, episodes);
     }
@@ -65,6 +68,30 @@ public static class ScenarioGenerator
         }
         if (ratings.Count == 0) ratings[ScenarioWorld.Attributes[0].AttributeId] = ScenarioWorld.Attributes[0].ToScale(levels[0]);
         return new FeedbackEvent(id, at, site.SiteId, "store", ratings) { Nps = (int)Math.Clamp(Math.Round(nps + (1.2 * Gaussian(rnd))), 0, 10) };
+    }
+
+    /// <summary>
+    /// A site of 10 responses an hour or more with no irritant of its own opens at local midnight on day 10; a step of 1.2
+    /// points on one attribute follows on its second day, between 9 and 17 h. Drawn with a random sequence of its own, so
+    /// that every other draw of the seed is what it was before the new site existed; the region-wide and network-wide moves
+    /// before its opening are not its irritants (it had no responses then).
+    /// </summary>
+    private static (string SiteId, DateTimeOffset Opening) OpenNewSite(int seed, IReadOnlyList<BenchmarkSite> sites, HashSet<string> disturbed, List<Irritant> irritants, List<UsualEpisode> episodes)
+    {
+        var rnd = new Random(unchecked((seed * 7919) + 104729));
+        var own = irritants.Where(i => i.Group is null).Select(i => i.SiteId).ToHashSet(StringComparer.Ordinal);
+        var pool = sites.Where(s => s.PeakRate >= 10 && !disturbed.Contains(s.SiteId) && !own.Contains(s.SiteId)).OrderBy(s => s.SiteId, StringComparer.Ordinal).ToList();
+        var site = pool[rnd.Next(pool.Count)];
+        var day = ScenarioWorld.Start.AddDays(10);
+        var opening = new DateTimeOffset(TimeZoneInfo.ConvertTime(day, site.Zone).Date, site.Zone.GetUtcOffset(TimeZoneInfo.ConvertTime(day, site.Zone).Date));
+        irritants.RemoveAll(i => i.SiteId == site.SiteId && i.Onset < opening);
+        var taken = irritants.Where(i => i.SiteId == site.SiteId).Select(i => i.AttributeId).ToHashSet(StringComparer.Ordinal);
+        var attribute = ScenarioWorld.Attributes.Select(a => a.AttributeId).Where(a => !taken.Contains(a)).OrderBy(_ => rnd.Next()).First();
+        var local = opening.DateTime.AddDays(1).AddHours(9 + rnd.Next(0, 9)).AddMinutes(rnd.Next(60));
+        var onset = new DateTimeOffset(local, site.Zone.GetUtcOffset(local));
+        irritants.Add(new Irritant("new-site", site.SiteId, attribute, onset, TimeSpan.FromMinutes(30), onset.AddHours(24), 1.2));
+        episodes.Add(new UsualEpisode("new site, first 3 days", site.SiteId, null, opening, opening.AddDays(3)));
+        return (site.SiteId, opening);
     }
 
     /// <summary>Holidays (closed or reduced days, per region), promotions (× 3 for 2 days), closures (3 days closed, then reopening).</summary>

@@ -138,7 +138,7 @@ public static class Report
     }
 
     private static int Order(string kind) => Array.IndexOf(
-        ["fast", "sparse-step", "slow-24h", "slow-48h", "intermittent", "recurring", "peer-only", "region-wide", "network-wide", "importance-key", "importance-minor"], kind);
+        ["fast", "sparse-step", "slow-24h", "slow-48h", "intermittent", "recurring", "peer-only", "region-wide", "network-wide", "importance-key", "importance-minor", "new-site"], kind);
 
     internal static double Median(IEnumerable<double> values)
     {

@@ -133,7 +133,7 @@ public sealed record DetectionSettings
     public double WeeklyEffectSpread { get; init; } = 0.05;
     /// <summary>
     /// Pool the weekly slots of an attribute over the sites of a region (hierarchical shrinkage): a usual hour of the week
-    /// seen at many sites is believed sooner than one site's own weeks allow (<see cref="Seasonality.RegionalWeeklyEffects"/>).
+    /// seen at many sites is believed sooner than one site's own weeks allow (<see cref="Seasonality.RegionalProfiles"/>).
     /// </summary>
     public bool PoolWeeklyEffectsInRegion { get; init; } = true;
     /// <summary>
@@ -141,6 +141,15 @@ public sealed record DetectionSettings
     /// weeks may pull it from the region's usual hour of the week (0: every site takes the region's effect).
     /// </summary>
     public double SiteWeeklyEffectSpread { get; init; } = 0.03;
+    /// <summary>
+    /// With <see cref="PoolWeeklyEffectsInRegion"/>: an hour of the day a site has not learned (a new site, a quiet one whose
+    /// hours never hold <see cref="MinHourCountForProfile"/> responses) takes the region's daily shape — how far that hour
+    /// sits from the level at the region's sites that learned it — so a new site expects the region's lunch dip from its
+    /// first day, and is not in its learning days for such an hour (<see cref="Seasonality.RegionalProfiles"/>).
+    /// </summary>
+    public bool BorrowRegionalDailyShape { get; init; } = true;
+    /// <summary>Sites of the region that must have learned an hour of the day before its shape can be borrowed.</summary>
+    public int MinProfileSites { get; init; } = 2;
     public int MinHourCountForProfile { get; init; } = 5;
     public int MinExpectationCount { get; init; } = 20;
     public double ExpectationZ { get; init; } = 4.0;
@@ -251,6 +260,7 @@ public sealed record DetectionSettings
         AtLeast(ExpectationZ, 1, nameof(ExpectationZ));
         AtLeast(MinPeers, 1, nameof(MinPeers));
         AtLeast(MinProfileDays, 1, nameof(MinProfileDays));
+        AtLeast(MinProfileSites, 1, nameof(MinProfileSites));
         AtLeast(MinTrendRecentCount, 2, nameof(MinTrendRecentCount));
         AtLeast(MinBaselineCount, 2, nameof(MinBaselineCount));
         AtLeast(MinPeerSampleSize, 1, nameof(MinPeerSampleSize));

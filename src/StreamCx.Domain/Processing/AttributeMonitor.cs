@@ -100,7 +100,7 @@ public sealed class AttributeMonitor
     public AttributeMonitorSnapshot ToSnapshot() => new(
         _ring.Filled().ToArray(), _profile.Daily.ToArray(), _lifecycle.Current, _verbatims.Entries,
         Totals, NpsPairs, NewestEventTime, _learnedThroughHour, _profile.Weekly.ToArray(), _localTime.OffsetChanges.ToArray(), _drift.State,
-        _profile.RegionalWeekly.ToArray(), _slowDrift?.State, _slowFall.State);
+        _profile.RegionalWeekly.ToArray(), _slowDrift?.State, _slowFall.State, _profile.RegionalDaily.ToArray());
 
     /// <summary>Puts the monitor back in the state of a snapshot taken with the same settings.</summary>
     public void Restore(AttributeMonitorSnapshot s)
@@ -115,7 +115,8 @@ public sealed class AttributeMonitor
         _slowFallOpenHours.Clear();
         _localTime.Restore(s.LocalOffsets);
         var localProfile = s.WeeklyProfile is not null; // older snapshots keyed the profile by UTC hour: learned again
-        _profile.Restore(localProfile ? s.Profile : null, s.WeeklyProfile, localProfile ? s.RegionalWeekly : null);
+        _profile.Restore(localProfile ? s.Profile : null, s.WeeklyProfile, localProfile ? s.RegionalWeekly : null, localProfile ? s.RegionalDaily : null,
+            localProfile && s.Drift is { ReferenceWeight: > 0 } drift ? drift.FirstHour : null);
         _lifecycle.Restore(s.Alert);
         _verbatims.Restore(s.Verbatims);
         Totals = s.Totals;
@@ -293,14 +294,19 @@ public sealed class AttributeMonitor
         // called before the observation that closes the hours is added: the ring still holds them (empty before the first)
         var oldestHeld = _ring.Newest == long.MinValue ? lastClosedHour + 1 : (_ring.Newest - _ring.Capacity + 1 + perHour) / perHour;
         var from = Math.Max(_learnedThroughHour == long.MinValue ? oldestHeld : _learnedThroughHour + 1, oldestHeld);
+        var unlearned = false;
         for (var hour = from; hour <= lastClosedHour; hour++)
         {
             var stats = _ring.Stats(hour * perHour, (hour * perHour) + perHour - 1);
-            _slowFall.Hour(hour, stats, _profile.Offset(hour), Attribute.Range, _drift.State); // against the drift's reference before this hour
-            _drift.Hour(hour, stats, _profile.Offset(hour), Attribute.Range); // against the profile before it learns this hour
-            _slowDrift?.Hour(hour, stats, _profile.Offset(hour), Attribute.Range);
+            var borrowed = _profile.Borrows(hour);
+            _slowFall.Hour(hour, stats, _profile.Offset(hour), Attribute.Range, _drift.State, borrowed); // against the drift's reference before this hour
+            _drift.Hour(hour, stats, _profile.Offset(hour), Attribute.Range, borrowed); // against the profile before it learns this hour
+            _slowDrift?.Hour(hour, stats, _profile.Offset(hour), Attribute.Range, borrowed);
             if (stats.Count >= _s.MinHourCountForProfile) _profile.Learn(hour, stats.Mean);
+            else unlearned = true;
         }
+        if (_drift.State.ReferenceWeight > 0) _profile.Began(_drift.State.FirstHour);
+        if (unlearned) _profile.Closed(lastClosedHour); // a quiet hour: what the region learned meanwhile is borrowed from now on
         if (lastClosedHour > _learnedThroughHour) _learnedThroughHour = lastClosedHour;
     }
 }

@@ -27,7 +27,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     private readonly Dictionary<string, List<AttributeMonitor>> _monitorsBySite = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionBoard> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionGrouper> _groupers = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Region, string Attribute), RegionalWeeklyEffects> _weeklyEffects = new();
+    private readonly Dictionary<(string Region, string Attribute), RegionalProfiles> _regionalProfiles = new();
     private readonly List<double> _peers = [];
 
     public ProcessingCounters Counters { get; } = new();
@@ -173,14 +173,14 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
             foreach (var monitor in monitors)
             {
                 _monitors.Remove((siteId, monitor.Attribute.AttributeId));
-                if (_weeklyEffects.TryGetValue((intake.Site.RegionId, monitor.Attribute.AttributeId), out var pooled)) pooled.Leave(siteId);
+                if (_regionalProfiles.TryGetValue((intake.Site.RegionId, monitor.Attribute.AttributeId), out var pooled)) pooled.Leave(siteId);
             }
         }
         Region(intake.Site.RegionId).Remove(siteId);
     }
 
     /// <summary>
-    /// Drops the region's own state — its board and views, its grouping, its pooled weekly effects — once its sites are
+    /// Drops the region's own state — its board and views, its grouping, its pooled profiles — once its sites are
     /// forgotten: a region restored whole starts from its snapshots alone, not from what this processor knew of it when it
     /// held the region before.
     /// </summary>
@@ -188,7 +188,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
     {
         _regions.Remove(regionId);
         _groupers.Remove(regionId);
-        foreach (var key in _weeklyEffects.Keys.Where(k => k.Region == regionId).ToList()) _weeklyEffects.Remove(key);
+        foreach (var key in _regionalProfiles.Keys.Where(k => k.Region == regionId).ToList()) _regionalProfiles.Remove(key);
     }
 
     /// <summary>The attribute monitors of one site.</summary>
@@ -239,7 +239,7 @@ public sealed class FeedbackProcessor(ReferenceCatalog catalog, DetectionSetting
             ofSite.Add(monitor);
             if (settings.PoolWeeklyEffectsInRegion)
             {
-                if (!_weeklyEffects.TryGetValue((site.RegionId, attributeId), out var pooled)) _weeklyEffects[(site.RegionId, attributeId)] = pooled = new RegionalWeeklyEffects();
+                if (!_regionalProfiles.TryGetValue((site.RegionId, attributeId), out var pooled)) _regionalProfiles[(site.RegionId, attributeId)] = pooled = new RegionalProfiles(settings.MinProfileSites);
                 pooled.Join(site.SiteId, monitor.Profile);
             }
         }

@@ -12,8 +12,8 @@ namespace StreamCx.Domain.Snapshots;
 /// <see cref="Profile"/>, weekly in <see cref="WeeklyProfile"/>, both keyed by local hour), the offsets its events carried
 /// (<see cref="LocalOffsets"/>, for a site without a time zone), the accumulated evidence of a drift, alert lifecycle, verbatims, totals. A snapshot without
 /// <see cref="WeeklyProfile"/> was written before profiles were kept in local time: its daily slots are UTC hours and are
-/// not reused. <see cref="RegionalWeekly"/> holds the region's weekly effects as the profile last read them (null in older
-/// snapshots: read again from the region).
+/// not reused. <see cref="RegionalWeekly"/> and <see cref="RegionalDaily"/> hold the region's weekly effects and daily shape
+/// as the profile last read them (null in older snapshots: read again from the region).
 /// </summary>
 public sealed record AttributeMonitorSnapshot(
     IReadOnlyList<Bucket> Buckets,
@@ -29,4 +29,5 @@ public sealed record AttributeMonitorSnapshot(
     DriftState? Drift = null,
     IReadOnlyList<double>? RegionalWeekly = null,
     DriftState? SlowDrift = null,
-    SlowFallState? SlowFall = null);
+    SlowFallState? SlowFall = null,
+    IReadOnlyList<double?>? RegionalDaily = null);

@@ -42,10 +42,11 @@ public sealed class DriftAccumulator(DetectionSettings settings, double allowanc
 
     /// <summary>One closed hour: its responses (count, sum, sum of squares) and its usual offset from the profile.</summary>
     /// <param name="range">The attribute's scale range (max − min).</param>
-    public void Hour(long hour, in WindowStats stats, double offset, double range) => _s = Step(_s, hour, stats, offset, range);
+    /// <param name="borrowed">The hour's usual offset is the region's (<see cref="Seasonality.SeasonalProfile.Borrows"/>): known, even in the learning days.</param>
+    public void Hour(long hour, in WindowStats stats, double offset, double range, bool borrowed = false) => _s = Step(_s, hour, stats, offset, range, borrowed);
 
     /// <summary>The state after one more hour of responses (pure: the accumulator's state is not changed).</summary>
-    public DriftState Step(DriftState s, long hour, in WindowStats stats, double offset, double range)
+    public DriftState Step(DriftState s, long hour, in WindowStats stats, double offset, double range, bool borrowed = false)
     {
         if (stats.Count == 0) return s;
         var n = stats.Count;
@@ -54,8 +55,8 @@ public sealed class DriftAccumulator(DetectionSettings settings, double allowanc
         var sigma = Math.Sqrt(floored);
         if (s.ReferenceWeight == 0) s = s with { FirstHour = hour };
         // no evidence while the site-attribute is younger than the profile's learning days: its usual rhythm (a lunch dip
-        // every day) is not known yet, and the reference is still moving with it
-        var learning = hour - s.FirstHour < (long)settings.MinProfileDays * 24;
+        // every day) is not known yet, and the reference is still moving with it — unless the hour takes the region's rhythm
+        var learning = hour - s.FirstHour < (long)settings.MinProfileDays * 24 && !borrowed;
         if (s.ReferenceWeight >= settings.MinBaselineCount && s.Variance > 0 && !learning)
         {
             // an hour's mean also moves from hour to hour beyond sampling (spread τ): a busy hour counts as at most σ²/τ² responses

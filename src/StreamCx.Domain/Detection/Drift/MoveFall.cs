@@ -34,7 +34,7 @@ public static class MoveFall
         if (ring.Newest == long.MinValue || reference.ReferenceWeight < s.MinBaselineCount || !(reference.Variance > 0)) return null;
         var clock = ring.Clock;
         var currentHour = clock.HourIndex(current);
-        if (currentHour - reference.FirstHour < (long)s.MinProfileDays * 24) return null;
+        if (currentHour - reference.FirstHour < (long)s.MinProfileDays * 24 && !profile.Borrows(currentHour)) return null;
         var lastOnset = clock.HourIndex(clock.IndexOf(moveSince));
         var firstOnset = clock.HourIndex(clock.IndexOf(moveSince - s.GroupWindow));
         var hours = (int)(currentHour - firstOnset + 1);

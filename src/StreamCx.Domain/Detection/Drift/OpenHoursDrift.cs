@@ -43,6 +43,6 @@ public sealed class OpenHoursDrift
     {
         var first = Math.Max(hour * perHour, ring.Newest - ring.Capacity + 1);
         var stats = ring.Stats(first, Math.Min((hour * perHour) + perHour - 1, current));
-        return drift.Step(state, hour, stats, profile.Offset(hour), range);
+        return drift.Step(state, hour, stats, profile.Offset(hour), range, profile.Borrows(hour));
     }
 }

@@ -44,6 +44,6 @@ public sealed class OpenHoursSlowFall
     {
         var first = Math.Max(hour * perHour, ring.Newest - ring.Capacity + 1);
         var stats = ring.Stats(first, Math.Min((hour * perHour) + perHour - 1, current));
-        return slowFall.Step(state, hour, stats, profile.Offset(hour), range, drift);
+        return slowFall.Step(state, hour, stats, profile.Offset(hour), range, drift, profile.Borrows(hour));
     }
 }

@@ -30,7 +30,7 @@ public static class RecentStepCusum
         if (reference.ReferenceWeight < s.MinBaselineCount || !(reference.Variance > 0)) return null;
         var clock = ring.Clock;
         var currentHour = clock.HourIndex(current);
-        if (currentHour - reference.FirstHour < (long)s.MinProfileDays * 24) return null;
+        if (currentHour - reference.FirstHour < (long)s.MinProfileDays * 24 && !profile.Borrows(currentHour)) return null;
 
         var mu = reference.Reference;
         var variance = DriftAccumulator.Floored(reference.Variance, range, s);

@@ -28,13 +28,14 @@ public sealed class SlowFallEwma(DetectionSettings settings)
     public void Restore(SlowFallState? state) => _s = state is { } s && s.Sums.Count == _decays.Length ? s : SlowFallState.Empty;
 
     /// <summary>One closed hour, against the drift's state before it learned that hour.</summary>
-    public void Hour(long hour, in WindowStats stats, double offset, double range, in DriftState drift) => _s = Step(_s, hour, stats, offset, range, drift);
+    public void Hour(long hour, in WindowStats stats, double offset, double range, in DriftState drift, bool borrowed = false) => _s = Step(_s, hour, stats, offset, range, drift, borrowed);
 
     /// <summary>The state after one more hour (pure).</summary>
-    public SlowFallState Step(SlowFallState s, long hour, in WindowStats stats, double offset, double range, in DriftState drift)
+    /// <param name="borrowed">The hour's usual offset is the region's: known, even in the learning days.</param>
+    public SlowFallState Step(SlowFallState s, long hour, in WindowStats stats, double offset, double range, in DriftState drift, bool borrowed = false)
     {
         if (stats.Count == 0 || _decays.Length == 0) return s;
-        var learning = hour - drift.FirstHour < (long)settings.MinProfileDays * 24;
+        var learning = hour - drift.FirstHour < (long)settings.MinProfileDays * 24 && !borrowed;
         if (drift.ReferenceWeight < settings.MinBaselineCount || drift.Variance <= 0 || learning) return s;
         var n = stats.Count;
         var variance = DriftAccumulator.Floored(drift.Variance, range, settings);

@@ -13,7 +13,7 @@ namespace StreamCx.Domain.Detection.Seasonality;
 /// prior variance of a weekly effect ((<see cref="DetectionSettings.WeeklyEffectSpread"/> × range)²) and v the hour's
 /// day-to-day variance (its sampling noise included). A busy site's Saturday dip is about half-believed after one week
 /// and mostly after three; a quiet site's hour of the week, whose mean is mostly noise, barely moves its daily profile.
-/// With a region (<see cref="RegionalWeeklyEffects"/>), the shrinkage is hierarchical: the weekly slots of the region's
+/// With a region (<see cref="RegionalProfiles"/>), the shrinkage is hierarchical: the weekly slots of the region's
 /// sites, each weighted by its precision 1 / (v/n + q), q = (<see cref="DetectionSettings.SiteWeeklyEffectSpread"/> ×
 /// range)², give the region's effect ω̂ (variance 1 / Σ weights), shrunk towards 0 as ω = ω̂·p / (p + var ω̂); the
 /// site's own slot is then shrunk towards ω instead of 0: ω + (ŵ − ω)·n·q / (n·q + v). A region's usual Saturday afternoon
@@ -21,7 +21,9 @@ namespace StreamCx.Domain.Detection.Seasonality;
 /// effects are read when this profile learns (and kept in the snapshot: <see cref="RegionalWeekly"/>), so a profile's
 /// expectations change only with its own hours.
 /// A daily slot is used once it has seen
-/// <see cref="DetectionSettings.MinProfileDays"/> days; an hour whose slot is not learned yet has no offset (the level).
+/// <see cref="DetectionSettings.MinProfileDays"/> days; an hour whose slot is not learned yet takes the region's daily shape
+/// when the region knows it and <see cref="DetectionSettings.BorrowRegionalDailyShape"/> is on (read with the weekly
+/// effects, and kept in the snapshot: <see cref="RegionalDaily"/>), else has no offset (the level).
 /// </remarks>
 public sealed class SeasonalProfile
 {
@@ -35,7 +37,10 @@ public sealed class SeasonalProfile
     private readonly double _weeklyPrior;
     private readonly double _siteWeeklyPrior;
     private readonly double[] _regional = new double[HoursPerWeek];
-    private RegionalWeeklyEffects? _region;
+    private readonly double?[] _regionalDaily = new double?[HoursPerDay];
+    private readonly bool _borrow;
+    private long? _firstHour;
+    private RegionalProfiles? _region;
     private bool _regionalStale;
     private double _level = double.NaN;
     private int _learnedSlots;
@@ -52,6 +57,7 @@ public sealed class SeasonalProfile
         _minDays = settings.MinProfileDays;
         _weeklyPrior = (settings.WeeklyEffectSpread * range) * (settings.WeeklyEffectSpread * range);
         _siteWeeklyPrior = (settings.SiteWeeklyEffectSpread * range) * (settings.SiteWeeklyEffectSpread * range);
+        _borrow = settings.BorrowRegionalDailyShape;
         Local = local;
     }
 
@@ -83,16 +89,50 @@ public sealed class SeasonalProfile
         }
     }
 
-    /// <summary>Pools this profile's weekly slots with the region's sites (null: alone). Called by <see cref="RegionalWeeklyEffects"/>.</summary>
-    internal void ShareWith(RegionalWeeklyEffects? region)
+    /// <summary>The region's daily shape per local hour of the day, as read at this profile's last hour closed (null: not known).</summary>
+    public IReadOnlyList<double?> RegionalDaily
+    {
+        get
+        {
+            RefreshRegionalIfStale();
+            return _regionalDaily;
+        }
+    }
+
+    /// <summary>Pools this profile's weekly slots with the region's sites (null: alone). Called by <see cref="RegionalProfiles"/>.</summary>
+    internal void ShareWith(RegionalProfiles? region)
     {
         _region = region;
         _regionalStale = true;
         Version++;
     }
 
-    /// <summary>Whether the local hour of UTC hour <paramref name="utcHour"/> is learned.</summary>
-    public bool IsLearned(long utcHour) => _daily[Local.HourOfWeek(utcHour) % HoursPerDay].Days >= _minDays;
+    /// <summary>Whether the usual level of the local hour of UTC hour <paramref name="utcHour"/> is known: learned here, or borrowed.</summary>
+    public bool IsLearned(long utcHour) => _daily[Local.HourOfWeek(utcHour) % HoursPerDay].Days >= _minDays || Borrows(utcHour);
+
+    /// <summary>
+    /// Whether the local hour of UTC hour <paramref name="utcHour"/> takes the region's daily shape: the site-attribute is in
+    /// its learning days (its first <see cref="DetectionSettings.MinProfileDays"/> days from <see cref="Began"/>), has not
+    /// learned the hour, and the region knows it. Only then: a site-attribute past its learning days keeps to what it has
+    /// learned itself, so that a move the region's busy sites learn does not leak into the expectations of its quiet ones.
+    /// </summary>
+    public bool Borrows(long utcHour)
+    {
+        if (!_borrow || _region is null || !Young(utcHour)) return false;
+        var hour = Local.HourOfWeek(utcHour) % HoursPerDay;
+        if (_daily[hour].Days >= _minDays) return false;
+        RefreshRegionalIfStale();
+        return _regionalDaily[hour] is not null;
+    }
+
+    /// <summary>The site-attribute's first hour with responses (the drift's): its learning days are counted from it. The first call counts.</summary>
+    public void Began(long firstHour) => _firstHour ??= firstHour;
+
+    private bool Young(long utcHour) => _firstHour is not { } first || utcHour - first < (long)_minDays * 24;
+
+    /// <summary>How far this site's own learned slot of a local hour of the day sits from its level (null: not learned).</summary>
+    internal double? OwnOffset(int hourOfDay) =>
+        _daily[hourOfDay].Days >= _minDays && double.IsFinite(_level) ? _daily[hourOfDay].Mean - _level : null;
 
     /// <summary>The usual mean at UTC hour <paramref name="utcHour"/>: its local hour of the day plus its weekly part.</summary>
     public double Expected(long utcHour)
@@ -128,7 +168,9 @@ public sealed class SeasonalProfile
         if (utcHour == _cachedHour && Version == _cachedVersion) return _cachedOffset;
         var how = Local.HourOfWeek(utcHour);
         ref readonly var d = ref _daily[how % HoursPerDay];
-        _cachedOffset = d.Days >= _minDays ? d.Mean + WeeklyPart(how) - _level : 0;
+        _cachedOffset = d.Days >= _minDays ? d.Mean + WeeklyPart(how) - _level
+            : Borrows(utcHour) ? _regionalDaily[how % HoursPerDay]!.Value + WeeklyPart(how)
+            : 0;
         _cachedHour = utcHour;
         _cachedVersion = Version;
         return _cachedOffset;
@@ -165,9 +207,29 @@ public sealed class SeasonalProfile
         Summarize(changedHourOfDay: how % HoursPerDay);
     }
 
-    /// <param name="regional">The region's weekly effects saved with the profile; null (an older snapshot): read again from the region.</param>
-    public void Restore(IReadOnlyList<Slot>? daily, IReadOnlyList<Slot>? weekly, IReadOnlyList<double>? regional = null)
+    /// <summary>
+    /// An hour closed without enough responses to be learned: the region's tables are read again, so that a quiet site
+    /// borrows what the region has learned since.
+    /// </summary>
+    public void Closed(long utcHour)
     {
+        if (_region is null || !_borrow || !Young(utcHour)) return;
+        RefreshRegionalIfStale();
+        var same = true;
+        for (var hour = 0; same && hour < HoursPerDay; hour++) same = _regionalDaily[hour] == _region.DailyShape[hour];
+        for (var how = 0; same && how < HoursPerWeek; how++) same = _regional[how] == _region.Effects[how];
+        if (same) return;
+        _regionalStale = true;
+        RefreshRegionalIfStale();
+        Version++;
+    }
+
+    /// <param name="regional">The region's weekly effects saved with the profile; null (an older snapshot): read again from the region.</param>
+    /// <param name="regionalDaily">The region's daily shape saved with the profile; null (an older snapshot): read again from the region.</param>
+    /// <param name="firstHour">The site-attribute's first hour with responses, if it had any (<see cref="Began"/>).</param>
+    public void Restore(IReadOnlyList<Slot>? daily, IReadOnlyList<Slot>? weekly, IReadOnlyList<double>? regional = null, IReadOnlyList<double?>? regionalDaily = null, long? firstHour = null)
+    {
+        _firstHour = firstHour;
         Array.Clear(_daily);
         Array.Clear(_weekly);
         for (var i = 0; daily is not null && i < HoursPerDay && i < daily.Count; i++) _daily[i] = daily[i];
@@ -175,7 +237,9 @@ public sealed class SeasonalProfile
         Summarize(readRegion: false);
         Array.Clear(_regional);
         for (var i = 0; regional is not null && i < HoursPerWeek && i < regional.Count; i++) _regional[i] = regional[i];
-        _regionalStale = regional is null || regional.Count != HoursPerWeek;
+        Array.Clear(_regionalDaily);
+        for (var i = 0; regionalDaily is not null && i < HoursPerDay && i < regionalDaily.Count; i++) _regionalDaily[i] = regionalDaily[i];
+        _regionalStale = regional is null || regional.Count != HoursPerWeek || (_borrow && regionalDaily?.Count != HoursPerDay);
     }
 
     private double WeeklyPart(int hourOfWeek)
@@ -216,8 +280,9 @@ public sealed class SeasonalProfile
     {
         if (!_regionalStale) return;
         _regionalStale = false;
-        if (_region is null) { Array.Clear(_regional); return; }
+        if (_region is null) { Array.Clear(_regional); Array.Clear(_regionalDaily); return; }
         for (var how = 0; how < HoursPerWeek; how++) _regional[how] = _region.Effects[how];
+        for (var hour = 0; hour < HoursPerDay; hour++) _regionalDaily[hour] = _borrow ? _region.DailyShape[hour] : null;
     }
 
     /// <summary>The level and the count of learned slots change only when a slot does: computed once, not per read.</summary>
