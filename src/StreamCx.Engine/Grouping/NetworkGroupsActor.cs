@@ -57,7 +57,7 @@ public sealed class NetworkGroupsActor : ChannelStateActor
         });
         Receive<GetNetworkStatus>(_ => Sender.Tell(new NetworkStatus(
             _inputs.Values.Select(i => i.Through).Max(), _inputs.Values.Sum(i => i.Held), _inputs.Values.Sum(i => i.Copies),
-            _watches.Values.Sum(w => w.Counters.OnTime + w.Counters.Late + w.Counters.TooLate), _watches.Values.Sum(w => w.Counters.Duplicates),
+            _watches.Values.Sum(w => w.Applied), _watches.Values.Sum(w => w.Copies),
             _watches.Values.Sum(w => w.Refused), _watches.Values.Sum(w => w.Held))));
         ReceiveOwnership();
     }

@@ -26,6 +26,7 @@ public sealed class JourneyIndicatorWatch
     private readonly ReferenceCatalog _catalog;
     private readonly FeedbackProcessor _processor;
     private readonly HeldEvents _held = new();
+    private long _appliedBefore, _copiesBefore;
 
     /// <param name="catalog">The deployment's catalog (its sites); the indicators are the attributes watched.</param>
     public JourneyIndicatorWatch(ReferenceCatalog catalog, DetectionSettings settings, TimeProvider clock)
@@ -39,8 +40,17 @@ public sealed class JourneyIndicatorWatch
     /// <summary>Readings not taken: of a site not in the catalog, of no indicator, or copies.</summary>
     public long Refused { get; private set; }
 
-    /// <summary>The readings applied and their outcomes (duplicates among them).</summary>
+    /// <summary>The readings applied by this watch and their outcomes (duplicates among them), since it was made or restored.</summary>
     public ProcessingCounters Counters => _processor.Counters;
+
+    /// <summary>
+    /// The readings applied since the stream began: those of the state it was restored from too, so an owner that takes
+    /// over after a crash or a rebalance reports the same count as the one before it.
+    /// </summary>
+    public long Applied => _appliedBefore + Counters.OnTime + Counters.Late + Counters.TooLate;
+
+    /// <summary>The readings taken again (duplicates) since the stream began, as <see cref="Applied"/>.</summary>
+    public long Copies => _copiesBefore + Counters.Duplicates;
 
     /// <summary>The monitor of one site's indicator (null before its first reading).</summary>
     public AttributeMonitor? Monitor(string siteId, string attributeId) => _processor.Monitor(siteId, attributeId);
@@ -81,7 +91,7 @@ public sealed class JourneyIndicatorWatch
             var (intake, attributes) = _processor.Capture(s.SiteId);
             return new JourneyIndicatorSiteState(s.SiteId, intake, attributes, _processor.ViewShareOf(s.SiteId), _processor.GroupingOf(s.SiteId));
         }).ToList();
-        return new JourneyIndicatorWatchState([.. _held.InArrivalOrder.Select(HeldReading.Of)], sites, Refused);
+        return new JourneyIndicatorWatchState([.. _held.InArrivalOrder.Select(HeldReading.Of)], sites, Refused, Applied, Copies);
     }
 
     /// <summary>Puts back what <see cref="Capture"/> took, into a watch that took nothing yet.</summary>
@@ -93,11 +103,12 @@ public sealed class JourneyIndicatorWatch
             _processor.RestoreView(region.Key, region.ToDictionary(s => s.SiteId, s => s.View, StringComparer.Ordinal));
         foreach (var held in state.Held) _held.Hold(held.ToReading());
         Refused = state.Refused;
+        (_appliedBefore, _copiesBefore) = (state.Applied, state.Copies);
     }
 }
 
-/// <summary>What a <see cref="JourneyIndicatorWatch"/> holds: the readings held, each site's state, the readings refused.</summary>
-public sealed record JourneyIndicatorWatchState(IReadOnlyList<HeldReading> Held, IReadOnlyList<JourneyIndicatorSiteState> Sites, long Refused);
+/// <summary>What a <see cref="JourneyIndicatorWatch"/> holds: the readings held, each site's state, the readings refused, applied and taken again.</summary>
+public sealed record JourneyIndicatorWatchState(IReadOnlyList<HeldReading> Held, IReadOnlyList<JourneyIndicatorSiteState> Sites, long Refused, long Applied = 0, long Copies = 0);
 
 /// <summary>One site of the watch: its intake, its indicators' monitors, its share of its region's view and its region's grouping.</summary>
 public sealed record JourneyIndicatorSiteState(

@@ -139,10 +139,13 @@ public sealed class JourneyIndicatorWatchTests
         var state = EngineSnapshotJson.RoundTrip(before.Capture());
         var after = Watch();
         after.Restore(state);
+        Assert.True(before.Applied > 0);
+        Assert.Equal(before.Applied, after.Applied); // the count goes on with the state: an owner taking over reports the same
         foreach (var r in readings.Skip(cut)) after.Take(r);
         alerts.AddRange(after.Flush());
 
         Assert.Equal(reference, alerts.Select(ContractJson.Serialize));
+        Assert.Equal(readings.Count, after.Applied + after.Copies);
     }
 
     [Fact]
