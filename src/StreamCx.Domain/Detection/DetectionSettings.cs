@@ -142,10 +142,10 @@ public sealed record DetectionSettings
     /// </summary>
     public double SiteWeeklyEffectSpread { get; init; } = 0.03;
     /// <summary>
-    /// With <see cref="PoolWeeklyEffectsInRegion"/>: an hour of the day a site has not learned (a new site, a quiet one whose
-    /// hours never hold <see cref="MinHourCountForProfile"/> responses) takes the region's daily shape — how far that hour
-    /// sits from the level at the region's sites that learned it — so a new site expects the region's lunch dip from its
-    /// first day, and is not in its learning days for such an hour (<see cref="Seasonality.RegionalProfiles"/>).
+    /// With <see cref="PoolWeeklyEffectsInRegion"/>: in a site-attribute's learning days (<see cref="MinProfileDays"/>), an hour
+    /// of the day it has not learned takes the region's daily shape — how far that hour sits from the level at the region's
+    /// sites that learned it — so a new site expects the region's lunch dip from its first day, and its detectors are not
+    /// silent for such an hour (<see cref="Seasonality.RegionalProfiles"/>). Past its learning days a site keeps to its own.
     /// </summary>
     public bool BorrowRegionalDailyShape { get; init; } = true;
     /// <summary>Sites of the region that must have learned an hour of the day before its shape can be borrowed.</summary>

@@ -4,8 +4,8 @@ namespace StreamCx.Domain.Detection.Seasonality;
 /// The seasonal profiles of one attribute at every site of a region, in site-id order, and what they pool
 /// (<see cref="SeasonalProfile"/>'s hierarchical prior): the region's weekly effect per local hour of the week — a usual
 /// Saturday afternoon seen at ten sites is believed after one week where one site's own week is half-believed — and the
-/// region's daily shape per local hour of the day, which a site that has not learned an hour borrows: a new site, or a
-/// quiet one whose hours never hold enough responses, expects the region's lunch dip from its first day.
+/// region's daily shape per local hour of the day, which a site-attribute in its learning days borrows for the hours it has
+/// not learned: a new site expects the region's lunch dip from its first day.
 /// </summary>
 /// <remarks>
 /// Both are always those of the members' current slots: when a member learns an hour, the seven hours of the week sharing

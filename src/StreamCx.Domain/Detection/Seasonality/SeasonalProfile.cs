@@ -21,9 +21,10 @@ namespace StreamCx.Domain.Detection.Seasonality;
 /// effects are read when this profile learns (and kept in the snapshot: <see cref="RegionalWeekly"/>), so a profile's
 /// expectations change only with its own hours.
 /// A daily slot is used once it has seen
-/// <see cref="DetectionSettings.MinProfileDays"/> days; an hour whose slot is not learned yet takes the region's daily shape
-/// when the region knows it and <see cref="DetectionSettings.BorrowRegionalDailyShape"/> is on (read with the weekly
-/// effects, and kept in the snapshot: <see cref="RegionalDaily"/>), else has no offset (the level).
+/// <see cref="DetectionSettings.MinProfileDays"/> days; in the site-attribute's learning days an hour whose slot is not
+/// learned yet takes the region's daily shape when the region knows it and <see cref="DetectionSettings.BorrowRegionalDailyShape"/>
+/// is on (<see cref="Borrows"/>; read with the weekly effects, and kept in the snapshot: <see cref="RegionalDaily"/>);
+/// otherwise an unlearned hour has no offset (the level).
 /// </remarks>
 public sealed class SeasonalProfile
 {
@@ -208,8 +209,8 @@ public sealed class SeasonalProfile
     }
 
     /// <summary>
-    /// An hour closed without enough responses to be learned: the region's tables are read again, so that a quiet site
-    /// borrows what the region has learned since.
+    /// An hour closed without enough responses to be learned: the region's tables are read again, so that a site-attribute
+    /// in its learning days borrows for its quiet hours what the region has learned since.
     /// </summary>
     public void Closed(long utcHour)
     {
