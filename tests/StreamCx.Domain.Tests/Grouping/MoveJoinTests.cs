@@ -2,6 +2,7 @@ using StreamCx.Domain.Contracts;
 using StreamCx.Domain.Detection;
 using StreamCx.Domain.ReferenceData;
 using StreamCx.Domain.Tests.Scenarios;
+using StreamCx.Domain.Tests.TestSupport;
 
 namespace StreamCx.Domain.Tests.Grouping;
 
@@ -69,6 +70,26 @@ public sealed class MoveJoinTests
         var steady = Catalog.Sites.Where((s, i) => s.RegionId == "r0" && i % 2 == 1).Select(s => s.SiteId).ToHashSet();
         Assert.NotEmpty(named);
         Assert.DoesNotContain(named, steady.Contains);
+    }
+
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(2, 4)]
+    public void A_region_restarted_while_sites_join_the_move_goes_on_as_if_it_never_stopped(int seed, int hoursAfterOnset)
+    {
+        var events = Events(seed, _ => true);
+        static string Line(Alert a) => ContractJson.Serialize(a with { EmittedAt = default });
+        var whole = Feedback.Run(Feedback.Processor(Catalog), events).Select(Line).ToList();
+
+        var cut = Feedback.Start.AddHours(Onset + hoursAfterOnset);
+        var first = Feedback.Processor(Catalog);
+        var before = Feedback.Run(first, events.Where(e => e.OccurredAt < cut)).Select(Line).ToList();
+        var restarted = ProcessorRestart.Restarted(first, Catalog, () => Feedback.Processor(Catalog));
+        var after = Feedback.Run(restarted, events.Where(e => e.OccurredAt >= cut)).Select(Line).ToList();
+
+        Assert.Contains(before, l => l.Contains("\"kind\":\"group\"", StringComparison.Ordinal)); // the group formed before the cut
+        Assert.Contains(after, l => l.Contains("\"kind\":\"group\"", StringComparison.Ordinal) && l.Contains("\"status\":\"updated\"", StringComparison.Ordinal));
+        Assert.Equal(whole, before.Concat(after));
     }
 
     [Fact]
